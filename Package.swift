@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gongkai",
+    products: [
+        .executable(name: "gongkai", targets: ["App"]),
+        .library(name: "Model", targets: ["Model"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGtk",
+            path: "Sources/CGtk",
+            pkgConfig: "gtk4",
+            providers: [.apt(["libgtk-4-dev"])]
+        ),
+        .target(
+            name: "Model",
+            path: "Sources/Model",
+            resources: [
+                .copy("../../resources/dataset"),
+                .copy("../../resources/po"),
+            ]
+        ),
+        .executableTarget(
+            name: "App",
+            dependencies: [
+                "Model",
+                "CGtk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/App"
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Tests/ModelTests"),
+        .testTarget(name: "AppTests", dependencies: ["App", "Model"], path: "Tests/AppTests"),
+    ]
+)

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Descriptive fields of a survey: who made it and how it is cited.
+public struct SurveyMeta: Codable, Equatable, Sendable {
+    public var title: String
+    public var organisation: String
+    public var authors: [String]
+    public var notes: String
+    /// The line printed under charts and tables, e.g. "数据来源：上海青悦 2018-2022 调研".
+    public var dataSource: String
+
+    public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "") {
+        self.title = title
+        self.organisation = organisation
+        self.authors = authors
+        self.notes = notes
+        self.dataSource = dataSource
+    }
+}
+
+/// One year's (or several years') survey of disclosure by China's provincial-level jurisdictions.
+///
+/// Everything a user enters lives here; every summary is computed from it (see `Statistics`).
+/// Records are kept in a canonical order (`canonicalize()`) so that saved files diff cleanly.
+public struct Survey: Codable, Equatable, Sendable {
+    public var meta: SurveyMeta
+    /// The survey years, ascending and without duplicates.
+    public var years: [Int]
+    public var jurisdictions: [Jurisdiction]
+    /// One per jurisdiction × year × kind; a missing cell means "not surveyed".
+    public var observations: [Observation]
+    public var subUnitObservations: [SubUnitObservation]
+    /// Counts the source gives for delegated jurisdictions whose sub-units it does not name.
+    public var subUnitTallies: [SubUnitTally]
+    public var outreach: [Outreach]
+    public var enterprises: [Enterprise]
+    public var regulations: [Regulation]
+
+    public init(meta: SurveyMeta, years: [Int], jurisdictions: [Jurisdiction], observations: [Observation] = [],
+                subUnitObservations: [SubUnitObservation] = [], subUnitTallies: [SubUnitTally] = [],
+                outreach: [Outreach] = [], enterprises: [Enterprise] = [], regulations: [Regulation] = []) {
+        self.meta = meta
+        self.years = years
+        self.jurisdictions = jurisdictions
+        self.observations = observations
+        self.subUnitObservations = subUnitObservations
+        self.subUnitTallies = subUnitTallies
+        self.outreach = outreach
+        self.enterprises = enterprises
+        self.regulations = regulations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case meta, years, jurisdictions, observations, subUnitObservations, subUnitTallies, outreach, enterprises, regulations
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        meta = try c.decode(SurveyMeta.self, forKey: .meta)
+        years = try c.decode([Int].self, forKey: .years)
+        jurisdictions = try c.decode([Jurisdiction].self, forKey: .jurisdictions)
+        observations = try c.decodeIfPresent([Observation].self, forKey: .observations) ?? []
+        subUnitObservations = try c.decodeIfPresent([SubUnitObservation].self, forKey: .subUnitObservations) ?? []
+        subUnitTallies = try c.decodeIfPresent([SubUnitTally].self, forKey: .subUnitTallies) ?? []
+        outreach = try c.decodeIfPresent([Outreach].self, forKey: .outreach) ?? []
+        enterprises = try c.decodeIfPresent([Enterprise].self, forKey: .enterprises) ?? []
+        regulations = try c.decodeIfPresent([Regulation].self, forKey: .regulations) ?? []
+    }
+}
+
+extension Survey {
+    /// Index of jurisdiction ids in survey order.
+    public var jurisdictionOrder: [String: Int] {
+        var order: [String: Int] = [:]
+        for (i, j) in jurisdictions.enumerated() { order[j.id] = i }
+        return order
+    }
+
+    public func jurisdiction(_ id: String) -> Jurisdiction? {
+        jurisdictions.first { $0.id == id }
+    }
+
+    /// The observation of one matrix cell, if any was recorded.
+    public func observation(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> Observation? {
+        observations.first { $0.jurisdiction == jurisdiction && $0.year == year && $0.kind == kind }
+    }
+
+    /// The status of one matrix cell (`notSurveyed` when nothing was recorded).
+    public func status(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> DisclosureStatus {
+        observation(jurisdiction, year, kind)?.status ?? .notSurveyed
+    }
+
+    /// Puts records in their canonical order: observations by jurisdiction order, year and kind;
+    /// sub-unit observations likewise; outreach by jurisdiction order. Enterprises and regulations
+    /// keep the order the user gave them.
+    public mutating func canonicalize() {
+        years = Array(Set(years)).sorted()
+        let order = jurisdictionOrder
+        let rank = { (id: String) in order[id] ?? Int.max }
+        observations.sort { a, b in
+            (rank(a.jurisdiction), a.year, a.kind.sortIndex) < (rank(b.jurisdiction), b.year, b.kind.sortIndex)
+        }
+        subUnitObservations.sort { a, b in
+            if rank(a.jurisdiction) != rank(b.jurisdiction) { return rank(a.jurisdiction) < rank(b.jurisdiction) }
+            if a.subUnit != b.subUnit { return a.subUnit < b.subUnit }
+            if (a.year ?? 0) != (b.year ?? 0) { return (a.year ?? 0) < (b.year ?? 0) }
+            return a.kind.sortIndex < b.kind.sortIndex
+        }
+        subUnitTallies.sort { a, b in
+            (rank(a.jurisdiction), a.kind.sortIndex, a.year ?? 0) < (rank(b.jurisdiction), b.kind.sortIndex, b.year ?? 0)
+        }
+        outreach.sort { rank($0.jurisdiction) < rank($1.jurisdiction) }
+    }
+}
