@@ -1,0 +1,112 @@
+import Foundation
+
+/// Translates English msgids into the user interface language.
+///
+/// `Localizer.shared` picks its language from the environment (see `Language.fromEnvironment`)
+/// unless something forces one with `Localizer.shared.language = …` (the `--lang` option, tests).
+/// Catalogs are read from the Model bundle (`resources/po/<language>.po`) once, on first use.
+/// A msgid without a usable translation is shown as it is (English).
+public final class Localizer: @unchecked Sendable {
+    /// The localizer behind `tr`.
+    public static let shared = Localizer()
+
+    // Guards `_language` and `catalogs`; `tr` may be called from any thread.
+    private let lock = NSLock()
+    private var _language: Language
+    /// Catalogs loaded so far; a nil value records a catalog that could not be loaded.
+    private var catalogs: [Language: POCatalog?] = [:]
+    private let loadCatalog: @Sendable (Language) -> POCatalog?
+
+    /// A localizer for `language` (default: from the environment) with catalogs from `loadCatalog`
+    /// (default: the catalogs bundled with Model).
+    public init(language: Language = .fromEnvironment(),
+                loadCatalog: @escaping @Sendable (Language) -> POCatalog? = { Localizer.bundledCatalog(for: $0) }) {
+        _language = language
+        self.loadCatalog = loadCatalog
+    }
+
+    /// The current language. Setting it forces a language regardless of the environment.
+    public var language: Language {
+        get { lock.withLock { _language } }
+        set { lock.withLock { _language = newValue } }
+    }
+
+    /// Forgets any forced language and follows the environment again.
+    public func followEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
+        language = .fromEnvironment(environment)
+    }
+
+    /// The translation of `msgid` (optionally in a `msgctxt`) in the current language.
+    public func translate(_ msgid: String, context: String? = nil) -> String {
+        lock.withLock {
+            let language = _language
+            guard language.catalogName != nil else { return msgid }
+            if catalogs[language] == nil { catalogs[language] = .some(loadCatalog(language)) }
+            return catalogs[language]??.translation(msgid, context: context) ?? msgid
+        }
+    }
+
+    /// Translates `msgid` and fills its positional placeholders (see `Localizer.format`).
+    public func translate(_ msgid: String, context: String? = nil, arguments: [any CustomStringConvertible]) -> String {
+        Self.format(translate(msgid, context: context), arguments)
+    }
+
+    /// The URL of a bundled catalog (`po/<name>.po` in the Model bundle), nil when the language
+    /// needs none or the file is missing.
+    public static func bundledCatalogURL(for language: Language) -> URL? {
+        guard let name = language.catalogName else { return nil }
+        return Bundle.module.url(forResource: name, withExtension: "po", subdirectory: "po")
+    }
+
+    /// The bundled catalog of a language, nil when it needs none or it cannot be read. A catalog
+    /// that fails to parse is reported on stderr once and the UI falls back to English.
+    public static func bundledCatalog(for language: Language) -> POCatalog? {
+        guard let url = bundledCatalogURL(for: language) else { return nil }
+        do {
+            return try POCatalog(contentsOf: url)
+        } catch {
+            FileHandle.standardError.write(Data("gongkai: cannot read \(url.lastPathComponent): \(error)\n".utf8))
+            return nil
+        }
+    }
+
+    /// Fills Qt-style positional placeholders: `%1` is the first argument, `%2` the second, …
+    /// (up to `%9`), so a translation can reorder them; `%%` is a literal percent sign.
+    /// A placeholder without an argument is left as it is.
+    public static func format(_ template: String, _ arguments: [any CustomStringConvertible]) -> String {
+        var out = ""
+        var chars = template.makeIterator()
+        while let c = chars.next() {
+            guard c == "%" else { out.append(c); continue }
+            guard let next = chars.next() else { out.append(c); break }
+            if next == "%" {
+                out.append("%")
+            } else if let n = next.wholeNumberValue, n >= 1, n <= arguments.count, next.isASCII {
+                out += arguments[n - 1].description
+            } else {
+                out.append(c)
+                out.append(next)
+            }
+        }
+        return out
+    }
+}
+
+/// The translation of an English msgid in the user interface language, e.g. `tr("Overview")`.
+///
+/// Use string literals, so that `LocalizationTests` can check every msgid has a Chinese entry.
+public func tr(_ msgid: String) -> String {
+    Localizer.shared.translate(msgid)
+}
+
+/// Translates a msgid with positional placeholders `%1`, `%2`, … and fills them with `arguments`,
+/// e.g. `tr("%1 jurisdictions", 32)`.
+public func tr(_ msgid: String, _ arguments: any CustomStringConvertible...) -> String {
+    Localizer.shared.translate(msgid, arguments: arguments)
+}
+
+/// Translates a msgid within a context (`msgctxt`), for words that translate differently in
+/// different places.
+public func tr(context: String, _ msgid: String) -> String {
+    Localizer.shared.translate(msgid, context: context)
+}

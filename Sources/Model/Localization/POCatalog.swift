@@ -1,0 +1,223 @@
+import Foundation
+
+/// One entry of a gettext `.po` catalog.
+public struct POEntry: Equatable, Sendable {
+    /// The `msgctxt`, when the entry has one.
+    public var context: String?
+    public var msgid: String
+    /// The `msgid_plural`, when the entry has one.
+    public var msgidPlural: String?
+    /// `msgstr`, or `msgstr[0]`, `msgstr[1]`, … for a plural entry.
+    public var msgstrs: [String]
+    /// Flags from `#,` comments, e.g. "fuzzy", "c-format".
+    public var flags: [String]
+
+    public init(context: String? = nil, msgid: String, msgidPlural: String? = nil, msgstrs: [String], flags: [String] = []) {
+        self.context = context
+        self.msgid = msgid
+        self.msgidPlural = msgidPlural
+        self.msgstrs = msgstrs
+        self.flags = flags
+    }
+
+    /// The translation (`msgstr`, or `msgstr[0]` for a plural entry).
+    public var msgstr: String { msgstrs.first ?? "" }
+
+    /// True for gettext's header entry (empty msgid, no context).
+    public var isHeader: Bool { msgid.isEmpty && context == nil }
+
+    /// Fuzzy entries are drafts; gettext does not use them at run time.
+    public var isFuzzy: Bool { flags.contains("fuzzy") }
+}
+
+/// Why a `.po` text could not be parsed; `line` is 1-based.
+public struct POParseError: Error, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// A parsed gettext `.po` catalog: the header plus the entries in file order.
+///
+/// Supports what hand-edited catalogs use: `msgctxt`, `msgid`, `msgid_plural`, `msgstr`,
+/// `msgstr[n]`, strings continued over several lines, the escapes `\n \t \" \\`, flags (`#,`) and
+/// comments (`#`, `#.`, `#:`, `#|`). Obsolete entries (`#~`) are skipped.
+public struct POCatalog: Sendable {
+    public var entries: [POEntry]
+    /// The header entry's `msgstr` (e.g. "Content-Type: …\n"), empty when there is none.
+    public var header: String
+    private var index: [String: Int]
+
+    /// Parses the text of a `.po` file.
+    public init(parsing text: String) throws {
+        var parser = POParser(text: text)
+        let parsed = try parser.parse()
+        header = parsed.first(where: \.entry.isHeader)?.entry.msgstr ?? ""
+        entries = []
+        index = [:]
+        for (e, line) in parsed where !e.isHeader {
+            let key = Self.key(e.msgid, context: e.context)
+            if index[key] != nil { throw POParseError(line: line, message: "duplicate msgid \"\(e.msgid)\"") }
+            index[key] = entries.count
+            entries.append(e)
+        }
+    }
+
+    /// Reads and parses a `.po` file.
+    public init(contentsOf url: URL) throws {
+        try self.init(parsing: String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// The entry for a msgid (and context), if any.
+    public func entry(_ msgid: String, context: String? = nil) -> POEntry? {
+        index[Self.key(msgid, context: context)].map { entries[$0] }
+    }
+
+    /// The usable translation of a msgid: nil when missing, empty or fuzzy.
+    public func translation(_ msgid: String, context: String? = nil) -> String? {
+        guard let e = entry(msgid, context: context), !e.isFuzzy, !e.msgstr.isEmpty else { return nil }
+        return e.msgstr
+    }
+
+    /// gettext joins context and msgid with EOT (U+0004).
+    private static func key(_ msgid: String, context: String?) -> String {
+        context.map { "\($0)\u{4}\(msgid)" } ?? msgid
+    }
+}
+
+/// A line-oriented `.po` parser: keywords start entries or fields, quoted lines continue the
+/// current field.
+private struct POParser {
+    private enum Field { case context, msgid, plural, msgstr(Int) }
+
+    private let lines: [Substring]
+    /// Parsed entries with the line each starts on.
+    private var entries: [(entry: POEntry, line: Int)] = []
+    // The entry being read.
+    private var context: String?
+    private var msgid: String?
+    private var plural: String?
+    private var msgstrs: [Int: String] = [:]
+    private var flags: [String] = []
+    private var field: Field?
+    private var entryLine = 0
+
+    init(text: String) {
+        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    mutating func parse() throws -> [(entry: POEntry, line: Int)] {
+        for (n, raw) in lines.enumerated() {
+            let lineNumber = n + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                try comment(line, lineNumber)
+            } else if line.hasPrefix("\"") {
+                guard let field else { throw POParseError(line: lineNumber, message: "string outside an entry") }
+                append(try Self.unquote(line, lineNumber), to: field)
+            } else {
+                try keyword(line, lineNumber)
+            }
+        }
+        try finishEntry(at: lines.count)
+        return entries
+    }
+
+    private mutating func comment(_ line: String, _ lineNumber: Int) throws {
+        if line.hasPrefix("#~") { return }  // obsolete entry
+        // A comment after an entry's strings belongs to the next entry.
+        if msgstrs.count > 0 { try finishEntry(at: lineNumber) }
+        if line.hasPrefix("#,") {
+            flags += line.dropFirst(2).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    private mutating func keyword(_ line: String, _ lineNumber: Int) throws {
+        guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
+            throw POParseError(line: lineNumber, message: "expected a keyword and a string")
+        }
+        let word = String(line[..<space])
+        let value = try Self.unquote(line[space...].trimmingCharacters(in: .whitespaces), lineNumber)
+        switch word {
+        case "msgctxt":
+            if msgid != nil { try finishEntry(at: lineNumber) }
+            entryLine = lineNumber
+            context = value
+            field = .context
+        case "msgid":
+            if msgid != nil { try finishEntry(at: lineNumber) }
+            if context == nil { entryLine = lineNumber }
+            msgid = value
+            field = .msgid
+        case "msgid_plural":
+            guard msgid != nil, msgstrs.isEmpty else { throw POParseError(line: lineNumber, message: "msgid_plural without msgid") }
+            plural = value
+            field = .plural
+        default:
+            guard msgid != nil else { throw POParseError(line: lineNumber, message: "\(word) without msgid") }
+            let index = try Self.msgstrIndex(word, lineNumber)
+            guard msgstrs[index] == nil else { throw POParseError(line: lineNumber, message: "second \(word)") }
+            msgstrs[index] = value
+            field = .msgstr(index)
+        }
+    }
+
+    private mutating func append(_ s: String, to field: Field) {
+        switch field {
+        case .context: context = (context ?? "") + s
+        case .msgid: msgid = (msgid ?? "") + s
+        case .plural: plural = (plural ?? "") + s
+        case .msgstr(let i): msgstrs[i, default: ""] += s
+        }
+    }
+
+    private mutating func finishEntry(at lineNumber: Int) throws {
+        defer {
+            context = nil; msgid = nil; plural = nil; msgstrs = [:]; flags = []; field = nil
+        }
+        guard let msgid else {
+            if context != nil { throw POParseError(line: lineNumber, message: "msgctxt without msgid") }
+            return
+        }
+        guard !msgstrs.isEmpty else { throw POParseError(line: entryLine, message: "msgid \"\(msgid)\" has no msgstr") }
+        let ordered = msgstrs.keys.sorted()
+        guard ordered == Array(0..<ordered.count) else {
+            throw POParseError(line: entryLine, message: "msgstr indices of \"\(msgid)\" are not 0, 1, …")
+        }
+        let entry = POEntry(context: context, msgid: msgid, msgidPlural: plural,
+                            msgstrs: ordered.map { msgstrs[$0]! }, flags: flags)
+        entries.append((entry, entryLine))
+    }
+
+    /// "msgstr" → 0, "msgstr[2]" → 2.
+    private static func msgstrIndex(_ word: String, _ lineNumber: Int) throws -> Int {
+        if word == "msgstr" { return 0 }
+        if word.hasPrefix("msgstr["), word.hasSuffix("]"), let n = Int(word.dropFirst(7).dropLast()), n >= 0 { return n }
+        throw POParseError(line: lineNumber, message: "unknown keyword \(word)")
+    }
+
+    /// Decodes one C-style quoted string: `"a\"b\n"` → `a"b` + newline.
+    static func unquote(_ text: String, _ lineNumber: Int) throws -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
+            throw POParseError(line: lineNumber, message: "expected a quoted string")
+        }
+        var out = ""
+        var chars = text.dropFirst().dropLast().makeIterator()
+        while let c = chars.next() {
+            if c == "\"" { throw POParseError(line: lineNumber, message: "unescaped quote inside a string") }
+            guard c == "\\" else { out.append(c); continue }
+            guard let e = chars.next() else { throw POParseError(line: lineNumber, message: "string ends with a backslash") }
+            switch e {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "r": out.append("\r")
+            case "\"": out.append("\"")
+            case "\\": out.append("\\")
+            default: throw POParseError(line: lineNumber, message: "unknown escape \\\(e)")
+            }
+        }
+        return out
+    }
+}
