@@ -1,1 +1,2 @@
-print("gongkai")
+// The `gongkai` executable: parse the command line and run the command (see `GongkaiCommand`).
+GongkaiCommand.main()

@@ -1,0 +1,96 @@
+import CGtk
+
+/// Carries a Swift closure through a C `user_data` pointer. Retained when handed to C
+/// (`Unmanaged.passRetained`) and released by the destroy-notify GLib calls when the handler or
+/// source goes away. Immutable; its handler is only called on the main thread, hence
+/// `@unchecked Sendable`.
+final class CallbackBox<Handler>: @unchecked Sendable {
+    let handler: Handler
+    init(_ handler: Handler) { self.handler = handler }
+
+    /// Retains the box for C and returns its address.
+    func retainedPointer() -> UnsafeMutableRawPointer { Unmanaged.passRetained(self).toOpaque() }
+
+    /// The box behind a `user_data` pointer (not consuming the C side's reference).
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> CallbackBox {
+        Unmanaged<CallbackBox>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    /// Drops the C side's reference.
+    static func release(_ pointer: UnsafeMutableRawPointer?) {
+        guard let pointer else { return }
+        Unmanaged<CallbackBox>.fromOpaque(pointer).release()
+    }
+}
+
+/// Connecting Swift closures to GObject signals (`g_signal_connect_data`).
+///
+/// A signal's C handler type depends on the signal, so there is one entry point per handler shape:
+/// - `connect`: `void (*)(instance, user_data)`: `clicked`, `activate`, `destroy`, `map`, …
+/// - `connect(…, withArgument:)`: `void (*)(instance, pointer, user_data)` for signals whose one
+///   argument is a pointer: `notify::…` (a `GParamSpec *`), GtkSignalListItemFactory's `bind`
+///   (a `GtkListItem *`). Not for signals passing an integer.
+/// - `connectReturningBool`: `gboolean (*)(instance, user_data)`: `close-request`.
+///
+/// Handlers run on the main thread; they are `@MainActor` closures entered with
+/// `MainActor.assumeIsolated`.
+@MainActor
+enum Signals {
+    typealias Handler = @MainActor () -> Void
+    typealias ArgumentHandler = @MainActor (UnsafeMutableRawPointer?) -> Void
+    typealias BoolHandler = @MainActor () -> Bool
+
+    /// Connects `handler` to a signal whose C handler takes only the instance.
+    /// Returns the handler id (for `g_signal_handler_disconnect`).
+    @discardableResult
+    static func connect(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                        _ handler: @escaping Handler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, data in
+            let box = CallbackBox<Handler>.from(data)
+            MainActor.assumeIsolated { box.handler() }
+        }
+        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
+                          CallbackBox<Handler>(handler).retainedPointer(), after: after,
+                          release: { data, _ in CallbackBox<Handler>.release(data) })
+    }
+
+    /// Connects `handler` to a signal whose C handler takes the instance and one pointer argument.
+    @discardableResult
+    static func connect(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                        withArgument handler: @escaping ArgumentHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, argument, data in
+            let box = CallbackBox<ArgumentHandler>.from(data)
+            let argument = argument.map { UInt(bitPattern: $0) }
+            MainActor.assumeIsolated { box.handler(argument.flatMap { UnsafeMutableRawPointer(bitPattern: $0) }) }
+        }
+        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
+                          CallbackBox<ArgumentHandler>(handler).retainedPointer(), after: after,
+                          release: { data, _ in CallbackBox<ArgumentHandler>.release(data) })
+    }
+
+    /// Connects `handler` to a signal whose C handler returns a `gboolean` (true: handled/stop).
+    @discardableResult
+    static func connectReturningBool(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                                     _ handler: @escaping BoolHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> gboolean = { _, data in
+            let box = CallbackBox<BoolHandler>.from(data)
+            return MainActor.assumeIsolated { box.handler() ? 1 : 0 }
+        }
+        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
+                          CallbackBox<BoolHandler>(handler).retainedPointer(), after: after,
+                          release: { data, _ in CallbackBox<BoolHandler>.release(data) })
+    }
+
+    /// Disconnects a handler returned by `connect` (its closure is released).
+    static func disconnect(_ instance: some GPointer, _ handlerID: gulong) {
+        g_signal_handler_disconnect(instance.rawPointer, handlerID)
+    }
+
+    private static func connectRaw(_ instance: some GPointer, _ signal: String, _ callback: GCallback,
+                                   _ data: UnsafeMutableRawPointer, after: Bool, release: GClosureNotify) -> gulong {
+        let id = g_signal_connect_data(instance.rawPointer, signal, callback, data, release,
+                                       after ? G_CONNECT_AFTER : GConnectFlags(rawValue: 0))
+        precondition(id != 0, "no signal \"\(signal)\" on this instance")
+        return id
+    }
+}

@@ -1,0 +1,136 @@
+import CGtk
+import Foundation
+import Model
+
+/// The main window: a header bar naming the survey, a sidebar listing the sections and a stack
+/// showing the selected one.
+///
+/// Sections are added with `addSection(_:)`; the window keeps them alive and passes every new
+/// survey to them. Frame callbacks (`onNextFrame`) let the screenshot mode and tests wait until
+/// the window has really drawn.
+@MainActor
+final class MainWindow {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    /// The `GtkWindow` (a `GtkApplicationWindow` when created for an application).
+    let window: Widget
+    private let stack: Widget
+    private let sidebar: Widget
+    private let titleLabel: Widget
+    private let subtitleLabel: Widget
+
+    private(set) var survey: Survey
+    /// The file the survey was read from; nil for a survey not yet saved.
+    private(set) var fileURL: URL?
+    private(set) var sections: [any WindowSection] = []
+
+    /// Frames drawn so far.
+    private(set) var framesDrawn = 0
+    private var frameWaiters: [@MainActor () -> Void] = []
+    private var frameClockConnected = false
+
+    /// Creates the window (not yet shown) for `survey`. With an `application`, the window belongs
+    /// to it and keeps it running while open.
+    init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil) {
+        self.survey = survey
+        self.fileURL = fileURL
+        Stylesheet.install()
+
+        window = application.map { gtk_application_window_new($0) } ?? gtk_window_new()
+        gtk_window_set_default_size(window.window, 1200, 760)
+
+        titleLabel = Widgets.label("", classes: ["title"], xalign: 0.5)
+        subtitleLabel = Widgets.label("", classes: ["subtitle"], xalign: 0.5)
+        gtk_label_set_ellipsize(titleLabel.opaque, PANGO_ELLIPSIZE_END)
+        gtk_label_set_ellipsize(subtitleLabel.opaque, PANGO_ELLIPSIZE_MIDDLE)
+        let titleBox = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        gtk_widget_set_valign(titleBox, GTK_ALIGN_CENTER)
+        Widgets.append(titleBox, titleLabel, subtitleLabel)
+        let header: Widget = gtk_header_bar_new()
+        gtk_header_bar_set_title_widget(header.opaque, titleBox)
+        gtk_window_set_titlebar(window.window, header)
+
+        stack = gtk_stack_new()
+        gtk_widget_set_hexpand(stack, 1)
+        gtk_widget_set_vexpand(stack, 1)
+        sidebar = gtk_stack_sidebar_new()
+        gtk_stack_sidebar_set_stack(sidebar.opaque, stack.opaque)
+        Widgets.addClasses(sidebar, ["gk-sidebar"])
+        let body = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+        Widgets.append(body, sidebar, gtk_separator_new(GTK_ORIENTATION_VERTICAL), stack)
+        gtk_window_set_child(window.window, body)
+
+        Signals.connect(window, "realize") { [weak self] in self?.connectFrameClock() }
+        addSection(OverviewSection())
+        updateTitle()
+    }
+
+    // MARK: Sections
+
+    /// Adds a section at the end of the sidebar and shows the current survey in it.
+    func addSection(_ section: any WindowSection) {
+        sections.append(section)
+        gtk_stack_add_titled(stack.opaque, section.widget, section.id, section.title)
+        section.show(survey)
+    }
+
+    /// The id of the section on screen.
+    var visibleSectionID: String? {
+        String(borrowingGChars: gtk_stack_get_visible_child_name(stack.opaque))
+    }
+
+    /// Brings a section to the front.
+    func showSection(id: String) {
+        gtk_stack_set_visible_child_name(stack.opaque, id)
+    }
+
+    // MARK: Survey
+
+    /// Replaces the survey (and its file), updating the title and every section.
+    func display(_ survey: Survey, fileURL: URL?) {
+        self.survey = survey
+        self.fileURL = fileURL
+        updateTitle()
+        for section in sections { section.show(survey) }
+    }
+
+    /// The header bar's title line, as shown.
+    var headerTitle: String { Widgets.text(ofLabel: titleLabel) }
+    /// The header bar's second line, as shown.
+    var headerSubtitle: String { Widgets.text(ofLabel: subtitleLabel) }
+
+    private func updateTitle() {
+        let title = WindowTitle(survey: survey, fileURL: fileURL)
+        gtk_label_set_text(titleLabel.opaque, title.title)
+        gtk_label_set_text(subtitleLabel.opaque, title.subtitle)
+        gtk_widget_set_tooltip_text(titleLabel, title.title)
+        gtk_window_set_title(window.window, title.windowTitle)
+    }
+
+    // MARK: Showing and frames
+
+    func present() {
+        gtk_window_present(window.window)
+    }
+
+    /// Calls `body` once, after the next frame has been painted (from an idle callback, so it may
+    /// snapshot or change the widget tree). Before the window is shown, that is its first frame.
+    func onNextFrame(_ body: @escaping @MainActor () -> Void) {
+        frameWaiters.append(body)
+        gtk_widget_queue_draw(window)
+    }
+
+    /// Counts frames from the window's frame clock, which exists once the window is realized.
+    private func connectFrameClock() {
+        guard !frameClockConnected, let clock = gtk_widget_get_frame_clock(window) else { return }
+        frameClockConnected = true
+        Signals.connect(clock, "after-paint") { [weak self] in self?.frameDidPaint() }
+    }
+
+    private func frameDidPaint() {
+        framesDrawn += 1
+        let waiters = frameWaiters
+        frameWaiters = []
+        for waiter in waiters { MainLoop.once(waiter) }
+    }
+}

@@ -1,0 +1,81 @@
+import CGtk
+import Model
+
+/// The Overview page: the survey's title and organisation, four headline counts and the
+/// descriptive fields, all computed from the survey (`OverviewFacts`).
+@MainActor
+final class OverviewSection: WindowSection {
+    let id = "overview"
+    var title: String { tr("Overview") }
+    let widget: UnsafeMutablePointer<GtkWidget>
+
+    private let page: UnsafeMutablePointer<GtkWidget>
+    /// The page content, rebuilt by `show(_:)`.
+    private var content: UnsafeMutablePointer<GtkWidget>?
+
+    init() {
+        page = Widgets.box(GTK_ORIENTATION_VERTICAL, classes: ["gk-page"])
+        widget = Widgets.verticalScroller(page)
+    }
+
+    func show(_ survey: Survey) {
+        if let content { gtk_box_remove(page.cast(), content) }
+        let facts = OverviewFacts(survey)
+        let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 18)
+        Widgets.append(box, heading(facts), statistics(facts), details(facts))
+        gtk_box_append(page.cast(), box)
+        content = box
+    }
+
+    /// Title and organisation.
+    private func heading(_ facts: OverviewFacts) -> UnsafeMutablePointer<GtkWidget> {
+        let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
+        let title = facts.title.isEmpty ? tr("Untitled survey") : facts.title
+        Widgets.append(box, Widgets.label(title, classes: ["title-1"], wrap: true))
+        if !facts.organisation.isEmpty {
+            Widgets.append(box, Widgets.label(facts.organisation, classes: ["title-4", "dim-label"], wrap: true))
+        }
+        return box
+    }
+
+    /// The four headline counts as tiles.
+    private func statistics(_ facts: OverviewFacts) -> UnsafeMutablePointer<GtkWidget> {
+        let row = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        gtk_box_set_homogeneous(row.cast(), 1)
+        Widgets.append(row,
+                       tile(facts.jurisdictions, tr("Jurisdictions")),
+                       tile(facts.observations, tr("Matrix observations")),
+                       tile(facts.enterprises, tr("Sampled enterprises")),
+                       tile(facts.regulations, tr("Regulations")))
+        return row
+    }
+
+    private func tile(_ value: Int, _ caption: String) -> UnsafeMutablePointer<GtkWidget> {
+        let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 2, classes: ["gk-stat"])
+        Widgets.append(box,
+                       Widgets.label(String(value), classes: ["gk-stat-value", "numeric"]),
+                       Widgets.label(caption, classes: ["gk-stat-label", "dim-label"], wrap: true))
+        return box
+    }
+
+    /// Key–value rows for the descriptive fields; empty fields say so.
+    private func details(_ facts: OverviewFacts) -> UnsafeMutablePointer<GtkWidget> {
+        let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
+        gtk_grid_set_row_spacing(grid.cast(), 8)
+        gtk_grid_set_column_spacing(grid.cast(), 24)
+        let rows: [(String, String)] = [
+            (tr("Survey years"), facts.years),
+            (tr("Organisation"), facts.organisation),
+            (tr("Authors"), facts.authors.joined(separator: tr(context: "list separator", ", "))),
+            (tr("Data source"), facts.dataSource),
+        ]
+        for (i, (key, value)) in rows.enumerated() {
+            let shown = value.isEmpty ? tr("Not recorded") : value
+            let valueLabel = Widgets.label(shown, classes: value.isEmpty ? ["dim-label"] : [], wrap: true)
+            gtk_widget_set_hexpand(valueLabel, 1)
+            gtk_grid_attach(grid.cast(), Widgets.label(key, classes: ["gk-detail-key"]), 0, Int32(i), 1, 1)
+            gtk_grid_attach(grid.cast(), valueLabel, 1, Int32(i), 1, 1)
+        }
+        return grid
+    }
+}

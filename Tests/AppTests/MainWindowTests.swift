@@ -1,0 +1,203 @@
+import ArgumentParser
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// UI tests of the main window. They need a display: run them with `make test`, which starts
+/// Xvfb and a D-Bus session. Without one they fail (they do not skip).
+///
+/// XCTest runs tests on the main thread, where GTK lives: each test enters the main actor with
+/// `onMain`.
+final class MainWindowTests: XCTestCase {
+    override func tearDown() {
+        Localizer.shared.followEnvironment()
+        super.tearDown()
+    }
+
+    /// Runs a test body on the main actor after making sure GTK has a display.
+    private func onMain(_ body: @MainActor () throws -> Void) throws {
+        XCTAssertTrue(Thread.isMainThread, "UI tests must run on the main thread")
+        try MainActor.assumeIsolated {
+            try Self.requireGtk()
+            try body()
+        }
+    }
+
+    func testHeaderBarNamesTheSurveyItsSizeAndFile() throws { try onMain {
+        Localizer.shared.language = .chinese
+        let window = MainWindow(survey: Fixtures.survey, fileURL: URL(fileURLWithPath: "/tmp/样例.gongkai"))
+        defer { gtk_window_destroy(window.window.window) }
+        window.present()
+        try Self.waitForFirstFrame(window)
+
+        XCTAssertTrue(window.headerTitle.contains(Fixtures.survey.meta.title), window.headerTitle)
+        XCTAssertTrue(window.headerSubtitle.contains("2"), window.headerSubtitle)
+        XCTAssertTrue(window.headerSubtitle.contains("样例.gongkai"), window.headerSubtitle)
+        XCTAssertEqual(window.visibleSectionID, "overview")
+
+        window.display(Fixtures.survey, fileURL: nil)
+        XCTAssertTrue(window.headerSubtitle.contains("未命名"), window.headerSubtitle)
+    } }
+
+    func testScreenshotOfTheDrawnWindowIsAPlausiblePNG() throws { try onMain {
+        let window = MainWindow(survey: Fixtures.survey, fileURL: nil)
+        defer { gtk_window_destroy(window.window.window) }
+        window.present()
+        try Self.waitForFirstFrame(window)
+
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("overview.png")
+        try Screenshot.save(window.window, to: url)
+        let (width, height, bytes) = try Self.pngSize(url)
+        XCTAssertEqual(width, Int(gtk_widget_get_width(window.window)))
+        XCTAssertEqual(height, Int(gtk_widget_get_height(window.window)))
+        XCTAssertGreaterThan(width, 600)
+        XCTAssertGreaterThan(height, 400)
+        XCTAssertGreaterThan(bytes, 10_000, "a drawn window compresses to more than a blank image")
+    } }
+
+    func testApplicationScreenshotModeWritesOnePNGPerSectionAndQuits() throws { try onMain {
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = folder.appendingPathComponent("shots")
+        let app = GongkaiApplication(.init(survey: Fixtures.survey, fileURL: nil, screenshotDirectory: directory))
+        XCTAssertEqual(app.run(), 0)
+        let ids = try XCTUnwrap(app.mainWindow).sections.map(\.id)
+        XCTAssertEqual(ids.first, "overview")
+        for id in ids {
+            let (width, height, _) = try Self.pngSize(directory.appendingPathComponent("\(id).png"))
+            XCTAssertGreaterThan(width, 600)
+            XCTAssertGreaterThan(height, 400)
+        }
+    } }
+
+    // MARK: Helpers
+
+    @MainActor private static var gtkReady = false
+
+    /// Initialises GTK once, failing with instructions when there is no display.
+    @MainActor private static func requireGtk() throws {
+        if gtkReady { return }
+        let env = ProcessInfo.processInfo.environment
+        guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
+            throw TestSetupError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
+        }
+        guard gtk_init_check() != 0 else {
+            throw TestSetupError("GTK cannot open the display \(env["DISPLAY"] ?? ""): run the UI tests with `make test`.")
+        }
+        gtkReady = true
+    }
+
+    @MainActor private static func waitForFirstFrame(_ window: MainWindow) throws {
+        guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 20) else {
+            throw TestSetupError("the window did not draw within 20 s")
+        }
+    }
+
+    /// A new empty folder; the caller removes it.
+    private static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The width and height from a PNG's IHDR chunk, and the file's size.
+    private static func pngSize(_ url: URL) throws -> (Int, Int, Int) {
+        let data = try Data(contentsOf: url)
+        XCTAssertGreaterThan(data.count, 24, "\(url.path) is too short for a PNG")
+        guard data.count > 24 else { return (0, 0, data.count) }
+        XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "not a PNG")
+        let be = { (at: Int) in data[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (be(16), be(20), data.count)
+    }
+}
+
+/// The pieces around the window that need no display: the title, the overview's facts and the
+/// command line.
+final class LaunchTests: XCTestCase {
+    override func tearDown() {
+        Localizer.shared.followEnvironment()
+        super.tearDown()
+    }
+
+    func testWindowTitleUsesUntitledWithoutAFile() {
+        Localizer.shared.language = .chinese
+        let title = WindowTitle(survey: Fixtures.survey, fileURL: nil)
+        XCTAssertEqual(title.title, Fixtures.survey.meta.title)
+        XCTAssertTrue(title.subtitle.hasSuffix("未命名"), title.subtitle)
+        Localizer.shared.language = .english
+        XCTAssertEqual(WindowTitle(survey: Fixtures.survey, fileURL: URL(fileURLWithPath: "/a/b.gongkai")).subtitle,
+                       "2 jurisdictions · b.gongkai")
+    }
+
+    func testOverviewFactsAreComputedFromTheSurvey() {
+        let facts = OverviewFacts(Fixtures.survey)
+        XCTAssertEqual(facts.jurisdictions, 2)
+        XCTAssertEqual(facts.observations, 3)
+        XCTAssertEqual(facts.enterprises, 1)
+        XCTAssertEqual(facts.regulations, 1)
+        XCTAssertEqual(facts.years, "2020–2021")
+        XCTAssertEqual(OverviewFacts.yearsText([2022, 2016, 2018, 2019, 2020, 2018]), "2016, 2018–2020, 2022")
+        XCTAssertEqual(OverviewFacts.yearsText([]), "")
+    }
+
+    func testCommandLineOpensTheWindowByDefaultAndTakesAFile() throws {
+        XCTAssertTrue(try GongkaiCommand.parseAsRoot([]) is OpenCommand)
+        let withFile = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["some.gongkai"]) as? OpenCommand)
+        XCTAssertEqual(withFile.file, "some.gongkai")
+        let shots = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["--screenshot", "out", "--lang", "en"]) as? OpenCommand)
+        XCTAssertEqual(shots.screenshot, "out")
+        XCTAssertNil(shots.file)
+        XCTAssertEqual(shots.global.lang, "en")
+        XCTAssertThrowsError(try GongkaiCommand.parseAsRoot(["a.gongkai", "b.gongkai"]))
+    }
+
+    func testMissingAndBrokenFilesAreUserErrors() throws {
+        Localizer.shared.language = .english
+        XCTAssertThrowsError(try SurveyInput.load(path: "/nonexistent/x.gongkai")) { error in
+            XCTAssertEqual("\(error)", "No such file: /nonexistent/x.gongkai")
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString).gongkai")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("{\"format\": \"gongkai-survey\", \"version\": 1, \"survey\": {\"years\": []}}".utf8).write(to: url)
+        XCTAssertThrowsError(try SurveyInput.load(path: url.path)) { error in
+            XCTAssertTrue(error is UserError)
+            XCTAssertTrue("\(error)".hasPrefix("Cannot read \(url.path): "), "\(error)")
+        }
+    }
+}
+
+/// A failure that stops a test, with a message saying what to do.
+struct TestSetupError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) {
+        self.description = description
+        XCTFail(description)
+    }
+}
+
+/// A small survey built in code.
+enum Fixtures {
+    static let survey: Survey = {
+        let anhui = Jurisdiction(id: "anhui", name: "安徽省", shortName: "安徽", englishName: "Anhui", kind: .province,
+                                 region: .central, tile: TilePosition(column: 8, row: 4))
+        let beijing = Jurisdiction(id: "beijing", name: "北京市", shortName: "北京", englishName: "Beijing",
+                                   kind: .municipality, region: .east, tile: TilePosition(column: 8, row: 2))
+        return Survey(
+            meta: SurveyMeta(title: "测试调研（2020-2021年度）", organisation: "上海青悦", authors: ["张三", "李四"],
+                             dataSource: "数据来源：测试"),
+            years: [2020, 2021],
+            jurisdictions: [anhui, beijing],
+            observations: [
+                Observation(jurisdiction: "anhui", year: 2020, kind: .auditList, status: .disclosed),
+                Observation(jurisdiction: "anhui", year: 2021, kind: .auditList, status: .notDisclosed),
+                Observation(jurisdiction: "beijing", year: 2020, kind: .evaluation, status: .disclosed),
+            ],
+            enterprises: [Enterprise(id: "e1", name: "某化工有限公司", jurisdiction: "anhui", year: 2020)],
+            regulations: [Regulation(id: Regulation.auditMeasuresID, title: "清洁生产审核办法", level: .departmentalRule)])
+    }()
+}
