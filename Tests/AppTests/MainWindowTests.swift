@@ -158,13 +158,13 @@ final class LaunchTests: XCTestCase {
 
     func testMissingAndBrokenFilesAreUserErrors() throws {
         Localizer.shared.language = .english
-        XCTAssertThrowsError(try SurveyInput.load(path: "/nonexistent/x.gongkai")) { error in
+        XCTAssertThrowsError(try OpenedSurvey.load(path: "/nonexistent/x.gongkai")) { error in
             XCTAssertEqual("\(error)", "No such file: /nonexistent/x.gongkai")
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString).gongkai")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data("{\"format\": \"gongkai-survey\", \"version\": 1, \"survey\": {\"years\": []}}".utf8).write(to: url)
-        XCTAssertThrowsError(try SurveyInput.load(path: url.path)) { error in
+        XCTAssertThrowsError(try OpenedSurvey.load(path: url.path)) { error in
             XCTAssertTrue(error is UserError)
             XCTAssertTrue("\(error)".hasPrefix("Cannot read \(url.path): "), "\(error)")
         }
@@ -172,7 +172,7 @@ final class LaunchTests: XCTestCase {
 }
 
 /// A failure that stops a test, with a message saying what to do.
-struct TestSetupError: Error, CustomStringConvertible {
+private struct TestSetupError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) {
         self.description = description
@@ -181,7 +181,7 @@ struct TestSetupError: Error, CustomStringConvertible {
 }
 
 /// A small survey built in code.
-enum Fixtures {
+private enum Fixtures {
     static let survey: Survey = {
         let anhui = Jurisdiction(id: "anhui", name: "安徽省", shortName: "安徽", englishName: "Anhui", kind: .province,
                                  region: .central, tile: TilePosition(column: 8, row: 4))

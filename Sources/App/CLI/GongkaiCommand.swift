@@ -14,9 +14,8 @@ import Model
 /// ArgumentParser looks for a subcommand name first and falls back to `open` when the first
 /// argument is not one, so a file literally named like a subcommand needs `gongkai open check`.
 ///
-/// To add a subcommand, write a `ParsableCommand` in `Sources/App/CLI/` (include
-/// `@OptionGroup var global: GlobalOptions` and call `try global.apply()` first in `run()` to get
-/// `--lang`; load surveys with `SurveyInput.load(path:)`) and add one line to `subcommands`.
+/// To add a subcommand, write a `ParsableCommand` in `Sources/App/CLI/` and add one line to
+/// `subcommands` below.
 struct GongkaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
@@ -61,7 +60,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try global.apply()
-        let input = try SurveyInput.load(path: file)
+        let input = try OpenedSurvey.load(path: file)
         let status = MainActor.assumeIsolated {
             let launch = GongkaiApplication.Launch(
                 survey: input.survey,
@@ -81,19 +80,19 @@ struct UserError: Error, CustomStringConvertible {
 }
 
 /// A survey read for a command, and where it came from.
-struct SurveyInput {
+struct OpenedSurvey {
     var survey: Survey
     /// The file it was read from; nil for the built-in dataset (which must not be overwritten).
     var fileURL: URL?
 
     /// Reads the survey at `path`, or the built-in dataset when `path` is nil.
     /// Throws `UserError` with a translated message when the file is missing or unreadable.
-    static func load(path: String?) throws -> SurveyInput {
+    static func load(path: String?) throws -> OpenedSurvey {
         guard let path else {
             guard let url = BuiltinDataset.url else {
                 throw UserError(tr("This build of Gongkai does not contain the built-in dataset."))
             }
-            return SurveyInput(survey: try read(url), fileURL: nil)
+            return OpenedSurvey(survey: try read(url), fileURL: nil)
         }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -103,7 +102,7 @@ struct SurveyInput {
         guard !isDirectory.boolValue else {
             throw UserError(tr("%1 is a folder, not a survey file.", path))
         }
-        return SurveyInput(survey: try read(url), fileURL: url)
+        return OpenedSurvey(survey: try read(url), fileURL: url)
     }
 
     /// Decodes a survey file, turning every failure into a `UserError` naming the file.
