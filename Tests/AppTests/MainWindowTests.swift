@@ -145,6 +145,15 @@ final class LaunchTests: XCTestCase {
         XCTAssertEqual(OverviewFacts.yearsText([]), "")
     }
 
+    func testHanCharactersPreferSimplifiedChineseFontsAfterTheInterfaceFont() {
+        let families = MainActor.assumeIsolated { Stylesheet.fontFamilies(interfaceFont: "Sans 10") }
+        XCTAssertNotEqual(families.first, "Sans", "a generic family must be resolved to the font it stands for")
+        XCTAssertEqual(families.last, "sans-serif")
+        XCTAssertTrue(families.contains("Noto Sans CJK SC"))
+        let rule = MainActor.assumeIsolated { Stylesheet.fontRule(["A \"B\"", "Noto Sans CJK SC", "sans-serif"]) }
+        XCTAssertEqual(rule, #"window, tooltip, popover { font-family: "A \"B\"", "Noto Sans CJK SC", sans-serif; }"#)
+    }
+
     func testCommandLineOpensTheWindowByDefaultAndTakesAFile() throws {
         XCTAssertTrue(try GongkaiCommand.parseAsRoot([]) is OpenCommand)
         let withFile = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["some.gongkai"]) as? OpenCommand)

@@ -20,6 +20,10 @@ struct GongkaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
         abstract: "Survey how Chinese governments disclose cleaner-production audit information.",
+        usage: """
+        gongkai [<file>] [--screenshot <dir>] [--lang <zh|en>]
+        gongkai <subcommand> [<arguments>]
+        """,
         discussion: "Without a subcommand, opens the survey FILE (default: the built-in 2018-2022 dataset) in a window.",
         subcommands: [
             OpenCommand.self,

@@ -31,7 +31,6 @@ final class GongkaiApplication {
 
     init(_ launch: Launch) {
         self.launch = launch
-        Self.preferSimplifiedChineseGlyphs()
         // Non-unique: every start is its own instance (no D-Bus name claimed), which keeps tests
         // and screenshot runs independent. Files are opened by us, not through GApplication.
         application = gtk_application_new(Self.id, G_APPLICATION_NON_UNIQUE)
@@ -109,15 +108,5 @@ final class GongkaiApplication {
             watchdog = 0
         }
         g_application_quit(application.gApplication)
-    }
-
-    /// Han characters look different in Chinese, Japanese and Korean fonts; Pango picks the fallback
-    /// font by the preferred languages in `PANGO_LANGUAGE`. The data is Chinese whatever the UI
-    /// language, so unless the user set it, prefer Simplified Chinese forms (after English in an
-    /// English UI). Must run before GTK initialises Pango.
-    private static func preferSimplifiedChineseGlyphs() {
-        guard ProcessInfo.processInfo.environment["PANGO_LANGUAGE"]?.isEmpty ?? true else { return }
-        let value = Localizer.shared.language == .english ? "en:zh-cn" : "zh-cn"
-        setenv("PANGO_LANGUAGE", value, 1)
     }
 }
