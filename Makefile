@@ -1,0 +1,74 @@
+# Gongkai (公开): build, run and test on Debian 12 with Swift installed.
+#
+#   make run          build (release) and open the window on the built-in dataset
+#   make test         build and run all tests under Xvfb and a private D-Bus session
+#   make bench        build (release) and run `gongkai bench`
+#   make screenshots  render every section of the window to docs/screenshots/
+#   make deps         install the Debian packages the build and the tests need
+#
+# Missing Debian packages are installed with apt-get (through sudo unless run as root).
+# SWIFT_FLAGS passes extra options to every swift invocation, e.g.
+# `make test SWIFT_FLAGS="--scratch-path .build-mine"`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+DEB_PACKAGES := libgtk-4-dev xvfb xauth dbus-x11 fonts-noto-cjk libxlsxwriter-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+# A virtual screen and a private session bus: works as root in CI without a terminal or DISPLAY.
+HEADLESS := env GSETTINGS_BACKEND=memory dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24"
+SCREENSHOT_DIR ?= docs/screenshots
+
+.PHONY: all deps build release run test bench screenshots clean
+
+all: build
+
+## Install the Debian packages that `dpkg -s` does not report as installed. `apt-get update` runs
+## only when apt does not know a missing package yet, or when installing from the current lists fails.
+deps:
+	@missing=""; \
+	for pkg in $(DEB_PACKAGES); do \
+	  status=$$(dpkg -s "$$pkg" 2>/dev/null | sed -n 's/^Status: //p' || true); \
+	  [ "$$status" = "install ok installed" ] || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "Installing Debian packages:$$missing"; \
+	updated=no; \
+	for pkg in $$missing; do \
+	  if ! apt-cache show "$$pkg" >/dev/null 2>&1; then $(APT_GET) update; updated=yes; break; fi; \
+	done; \
+	if ! $(APT_GET) install -y --no-install-recommends $$missing; then \
+	  if [ "$$updated" = yes ]; then exit 1; fi; \
+	  $(APT_GET) update; \
+	  $(APT_GET) install -y --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
+
+## The release binary's folder (the resources bundle sits beside the executable).
+RELEASE_BIN = $$($(SWIFT) build -c release --show-bin-path $(SWIFT_FLAGS))
+
+run: release
+	"$(RELEASE_BIN)/gongkai"
+
+## Runs swift test's own output straight through (summary lines included) and exits with its status.
+test: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	$(HEADLESS) $(SWIFT) test --skip-build $(SWIFT_FLAGS)
+
+bench: release
+	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench
+
+screenshots: release
+	mkdir -p $(SCREENSHOT_DIR)
+	$(HEADLESS) "$(RELEASE_BIN)/gongkai" --screenshot $(SCREENSHOT_DIR)
+
+clean:
+	$(SWIFT) package clean $(SWIFT_FLAGS)
