@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `gongkai new FILE --years 2023-2025`: a new survey with the 32 jurisdictions (names, regions,
+/// map tiles, departments and sub-units as in the built-in dataset) and its laws and rules, and no
+/// observations.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create a new, empty survey file.")
+
+    @Argument(help: "The file to create.")
+    var file: String
+
+    @Option(name: .long, help: "The survey years, e.g. 2023-2025 or 2023,2024.")
+    var years: String
+
+    @Option(name: .long, help: "The survey's title.")
+    var title: String?
+
+    @Flag(name: .long, help: "Replace the file if it exists.")
+    var force = false
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try language.apply()
+        guard let parsed = SurveyYears.parse(years) else {
+            throw fail(tr("Cannot read the years \"%1\": write them as 2023-2025 or 2023,2024.", years), code: 2)
+        }
+        let url = URL(fileURLWithPath: file)
+        if FileManager.default.fileExists(atPath: url.path) && !force {
+            throw fail(tr("%1 already exists; use --force to replace it.", file), code: 1)
+        }
+        let template = try SurveyInput().load()
+        let survey = Survey.blank(years: parsed, title: title, from: template)
+        do {
+            try SurveyFile.save(survey, to: url)
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
+        }
+        print(tr("Created %1 with %2 jurisdictions and the years %3.", file, survey.jurisdictions.count,
+                 parsed.map(String.init).joined(separator: ", ")))
+    }
+}

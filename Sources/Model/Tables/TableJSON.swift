@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes a table as JSON: `{"table", "title", "columns", "rows"}`, where `columns` are the
+/// header's column names (merged headings joined to the heading below with a space) and each row
+/// is an array of values: numbers as numbers, empty cells as null, links as their URL.
+public enum TableJSON {
+    public static func object(_ table: Table) -> [String: Any] {
+        // Each header row spread over the columns, a merged heading repeated under its span.
+        let spread: [[String]] = table.header.map { row in row.flatMap { Array(repeating: $0.text, count: max(1, $0.span)) } }
+        let columns: [String] = (0..<table.columnCount).map { c in
+            var parts: [String] = []
+            for row in spread where c < row.count && !row[c].isEmpty && parts.last != row[c] { parts.append(row[c]) }
+            return parts.joined(separator: " ")
+        }
+        var rows: [[Any]] = []
+        rows.reserveCapacity(table.rowCount)
+        for i in 0..<table.rowCount {
+            rows.append(table.row(i).map { cell -> Any in
+                switch cell.value {
+                case .empty: return NSNull()
+                case .text(let s): return s
+                case .integer(let n): return n
+                case .percent(let p): return p
+                case .link(let url, _): return url
+                }
+            })
+        }
+        return ["table": table.id, "title": table.title, "columns": columns, "rows": rows]
+    }
+
+    public static func data(_ table: Table) throws -> Data {
+        var data = try JSONSerialization.data(withJSONObject: object(table), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        data.append(0x0A)
+        return data
+    }
+}
