@@ -1,0 +1,149 @@
+import Foundation
+
+/// Finds the errors and doubtful entries of a survey.
+///
+/// Every check is a single pass with dictionaries (no search per record), so a survey with
+/// 100,000 enterprises is validated in a few tens of milliseconds. The result is sorted: errors
+/// first, then warnings; within a severity by location — the survey, jurisdictions, cells
+/// (jurisdiction order, year, kind), sub-units, tallies, outreach, enterprises and regulations
+/// (in their list order) — and then in the order the checks found them.
+public enum Validator {
+    public static func validate(_ survey: Survey) -> [Problem] {
+        var context = ValidationContext(survey)
+        context.checkSurvey()
+        context.checkCells()
+        context.checkSubUnits()
+        context.checkOutreach()
+        context.checkEnterprises()
+        context.checkRegulations()
+        return context.sortedProblems()
+    }
+
+    /// True when the survey has no errors (warnings allowed).
+    public static func hasErrors(_ survey: Survey) -> Bool {
+        validate(survey).contains { $0.severity == .error }
+    }
+}
+
+/// Shared lookups and the problems found so far.
+struct ValidationContext {
+    let survey: Survey
+    /// Jurisdiction id → position of its first record.
+    let jurisdictions: JurisdictionLookup
+    let years: YearSet
+    private(set) var problems: [Problem] = []
+    /// Per problem: the position of its enterprise or regulation in the survey's list, for sorting.
+    private var recordPositions: [Int] = []
+
+    init(_ survey: Survey) {
+        self.survey = survey
+        jurisdictions = JurisdictionLookup(survey.jurisdictions)
+        years = YearSet(survey.years)
+    }
+
+    /// Records a problem; `position` is the index of the enterprise or regulation it is about.
+    mutating func add(_ code: ProblemCode, _ message: String, at location: ProblemLocation, position: Int = Int.max) {
+        problems.append(Problem(code, message, at: location))
+        recordPositions.append(position)
+    }
+
+    /// The jurisdiction's record, if the id is known.
+    func jurisdiction(_ id: String) -> Jurisdiction? {
+        jurisdictions.position(of: id).map { survey.jurisdictions[$0] }
+    }
+
+    /// How messages name a jurisdiction: its short name, or the quoted id when it is unknown.
+    func name(_ id: String) -> String {
+        if let j = jurisdiction(id) { return j.shortName.isEmpty ? j.name : j.shortName }
+        return "“\(id)”"
+    }
+
+    /// "the 2019 audit-list cell of 安徽"
+    func cellPhrase(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> String {
+        "the \(year) \(kind.problemPhrase) cell of \(name(jurisdiction))"
+    }
+
+    /// "the 2019 …" → "The 2019 …", for a phrase that starts a sentence.
+    static func upperFirst(_ phrase: String) -> String {
+        guard let first = phrase.first else { return phrase }
+        return first.uppercased() + phrase.dropFirst()
+    }
+
+    /// Problems sorted by severity, location and discovery order.
+    func sortedProblems() -> [Problem] {
+        let keys = problems.indices.map { sortKey(problems[$0].location, position: recordPositions[$0]) }
+        let order = problems.indices.sorted { a, b in
+            let sa = problems[a].severity, sb = problems[b].severity
+            if sa != sb { return sa < sb }
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            return a < b
+        }
+        return order.map { problems[$0] }
+    }
+
+    private struct LocationKey: Comparable {
+        var category: Int
+        var primary: Int
+        var secondary: Int
+        var tertiary: Int
+        var text: String
+
+        static func < (a: LocationKey, b: LocationKey) -> Bool {
+            (a.category, a.primary, a.secondary, a.tertiary, a.text) < (b.category, b.primary, b.secondary, b.tertiary, b.text)
+        }
+    }
+
+    private func sortKey(_ location: ProblemLocation, position: Int) -> LocationKey {
+        let unknown = Int.max
+        func j(_ id: String) -> Int { jurisdictions.position(of: id) ?? unknown }
+        switch location {
+        case .survey:
+            return LocationKey(category: 0, primary: 0, secondary: 0, tertiary: 0, text: "")
+        case .jurisdiction(let id):
+            return LocationKey(category: 1, primary: j(id), secondary: 0, tertiary: 0, text: id)
+        case .cell(let id, let year, let kind):
+            return LocationKey(category: 2, primary: j(id), secondary: year, tertiary: kind.sortIndex, text: id)
+        case .subUnit(let id, let unit):
+            return LocationKey(category: 3, primary: j(id), secondary: 0, tertiary: 0, text: id + "\u{0}" + unit)
+        case .subUnitTally(let id, let kind, let year):
+            return LocationKey(category: 4, primary: j(id), secondary: kind.sortIndex, tertiary: year ?? 0, text: id)
+        case .outreach(let id):
+            return LocationKey(category: 5, primary: j(id), secondary: 0, tertiary: 0, text: id)
+        case .enterprise(let id):
+            return LocationKey(category: 6, primary: position, secondary: 0, tertiary: 0, text: id)
+        case .regulation(let id):
+            return LocationKey(category: 7, primary: position, secondary: 0, tertiary: 0, text: id)
+        }
+    }
+}
+
+extension DisclosureKind {
+    /// "audit-list" / "evaluation-results", as problem messages write it.
+    var problemPhrase: String { self == .auditList ? "audit-list" : "evaluation-results" }
+}
+
+extension Validator {
+    /// True for an absolute http or https address with a host and no spaces or control characters.
+    /// A plain scan of the bytes: Foundation's `URL` parser is far too slow for 100,000 enterprises.
+    public static func isWebURL(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        var scheme: UInt64 = 0
+        var schemeLength = 0
+        while let b = bytes.next(), b != UInt8(ascii: ":") {
+            schemeLength += 1
+            if schemeLength > 5 { return false }
+            scheme = scheme << 8 | UInt64(b | 0x20)  // ASCII lower case
+        }
+        let http: UInt64 = 0x6874_7470, https: UInt64 = 0x68_7474_7073
+        guard scheme == http || scheme == https,
+              bytes.next() == UInt8(ascii: "/"), bytes.next() == UInt8(ascii: "/") else { return false }
+        var hostLength = 0
+        var inHost = true
+        while let b = bytes.next() {
+            if b <= 0x20 || b == 0x7F { return false }
+            if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { inHost = false }
+            if inHost { hostLength += 1 }
+        }
+        return hostLength > 0
+    }
+}
