@@ -157,25 +157,23 @@ final class LaunchTests: XCTestCase {
     func testCommandLineOpensTheWindowByDefaultAndTakesAFile() throws {
         XCTAssertTrue(try GongkaiCommand.parseAsRoot([]) is OpenCommand)
         let withFile = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["some.gongkai"]) as? OpenCommand)
-        XCTAssertEqual(withFile.file, "some.gongkai")
+        XCTAssertEqual(withFile.input.file, "some.gongkai")
         let shots = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["--screenshot", "out", "--lang", "en"]) as? OpenCommand)
         XCTAssertEqual(shots.screenshot, "out")
-        XCTAssertNil(shots.file)
-        XCTAssertEqual(shots.global.lang, "en")
+        XCTAssertNil(shots.input.file)
+        XCTAssertEqual(shots.language.lang, "en")
         XCTAssertThrowsError(try GongkaiCommand.parseAsRoot(["a.gongkai", "b.gongkai"]))
     }
 
-    func testMissingAndBrokenFilesAreUserErrors() throws {
-        Localizer.shared.language = .english
-        XCTAssertThrowsError(try OpenedSurvey.load(path: "/nonexistent/x.gongkai")) { error in
-            XCTAssertEqual("\(error)", "No such file: /nonexistent/x.gongkai")
-        }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString).gongkai")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try Data("{\"format\": \"gongkai-survey\", \"version\": 1, \"survey\": {\"years\": []}}".utf8).write(to: url)
-        XCTAssertThrowsError(try OpenedSurvey.load(path: url.path)) { error in
-            XCTAssertTrue(error is UserError)
-            XCTAssertTrue("\(error)".hasPrefix("Cannot read \(url.path): "), "\(error)")
+    func testSubcommandsAreFoundByName() throws {
+        XCTAssertTrue(try GongkaiCommand.parseAsRoot(["check", "some.gongkai"]) is CheckCommand)
+        XCTAssertTrue(try GongkaiCommand.parseAsRoot(["open", "check"]) is OpenCommand)
+    }
+
+    func testAMissingFileExitsWithStatus2() throws {
+        let command = try XCTUnwrap(try GongkaiCommand.parseAsRoot(["/nonexistent/x.gongkai"]) as? OpenCommand)
+        XCTAssertThrowsError(try command.run()) { error in
+            XCTAssertEqual((error as? ExitCode)?.rawValue, 2, "\(error)")
         }
     }
 }
