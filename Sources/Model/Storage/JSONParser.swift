@@ -1,0 +1,374 @@
+import Foundation
+
+/// The first thing wrong with a JSON text, with where it is.
+struct JSONSyntaxError: Error, Equatable {
+    enum Problem: Equatable {
+        /// The text ends before the document is complete. `expected` says what should have come next.
+        case unexpectedEnd(expected: String)
+        /// A character that cannot stand here.
+        case unexpectedCharacter(expected: String)
+        /// A bad escape or a raw control character inside a string.
+        case badString(String)
+        /// A number that does not follow JSON's grammar.
+        case badNumber
+        /// The same key twice in one object.
+        case duplicateKey(String)
+    }
+
+    var problem: Problem
+    /// Byte offset of the offending character (the text's length for `unexpectedEnd`).
+    var offset: Int
+    /// Where the parser was: the open containers, then the member or element it was in.
+    var path: [JSONPathComponent]
+    /// How many objects and arrays were still open.
+    var openContainers: Int
+}
+
+/// A strict, iterative (no recursion, so no stack overflow on deep nesting) RFC 8259 parser that
+/// builds a `JSONTape` in one linear pass and stops at the first syntax error with its byte offset.
+/// It also refuses duplicate keys in an object (which `JSONDecoder` would silently drop).
+struct JSONParser {
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
+    private let bytes: UnsafeRawBufferPointer
+    private var i = 0
+    private var nodes: [JSONTape.Node] = []
+    private var stack: [Int] = []
+    private var scratch: [Int] = []
+
+    /// Parses `bytes`, which must be shorter than 4 GiB.
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONTape {
+        guard let raw = bytes.baseAddress, !bytes.isEmpty else {
+            throw JSONSyntaxError(problem: .unexpectedEnd(expected: "a value"), offset: 0, path: [], openContainers: 0)
+        }
+        precondition(bytes.count < Int(UInt32.max), "JSON text too large for the tape")
+        var parser = JSONParser(base: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count, bytes: bytes)
+        try parser.run()
+        return JSONTape(bytes: bytes, nodes: parser.nodes)
+    }
+
+    private init(base: UnsafePointer<UInt8>, count: Int, bytes: UnsafeRawBufferPointer) {
+        self.base = base
+        self.count = count
+        self.bytes = bytes
+        nodes.reserveCapacity(count / 12 + 16)
+    }
+
+    // MARK: - Main loop
+
+    private mutating func run() throws {
+        var expectingValue = true
+        while true {
+            if expectingValue {
+                skipWhitespace()
+                guard i < count else { throw end("a value") }
+                switch base[i] {
+                case UInt8(ascii: "{"):
+                    let index = open(.object)
+                    skipWhitespace()
+                    guard i < count else { throw end("a key or '}'") }
+                    if base[i] == UInt8(ascii: "}") {
+                        i += 1
+                        close(index)
+                    } else {
+                        try keyAndColon(of: index, expected: "a key in double quotes or '}'")
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    let index = open(.array)
+                    skipWhitespace()
+                    guard i < count else { throw end("a value or ']'") }
+                    if base[i] == UInt8(ascii: "]") {
+                        i += 1
+                        close(index)
+                    } else {
+                        nodes[index].count = 1
+                        continue
+                    }
+                case UInt8(ascii: "\""): try string()
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+                case UInt8(ascii: "t"): try literal("true", .trueValue)
+                case UInt8(ascii: "f"): try literal("false", .falseValue)
+                case UInt8(ascii: "n"): try literal("null", .null)
+                default: throw unexpected("a value (text in double quotes, a number, an object, a list, true, false or null)")
+                }
+                expectingValue = false
+            }
+            // A value is complete: what follows depends on the container it is in.
+            skipWhitespace()
+            guard let top = stack.last else {
+                if i < count { throw unexpected("the end of the file after the complete JSON document") }
+                return
+            }
+            guard i < count else {
+                throw end(nodes[top].kind == .object ? "',' or '}'" : "',' or ']'")
+            }
+            let c = base[i]
+            if nodes[top].kind == .object {
+                if c == UInt8(ascii: ",") {
+                    i += 1
+                    skipWhitespace()
+                    try keyAndColon(of: top, expected: "a key in double quotes")
+                    expectingValue = true
+                } else if c == UInt8(ascii: "}") {
+                    i += 1
+                    try checkDuplicateKeys(top)
+                    close(top)
+                } else {
+                    throw unexpected("',' or '}' after the value")
+                }
+            } else {
+                if c == UInt8(ascii: ",") {
+                    i += 1
+                    nodes[top].count += 1
+                    expectingValue = true
+                } else if c == UInt8(ascii: "]") {
+                    i += 1
+                    close(top)
+                } else {
+                    throw unexpected("',' or ']' after the value")
+                }
+            }
+        }
+    }
+
+    private mutating func open(_ kind: JSONTape.Kind) -> Int {
+        let index = nodes.count
+        nodes.append(JSONTape.Node(offset: UInt32(i), length: 0, count: 0, kind: kind))
+        stack.append(index)
+        i += 1
+        return index
+    }
+
+    private mutating func close(_ index: Int) {
+        nodes[index].length = UInt32(nodes.count)
+        stack.removeLast()
+    }
+
+    private mutating func keyAndColon(of object: Int, expected: String) throws {
+        guard i < count else { throw end(expected) }
+        guard base[i] == UInt8(ascii: "\"") else { throw unexpected(expected) }
+        try string()
+        nodes[object].count += 1
+        skipWhitespace()
+        guard i < count else { throw end("':' after the key") }
+        guard base[i] == UInt8(ascii: ":") else { throw unexpected("':' after the key") }
+        i += 1
+    }
+
+    @inline(__always)
+    private mutating func skipWhitespace() {
+        while i < count {
+            let c = base[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    // MARK: - Scalars
+
+    private mutating func string() throws {
+        let start = i + 1
+        var j = start
+        var escaped = false
+        while true {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while j + 8 <= count {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                if special & highs != 0 { break }
+                j += 8
+            }
+            guard j < count else { i = count; throw end("the closing '\"' of the text") }
+            let c = base[j]
+            if c == UInt8(ascii: "\"") { break }
+            if c == UInt8(ascii: "\\") {
+                escaped = true
+                j = try escape(at: j)
+                continue
+            }
+            if c < 0x20 {
+                i = j
+                let what = c == 0x0A ? "a line break" : String(format: "the control character U+%04X", c)
+                throw fail(.badString("\(what) inside text; write it as an escape such as \\n, or close the text with '\"'"))
+            }
+            j += 1
+        }
+        let flags = escaped ? 1 : JSONTape.signature(UnsafeRawBufferPointer(start: base + start, count: j - start))
+        nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(j - start), count: flags, kind: .string))
+        i = j + 1
+    }
+
+    /// Checks the escape at `j` (a backslash) and returns the offset after it.
+    private mutating func escape(at j: Int) throws -> Int {
+        guard j + 1 < count else { i = count; throw end("the rest of the escape and the closing '\"'") }
+        switch base[j + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return j + 2
+        case UInt8(ascii: "u"):
+            let first = try hex4(at: j + 2, escapeStart: j)
+            if (0xDC00...0xDFFF).contains(first) {
+                i = j
+                throw fail(.badString("an unpaired surrogate escape \\u\(String(first, radix: 16, uppercase: true))"))
+            }
+            guard (0xD800...0xDBFF).contains(first) else { return j + 6 }
+            guard j + 7 < count else { i = count; throw end("the second half of a surrogate pair") }
+            var second: UInt32 = 0
+            if base[j + 6] == UInt8(ascii: "\\") && base[j + 7] == UInt8(ascii: "u") {
+                second = try hex4(at: j + 8, escapeStart: j + 6)
+            }
+            guard (0xDC00...0xDFFF).contains(second) else {
+                i = j
+                throw fail(.badString("an unpaired surrogate escape \\u\(String(first, radix: 16, uppercase: true))"))
+            }
+            return j + 12
+        default:
+            i = j
+            throw fail(.badString("an invalid escape; the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"))
+        }
+    }
+
+    private mutating func hex4(at start: Int, escapeStart: Int) throws -> UInt32 {
+        var value: UInt32 = 0
+        for k in start..<start + 4 {
+            guard k < count else { i = count; throw end("four hexadecimal digits after \\u") }
+            let c = base[k] | 0x20
+            let digit: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+            default:
+                i = escapeStart
+                throw fail(.badString("an invalid \\u escape; it needs four hexadecimal digits"))
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private mutating func number() throws {
+        let start = i
+        func isDigit(_ at: Int) -> Bool { at < count && base[at] >= UInt8(ascii: "0") && base[at] <= UInt8(ascii: "9") }
+        func digits() throws {
+            guard i < count else { throw end("a digit") }
+            guard isDigit(i) else { throw fail(.badNumber) }
+            while isDigit(i) { i += 1 }
+        }
+        if base[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < count else { throw end("a digit") }
+        if base[i] == UInt8(ascii: "0") {
+            i += 1
+            if isDigit(i) { throw fail(.badNumber) }
+        } else {
+            try digits()
+        }
+        if i < count && base[i] == UInt8(ascii: ".") {
+            i += 1
+            try digits()
+        }
+        if i < count && (base[i] | 0x20) == UInt8(ascii: "e") {
+            i += 1
+            if i < count && (base[i] == UInt8(ascii: "+") || base[i] == UInt8(ascii: "-")) { i += 1 }
+            try digits()
+        }
+        nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(i - start), count: 0, kind: .number))
+    }
+
+    private mutating func literal(_ word: StaticString, _ kind: JSONTape.Kind) throws {
+        let start = i
+        let text = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for (k, expected) in text.enumerated() {
+            guard start + k < count else { i = count; throw end("the rest of '\(word)'") }
+            guard base[start + k] == expected else {
+                i = start
+                throw unexpected("a value (text in double quotes, a number, an object, a list, true, false or null)")
+            }
+        }
+        nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(text.count), count: 0, kind: kind))
+        i = start + text.count
+    }
+
+    // MARK: - Duplicate keys
+
+    private mutating func checkDuplicateKeys(_ object: Int) throws {
+        let n = Int(nodes[object].count)
+        guard n > 1 else { return }
+        scratch.removeAll(keepingCapacity: true)
+        var k = object + 1
+        for _ in 0..<n {
+            scratch.append(k)
+            let v = k + 1
+            k = nodes[v].kind == .object || nodes[v].kind == .array ? Int(nodes[v].length) : v + 1
+        }
+        let tape = JSONTape(bytes: bytes, nodes: nodes)
+        if n <= 24 {
+            for a in 1..<n {
+                for b in 0..<a where sameKey(scratch[a], scratch[b], tape) {
+                    throw duplicate(scratch[a], tape)
+                }
+            }
+        } else {
+            var seen = Set<String>()
+            for key in scratch where !seen.insert(tape.string(at: key)).inserted {
+                throw duplicate(key, tape)
+            }
+        }
+    }
+
+    private func sameKey(_ a: Int, _ b: Int, _ tape: JSONTape) -> Bool {
+        let x = nodes[a], y = nodes[b]
+        if x.count & 1 == 0 && y.count & 1 == 0 {
+            return x.length == y.length && x.count == y.count
+                && memcmp(base + Int(x.offset), base + Int(y.offset), Int(x.length)) == 0
+        }
+        return Array(tape.string(at: a).utf8) == Array(tape.string(at: b).utf8)
+    }
+
+    private mutating func duplicate(_ key: Int, _ tape: JSONTape) -> JSONSyntaxError {
+        i = Int(nodes[key].offset) - 1
+        var error = fail(.duplicateKey(tape.string(at: key)))
+        // `fail` ends the path with the object's last member; name the repeated key instead.
+        error.path.removeLast()
+        error.path.append(.key(tape.string(at: key)))
+        return error
+    }
+
+    // MARK: - Errors
+
+    private func end(_ expected: String) -> JSONSyntaxError {
+        JSONSyntaxError(problem: .unexpectedEnd(expected: expected), offset: count, path: currentPath(), openContainers: stack.count)
+    }
+
+    private func unexpected(_ expected: String) -> JSONSyntaxError {
+        fail(.unexpectedCharacter(expected: expected))
+    }
+
+    private func fail(_ problem: JSONSyntaxError.Problem) -> JSONSyntaxError {
+        JSONSyntaxError(problem: problem, offset: i, path: currentPath(), openContainers: stack.count)
+    }
+
+    /// The path of the innermost open container, then the member or element being read in it.
+    private func currentPath() -> [JSONPathComponent] {
+        let tape = JSONTape(bytes: bytes, nodes: nodes)
+        var path: [JSONPathComponent] = []
+        for (level, container) in stack.enumerated() {
+            if level > 0 {
+                let parent = stack[level - 1]
+                path.append(nodes[parent].kind == .object ? .key(tape.string(at: container - 1)) : .index(Int(nodes[parent].count) - 1))
+            }
+        }
+        if let top = stack.last, nodes[top].count > 0 {
+            if nodes[top].kind == .object {
+                var k = top + 1
+                for _ in 1..<nodes[top].count { k = tape.next(k + 1) }
+                path.append(.key(tape.string(at: k)))
+            } else {
+                path.append(.index(Int(nodes[top].count) - 1))
+            }
+        }
+        return path
+    }
+}

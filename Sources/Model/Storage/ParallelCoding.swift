@@ -1,0 +1,140 @@
+import Foundation
+
+/// Encoding and decoding of long arrays (the survey's enterprises) on several cores. The array is
+/// cut into one contiguous chunk per core; each chunk is encoded into its own buffer (or decoded
+/// from its own range of the tape) by its own encoder or decoder, and the results are joined in
+/// order, so the bytes and values are exactly those of the sequential code. When chunks fail, the
+/// error of the lowest-numbered failing chunk is thrown: the same error the sequential code meets
+/// first.
+enum ParallelCoding {
+    /// Arrays shorter than this are coded sequentially.
+    static let defaultThreshold = 4096
+
+    /// How many chunks to cut an array of `count` elements into: one per core, at most 8.
+    static func chunkCount(_ count: Int, threshold: Int) -> Int {
+        guard count >= threshold else { return 1 }
+        return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+    }
+
+    /// The element range of chunk `c` of `chunks`.
+    static func range(of c: Int, chunks: Int, count: Int) -> Range<Int> {
+        (c * count / chunks)..<((c + 1) * count / chunks)
+    }
+
+    /// Runs `body(c)` for every chunk concurrently and waits for all.
+    static func run(_ chunks: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+    }
+}
+
+/// A value type whose `Codable` conformance is pure (touches no shared state), so that many of
+/// them can be encoded or decoded at once on several threads. Opt-in, so that an array is only
+/// coded in parallel when its element type has been checked.
+protocol ConcurrentlyCodable: Sendable {}
+
+extension Enterprise: ConcurrentlyCodable {}
+extension Observation: ConcurrentlyCodable {}
+extension SubUnitObservation: ConcurrentlyCodable {}
+extension Regulation: ConcurrentlyCodable {}
+extension Outreach: ConcurrentlyCodable {}
+
+/// Lets values that are only touched by one thread each, or only read, cross into
+/// `concurrentPerform`. Every use says why it is safe.
+struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// An array whose elements can be encoded in parallel chunks.
+protocol ParallelEncodableArray {
+    var count: Int { get }
+    func encodeChunked(like encoder: CanonicalEncoder, chunks: Int) throws -> [[UInt8]]
+}
+
+extension Array: ParallelEncodableArray where Element: Encodable & ConcurrentlyCodable {
+    /// The bytes of the whole array value `[ … ]`, in pieces, as `encoder` (an encoder for the
+    /// array, with its depth, parent and key) would write it.
+    func encodeChunked(like encoder: CanonicalEncoder, chunks: Int) throws -> [[UInt8]] {
+        var outputs = [JSONOutput?](repeating: nil, count: chunks)
+        var errors = [Error?](repeating: nil, count: chunks)
+        let elements = Unchecked(self)
+        outputs.withUnsafeMutableBufferPointer { outs in
+            errors.withUnsafeMutableBufferPointer { errs in
+                // Each chunk writes only its own slot of `outs` and `errs`; the elements are only read.
+                // The shared encoder is only read (its depth, parent and key).
+                let slots = Unchecked((outs, errs, encoder))
+                ParallelCoding.run(chunks) { c in
+                    let range = ParallelCoding.range(of: c, chunks: chunks, count: elements.value.count)
+                    let (chunk, container) = slots.value.2.makeChunkEncoder(startingAt: range.lowerBound)
+                    var unkeyed = container
+                    do {
+                        for i in range { try unkeyed.encode(elements.value[i]) }
+                        slots.value.0[c] = chunk.out
+                    } catch {
+                        slots.value.1[c] = error
+                    }
+                }
+            }
+        }
+        if let error = errors.compactMap({ $0 }).first { throw error }
+        return encoder.arrayPieces(outputs.map { $0!.bytes }, count: count)
+    }
+}
+
+/// An array whose elements can be decoded in parallel chunks.
+protocol ParallelDecodableArray {
+    static func decodeChunked(from decoder: TapeDecoder, array: Int, key: CodingKey, chunks: Int) throws -> Self
+}
+
+extension Array: ParallelDecodableArray where Element: Decodable & ConcurrentlyCodable {
+    static func decodeChunked(from decoder: TapeDecoder, array: Int, key: CodingKey, chunks: Int) throws -> [Element] {
+        let tape = decoder.tape
+        let count = Int(tape.nodes[array].count)
+        // The node of every chunk's first element: one walk along the array, O(count).
+        var starts: [Int] = []
+        var node = array + 1
+        for i in 0..<count {
+            if starts.count < chunks && i == ParallelCoding.range(of: starts.count, chunks: chunks, count: count).lowerBound {
+                starts.append(node)
+            }
+            node = tape.next(node)
+        }
+        var errors = [Error?](repeating: nil, count: chunks)
+        var decoded = [Int](repeating: 0, count: chunks)
+        return try [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            errors.withUnsafeMutableBufferPointer { errs in
+                decoded.withUnsafeMutableBufferPointer { done in
+                    // Each chunk initialises only its own range of `buffer` and writes only its own
+                    // slots of `errs` and `done`; the tape and the parent decoder are only read.
+                    let shared = Unchecked((buffer, errs, done, decoder, starts, key))
+                    ParallelCoding.run(chunks) { c in
+                        let (buffer, errs, done, parent, starts, key) = shared.value
+                        let tape = parent.tape
+                        let range = ParallelCoding.range(of: c, chunks: chunks, count: count)
+                        let chunk = parent.makeChunkDecoder(array: array, key: key)
+                        defer { chunk.releaseSpares() }
+                        var node = starts[c]
+                        do {
+                            for i in range {
+                                (buffer.baseAddress! + i).initialize(to: try chunk.decodeValue(Element.self, node, key: IndexKey(i)))
+                                done[c] += 1
+                                node = tape.next(node)
+                            }
+                        } catch {
+                            errs[c] = error
+                        }
+                    }
+                }
+            }
+            if let error = errors.compactMap({ $0 }).first {
+                for c in 0..<chunks {
+                    let range = ParallelCoding.range(of: c, chunks: chunks, count: count)
+                    (buffer.baseAddress! + range.lowerBound).deinitialize(count: decoded[c])
+                }
+                initialized = 0
+                throw error
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+@testable import Model
+
+/// The JSON machinery under `SurveyFile`: the canonical encoder's containers, parallel chunks,
+/// the parser's escapes and nesting, and the UTF-8 check.
+final class JSONStorageTests: XCTestCase {
+    func testParallelChunksGiveTheSameBytesAndValues() throws {
+        var survey = StorageFixtures.survey()
+        survey.enterprises = (0..<600).map { StorageFixtures.enterprise($0) }
+        var canonical = survey
+        canonical.canonicalize()
+        let envelope = StorageFixtures.Envelope(survey: canonical)
+        let sequential = try CanonicalJSON.encode(envelope, parallelThreshold: .max)
+        let parallel = try CanonicalJSON.encode(envelope, parallelThreshold: 16)
+        XCTAssertEqual(sequential, parallel)
+
+        let decoded: Survey = try sequential.withUnsafeBytes { bytes in
+            let tape = try JSONParser.parse(bytes)
+            let node = tape.member("survey", inObject: 0)!
+            return try TapeDecoder.decode(Survey.self, tape: tape, node: node, basePath: [SurveyDecoding.NamedKey("survey")],
+                                          parallelThreshold: 16)
+        }
+        XCTAssertEqual(decoded, canonical)
+    }
+
+    func testParallelDecodingReportsTheFirstBadElement() throws {
+        var survey = StorageFixtures.survey()
+        survey.enterprises = (0..<600).map { StorageFixtures.enterprise($0) }
+        var text = String(decoding: try SurveyFile.encode(survey), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"id\": \"E000450\"", with: "\"id\": 450")
+        text = text.replacingOccurrences(of: "\"id\": \"E000250\"", with: "\"id\": 250")
+        let bytes = Array(text.utf8)
+        XCTAssertThrowsError(try bytes.withUnsafeBytes { raw in
+            let tape = try JSONParser.parse(raw)
+            _ = try TapeDecoder.decode(Survey.self, tape: tape, node: tape.member("survey", inObject: 0)!,
+                                       basePath: [SurveyDecoding.NamedKey("survey")], parallelThreshold: 16)
+        }) { error in
+            guard case DecodingError.typeMismatch(_, let context) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(JSONLocation.format(context.codingPath), "survey.enterprises[250].id")
+        }
+    }
+
+    func testNestedContainersSuperEncodersAndRepeatedKeys() throws {
+        let bytes = try CanonicalJSON.encode(Nested(a: 2, x: 3, flag: true))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """
+            {
+              "a": 2,
+              "list": [
+                "one",
+                {
+                  "x": 3
+                },
+                "two"
+              ],
+              "nested": {
+                "x": "x",
+                "y": "y"
+              },
+              "super": true,
+              "z": 5
+            }
+            """)
+        let decoded = try bytes.withUnsafeBytes { raw in
+            try TapeDecoder.decode(Nested.self, tape: try JSONParser.parse(raw), node: 0, basePath: [])
+        }
+        XCTAssertEqual(decoded, Nested(a: 2, x: 3, flag: true))
+    }
+
+    /// Uses every kind of container, writes keys out of order and one key twice (the last one wins).
+    private struct Nested: Codable, Equatable {
+        var a: Int
+        var x: Int
+        var flag: Bool
+        enum K: String, CodingKey { case z, a, nested, list }
+        enum N: String, CodingKey { case y, x }
+
+        init(a: Int, x: Int, flag: Bool) { self.a = a; self.x = x; self.flag = flag }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: K.self)
+            try c.encode(1, forKey: .z)
+            var nested = c.nestedContainer(keyedBy: N.self, forKey: .nested)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            try c.encode(a, forKey: .a)
+            try nested.encode("y", forKey: .y)
+            try nested.encode("x", forKey: .x)
+            try list.encode("one")
+            var element = list.nestedContainer(keyedBy: N.self)
+            try list.encode("two")
+            try element.encode(x, forKey: .x)
+            var single = c.superEncoder().singleValueContainer()
+            try single.encode(flag)
+            try c.encode(5, forKey: .z)
+        }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: K.self)
+            a = try c.decode(Int.self, forKey: .a)
+            XCTAssertEqual(try c.nestedContainer(keyedBy: N.self, forKey: .nested).decode(String.self, forKey: .y), "y")
+            var list = try c.nestedUnkeyedContainer(forKey: .list)
+            XCTAssertEqual(try list.decode(String.self), "one")
+            x = try list.nestedContainer(keyedBy: N.self).decode(Int.self, forKey: .x)
+            XCTAssertEqual(try list.decode(String.self), "two")
+            XCTAssertTrue(list.isAtEnd)
+            flag = try c.superDecoder().singleValueContainer().decode(Bool.self)
+            XCTAssertEqual(Set(c.allKeys.map(\.stringValue)), ["a", "list", "nested", "z"])
+        }
+    }
+
+    func testEncodingAnInfiniteNumberFails() {
+        struct Bad: Encodable { var x = Double.infinity }
+        XCTAssertThrowsError(try CanonicalJSON.encode(Bad())) { error in
+            guard case EncodingError.invalidValue = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testUTF8ValidatorRejectsIllFormedSequences() {
+        func bad(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBytes { UTF8Validation.firstInvalidByte(in: $0) } }
+        XCTAssertNil(bad(Array("ascii 中文 😀 é".utf8)))
+        XCTAssertEqual(bad([0x41, 0xC0, 0x80]), 1, "overlong")
+        XCTAssertEqual(bad([0x41, 0x42, 0xED, 0xA0, 0x80]), 2, "surrogate")
+        XCTAssertEqual(bad([0xF4, 0x90, 0x80, 0x80]), 0, "above U+10FFFF")
+        XCTAssertEqual(bad(Array("12345678abc".utf8) + [0xE4, 0xB8]), 11, "cut at the end")
+        XCTAssertEqual(bad([0x80]), 0, "lone continuation byte")
+    }
+
+    func testDeepNestingDoesNotOverflowTheStack() {
+        let data = Data(("{\"a\": " + String(repeating: "[", count: 200_000)).utf8)
+        XCTAssertThrowsError(try SurveyFile.decode(data, source: "deep")) { error in
+            XCTAssertEqual((error as? SurveyFileError)?.kind, .truncatedJSON)
+            XCTAssertTrue((error as? SurveyFileError)?.message.contains("200001 objects or lists are still open") ?? false)
+        }
+    }
+
+    func testEscapesDecode() throws {
+        let bytes = Array("{\"k\": \"\\u4e2d\\ud83d\\ude00\\n\\/\"}".utf8)
+        let text = try bytes.withUnsafeBytes { raw -> String in
+            let tape = try JSONParser.parse(raw)
+            return tape.string(at: tape.member("k", inObject: 0)!)
+        }
+        XCTAssertEqual(text, "中😀\n/")
+    }
+}
