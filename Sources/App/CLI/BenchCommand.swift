@@ -30,21 +30,21 @@ struct BenchCommand: ParsableCommand {
               + "\(survey.observations.count) cells")
 
         var report = BenchReport()
-        report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
+        try report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print("file size: \(size / 1_048_576) MiB")
-        report.measure("load + validate", runs: runs) {
+        try report.measure("load + validate", runs: runs) {
             let loaded = try SurveyFile.load(from: file)
             let problems = Validator.validate(loaded)
             blackHole(problems.count)
         }
-        report.measure("load", runs: runs) { blackHole(try SurveyFile.load(from: file).enterprises.count) }
-        report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
-        report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
-        report.measure("CSV export (all enterprises)", runs: runs) {
+        try report.measure("load", runs: runs) { blackHole(try SurveyFile.load(from: file).enterprises.count) }
+        try report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
+        try report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
+        try report.measure("CSV export (all enterprises)", runs: runs) {
             blackHole(CSVWriter().data(TableBuilder(survey).enterprises()).count)
         }
-        report.measure("cell edit + undo", runs: runs) {
+        try report.measure("cell edit + undo", runs: runs) {
             let document = SurveyDocument(survey: survey)
             let j = survey.jurisdictions[0].id
             let cell = Observation(jurisdiction: j, year: survey.years[0], kind: .auditList, status: .notDisclosed)

@@ -32,6 +32,7 @@ struct GongkaiCommand: ParsableCommand {
             ExportCommand.self,
             NewCommand.self,
             BenchCommand.self,
+            FormatCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

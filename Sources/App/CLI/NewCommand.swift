@@ -33,7 +33,7 @@ struct NewCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: url.path) && !force {
             throw fail(tr("%1 already exists; use --force to replace it.", file), code: 1)
         }
-        let template = try SurveyInput().load()
+        let template = try SurveyInput.load(path: nil)
         let survey = Survey.blank(years: parsed, title: title, from: template)
         do {
             try SurveyFile.save(survey, to: url)

@@ -2,14 +2,6 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// A user mistake on the command line: printed to stderr as one line, then the process exits with
-/// `code`. No stack trace.
-struct CommandFailure: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-    var description: String { message }
-}
-
 /// Prints a user-facing error and turns it into the exit code ArgumentParser should use.
 func fail(_ message: String, code: Int32) -> ExitCode {
     FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
@@ -22,7 +14,11 @@ struct SurveyInput: ParsableArguments {
     var file: String?
 
     /// Loads the survey; on failure prints the storage layer's message and exits with 2.
-    func load() throws -> Survey {
+    func load() throws -> Survey { try Self.load(path: file) }
+
+    /// Loads the survey at `path` (the built-in dataset when nil); on failure prints the storage
+    /// layer's message and exits with 2.
+    static func load(path file: String?) throws -> Survey {
         do {
             if let file {
                 return try SurveyFile.load(from: URL(fileURLWithPath: file))

@@ -56,6 +56,8 @@ public struct ReasonSet: Codable, Equatable, Hashable, Sendable, CustomStringCon
 
     public init(_ reasons: some Sequence<Reason>) { self.reasons = Array(Set(reasons)).sorted() }
 
+    private init(sorted reasons: [Reason]) { self.reasons = reasons }
+
     public static let all = ReasonSet(Reason.allCases)
 
     public var isEmpty: Bool { reasons.isEmpty }
@@ -64,6 +66,17 @@ public struct ReasonSet: Codable, Equatable, Hashable, Sendable, CustomStringCon
 
     /// Parses "1", "1+2+3", "1、3", "1,2".
     public init?(parsing text: String) {
+        // Fast path for the canonical forms the file format writes.
+        switch text {
+        case "1": self.init(sorted: [.pollution]); return
+        case "2": self.init(sorted: [.energy]); return
+        case "3": self.init(sorted: [.toxic]); return
+        case "1+2": self.init(sorted: [.pollution, .energy]); return
+        case "1+3": self.init(sorted: [.pollution, .toxic]); return
+        case "2+3": self.init(sorted: [.energy, .toxic]); return
+        case "1+2+3": self.init(sorted: [.pollution, .energy, .toxic]); return
+        default: break
+        }
         let parts = text.split(whereSeparator: { "+,，、/ ".contains($0) })
         guard !parts.isEmpty else { return nil }
         var out: [Reason] = []

@@ -50,4 +50,22 @@ public struct Outreach: Codable, Equatable, Sendable {
         self.letter = letter
         self.notes = notes
     }
+
+    enum CodingKeys: String, CodingKey { case jurisdiction, phoneContacts, letter, notes }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        jurisdiction = try c.decode(String.self, forKey: .jurisdiction)
+        phoneContacts = try c.decodeIfPresent([PhoneContact].self, forKey: .phoneContacts) ?? []
+        letter = try c.decodeIfPresent(SuggestionLetter.self, forKey: .letter)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(jurisdiction, forKey: .jurisdiction)
+        if !phoneContacts.isEmpty { try c.encode(phoneContacts, forKey: .phoneContacts) }
+        try c.encodeIfPresent(letter, forKey: .letter)
+        try c.encodeIfPresent(notes, forKey: .notes)
+    }
 }

@@ -37,9 +37,13 @@ public struct PartialDate: Codable, Equatable, Hashable, Comparable, Sendable, C
     }
 
     public var description: String {
-        var s = String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var s = pad(year, 4)
+        if let month { s += "-" + pad(month, 2) }
+        if let day { s += "-" + pad(day, 2) }
         return s
     }
 

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `gongkai fmt FILE`: rewrites a survey file in the canonical form Gongkai saves (sorted keys,
+/// records in canonical order), so that hand-edited files diff cleanly in git. The file is read
+/// and checked first; an unreadable file is left untouched.
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite a survey file in Gongkai's canonical form.")
+
+    @Argument(help: "The .gongkai file to rewrite.")
+    var file: String
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try language.apply()
+        let survey = try SurveyInput.load(path: file)
+        do {
+            try SurveyFile.save(survey, to: URL(fileURLWithPath: file))
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
+        }
+    }
+}
