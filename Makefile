@@ -61,7 +61,7 @@ run: release
 ## Runs swift test's own output straight through (summary lines included) and exits with its status.
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
-	$(HEADLESS) $(SWIFT) test --skip-build $(SWIFT_FLAGS)
+	$(HEADLESS) $(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_FLAGS)
 
 bench: release
 	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench

@@ -253,21 +253,12 @@ final class StatisticsTests: XCTestCase {
         XCTAssertTrue(figures.subUnits.contains { $0.basis == .observed } && figures.subUnits.contains { $0.basis == .reported })
     }
 
-    func testSyntheticSurveyIsFastToSummarise() {
-        #if DEBUG
-        let size = 10_000, limit = 2_000.0  // unoptimised build: only a smoke test
-        #else
-        let size = 100_000, limit = 20.0
-        #endif
-        let survey = SyntheticSurvey.make(enterprises: size, years: 2003...2022, seed: 1)
-        var best = Double.infinity
-        var result: Statistics?
-        for _ in 0..<3 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            result = Statistics(survey)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        XCTAssertEqual(result?.enterprises.sampled, size)
-        XCTAssertLessThan(best, limit, "statistics of \(size) enterprises took \(best) ms")
+    /// A large survey is summarised in full (speed is measured by `gongkai bench`, not here).
+    func testLargeSyntheticSurveyIsSummarised() {
+        let survey = SyntheticSurvey.make(enterprises: 10_000, years: 2003...2022, seed: 1)
+        let result = Statistics(survey)
+        XCTAssertEqual(result.enterprises.sampled, 10_000)
+        XCTAssertEqual(result.enterprises.completeness.total, 10_000)
+        XCTAssertEqual(result.years.count, 20)
     }
 }

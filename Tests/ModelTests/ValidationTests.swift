@@ -192,22 +192,10 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(Validator.validate(survey), [])
     }
 
-    func testValidationIsFast() {
-        #if DEBUG
-        let size = 10_000, limit = 2_000.0  // unoptimised build: only a smoke test
-        #else
-        let size = 100_000, limit = 100.0
-        #endif
-        var survey = SyntheticSurvey.make(enterprises: size, years: 2003...2022, seed: 3)
-        survey.enterprises.append(survey.enterprises[0])  // one duplicate, found among them all
-        var best = Double.infinity
-        var problems: [Problem] = []
-        for _ in 0..<3 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            problems = Validator.validate(survey)
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        XCTAssertEqual(problems.map(\.code), [.duplicateEnterpriseID, .duplicateEnterprise])
-        XCTAssertLessThan(best, limit, "validating \(size) enterprises took \(best) ms")
+    /// A duplicate is found among many enterprises (speed is measured by `gongkai bench`, not here).
+    func testADuplicateIsFoundAmongManyEnterprises() {
+        var survey = SyntheticSurvey.make(enterprises: 10_000, years: 2003...2022, seed: 3)
+        survey.enterprises.append(survey.enterprises[0])
+        XCTAssertEqual(Validator.validate(survey).map(\.code), [.duplicateEnterpriseID, .duplicateEnterprise])
     }
 }

@@ -19,18 +19,24 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Runs of each measurement (the median is printed).")
     var runs = 5
 
+    @Option(name: .long, help: "Measure only the operations whose name contains this text (each in a fresh process shows its own peak memory).")
+    var only: String?
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bench.gongkai")
 
+        // Loading measures a file saved beforehand (not measured when only loading is asked for).
         let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2001...(2000 + years), seed: 42)
         print("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
-              + "\(survey.observations.count) cells")
+              + "\(survey.observations.count) cells; RSS with it in memory: "
+              + (BenchReport.residentBytes().map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "?"))
 
-        var report = BenchReport()
+        var report = BenchReport(only: only)
         try report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
+        if !FileManager.default.fileExists(atPath: file.path) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print("file size: \(size / 1_048_576) MiB")
         try report.measure("load + validate", runs: runs) {
@@ -52,9 +58,15 @@ struct BenchCommand: ParsableCommand {
             blackHole(Statistics(document.survey))
             try document.undo()
         }
-        report.print(peakRSS: BenchReport.peakResidentBytes())
+        if let peak = BenchReport.peakResidentBytes() {
+            print("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
+        }
     }
 }
+
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns
+/// freed heap memory to the system.
+@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
 
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
@@ -62,9 +74,15 @@ struct BenchCommand: ParsableCommand {
 /// Timings of named operations: the median and the range of several runs each.
 struct BenchReport {
     private var rows: [(name: String, median: Double, min: Double, max: Double)] = []
+    /// Only operations whose name contains this are measured (nil: all).
+    var only: String?
+
+    init(only: String?) { self.only = only }
 
     mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
+        if let only, !name.contains(only) { return }
         var times: [Double] = []
+        Self.resetPeak()
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
@@ -72,20 +90,34 @@ struct BenchReport {
         }
         times.sort()
         rows.append((name, times[times.count / 2], times.first!, times.last!))
-        Swift.print(String(format: "%-32@ median %9.2f ms   (min %.2f, max %.2f)", name as NSString, rows.last!.median,
-                           rows.last!.min, rows.last!.max))
+        let peak = Self.peakResidentBytes().map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
+        Swift.print(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", rows.last!.median,
+                                               rows.last!.min, rows.last!.max) + peak)
     }
 
-    func print(peakRSS: Int?) {
-        if let peakRSS {
-            Swift.print(String(format: "%-32@ %9.1f MB", "peak RSS" as NSString, Double(peakRSS) / 1_048_576))
-        }
+    private static func padded(_ name: String) -> String {
+        name + String(repeating: " ", count: max(1, 32 - name.count))
     }
+
+    /// Resets the kernel's peak-RSS mark (VmHWM) to the current RSS, so the next reading is the
+    /// peak of what follows (Linux 4.0+: writing 5 to /proc/self/clear_refs).
+    static func resetPeak() {
+        // Return freed heap memory to the system first, so that the mark starts from what is in use.
+        _ = mallocTrim(0)
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
+        handle.write(Data("5".utf8))
+        try? handle.close()
+    }
+
+    /// The process's resident set size now (VmRSS), in bytes.
+    static func residentBytes() -> Int? { statusField("VmRSS:") }
 
     /// The process's peak resident set size (VmHWM in /proc/self/status), in bytes.
-    static func peakResidentBytes() -> Int? {
+    static func peakResidentBytes() -> Int? { statusField("VmHWM:") }
+
+    private static func statusField(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let digits = line.split(separator: " ").compactMap { Int($0) }.first
             return digits.map { $0 * 1024 }
         }

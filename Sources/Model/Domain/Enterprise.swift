@@ -138,9 +138,8 @@ public struct Enterprise: Codable, Equatable, Identifiable, Sendable {
 
     public var completeness: Completeness {
         if disclosedItems.isEmpty && foundAt.isEmpty { return .nothingDisclosed }
-        guard let required = requiredItems else { return .cannotJudge }
-        let have = Set(disclosedItems)
-        return required.allSatisfy(have.contains) ? .complete : .incomplete
+        guard let reasons, !reasons.isEmpty else { return .cannotJudge }
+        return ItemMask(disclosedItems).isSuperset(of: ItemMask(requiredFor: reasons)) ? .complete : .incomplete
     }
 
     /// The outcome of the latest phone attempt, if any.

@@ -43,7 +43,7 @@ public struct CSVWriter: Sendable {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             switch value {
             case .integer(let n):
-                out += Array(String(n).utf8)
+                out.append(contentsOf: String(n).utf8)
             case .empty:
                 break
             default:
@@ -54,13 +54,16 @@ public struct CSVWriter: Sendable {
     }
 
     private func appendField(_ text: String, to out: inout [UInt8]) {
-        var utf8 = Array(text.utf8)
-        if neutraliseFormulas, let first = utf8.first, Self.formulaTriggers.contains(first) {
-            utf8.insert(UInt8(ascii: "'"), at: 0)
-        }
+        let utf8 = text.utf8
+        let neutralise = neutraliseFormulas && utf8.first.map(Self.formulaTriggers.contains) == true
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { out += utf8; return }
+        guard needsQuotes else {
+            if neutralise { out.append(UInt8(ascii: "'")) }
+            out.append(contentsOf: utf8)
+            return
+        }
         out.append(UInt8(ascii: "\""))
+        if neutralise { out.append(UInt8(ascii: "'")) }
         for b in utf8 {
             if b == UInt8(ascii: "\"") { out.append(b) }
             out.append(b)

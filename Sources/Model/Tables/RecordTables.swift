@@ -16,16 +16,19 @@ extension TableBuilder {
         let outcomeLabels = Dictionary(uniqueKeysWithValues: PhoneOutcome.allCases.map { ($0, $0.label) })
         let channelLabels = Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0, $0.label) })
         let unknown = tr("Unknown")
+        let columnCount = columns.count
         return Table(id: "enterprises", title: tr("Enterprise samples"), header: [columns.map { HeaderCell($0) }],
                      rowCount: survey.enterprises.count) { i in
             let e = survey.enterprises[i]
-            var row: [TableCell] = [
+            var row: [TableCell] = []
+            row.reserveCapacity(columnCount)
+            row += [
                 .text(e.id), .text(e.name), .text(names[e.jurisdiction] ?? e.jurisdiction), .text(e.city), .int(e.year),
                 .text(e.reasons?.description ?? unknown), .text(e.industry), .text(e.parentCompany),
                 .text(completenessLabels[e.completeness]),
             ]
-            let disclosed = Set(e.disclosedItems)
-            let required = e.requiredItems.map(Set.init)
+            let disclosed = ItemMask(e.disclosedItems)
+            let required = e.reasons.flatMap { $0.isEmpty ? nil : ItemMask(requiredFor: $0) }
             for item in items {
                 if disclosed.contains(item) {
                     row.append(.text("√"))

@@ -1,0 +1,141 @@
+import Foundation
+import Model
+
+/// The open survey of a window: its `SurveyDocument` (survey + undo history), the file it lives
+/// in, and the views that follow it.
+///
+/// Every edit from any section goes through `perform(_:label:)`; undo and redo through `undo()`
+/// and `redo()`. After every change the controller notifies its observers (sections, the title,
+/// the checks count, the draft writer) with the new survey. Statistics and validation are cached
+/// per document version, so several views asking in one frame compute them once.
+@MainActor
+final class DocumentController {
+    /// Why observers are being told.
+    enum Change {
+        /// An edit, an undo or a redo changed the survey.
+        case edited
+        /// A different survey was opened (or a new one made).
+        case replaced
+        /// The file name or the saved state changed, not the survey.
+        case saved
+    }
+
+    let document: SurveyDocument
+    /// The file the survey is saved in; nil for an untitled survey (the built-in dataset, a new
+    /// survey, a recovered draft), which Save asks a path for.
+    private(set) var fileURL: URL?
+    /// Called with a message when an edit or undo fails (the survey is then unchanged).
+    var onError: (@MainActor (String) -> Void)?
+
+    private var observers: [(id: Int, body: @MainActor (Change) -> Void)] = []
+    private var nextObserverID = 0
+    private var cachedStatistics: (version: Int, value: Statistics)?
+    private var cachedProblems: (version: Int, value: [Problem])?
+
+    init(survey: Survey, fileURL: URL?) {
+        document = SurveyDocument(survey: survey)
+        self.fileURL = fileURL
+    }
+
+    var survey: Survey { document.survey }
+    var version: Int { document.version }
+    var isDirty: Bool { document.isDirty }
+
+    /// The statistics of the current survey (computed once per version).
+    var statistics: Statistics {
+        if let cached = cachedStatistics, cached.version == version { return cached.value }
+        let value = Statistics(survey)
+        cachedStatistics = (version, value)
+        return value
+    }
+
+    /// The validation problems of the current survey (computed once per version).
+    var problems: [Problem] {
+        if let cached = cachedProblems, cached.version == version { return cached.value }
+        let value = Validator.validate(survey)
+        cachedProblems = (version, value)
+        return value
+    }
+
+    // MARK: Observing
+
+    /// Calls `body` after every change; returns a token for `removeObserver`.
+    @discardableResult
+    func observe(_ body: @escaping @MainActor (Change) -> Void) -> Int {
+        nextObserverID += 1
+        observers.append((nextObserverID, body))
+        return nextObserverID
+    }
+
+    func removeObserver(_ token: Int) {
+        observers.removeAll { $0.id == token }
+    }
+
+    private func notify(_ change: Change) {
+        for observer in observers { observer.body(change) }
+    }
+
+    // MARK: Editing
+
+    /// Applies an edit as one undo step. Returns false (and reports through `onError`) when the
+    /// edit cannot be applied; the survey is then unchanged.
+    @discardableResult
+    func perform(_ edit: Edit, label: String) -> Bool {
+        do {
+            try document.perform(edit, label: label)
+        } catch {
+            onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            return false
+        }
+        notify(.edited)
+        return true
+    }
+
+    /// Undoes the last step; returns its label, nil when there was nothing to undo.
+    @discardableResult
+    func undo() -> String? {
+        do {
+            guard let label = try document.undo() else { return nil }
+            notify(.edited)
+            return label
+        } catch {
+            onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            return nil
+        }
+    }
+
+    /// Redoes the last undone step; returns its label, nil when there was nothing to redo.
+    @discardableResult
+    func redo() -> String? {
+        do {
+            guard let label = try document.redo() else { return nil }
+            notify(.edited)
+            return label
+        } catch {
+            onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            return nil
+        }
+    }
+
+    // MARK: Files
+
+    /// Shows another survey (opened, new or recovered): empty history, clean unless `dirty`.
+    func replace(with survey: Survey, fileURL: URL?) {
+        document.replace(with: survey)
+        self.fileURL = fileURL
+        notify(.replaced)
+    }
+
+    /// Saves to `url` (or the current file) without ever damaging the file on disk; on success
+    /// the survey is clean and `fileURL` is `url`. Throws the storage layer's error.
+    func save(to url: URL? = nil) throws {
+        guard let target = url ?? fileURL else { throw SaveWithoutPath() }
+        try SurveyFile.save(survey, to: target)
+        document.markSaved()
+        fileURL = target
+        notify(.saved)
+    }
+
+    /// Save was asked of an untitled survey: the caller must ask for a path (Save As).
+    struct SaveWithoutPath: Error {}
+}
