@@ -71,8 +71,8 @@ struct StatsText {
         }
         out += "\n## " + tr("Year-over-year changes") + "\n"
         for change in stats.changes {
-            let improved = change.improved.map { names[$0] ?? $0 }.joined(separator: "、")
-            let regressed = change.regressed.map { names[$0] ?? $0 }.joined(separator: "、")
+            let improved = change.improved.isEmpty ? "—" : change.improved.map { names[$0] ?? $0 }.joined(separator: "、")
+            let regressed = change.regressed.isEmpty ? "—" : change.regressed.map { names[$0] ?? $0 }.joined(separator: "、")
             out += "\(change.kind.label) \(change.fromYear)→\(change.toYear): "
                 + tr("improved %1 (%2), regressed %3 (%4)", change.improved.count, improved, change.regressed.count, regressed) + "\n"
         }
@@ -96,8 +96,13 @@ struct StatsText {
         }
         out += "\n## " + tr("Sub-unit disclosure in delegating jurisdictions") + "\n"
         for s in stats.subUnits {
-            out += "\(names[s.jurisdiction] ?? s.jurisdiction)\t\(s.kind.label)\t"
-                + tr("%1 of %2 disclosed", s.disclosed, s.units) + (s.basis == .reported ? "\t" + tr("(reported count)") : "") + "\n"
+            let figure: String
+            switch s.basis {
+            case .notRecorded: figure = tr("not recorded")
+            case .reported: figure = tr("%1 of %2 disclosed", s.disclosed, s.units) + "\t" + tr("(reported count)")
+            case .observed: figure = tr("%1 of %2 disclosed", s.disclosed, s.units)
+            }
+            out += "\(names[s.jurisdiction] ?? s.jurisdiction)\t\(s.kind.label)\t\(figure)\n"
         }
         return out
     }
