@@ -31,6 +31,8 @@ final class DocumentController {
     private var nextObserverID = 0
     private var cachedStatistics: (version: Int, value: Statistics)?
     private var cachedProblems: (version: Int, value: [Problem])?
+    /// Set by a replace that starts out unsaved; cleared by the next save or replace.
+    private var unsavedSinceReplace = false
 
     init(survey: Survey, fileURL: URL?) {
         document = SurveyDocument(survey: survey)
@@ -39,7 +41,15 @@ final class DocumentController {
 
     var survey: Survey { document.survey }
     var version: Int { document.version }
-    var isDirty: Bool { document.isDirty }
+    /// True when the survey differs from its file (or has never been saved since it was made
+    /// dirty by `replace(with:fileURL:unsaved:)`, e.g. a recovered draft).
+    var isDirty: Bool { document.isDirty || unsavedSinceReplace }
+    var canUndo: Bool { document.canUndo }
+    var canRedo: Bool { document.canRedo }
+    /// The label of the step `undo()` would revert.
+    var undoLabel: String? { document.undoLabel }
+    /// The label of the step `redo()` would repeat.
+    var redoLabel: String? { document.redoLabel }
 
     /// The statistics of the current survey (computed once per version).
     var statistics: Statistics {
@@ -119,10 +129,12 @@ final class DocumentController {
 
     // MARK: Files
 
-    /// Shows another survey (opened, new or recovered): empty history, clean unless `dirty`.
-    func replace(with survey: Survey, fileURL: URL?) {
+    /// Shows another survey (opened, new or recovered): empty history, clean unless `unsaved`
+    /// (a recovered draft differs from its file until it is saved, whatever is undone).
+    func replace(with survey: Survey, fileURL: URL?, unsaved: Bool = false) {
         document.replace(with: survey)
         self.fileURL = fileURL
+        unsavedSinceReplace = unsaved
         notify(.replaced)
     }
 
@@ -132,6 +144,7 @@ final class DocumentController {
         guard let target = url ?? fileURL else { throw SaveWithoutPath() }
         try SurveyFile.save(survey, to: target)
         document.markSaved()
+        unsavedSinceReplace = false
         fileURL = target
         notify(.saved)
     }

@@ -5,23 +5,25 @@ import Model
 /// The main window: a header bar naming the survey, a sidebar listing the sections and a stack
 /// showing the selected one.
 ///
-/// Sections are added with `addSection(_:)`; the window keeps them alive and passes every new
-/// survey to them. Frame callbacks (`onNextFrame`) let the screenshot mode and tests wait until
-/// the window has really drawn.
+/// The window owns the `DocumentController` of its survey (`controller`); every section is made
+/// with it and edits through it. On every change the window calls each section's `show(_:)` and
+/// updates the title (file name, unsaved-changes mark). Frame callbacks (`onNextFrame`) let the
+/// screenshot mode and tests wait until the window has really drawn.
 @MainActor
 final class MainWindow {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
 
     /// The `GtkWindow` (a `GtkApplicationWindow` when created for an application).
     let window: Widget
+    /// The open survey, its undo history and its file.
+    let controller: DocumentController
+    /// The header bar (actions add their buttons to it).
+    let header: Widget
     private let stack: Widget
     private let sidebar: Widget
     private let titleLabel: Widget
     private let subtitleLabel: Widget
 
-    private(set) var survey: Survey
-    /// The file the survey was read from; nil for a survey not yet saved.
-    private(set) var fileURL: URL?
     private(set) var sections: [any WindowSection] = []
 
     /// Frames drawn so far.
@@ -32,8 +34,7 @@ final class MainWindow {
     /// Creates the window (not yet shown) for `survey`. With an `application`, the window belongs
     /// to it and keeps it running while open.
     init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil) {
-        self.survey = survey
-        self.fileURL = fileURL
+        controller = DocumentController(survey: survey, fileURL: fileURL)
         Stylesheet.install()
 
         window = application.map { gtk_application_window_new($0) } ?? gtk_window_new()
@@ -46,7 +47,7 @@ final class MainWindow {
         let titleBox = Widgets.box(GTK_ORIENTATION_VERTICAL)
         gtk_widget_set_valign(titleBox, GTK_ALIGN_CENTER)
         Widgets.append(titleBox, titleLabel, subtitleLabel)
-        let header: Widget = gtk_header_bar_new()
+        header = gtk_header_bar_new()
         gtk_header_bar_set_title_widget(header.opaque, titleBox)
         gtk_window_set_titlebar(window.window, header)
 
@@ -61,7 +62,10 @@ final class MainWindow {
         gtk_window_set_child(window.window, body)
 
         Signals.connect(window, "realize") { [weak self] in self?.connectFrameClock() }
-        addSection(OverviewSection())
+        controller.observe { [weak self] change in self?.controllerChanged(change) }
+
+        // The sections, in sidebar order. Each is made with the controller; add one line per section.
+        addSection(OverviewSection(controller: controller))
         updateTitle()
     }
 
@@ -84,14 +88,44 @@ final class MainWindow {
         gtk_stack_set_visible_child_name(stack.opaque, id)
     }
 
+    /// Changes the sidebar title of a section (e.g. to show a count).
+    func setSectionTitle(_ title: String, for section: any WindowSection) {
+        guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { return }
+        GProperty.set(page, "title", title)
+    }
+
+    /// Goes to the record a problem is about: the first section that reveals `location` is brought
+    /// to the front. Returns false when no section shows such a location.
+    @discardableResult
+    func reveal(_ location: ProblemLocation) -> Bool {
+        for case let section as any RevealingSection in sections where section.reveal(location) {
+            showSection(id: section.id)
+            return true
+        }
+        return false
+    }
+
     // MARK: Survey
 
-    /// Replaces the survey (and its file), updating the title and every section.
+    /// The survey on screen (the controller's).
+    var survey: Survey { controller.survey }
+    /// The file the survey was read from or saved to; nil for a survey not yet saved.
+    var fileURL: URL? { controller.fileURL }
+
+    /// Replaces the survey (and its file) with a clean one, updating the title and every section.
     func display(_ survey: Survey, fileURL: URL?) {
-        self.survey = survey
-        self.fileURL = fileURL
+        controller.replace(with: survey, fileURL: fileURL)
+    }
+
+    private func controllerChanged(_ change: DocumentController.Change) {
+        switch change {
+        case .edited, .replaced:
+            let survey = controller.survey
+            for section in sections { section.show(survey) }
+        case .saved:
+            break
+        }
         updateTitle()
-        for section in sections { section.show(survey) }
     }
 
     /// The header bar's title line, as shown.
@@ -100,7 +134,7 @@ final class MainWindow {
     var headerSubtitle: String { Widgets.text(ofLabel: subtitleLabel) }
 
     private func updateTitle() {
-        let title = WindowTitle(survey: survey, fileURL: fileURL)
+        let title = WindowTitle(survey: survey, fileURL: fileURL, unsaved: controller.isDirty)
         gtk_label_set_text(titleLabel.opaque, title.title)
         gtk_label_set_text(subtitleLabel.opaque, title.subtitle)
         gtk_widget_set_tooltip_text(titleLabel, title.title)

@@ -13,7 +13,9 @@ final class OverviewSection: WindowSection {
     /// The page content, rebuilt by `show(_:)`.
     private var content: UnsafeMutablePointer<GtkWidget>?
 
-    init() {
+    /// The overview only reads the survey (through `show(_:)`); it takes the controller like
+    /// every section.
+    init(controller: DocumentController) {
         page = Widgets.box(GTK_ORIENTATION_VERTICAL, classes: ["gk-page"])
         widget = Widgets.verticalScroller(page)
     }

@@ -1,11 +1,15 @@
 import CGtk
 import Model
 
-/// One page of the main window's stack (Overview, and later the matrix, checks, enterprises, …).
+/// One page of the main window's stack (Overview, the matrix, checks, enterprises, …).
 ///
 /// A section owns its widget tree; `MainWindow` puts `widget` in the stack under `id` with `title`
 /// in the sidebar, keeps the section object alive as long as the window, and calls `show(_:)` with
-/// the survey whenever the survey changes.
+/// the survey whenever the survey changes (every edit, undo, redo and every newly opened survey).
+///
+/// Sections are made with the window's `DocumentController` (`SomeSection(controller: controller)`)
+/// and send their edits through it (`controller.perform(edit, label:)`); they never keep a survey
+/// of their own that the controller does not know about.
 @MainActor
 protocol WindowSection: AnyObject {
     /// The stack child's name, also the screenshot's file name (`<id>.png`): ASCII, no spaces.
@@ -16,4 +20,14 @@ protocol WindowSection: AnyObject {
     var widget: UnsafeMutablePointer<GtkWidget> { get }
     /// Shows `survey` (on creation and after every change).
     func show(_ survey: Survey)
+}
+
+/// A section that can go to the record a validation problem is about (a matrix cell, an
+/// enterprise, a regulation, …). `MainWindow.reveal(_:)` asks each such section in turn and brings
+/// the first one that accepts to the front.
+@MainActor
+protocol RevealingSection: WindowSection {
+    /// Selects and scrolls to `location` and returns true, or returns false (changing nothing)
+    /// when this section does not show that kind of location or cannot find it.
+    func reveal(_ location: ProblemLocation) -> Bool
 }

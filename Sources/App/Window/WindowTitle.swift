@@ -3,14 +3,18 @@ import Model
 
 /// The header bar's two lines and the window manager's title for a survey.
 struct WindowTitle: Equatable {
-    /// The survey's title (or "Untitled survey" when it has none).
+    /// The mark in front of the title while the survey has unsaved changes.
+    static let unsavedMark = "• "
+
+    /// The survey's title (or "Untitled survey" when it has none), with `unsavedMark` in front
+    /// when there are unsaved changes.
     var title: String
     /// "32 jurisdictions · builtin-2018-2022.gongkai" (or "Untitled" without a file).
     var subtitle: String
 
-    init(survey: Survey, fileURL: URL?) {
+    init(survey: Survey, fileURL: URL?, unsaved: Bool = false) {
         let name = survey.meta.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        title = name.isEmpty ? tr("Untitled survey") : name
+        title = (unsaved ? Self.unsavedMark : "") + (name.isEmpty ? tr("Untitled survey") : name)
         let file = fileURL?.lastPathComponent ?? tr("Untitled")
         subtitle = tr("%1 jurisdictions", survey.jurisdictions.count) + " · " + file
     }
