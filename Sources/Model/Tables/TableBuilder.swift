@@ -8,7 +8,8 @@ public struct TableBuilder: Sendable {
     public init(_ survey: Survey) { self.survey = survey }
 
     /// The tables `gongkai export` knows, in the order `export all` writes them.
-    public static let tableIDs = ["matrix", "matrix-long", "labelling", "summary", "enterprises", "regulations", "outreach"]
+    public static let tableIDs = ["matrix", "labelling", "coverage", "summary", "enterprises", "enterprise-summary", "item-rates",
+                                  "regulations", "outreach", "sub-units", "matrix-long"]
 
     /// The table with a command-line name, or nil for an unknown name.
     public func table(named id: String, style: MatrixCellStyle = .symbols) -> Table? {
@@ -16,10 +17,14 @@ public struct TableBuilder: Sendable {
         case "matrix": return matrix(style: style)
         case "matrix-long": return matrixLong()
         case "labelling": return reasonLabelling()
+        case "coverage": return coverage()
         case "summary": return summary()
         case "enterprises": return enterprises()
+        case "enterprise-summary": return enterpriseSummary()
+        case "item-rates": return itemRates()
         case "regulations": return regulations()
         case "outreach": return outreach()
+        case "sub-units": return subUnits()
         default: return nil
         }
     }
