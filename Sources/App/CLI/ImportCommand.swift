@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `gongkai import enterprises CSV --jurisdiction 河南 --year 2021 --into FILE [--dry-run]`: adds a
+/// published audit list to a survey's enterprise samples and prints what was added, what
+/// duplicates a sample already there, and the bad rows with their line numbers.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a published list into a survey.",
+        subcommands: [ImportEnterprisesCommand.self])
+}
+
+struct ImportEnterprisesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enterprises",
+        abstract: "Import enterprise samples from a CSV or TSV list (UTF-8 or GB18030).")
+
+    @Argument(help: "The CSV or TSV file.")
+    var csv: String
+
+    @Option(name: .long, help: "The jurisdiction the list belongs to (e.g. 河南, 河南省, henan).")
+    var jurisdiction: String
+
+    @Option(name: .long, help: "The survey year of the list.")
+    var year: Int
+
+    @Option(name: .long, help: "The survey file to add the samples to.")
+    var into: String
+
+    @Flag(name: .long, help: "Print what would be imported without changing the survey file.")
+    var dryRun = false
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try language.apply()
+        let survey = try SurveyInput.load(path: into)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: csv))
+        } catch {
+            throw fail(tr("Cannot read %1: %2", csv, error.localizedDescription), code: 2)
+        }
+        let plan: EnterpriseImport
+        do {
+            plan = try EnterpriseImport(data: data, into: survey, jurisdiction: jurisdiction, year: year)
+        } catch let failure as EnterpriseImport.Failure {
+            throw fail("\(csv): \(failure.message)", code: 1)
+        }
+        FileHandle.standardOutput.write(Data(plan.summary.utf8))
+        guard !dryRun else {
+            print(tr("Dry run: %1 was not changed.", into))
+            return
+        }
+        guard !plan.added.isEmpty else { return }
+        let document = SurveyDocument(survey: survey)
+        do {
+            try document.perform(plan.edit, label: tr("Import enterprises"))
+            try SurveyFile.save(document.survey, to: URL(fileURLWithPath: into))
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
+        }
+        print(tr("Added %1 enterprises to %2.", plan.added.count, into))
+    }
+}
