@@ -41,6 +41,122 @@ final class JSONStorageTests: XCTestCase {
         }
     }
 
+    func testSavedFileHasTheBytesOfTheSequentialEncoding() throws {
+        // Enough enterprises for `save` to encode them in parallel pieces and write them piece by piece.
+        var survey = StorageFixtures.survey()
+        survey.enterprises += (0..<(ParallelCoding.defaultThreshold + 900)).map { StorageFixtures.enterprise($0) }
+        var canonical = survey
+        canonical.canonicalize()
+        let sequential = try CanonicalJSON.encode(StorageFixtures.Envelope(survey: canonical), parallelThreshold: .max) + [0x0A]
+        let pieces = try SurveyFile.encodePieces(survey)
+        XCTAssertGreaterThan(pieces.splices.first?.pieces.count ?? 0, 3, "the enterprises are encoded in several pieces")
+        XCTAssertEqual(pieces.count, sequential.count)
+        XCTAssertEqual(Array(try SurveyFile.encode(survey)), sequential)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("big.gongkai")
+        try SurveyFile.save(survey, to: url)
+        XCTAssertEqual(Array(try Data(contentsOf: url)), sequential)
+        XCTAssertEqual(try SurveyFile.load(from: url), canonical)
+    }
+
+    func testPiecesEncodedApartKeepTheirPlaceWhenContainersMove() throws {
+        // Objects whose keys come out of order (so they are rebuilt), nested containers and
+        // deferred array elements (written apart and spliced in), around arrays encoded in pieces.
+        let value = [Holder(n: 1), Holder(n: 2), Holder(n: 3)]
+        let sequential = try CanonicalJSON.encode(Top(holders: value), parallelThreshold: .max)
+        let parallel = try CanonicalJSON.encodePieces(Top(holders: value), parallelThreshold: 16)
+        XCTAssertFalse(parallel.splices.isEmpty)
+        XCTAssertEqual(parallel.joined(), sequential)
+        XCTAssertEqual(try CanonicalJSON.encode(Top(holders: value), parallelThreshold: 16), sequential)
+        let text = String(decoding: sequential, as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("{\n  \"a\": [\n    {\n      \"channelsSearched\": [\n        \"company_website\"\n      ],\n      \"id\": \"E000000\","), text)
+        XCTAssertTrue(text.hasSuffix("\n  \"z\": \"last\"\n}"), text)
+
+        let list = TopList(holders: value + [Holder(n: 4)])
+        let sequentialList = try CanonicalJSON.encode(list, parallelThreshold: .max)
+        let parallelList = try CanonicalJSON.encodePieces(list, parallelThreshold: 16)
+        XCTAssertGreaterThan(parallelList.splices.count, 1)
+        XCTAssertEqual(parallelList.joined(), sequentialList)
+    }
+
+    /// A list whose elements alternate between deferred ones (nested containers) and objects
+    /// written in place that hold arrays encoded in pieces.
+    private struct TopList: Encodable {
+        var holders: [Holder]
+        enum K: String, CodingKey { case z }
+        func encode(to encoder: Encoder) throws {
+            var list = encoder.unkeyedContainer()
+            for (i, holder) in holders.enumerated() {
+                if i % 2 == 0 {
+                    var element = list.nestedContainer(keyedBy: K.self)
+                    try element.encode(holder, forKey: .z)
+                } else {
+                    try list.encode(holder)
+                }
+            }
+        }
+    }
+
+    /// Keys written out of order; a nested container written before a long array; an unkeyed
+    /// nested container whose elements are deferred or not.
+    private struct Top: Encodable {
+        var holders: [Holder]
+        enum K: String, CodingKey { case z, nested, a, list, inPlace }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: K.self)
+            try c.encode("last", forKey: .z)
+            try c.encode(Holder(n: 2), forKey: .inPlace)
+            var nested = c.nestedContainer(keyedBy: K.self, forKey: .nested)
+            try nested.encode((0..<40).map { StorageFixtures.enterprise($0) }, forKey: .list)
+            try nested.encode(1, forKey: .a)
+            var list = c.nestedUnkeyedContainer(forKey: .list)
+            for (i, holder) in holders.enumerated() {
+                if i % 2 == 0 {
+                    var element = list.nestedContainer(keyedBy: K.self)
+                    try element.encode(holder, forKey: .z)
+                } else {
+                    try list.encode(holder)
+                }
+            }
+            try c.encode((0..<50).map { StorageFixtures.enterprise($0) }, forKey: .a)
+        }
+    }
+
+    private struct Holder: Encodable {
+        var n: Int
+        enum K: String, CodingKey { case z, records, a }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: K.self)
+            try c.encode(n, forKey: .z)
+            try c.encode((0..<(20 * n)).map { StorageFixtures.enterprise($0) }, forKey: .records)
+            try c.encode(-n, forKey: .a)
+        }
+    }
+
+    func testEncodersAreFreedAfterEncoding() throws {
+        // Spare encoders refer to their buffer, which keeps them for reuse: the cycle must be broken.
+        final class Probe: Encodable, @unchecked Sendable {
+            weak var encoder: AnyObject?
+            func encode(to encoder: Encoder) throws {
+                self.encoder = encoder as AnyObject
+                var c = encoder.singleValueContainer()
+                try c.encode(1)
+            }
+        }
+        struct Wrapper: Encodable {
+            var probes: [Probe]
+            var records: [Enterprise]
+        }
+        let probes = [Probe(), Probe()]
+        _ = try CanonicalJSON.encode(Wrapper(probes: probes, records: (0..<40).map { StorageFixtures.enterprise($0) }),
+                                     parallelThreshold: 16)
+        XCTAssertNil(probes[0].encoder)
+        XCTAssertNil(probes[1].encoder)
+    }
+
     func testNestedContainersSuperEncodersAndRepeatedKeys() throws {
         let bytes = try CanonicalJSON.encode(Nested(a: 2, x: 3, flag: true))
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), """

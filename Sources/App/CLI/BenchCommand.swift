@@ -22,6 +22,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Measure only the operations whose name contains this text (each in a fresh process shows its own peak memory).")
     var only: String?
 
+    @Option(name: .long, help: "Also keep a copy of the synthetic survey file here (to inspect it, or to compare the bytes two builds write).")
+    var keepFile: String?
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -39,6 +42,10 @@ struct BenchCommand: ParsableCommand {
         if !FileManager.default.fileExists(atPath: file.path) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         print("file size: \(size / 1_048_576) MiB")
+        if let keepFile {
+            try? FileManager.default.removeItem(atPath: keepFile)
+            try FileManager.default.copyItem(atPath: file.path, toPath: keepFile)
+        }
         try report.measure("load + validate", runs: runs) {
             let loaded = try SurveyFile.load(from: file)
             let problems = Validator.validate(loaded)

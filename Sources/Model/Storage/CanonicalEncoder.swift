@@ -8,15 +8,26 @@ import Foundation
 ///
 /// It writes straight into one byte buffer as the values encode themselves; an object whose keys
 /// came in another order is reordered in place when it is finished. Nested containers and super
-/// encoders (which may be filled later) write into their own buffers and are spliced in.
+/// encoders (which may be filled later) write into their own buffers and are spliced in. Long
+/// arrays near the top (the survey's records) are encoded on several cores into buffers of their
+/// own, which are not copied into the main one: the result is the main buffer with those pieces
+/// in their places (`EncodedJSON`), written out piece by piece.
 enum CanonicalJSON {
+    /// The document in one array.
     static func encode<T: Encodable>(_ value: T, capacity: Int = 1 << 16,
                                      parallelThreshold: Int = ParallelCoding.defaultThreshold) throws -> [UInt8] {
+        try encodePieces(value, capacity: capacity, parallelThreshold: parallelThreshold).joined()
+    }
+
+    /// The document as the main buffer and the pieces encoded apart.
+    static func encodePieces<T: Encodable>(_ value: T, capacity: Int = 1 << 16,
+                                           parallelThreshold: Int = ParallelCoding.defaultThreshold) throws -> EncodedJSON {
         let output = JSONOutput(capacity: capacity, parallelThreshold: parallelThreshold)
+        defer { output.releaseEncoders() }
         let encoder = CanonicalEncoder(out: output, depth: 0, parent: nil, key: nil)
         try value.encode(to: encoder)
         encoder.finish()
-        return encoder.out.bytes
+        return output.take()
     }
 }
 
@@ -141,13 +152,14 @@ final class CanonicalEncoder: Encoder {
     }
 
     /// Encodes an object member's non-primitive value. Long arrays near the top (the survey's record
-    /// lists) are encoded in parallel chunks, which are spliced in when the object is finished.
+    /// lists) are encoded in parallel pieces, which are spliced in when the object is finished.
     func encodeMember<T: Encodable>(_ value: T, key: CodingKey) throws {
         if depth < 2, let array = value as? any ParallelEncodableArray {
             let chunks = ParallelCoding.chunkCount(array.count, threshold: out.parallelThreshold)
             if chunks > 1 {
                 let template = CanonicalEncoder(out: JSONOutput(), depth: depth + 1, parent: self, key: key)
                 let pieces = try array.encodeChunked(like: template, chunks: chunks)
+                template.parent = nil
                 beginMember(key)
                 endMember()
                 out.members[out.members.count - 1].pieces = pieces
@@ -164,8 +176,9 @@ final class CanonicalEncoder: Encoder {
     func deferMember(_ key: CodingKey) -> CanonicalEncoder {
         beginMember(key)
         endMember()
-        let child = CanonicalEncoder(out: JSONOutput(), depth: depth + 1, parent: self, key: key)
+        let child = CanonicalEncoder(out: JSONOutput(parallelThreshold: out.parallelThreshold), depth: depth + 1, parent: self, key: key)
         out.members[out.members.count - 1].deferred = child
+        out.deferredEncoders.append(child)
         hasDeferredMembers = true
         return child
     }
@@ -173,15 +186,24 @@ final class CanonicalEncoder: Encoder {
     /// An element whose value will be written later, into its own buffer.
     func deferElement() -> CanonicalEncoder {
         beginElement()
-        let child = CanonicalEncoder(out: JSONOutput(), depth: depth + 1, parent: self, key: IndexKey(elementCount - 1))
+        let child = CanonicalEncoder(out: JSONOutput(parallelThreshold: out.parallelThreshold), depth: depth + 1, parent: self,
+                                     key: IndexKey(elementCount - 1))
         deferredElements.append((out.bytes.count, child))
+        out.deferredEncoders.append(child)
         return child
+    }
+
+    /// Breaks the reference cycles of a deferred encoder once the encoding is over (`JSONOutput.releaseEncoders`).
+    func release() {
+        parent = nil
+        deferredElements.removeAll()
+        out.releaseEncoders()
     }
 
     /// For `ParallelCoding`: an encoder with its own buffer that writes elements of the array this
     /// encoder will hold, numbered from `start` (so the first one gets a comma unless it is element 0).
-    func makeChunkEncoder(startingAt start: Int) -> (CanonicalEncoder, CanonicalUnkeyedContainer) {
-        let chunk = CanonicalEncoder(out: JSONOutput(capacity: 1 << 16, parallelThreshold: out.parallelThreshold),
+    func makeChunkEncoder(startingAt start: Int, capacity: Int) -> (CanonicalEncoder, CanonicalUnkeyedContainer) {
+        let chunk = CanonicalEncoder(out: JSONOutput(capacity: capacity, parallelThreshold: out.parallelThreshold),
                                      depth: depth, parent: parent, key: key)
         chunk.state = .array
         chunk.elementCount = start
@@ -216,9 +238,19 @@ final class CanonicalEncoder: Encoder {
 
     private func finishArray() {
         guard elementCount > 0 else { out.byte(UInt8(ascii: "]")); return }
-        for (offset, child) in deferredElements.reversed() {
-            child.finish()
-            out.bytes.insert(contentsOf: child.out.bytes, at: offset)
+        if let first = deferredElements.first {
+            // Rebuild the array from its first deferred element on, each deferred value in its place.
+            let region = Array(out.bytes[first.offset...])
+            let regionEnd = first.offset + region.count
+            let moved = out.takeSplices(from: first.offset)
+            out.bytes.removeSubrange(first.offset...)
+            for (k, (offset, child)) in deferredElements.enumerated() {
+                child.finish()
+                out.append(child.out)
+                let next = k + 1 < deferredElements.count ? deferredElements[k + 1].offset : regionEnd
+                out.appendMoved(region, regionStart: first.offset, offset..<next, splices: moved)
+            }
+            deferredElements.removeAll()
         }
         out.newline(depth: depth)
         out.byte(UInt8(ascii: "]"))
@@ -254,16 +286,18 @@ final class CanonicalEncoder: Encoder {
         if !ordered {
             let regionStart = out.members[memberBase].start
             let region = Array(out.bytes[regionStart...])
+            let moved = out.takeSplices(from: regionStart)
             out.bytes.removeSubrange(regionStart...)
             for (n, index) in kept.enumerated() {
                 let member = out.members[index]
                 if n > 0 { out.byte(UInt8(ascii: ",")) }
-                out.bytes.append(contentsOf: region[(member.contentStart - regionStart)..<(member.end - regionStart)])
+                out.appendMoved(region, regionStart: regionStart, member.contentStart..<member.end, splices: moved)
                 if let child = member.deferred {
                     child.finish()
-                    out.bytes.append(contentsOf: child.out.bytes)
+                    out.append(child.out)
                 }
-                for piece in member.pieces ?? [] { out.bytes.append(contentsOf: piece) }
+                // Pieces encoded apart stay in their buffers; they are written in their place.
+                if let pieces = member.pieces { out.splices.append(JSONSplice(offset: out.bytes.count, pieces: pieces)) }
             }
         }
         out.members.removeSubrange(memberBase...)

@@ -17,6 +17,45 @@ struct ObjectMember {
     var pieces: [[UInt8]]?
 }
 
+/// Bytes encoded apart from the main buffer (the chunks of a long array, `ParallelCoding`) that
+/// belong at `offset` of it. They stay in their own buffers and are written in their place
+/// (`EncodedJSON.forEachSegment`), so the whole document is never copied into one array.
+struct JSONSplice {
+    var offset: Int
+    var pieces: [[UInt8]]
+}
+
+/// A finished document: the main buffer with the pieces that belong between its bytes.
+struct EncodedJSON {
+    var bytes: [UInt8]
+    /// In increasing order of offset.
+    var splices: [JSONSplice]
+
+    /// The document's length in bytes.
+    var count: Int { splices.reduce(bytes.count) { total, splice in splice.pieces.reduce(total) { $0 + $1.count } } }
+
+    /// Calls `body` with each part of the document in order; the parts, one after the other, are the document.
+    func forEachSegment(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try bytes.withUnsafeBytes { all in
+            var start = 0
+            for splice in splices {
+                if splice.offset > start { try body(UnsafeRawBufferPointer(rebasing: all[start..<splice.offset])) }
+                start = splice.offset
+                for piece in splice.pieces where !piece.isEmpty { try piece.withUnsafeBytes(body) }
+            }
+            if start < all.count { try body(UnsafeRawBufferPointer(rebasing: all[start...])) }
+        }
+    }
+
+    /// The whole document in one array.
+    func joined() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        forEachSegment { out.append(contentsOf: $0) }
+        return out
+    }
+}
+
 /// The byte buffer `CanonicalEncoder` writes into: JSON string escaping, numbers, indentation.
 /// Objects nest last-in first-out, so the members of all open objects share one stack.
 ///
@@ -27,6 +66,11 @@ final class JSONOutput {
     @exclusivity(unchecked) var members: [ObjectMember] = []
     /// Finished child encoders, ready for reuse (saves an allocation per nested value).
     @exclusivity(unchecked) var spareEncoders: [CanonicalEncoder] = []
+    /// Pieces encoded apart that belong between `bytes` (see `JSONSplice`), in increasing order of offset.
+    @exclusivity(unchecked) var splices: [JSONSplice] = []
+    /// Encoders of values written into their own buffers (nested containers, super encoders),
+    /// kept so that `releaseEncoders` can break their reference cycles.
+    @exclusivity(unchecked) var deferredEncoders: [CanonicalEncoder] = []
 
     /// Arrays with at least this many elements are encoded in parallel chunks (`ParallelCoding`).
     let parallelThreshold: Int
@@ -34,6 +78,64 @@ final class JSONOutput {
     init(capacity: Int = 0, parallelThreshold: Int = ParallelCoding.defaultThreshold) {
         self.parallelThreshold = parallelThreshold
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Drops the spare and deferred encoders, here and in the buffers of deferred values. They
+    /// refer back to this buffer (spares) or to their parents, so without this the buffers would
+    /// never be freed. Call once the encoding that used this buffer is over, whether it succeeded.
+    func releaseEncoders() {
+        spareEncoders.removeAll()
+        members.removeAll()
+        let deferred = deferredEncoders
+        deferredEncoders.removeAll()
+        for encoder in deferred { encoder.release() }
+    }
+
+    /// The finished document (after the root encoder's `finish`).
+    func take() -> EncodedJSON {
+        defer { bytes = []; splices = [] }
+        return EncodedJSON(bytes: bytes, splices: splices)
+    }
+
+    /// Appends a deferred value's finished buffer, with its splices.
+    func append(_ other: JSONOutput) {
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes)
+        for splice in other.splices { splices.append(JSONSplice(offset: base + splice.offset, pieces: splice.pieces)) }
+        other.bytes = []
+        other.splices = []
+    }
+
+    /// Removes and returns the splices at `offset` or after it, before the bytes there are moved.
+    func takeSplices(from offset: Int) -> [JSONSplice] {
+        guard let last = splices.last, last.offset >= offset else { return [] }
+        let first = firstSplice(atOrAfter: offset, in: splices)
+        defer { splices.removeSubrange(first...) }
+        return Array(splices[first...])
+    }
+
+    /// Appends `region[range]`, where `region` is a copy of the bytes that were at `regionStart`
+    /// and after, and puts the splices `moved` (taken from there) that fell inside `range` in
+    /// their new places. `range` is in the old offsets.
+    func appendMoved(_ region: [UInt8], regionStart: Int, _ range: Range<Int>, splices moved: [JSONSplice]) {
+        let newStart = bytes.count
+        bytes.append(contentsOf: region[(range.lowerBound - regionStart)..<(range.upperBound - regionStart)])
+        guard !moved.isEmpty else { return }
+        var k = firstSplice(atOrAfter: range.lowerBound, in: moved)
+        while k < moved.count && moved[k].offset < range.upperBound {
+            splices.append(JSONSplice(offset: moved[k].offset - range.lowerBound + newStart, pieces: moved[k].pieces))
+            k += 1
+        }
+    }
+
+    /// The index of the first splice at `offset` or after it (binary search; they are in order).
+    private func firstSplice(atOrAfter offset: Int, in list: [JSONSplice]) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].offset < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// A line break and 64 levels of two-space indentation; deeper levels are written in pieces.

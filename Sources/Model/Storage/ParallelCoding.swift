@@ -51,33 +51,62 @@ protocol ParallelEncodableArray {
     func encodeChunked(like encoder: CanonicalEncoder, chunks: Int) throws -> [[UInt8]]
 }
 
+extension ParallelCoding {
+    /// The bytes a piece of an encoded array aims at: small enough that the pieces' spare capacity
+    /// is small and that the cores share the work evenly, large enough to cost little to manage.
+    static let pieceBytes = 1 << 19
+    /// Elements encoded first, on their own, to measure how many bytes an element takes.
+    static let sampleElements = 256
+}
+
 extension Array: ParallelEncodableArray where Element: Encodable & ConcurrentlyCodable {
     /// The bytes of the whole array value `[ … ]`, in pieces, as `encoder` (an encoder for the
     /// array, with its depth, parent and key) would write it.
+    ///
+    /// The elements are cut into runs of about `ParallelCoding.pieceBytes` bytes each, encoded on
+    /// all cores into buffers sized from the bytes per element of a first sample run, so that no
+    /// buffer has to grow (copying what it holds) and none holds much unused capacity.
     func encodeChunked(like encoder: CanonicalEncoder, chunks: Int) throws -> [[UInt8]] {
-        var outputs = [JSONOutput?](repeating: nil, count: chunks)
-        var errors = [Error?](repeating: nil, count: chunks)
-        let elements = Unchecked(self)
+        let count = self.count
+        // The elements and the shared encoder are only read (its depth, parent and key).
+        let shared = Unchecked((self, encoder))
+        /// Encodes elements `range` into one buffer (the first one gets a comma unless it is element 0).
+        @Sendable func encode(_ range: Range<Int>, capacity: Int) throws -> [UInt8] {
+            let (elements, encoder) = shared.value
+            let (chunk, container) = encoder.makeChunkEncoder(startingAt: range.lowerBound, capacity: capacity)
+            defer { chunk.out.releaseEncoders() }
+            var unkeyed = container
+            for i in range { try unkeyed.encode(elements[i]) }
+            precondition(chunk.out.splices.isEmpty, "an array element was encoded in parallel pieces")
+            return chunk.out.bytes
+        }
+        let sampleEnd = Swift.min(count, ParallelCoding.sampleElements)
+        let sample = try encode(0..<sampleEnd, capacity: 1 << 16)
+        let bytesPerElement = Swift.max(1, sample.count / Swift.max(1, sampleEnd))
+        let runLength = Swift.max(64, ParallelCoding.pieceBytes / bytesPerElement)
+        let runs = Swift.max(chunks, (count - sampleEnd + runLength - 1) / runLength)
+        let rest = count - sampleEnd
+        // Each run's buffer: its share of the bytes, an eighth more, and a page.
+        let capacity = (rest / runs + 1) * bytesPerElement * 9 / 8 + 4096
+
+        var outputs = [[UInt8]](repeating: [], count: runs)
+        var errors = [Error?](repeating: nil, count: runs)
         outputs.withUnsafeMutableBufferPointer { outs in
             errors.withUnsafeMutableBufferPointer { errs in
-                // Each chunk writes only its own slot of `outs` and `errs`; the elements are only read.
-                // The shared encoder is only read (its depth, parent and key).
-                let slots = Unchecked((outs, errs, encoder))
-                ParallelCoding.run(chunks) { c in
-                    let range = ParallelCoding.range(of: c, chunks: chunks, count: elements.value.count)
-                    let (chunk, container) = slots.value.2.makeChunkEncoder(startingAt: range.lowerBound)
-                    var unkeyed = container
+                // Each run writes only its own slot of `outs` and `errs`.
+                let slots = Unchecked((outs, errs))
+                ParallelCoding.run(runs) { r in
+                    let range = ParallelCoding.range(of: r, chunks: runs, count: rest)
                     do {
-                        for i in range { try unkeyed.encode(elements.value[i]) }
-                        slots.value.0[c] = chunk.out
+                        slots.value.0[r] = try encode((sampleEnd + range.lowerBound)..<(sampleEnd + range.upperBound), capacity: capacity)
                     } catch {
-                        slots.value.1[c] = error
+                        slots.value.1[r] = error
                     }
                 }
             }
         }
         if let error = errors.compactMap({ $0 }).first { throw error }
-        return encoder.arrayPieces(outputs.map { $0!.bytes }, count: count)
+        return encoder.arrayPieces([sample] + outputs, count: count)
     }
 }
 

@@ -23,18 +23,30 @@ enum SafeWriter {
     static func backupPath(for path: String) -> String { path + "~" }
 
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String, fileSystem fs: any FileSystemOps) throws {
+        try write(Contents { try $0(bytes) }, to: path, fileSystem: fs)
+    }
+
+    /// The bytes to write, in one or more parts written one after the other (so that a document
+    /// encoded in pieces is never copied into one buffer).
+    struct Contents {
+        /// Calls its argument with each part, in order.
+        let forEachPart: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+        init(_ forEachPart: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) { self.forEachPart = forEachPart }
+    }
+
+    static func write(_ contents: Contents, to path: String, fileSystem fs: any FileSystemOps) throws {
         let target = try step(.resolveTarget, path, shownAs: path) { try resolveLinks(path, fs) }
         let existing = try step(.resolveTarget, target, shownAs: path) { try fs.status(ofPath: target, followingSymlinks: false) }
         if let existing, existing.kind != .regular {
             throw SurveyFileError(kind: .saveFailed, file: path, step: .resolveTarget, stepPath: target,
                                   detail: existing.kind == .directory ? "it is a folder" : "it is not a regular file")
         }
-        try replace(target, with: bytes, permissions: existing?.permissions, owner: existing, makeBackup: existing != nil,
+        try replace(target, with: contents, permissions: existing?.permissions, owner: existing, makeBackup: existing != nil,
                     shownAs: path, fs)
     }
 
     /// Steps 2–5 for an already resolved `target`.
-    private static func replace(_ target: String, with bytes: UnsafeRawBufferPointer, permissions: UInt32?, owner: FileStatus?,
+    private static func replace(_ target: String, with contents: Contents, permissions: UInt32?, owner: FileStatus?,
                                 makeBackup: Bool, shownAs shown: String, _ fs: any FileSystemOps) throws {
         let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
@@ -49,13 +61,15 @@ enum SafeWriter {
             if tempExists { try? fs.unlink(temp) }
         }
 
-        var written = 0
-        while written < bytes.count {
-            let n = try step(.write, temp, shownAs: shown) {
-                try fs.write(fd!, UnsafeRawBufferPointer(rebasing: bytes[written...]))
+        try contents.forEachPart { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = try step(.write, temp, shownAs: shown) {
+                    try fs.write(fd!, UnsafeRawBufferPointer(rebasing: bytes[written...]))
+                }
+                if n <= 0 { throw saveError(.write, temp, shown, SystemCallError(EIO, call: "write")) }
+                written += n
             }
-            if n <= 0 { throw saveError(.write, temp, shown, SystemCallError(EIO, call: "write")) }
-            written += n
         }
         if let owner { try? fs.setOwner(fd!, owner: owner.owner, group: owner.group) }
         if let permissions { try step(.setPermissions, temp, shownAs: shown) { try fs.setPermissions(fd!, permissions) } }
@@ -115,9 +129,8 @@ enum SafeWriter {
                 throw SurveyFileError(kind: .saveFailed, file: shown, step: .backup, stepPath: backup,
                                       systemError: problem.systemError, detail: problem.detail ?? problem.message)
             }
-            try old.withUnsafeBytes { copy in
-                try replace(backup, with: copy, permissions: permissions, owner: nil, makeBackup: false, shownAs: shown, fs)
-            }
+            try replace(backup, with: Contents { part in try old.withUnsafeBytes { try part($0) } }, permissions: permissions,
+                        owner: nil, makeBackup: false, shownAs: shown, fs)
         } catch let error as SystemCallError {
             throw saveError(.backup, backup, shown, error)
         }

@@ -29,7 +29,10 @@ public enum SurveyFile {
 
     /// The canonical bytes of a survey file, ending with a newline.
     public static func encode(_ survey: Survey) throws -> Data {
-        Data(try encodeBytes(survey))
+        let encoded = try encodePieces(survey)
+        var data = Data(capacity: encoded.count)
+        encoded.forEachSegment { data.append(contentsOf: $0) }
+        return data
     }
 
     /// Reads a survey from a file's bytes. `source` names the file in error messages.
@@ -46,8 +49,9 @@ public enum SurveyFile {
     /// Writes a survey file safely (see `SafeWriter`): on failure the file on disk is unchanged and
     /// the error names the step that failed. The previous version is kept as `backupURL(for: url)`.
     public static func save(_ survey: Survey, to url: URL, fileSystem: any FileSystemOps = RealFileSystem()) throws {
-        let bytes = try encodeBytes(survey)
-        try bytes.withUnsafeBytes { try SafeWriter.write($0, to: url.path, fileSystem: fileSystem) }
+        // The pieces are written one after the other: the document is never copied into one buffer.
+        let encoded = try encodePieces(survey)
+        try SafeWriter.write(SafeWriter.Contents { try encoded.forEachSegment($0) }, to: url.path, fileSystem: fileSystem)
     }
 
     /// Where `save` keeps the previous version of a file: the same name with `~` appended
@@ -60,15 +64,21 @@ public enum SurveyFile {
     /// `backupURL(for:)` for a path.
     public static func backupPath(for path: String) -> String { SafeWriter.backupPath(for: path) }
 
-    static func encodeBytes(_ survey: Survey) throws -> [UInt8] {
+    /// The canonical bytes, ending with a newline, as the main buffer and the long record lists'
+    /// pieces (see `CanonicalJSON.encodePieces`).
+    static func encodePieces(_ survey: Survey) throws -> EncodedJSON {
         var canonical = survey
         canonical.canonicalize()
         do {
-            // A generous guess at the size: untouched capacity costs nothing, regrowing copies everything.
-            let estimate = 1 << 20 + 1024 * (canonical.enterprises.count + canonical.observations.count)
-            var bytes = try CanonicalJSON.encode(Envelope(survey: canonical), capacity: estimate)
-            bytes.append(0x0A)
-            return bytes
+            // A generous guess at the size of what is not encoded in parallel pieces (untouched
+            // capacity costs nothing; regrowing copies everything).
+            let records = [canonical.enterprises.count, canonical.observations.count, canonical.subUnitObservations.count,
+                           canonical.outreach.count, canonical.regulations.count]
+            let estimate = 1 << 16 + 1024 * (canonical.jurisdictions.count + canonical.subUnitTallies.count
+                                             + records.map { $0 < ParallelCoding.defaultThreshold ? $0 : 0 }.reduce(0, +))
+            var encoded = try CanonicalJSON.encodePieces(Envelope(survey: canonical), capacity: estimate)
+            encoded.bytes.append(0x0A)
+            return encoded
         } catch let error as EncodingError {
             guard case .invalidValue(_, let context) = error else { throw error }
             throw SurveyFileError(kind: .encodingFailed, path: JSONLocation.format(context.codingPath), detail: context.debugDescription)
