@@ -5,13 +5,7 @@ import Foundation
 /// is an array of values: numbers as numbers, empty cells as null, links as their URL.
 public enum TableJSON {
     public static func object(_ table: Table) -> [String: Any] {
-        // Each header row spread over the columns, a merged heading repeated under its span.
-        let spread: [[String]] = table.header.map { row in row.flatMap { Array(repeating: $0.text, count: max(1, $0.span)) } }
-        let columns: [String] = (0..<table.columnCount).map { c in
-            var parts: [String] = []
-            for row in spread where c < row.count && !row[c].isEmpty && parts.last != row[c] { parts.append(row[c]) }
-            return parts.joined(separator: " ")
-        }
+        let columns = table.flatColumnNames
         var rows: [[Any]] = []
         rows.reserveCapacity(table.rowCount)
         for i in 0..<table.rowCount {

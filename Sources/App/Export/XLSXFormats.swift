@@ -1,0 +1,77 @@
+import CXlsxWriter
+import Foundation
+import Model
+
+/// A C enum constant of libxlsxwriter as the `uint8_t` its setters take.
+func lxw8<E: RawRepresentable>(_ value: E) -> UInt8 where E.RawValue: BinaryInteger {
+    UInt8(truncatingIfNeeded: value.rawValue)
+}
+
+extension RGB {
+    /// The colour as libxlsxwriter's 0xRRGGBB.
+    var lxw: lxw_color_t { lxw_color_t(red) << 16 | lxw_color_t(green) << 8 | lxw_color_t(blue) }
+}
+
+/// The cell formats of one workbook, made once and shared by its sheets: headers, text, numbers,
+/// percents and links, each plain or with a status tint (the app's `Palette.tint`, so a cell
+/// reads the same in the window, in HTML and in Excel).
+final class XLSXFormats {
+    enum Kind: Int { case text, number, percent, link }
+
+    private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var cells: [Int: UnsafeMutablePointer<lxw_format>] = [:]
+    let header: UnsafeMutablePointer<lxw_format>
+    let source: UnsafeMutablePointer<lxw_format>
+
+    static let borderColour = RGB(0x8C8C8C)
+    static let headerFill = RGB(0xE8EAED)
+    static let linkColour = RGB(0x0563C1)
+
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+        self.workbook = workbook
+        header = workbook_add_format(workbook)
+        format_set_bold(header)
+        format_set_align(header, lxw8(LXW_ALIGN_CENTER))
+        format_set_align(header, lxw8(LXW_ALIGN_VERTICAL_CENTER))
+        format_set_text_wrap(header)
+        format_set_bg_color(header, Self.headerFill.lxw)
+        format_set_border(header, lxw8(LXW_BORDER_THIN))
+        format_set_border_color(header, Self.borderColour.lxw)
+        format_set_font_color(header, Palette.ink.lxw)
+        source = workbook_add_format(workbook)
+        format_set_italic(source)
+        format_set_font_color(source, Palette.muted.lxw)
+    }
+
+    /// The format of a body cell of a kind, with a status tint or none.
+    func cell(_ kind: Kind, status: DisclosureStatus?) -> UnsafeMutablePointer<lxw_format> {
+        let statusKey = status.map { DisclosureStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        let key = kind.rawValue * 16 + statusKey
+        if let f = cells[key] { return f }
+        let f: UnsafeMutablePointer<lxw_format> = workbook_add_format(workbook)
+        format_set_border(f, lxw8(LXW_BORDER_THIN))
+        format_set_border_color(f, Self.borderColour.lxw)
+        format_set_align(f, lxw8(LXW_ALIGN_VERTICAL_TOP))
+        switch kind {
+        case .text:
+            format_set_text_wrap(f)
+            format_set_font_color(f, Palette.ink.lxw)
+            if status != nil { format_set_align(f, lxw8(LXW_ALIGN_CENTER)) }
+        case .number:
+            format_set_font_color(f, Palette.ink.lxw)
+        case .percent:
+            format_set_num_format(f, "0.0%")
+            format_set_font_color(f, Palette.ink.lxw)
+        case .link:
+            format_set_text_wrap(f)
+            format_set_font_color(f, Self.linkColour.lxw)
+            format_set_underline(f, lxw8(LXW_UNDERLINE_SINGLE))
+        }
+        if let status {
+            format_set_pattern(f, lxw8(LXW_PATTERN_SOLID))
+            format_set_bg_color(f, Palette.tint(status).lxw)
+        }
+        cells[key] = f
+        return f
+    }
+}

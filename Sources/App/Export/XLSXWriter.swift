@@ -1,0 +1,87 @@
+import CXlsxWriter
+import Foundation
+import Model
+
+/// Writes tables as one XLSX workbook through libxlsxwriter: one sheet per table (see
+/// `XLSXSheet`), native charts beside the summary tables (`XLSXCharts`), and the survey's title,
+/// authors, organisation and data source as document properties.
+///
+/// The workbook is written to a temporary file in the target's folder and renamed over the
+/// target only when libxlsxwriter has finished without an error; otherwise the target is
+/// untouched and the error says why.
+struct XLSXWriter {
+    var info: ExportInfo
+    var charts = true
+
+    init(info: ExportInfo, charts: Bool = true) {
+        self.info = info
+        self.charts = charts
+    }
+
+    func write(_ tables: [Table], to url: URL) throws {
+        try ExportFile.replace(url) { temp in try writeWorkbook(tables, at: temp, for: url) }
+    }
+
+    private func writeWorkbook(_ tables: [Table], at path: URL, for target: URL) throws {
+        guard let workbook = workbook_new(path.path) else {
+            throw ExportError.xlsx(tr("Cannot write %1: %2", target.path, tr("the workbook could not be created")))
+        }
+        do {
+            try setProperties(workbook)
+            let formats = XLSXFormats(workbook)
+            var taken = Set<String>()
+            for table in tables {
+                let name = Self.sheetName(TableBuilder.shortTitle(of: table.id), taken: &taken)
+                guard let worksheet = workbook_add_worksheet(workbook, name) else {
+                    throw ExportError.xlsx(tr("Cannot write the sheet “%1”: %2", name, tr("the sheet could not be added")))
+                }
+                let sheet = XLSXSheet(worksheet: worksheet, formats: formats, table: table, info: info)
+                try sheet.write()
+                if charts { XLSXCharts.insert(for: sheet, named: name, in: workbook) }
+            }
+        } catch {
+            lxw_workbook_free(workbook)
+            throw error
+        }
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw ExportError.xlsx(tr("Cannot write %1: %2", target.path, String(cString: lxw_strerror(status))))
+        }
+    }
+
+    private func setProperties(_ workbook: UnsafeMutablePointer<lxw_workbook>) throws {
+        let separator = Localizer.shared.language == .english ? ", " : "、"
+        let fields = [info.title, info.authors.joined(separator: separator), info.organisation, info.dataSource]
+        let copies = fields.map { $0.isEmpty ? nil : strdup($0) }
+        defer { copies.forEach { free($0) } }
+        var properties = lxw_doc_properties()
+        properties.title = copies[0]
+        properties.author = copies[1]
+        properties.company = copies[2]
+        properties.comments = copies[3]
+        properties.subject = copies[3]
+        let status = workbook_set_properties(workbook, &properties)
+        guard status == LXW_NO_ERROR else {
+            throw ExportError.xlsx(tr("Cannot write the document properties: %1", String(cString: lxw_strerror(status))))
+        }
+    }
+
+    /// A valid, unused sheet name: the characters Excel forbids (`[ ] : * ? / \`) replaced, at
+    /// most 31 characters, no leading or trailing apostrophe, made unique with " (2)", " (3)" ….
+    static func sheetName(_ title: String, taken: inout Set<String>) -> String {
+        let forbidden = Set("[]:*?/\\")
+        var base = String(title.map { forbidden.contains($0) ? "_" : $0 })
+        base = base.trimmingCharacters(in: CharacterSet(charactersIn: "'").union(.whitespaces))
+        if base.isEmpty { base = "Sheet" }
+        if base.lowercased() == "history" { base += "_" }  // reserved by Excel
+        var name = String(base.prefix(31))
+        var n = 2
+        while taken.contains(name.lowercased()) {
+            let suffix = " (\(n))"
+            name = String(base.prefix(31 - suffix.count)) + suffix
+            n += 1
+        }
+        taken.insert(name.lowercased())
+        return name
+    }
+}
