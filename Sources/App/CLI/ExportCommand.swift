@@ -2,54 +2,94 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// `gongkai export TABLE [--format csv|json] [--output PATH] [FILE]`.
+/// `gongkai export TABLE|all [--format xlsx|csv|html|md|json] [--output PATH] [--force] [FILE]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export one of the survey's tables.",
-        discussion: "TABLE is one of: \(TableBuilder.tableIDs.joined(separator: ", ")).")
+        abstract: "Export the survey's tables: XLSX, CSV, HTML, Markdown or JSON.",
+        discussion: """
+        TABLE is all or one of: \(TableBuilder.tableIDs.joined(separator: ", ")).
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
-    }
+        xlsx writes one workbook (a sheet per table, native charts beside the summaries) and needs \
+        --output. Another format writes one table to --output or to standard output; all writes a \
+        folder --output with one file per table (TABLE.EXT), created if missing, and refuses to \
+        replace files there unless --force, which replaces only those files. A single output file \
+        is replaced once it is completely written. Without --format, the format follows the \
+        extension of --output, else csv.
+        """)
 
-    @Argument(help: "The table to export.")
+    @Argument(help: "The table to export, or all.")
     var table: String
 
-    @Option(name: .long, help: "csv or json.")
-    var format: Format = .csv
+    @Option(name: .long, help: "xlsx, csv, html, md or json (default: from --output's extension, else csv).")
+    var format: String?
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    @Option(name: [.short, .long], help: "The file (or, for all in a text format, the folder) to write; default: standard output.")
     var output: String?
 
-    @Flag(name: .customLong("no-bom"), help: "Leave out the UTF-8 byte-order mark (for scripts).")
+    @Flag(name: .long, help: "Replace files of the same name in the output folder.")
+    var force = false
+
+    @Flag(name: .customLong("no-bom"), help: "CSV: leave out the UTF-8 byte-order mark (for scripts).")
     var noBOM = false
 
     @Option(name: .long, help: "How matrix cells are written: symbols, yes-no or words.")
     var style: String = MatrixCellStyle.symbols.rawValue
 
+    @Flag(name: .long, help: "Print how long building and writing took to standard error.")
+    var timing = false
+
+    @Option(name: .long, help: ArgumentHelp("Export a synthetic survey of N enterprises (2003-2022, seed 42) instead of FILE, for benchmarks.",
+                                            visibility: .hidden))
+    var synthetic: Int?
+
     @OptionGroup var language: LanguageOption
     @OptionGroup var input: SurveyInput
 
+    var tableIDs: [String] { table == "all" ? TableBuilder.tableIDs : [table] }
+
+    var resolvedFormat: ExportFormat? {
+        if let format { return ExportFormat(rawValue: format.lowercased()) }
+        if let output, let inferred = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) { return inferred }
+        return .csv
+    }
+
     func validate() throws {
-        guard TableBuilder.tableIDs.contains(table) else {
-            throw ValidationError("unknown table \"\(table)\"; choose one of \(TableBuilder.tableIDs.joined(separator: ", "))")
+        guard table == "all" || TableBuilder.tableIDs.contains(table) else {
+            throw ValidationError("unknown table \"\(table)\"; choose all or one of \(TableBuilder.tableIDs.joined(separator: ", "))")
+        }
+        guard let format = resolvedFormat else {
+            throw ValidationError("unknown format \"\(format ?? "")\"; choose xlsx, csv, html, md or json")
         }
         guard MatrixCellStyle(rawValue: style) != nil else {
             throw ValidationError("unknown style \"\(style)\"; choose symbols, yes-no or words")
         }
+        if output == nil && format == .xlsx { throw ValidationError("xlsx needs --output FILE.xlsx") }
+        if output == nil && table == "all" && format != .xlsx { throw ValidationError("all needs --output FOLDER (one file per table)") }
+        if let synthetic, synthetic < 0 { throw ValidationError("--synthetic needs a number of enterprises") }
     }
 
     func run() throws {
         try language.apply()
-        let survey = try input.load()
-        let builder = TableBuilder(survey)
-        guard let t = builder.table(named: table, style: MatrixCellStyle(rawValue: style) ?? .symbols) else { return }
-        let data: Data
-        switch format {
-        case .csv: data = CSVWriter(byteOrderMark: !noBOM).data(t)
-        case .json: data = try TableJSON.data(t)
+        let start = Date()
+        let survey = try synthetic.map { SyntheticSurvey.make(enterprises: $0, years: 2003...2022, seed: 42) } ?? input.load()
+        let loaded = Date()
+        let export = TableExport(survey: survey, tableIDs: tableIDs, format: resolvedFormat ?? .csv,
+                                 style: MatrixCellStyle(rawValue: style) ?? .symbols, byteOrderMark: !noBOM)
+        do {
+            if let output {
+                try export.write(to: URL(fileURLWithPath: output), force: force)
+            } else if let t = export.tables().first {
+                FileHandle.standardOutput.write(try export.data(t))
+            }
+        } catch let error as ExportError {
+            throw fail(error.errorDescription ?? "\(error)", code: 1)
         }
-        try emit(data, to: output)
+        if timing {
+            let ms = { (a: Date, b: Date) in String(format: "%.0f ms", b.timeIntervalSince(a) * 1000) }
+            let line = "export \(table) \(export.format.rawValue): \(survey.enterprises.count) enterprises; "
+                + "load \(ms(start, loaded)), tables and writing \(ms(loaded, Date()))\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
     }
 }
