@@ -1,0 +1,93 @@
+import CGtk
+import Foundation
+import Model
+
+/// The words around a chart: its title, a subtitle naming the years and the kind of disclosure,
+/// the survey's data-source line, and an optional note (a definition, a caveat).
+struct ChartHeader: Equatable, Sendable {
+    var title: String
+    var subtitle: String
+    /// `meta.dataSource` of the survey.
+    var source: String
+    var note: String?
+}
+
+/// A chart with every figure and label already taken from the survey (see `ChartKind.make`): it
+/// only lays out and draws. One drawing path serves the window, PNG, SVG and PDF.
+protocol Chart: Sendable {
+    var kind: ChartKind { get }
+    var header: ChartHeader { get }
+    /// The legend under the subtitle (empty when the marks are labelled directly).
+    var legend: [LegendEntry] { get }
+    /// Draw with larger type (briefings).
+    var largeType: Bool { get }
+    /// Draws the marks, axes and labels into the plot area left by the header, legend and footer.
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect)
+}
+
+extension Chart {
+    /// Draws the whole chart on a white page filling `width` × `height` device units of `cr`.
+    func draw(_ cr: OpaquePointer, width: Double, height: Double) {
+        draw(cr, width: width, height: height, recorder: nil)
+    }
+
+    /// `draw(_:width:height:)`, reporting every line of text drawn to `recorder`.
+    func draw(_ cr: OpaquePointer, width: Double, height: Double, recorder: ChartTextRecorder?) {
+        ChartCanvas.draw(cr, width: width, height: height, largeType: largeType, recorder: recorder) { canvas in
+            let plot = ChartFrame.draw(header, legend: legend, on: canvas)
+            drawPlot(canvas, in: plot)
+        }
+    }
+}
+
+/// The parts every chart shares: the paper, the header, the legend and the footer.
+enum ChartFrame {
+    /// Paints the paper, the header, the legend and the footer; returns the plot area.
+    static func draw(_ header: ChartHeader, legend: [LegendEntry], on canvas: ChartCanvas) -> ChartRect {
+        let page = canvas.bounds
+        // A fixed white paper: charts look the same in a light or dark window and in print.
+        canvas.fill(page, RGB(0xFFFFFF))
+        var area = page.inset(top: ChartSpacing.marginTop, left: ChartSpacing.marginX,
+                              bottom: ChartSpacing.marginBottom, right: ChartSpacing.marginX)
+
+        // Header.
+        let title = canvas.text(header.title, x: area.x, y: area.y, ChartType.title, maxWidth: area.width)
+        area = area.inset(top: title.height + 4)
+        if !header.subtitle.isEmpty {
+            let h = canvas.paragraph(header.subtitle, x: area.x, y: area.y, width: area.width, ChartType.subtitle,
+                                     color: Palette.muted)
+            area = area.inset(top: h)
+        }
+        area = area.inset(top: ChartSpacing.block)
+        if !legend.isEmpty {
+            let h = ChartLegend.draw(legend, in: area, on: canvas)
+            area = area.inset(top: h + ChartSpacing.block)
+        }
+
+        // Footer: the note above the source line, separated from the plot by a hairline.
+        let sourceHeight = header.source.isEmpty ? 0 : canvas.paragraphHeight(header.source, width: area.width, ChartType.source)
+        var footer = sourceHeight
+        if let note = header.note, !note.isEmpty {
+            footer += canvas.paragraphHeight(note, width: area.width, ChartType.note) + 4
+        }
+        if footer > 0 {
+            var y = area.maxY - footer
+            canvas.line(from: (area.x, y - 8), to: (area.maxX, y - 8), Palette.muted, lineWidth: 0.6, alpha: 0.5)
+            if let note = header.note, !note.isEmpty {
+                y += canvas.paragraph(note, x: area.x, y: y, width: area.width, ChartType.note, color: Palette.muted) + 4
+            }
+            canvas.paragraph(header.source, x: area.x, y: y, width: area.width, ChartType.source, color: Palette.muted)
+            area = area.inset(bottom: footer + 8 + ChartSpacing.block)
+        }
+        return area
+    }
+
+    /// Draws "nothing to show" in the middle of a plot (a survey without the records a chart needs).
+    static func drawEmpty(_ message: String, in plot: ChartRect, on canvas: ChartCanvas) {
+        canvas.strokeRounded(plot.inset(8), radius: 10, Palette.muted, lineWidth: 0.8)
+        let width = min(plot.width - 60, 700)
+        let h = canvas.paragraphHeight(message, width: width, ChartType.label)
+        canvas.paragraph(message, x: plot.midX - width / 2, y: plot.midY - h / 2, width: width, ChartType.label,
+                         color: Palette.muted, align: .center)
+    }
+}

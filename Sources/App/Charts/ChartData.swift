@@ -1,0 +1,122 @@
+import Foundation
+import Model
+
+/// What every chart is made from: the survey, its statistics (computed once per survey change and
+/// shared by all charts) and an index of its cells. Charts take every figure from here.
+struct ChartData: Sendable {
+    let survey: Survey
+    let stats: Statistics
+    let cells: CellIndex
+    private let jurisdictionsByID: [String: Jurisdiction]
+
+    init(_ survey: Survey, statistics: Statistics? = nil) {
+        self.survey = survey
+        stats = statistics ?? Statistics(survey)
+        cells = CellIndex(survey)
+        var byID: [String: Jurisdiction] = [:]
+        for j in survey.jurisdictions where byID[j.id] == nil { byID[j.id] = j }
+        jurisdictionsByID = byID
+    }
+
+    var years: [Int] { survey.years }
+
+    /// The line under every chart.
+    var source: String { survey.meta.dataSource }
+
+    func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictionsByID[id] }
+
+    /// A jurisdiction's short name in the labels' language (its id when unknown); a name of more
+    /// than three words by its initials ("Xinjiang Production and Construction Corps" → "XPCC").
+    func name(_ id: String) -> String {
+        guard let j = jurisdictionsByID[id] else { return id }
+        return Self.compactName(j.displayName)
+    }
+
+    static func compactName(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 3 else { return name }
+        return String(words.compactMap(\.first).filter(\.isUppercase))
+    }
+
+    /// The status of one cell (`notSurveyed` when not recorded).
+    func status(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> DisclosureStatus {
+        cells.status(jurisdiction, year, kind, in: survey)
+    }
+
+    /// The observation of one cell.
+    func observation(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> Observation? {
+        cells.observation(jurisdiction, year, kind, in: survey)
+    }
+
+    /// The year a single-year chart shows: the one asked for if it is a survey year, else the last.
+    func year(_ asked: Int?) -> Int? {
+        if let asked, years.contains(asked) { return asked }
+        return years.last
+    }
+
+    /// The survey years written compactly, e.g. "2018–2022年度" or "2016, 2018–2020".
+    var yearsText: String {
+        guard !years.isEmpty else { return tr("No survey years") }
+        return tr("Years %1", Self.compactYears(years))
+    }
+
+    /// [2016, 2018, 2019, 2020] → "2016, 2018–2020".
+    static func compactYears(_ years: [Int]) -> String {
+        let sorted = Array(Set(years)).sorted()
+        var parts: [String] = []
+        var i = 0
+        while i < sorted.count {
+            var j = i
+            while j + 1 < sorted.count, sorted[j + 1] == sorted[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(sorted[i])" : "\(sorted[i])–\(sorted[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Chart wording shared by several charts.
+enum ChartWords {
+    /// The kind of disclosure as a noun: 审核企业名单 / audit enterprise lists.
+    static func kind(_ kind: DisclosureKind) -> String {
+        switch kind {
+        case .auditList: return tr("Audit enterprise lists")
+        case .evaluation: return tr("Evaluation and acceptance results")
+        }
+    }
+
+    /// Both kinds, or one.
+    static func kinds(_ kind: DisclosureKind?) -> String {
+        kind.map(Self.kind) ?? tr("Audit enterprise lists and evaluation results")
+    }
+
+    /// A count of jurisdictions, in the chart's words.
+    static func jurisdictions(_ n: Int) -> String { tr("%1 jurisdictions", n) }
+
+    /// A percentage without decimals: 83%.
+    static func percent(_ rate: Double) -> String { String(format: "%.0f%%", rate * 100) }
+
+    /// The short symbol of a status in a matrix or map cell: √, ×, 地市, 师市 (empty: not surveyed).
+    static func symbol(_ status: DisclosureStatus, short: Bool = false) -> String {
+        switch status {
+        case .disclosed: return "√"
+        case .notDisclosed: return "×"
+        case .prefecture: return short ? tr(context: "chart", "P") : tr(context: "chart", "Pref.")
+        case .division: return short ? tr(context: "chart", "D") : tr(context: "chart", "Div.")
+        case .notSurveyed: return "–"
+        }
+    }
+
+    /// Joins a list the way the labels' language does.
+    static func list(_ items: [String]) -> String {
+        items.joined(separator: tr(context: "list separator", ", "))
+    }
+
+    /// A label with its count: "已公开（21）" / "Disclosed (21)".
+    static func counted(_ label: String, _ count: Int) -> String {
+        Localizer.format(tr(context: "chart", "%1 (%2)"), [label, count])
+    }
+
+    /// Two rows of a chart as "2018→2019".
+    static func yearPair(_ from: Int, _ to: Int) -> String { "\(from)→\(to)" }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Model
+
+/// Chart 4: what the disclosed lists (or results) cover, per year — mandatory and voluntary
+/// audits, mandatory only, voluntary only, not classified, not recorded — with the number of
+/// disclosures above each column.
+struct CoverageChart: Chart {
+    let kind = ChartKind.coverage
+    let header: ChartHeader
+    let legend: [LegendEntry]
+    let largeType: Bool
+    let panels: [ChartPanel<StackedColumns>]
+
+    init(_ data: ChartData, _ options: ChartOptions) {
+        let series = [
+            BarSeries(label: tr("Mandatory and voluntary"), fill: ChartFills.mandatoryAndVoluntary),
+            BarSeries(label: tr("Mandatory only"), fill: ChartFills.mandatoryOnly),
+            BarSeries(label: tr("Voluntary only"), fill: ChartFills.voluntaryOnly),
+            BarSeries(label: tr("Not classified"), fill: ChartFills.unclassified),
+            BarSeries(label: tr("Not recorded"), fill: ChartFills.notRecorded),
+        ]
+        let kinds = options.kind.map { [$0] } ?? DisclosureKind.allCases
+        panels = kinds.map { kind in
+            let values = data.years.map { year -> [Int] in
+                let c = data.stats.coverage(year: year, kind: kind)
+                return [c.mandatoryAndVoluntary, c.mandatoryOnly, c.voluntaryOnly, c.unclassified, c.notRecorded]
+            }
+            return ChartPanel(title: ChartWords.kind(kind),
+                              content: StackedColumns(categories: data.years.map(String.init), series: series, values: values,
+                                                      axisMaximum: nil, showTotals: true))
+        }
+        let present = Set(panels.flatMap { $0.content.presentSeries })
+        legend = series.indices.filter { present.contains($0) }.map { LegendEntry(.fill(series[$0].fill), series[$0].label) }
+        header = ChartHeader(title: tr("Coverage of disclosed lists"),
+                             subtitle: [ChartWords.kinds(options.kind), data.yearsText].joined(separator: " · "),
+                             source: data.source,
+                             note: tr("Only disclosed cells are counted; the number above a column is the number of jurisdictions that disclosed."))
+        largeType = options.largeType
+    }
+
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
+        guard !panels.isEmpty, !panels[0].content.categories.isEmpty else {
+            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            return
+        }
+        for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {
+            panel.content.draw(on: canvas, in: rect, title: panel.title)
+        }
+    }
+}

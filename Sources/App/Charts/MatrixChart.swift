@@ -1,0 +1,132 @@
+import Foundation
+import Model
+
+/// Chart 2: the jurisdiction × year table as a coloured grid — every cell in its status colour
+/// with the report's symbol (√, ×, 地市, 师市), one row per jurisdiction, one column per year and
+/// kind. When the rows would get too thin the table is split into two blocks side by side.
+struct MatrixChart: Chart {
+    struct Column: Sendable {
+        var year: Int
+        var kind: DisclosureKind
+    }
+
+    struct Row: Sendable {
+        var name: String
+        var cells: [DisclosureStatus]
+    }
+
+    let kind = ChartKind.matrix
+    let header: ChartHeader
+    let legend: [LegendEntry]
+    let largeType: Bool
+    let columns: [Column]
+    let rows: [Row]
+    let years: [Int]
+    let kinds: [DisclosureKind]
+    /// Column headings for the kinds when both are shown.
+    let kindHeadings: [String]
+    /// Symbols: long (地市) and short (地) forms per status.
+    let symbols: [DisclosureStatus: TileSymbols]
+
+    init(_ data: ChartData, _ options: ChartOptions) {
+        let kinds = options.kind.map { [$0] } ?? DisclosureKind.allCases
+        let columns = data.years.flatMap { year in kinds.map { Column(year: year, kind: $0) } }
+        self.kinds = kinds
+        self.columns = columns
+        years = data.years
+        var rows: [(Row, Int, Int)] = data.survey.jurisdictions.enumerated().map { i, j in
+            let cells = columns.map { data.status(j.id, $0.year, $0.kind) }
+            return (Row(name: ChartData.compactName(j.displayName), cells: cells), cells.filter { $0 == .disclosed }.count, i)
+        }
+        if options.sort == .value {
+            rows.sort { ($0.1, -$0.2) > ($1.1, -$1.2) }
+        }
+        self.rows = rows.map(\.0)
+        kindHeadings = kinds.map { $0 == .auditList ? tr(context: "chart", "List") : tr(context: "chart", "Results") }
+        var symbols: [DisclosureStatus: TileSymbols] = [:]
+        for status in DisclosureStatus.allCases {
+            symbols[status] = TileSymbols(long: ChartWords.symbol(status), short: ChartWords.symbol(status, short: true))
+        }
+        self.symbols = symbols
+        let present = Set(self.rows.flatMap(\.cells))
+        legend = DisclosureStatus.allCases.filter { present.contains($0) }.map {
+            LegendEntry(.symbol(ChartWords.symbol($0), ChartFills.status($0)), $0.label)
+        }
+        var subtitle = [ChartWords.kinds(options.kind), data.yearsText]
+        subtitle.append(options.sort == .value ? tr("most disclosed first") : tr("in the survey's order"))
+        header = ChartHeader(title: tr("Disclosure by jurisdiction and year"), subtitle: subtitle.joined(separator: " · "),
+                             source: data.source,
+                             note: kinds.count > 1 ? tr("List: audit enterprise list; Results: evaluation and acceptance results.") : nil)
+        largeType = options.largeType
+    }
+
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
+        guard !rows.isEmpty, !columns.isEmpty else {
+            ChartFrame.drawEmpty(tr("The survey has no jurisdictions or no years."), in: plot, on: canvas)
+            return
+        }
+        let headerLines = kinds.count > 1 ? 2.0 : 1.0
+        let headerLine = canvas.lineHeight(ChartType.axis) + 2
+        let headerHeight = headerLines * headerLine + 4
+        let nameWidth = min(plot.width * 0.22, (rows.map { canvas.measure($0.name, ChartType.label).width }.max() ?? 0) + 10)
+
+        // One block, or two side by side: whichever gives bigger cells.
+        func cellSize(_ blocks: Int) -> (Double, Double) {
+            let gap = 32.0
+            let perBlock = (rows.count + blocks - 1) / blocks
+            let w = (plot.width - gap * Double(blocks - 1)) / Double(blocks) - nameWidth
+            return (w / Double(columns.count), (plot.height - headerHeight) / Double(perBlock))
+        }
+        let one = cellSize(1)
+        let two = cellSize(2)
+        let blocks = (one.1 < 20 && min(two.0, two.1 * 1.6) > min(one.0, one.1 * 1.6)) ? 2 : 1
+        let perBlock = (rows.count + blocks - 1) / blocks
+        for (b, rect) in plot.columns(blocks, gap: 32).enumerated() {
+            let slice = Array(rows[min(rows.count, b * perBlock)..<min(rows.count, (b + 1) * perBlock)])
+            drawBlock(slice, in: rect, nameWidth: nameWidth, headerHeight: headerHeight, headerLine: headerLine,
+                      rowHeight: min(cellSize(blocks).1, 40), on: canvas)
+        }
+    }
+
+    private func drawBlock(_ rows: [Row], in rect: ChartRect, nameWidth: Double, headerHeight: Double, headerLine: Double,
+                           rowHeight: Double, on canvas: ChartCanvas) {
+        let grid = rect.inset(top: headerHeight, left: nameWidth)
+        let cellWidth = min(grid.width / Double(columns.count), 90)
+        let groupWidth = cellWidth * Double(kinds.count)
+        // Headings: the year over its kinds.
+        for (y, year) in years.enumerated() {
+            let x = grid.x + groupWidth * Double(y)
+            canvas.text(String(year), x: x + groupWidth / 2, y: rect.y, ChartType.axis.sized(ChartType.axis.size).withBold,
+                        h: .center, maxWidth: groupWidth)
+            if kinds.count > 1 {
+                for (k, heading) in kindHeadings.enumerated() {
+                    let f = canvas.fitting(heading, ChartType.axis, width: cellWidth - 2) ?? ChartType.axis
+                    canvas.text(heading, x: x + cellWidth * (Double(k) + 0.5), y: rect.y + headerLine, f,
+                                color: Palette.muted, h: .center, maxWidth: cellWidth)
+                }
+            }
+        }
+        let font = ChartType.label.sized(min(ChartType.label.size, max(ChartType.minimumSize, rowHeight * 0.7)))
+        let symbolFont = ChartType.value.sized(min(ChartType.value.size, max(ChartType.minimumSize, rowHeight * 0.62)))
+        for (r, row) in rows.enumerated() {
+            let y = grid.y + rowHeight * Double(r)
+            canvas.text(row.name, x: grid.x - 8, y: y + rowHeight / 2, font, h: .right, v: .middle, maxWidth: nameWidth - 8)
+            for (c, status) in row.cells.enumerated() {
+                // A wider gap between years than between the kinds of one year.
+                let left = c % kinds.count == 0 ? 3.0 : 1.0
+                let cell = ChartRect(x: grid.x + cellWidth * Double(c) + left, y: y + 1,
+                                     width: cellWidth - left - 1, height: rowHeight - 2)
+                let fill = ChartFills.status(status)
+                canvas.fill(cell, fill, pattern: false)
+                let symbol = symbols[status] ?? TileSymbols(long: "", short: "")
+                let text = canvas.measure(symbol.long, symbolFont).width + 4 <= cell.width ? symbol.long : symbol.short
+                canvas.text(text, x: cell.midX, y: cell.midY, symbolFont, color: fill.ink, h: .center, v: .middle)
+            }
+        }
+    }
+}
+
+extension ChartFont {
+    /// The same size, bold.
+    var withBold: ChartFont { ChartFont(size, bold: true) }
+}

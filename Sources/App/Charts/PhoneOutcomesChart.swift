@@ -1,0 +1,39 @@
+import Foundation
+import Model
+
+/// Chart 9: the phone survey of enterprises — how many enterprises' last call ended in each
+/// outcome, with the number of calls.
+struct PhoneOutcomesChart: Chart {
+    let kind = ChartKind.phoneOutcomes
+    let header: ChartHeader
+    let legend: [LegendEntry] = []
+    let largeType: Bool
+    let bars: BarRows?
+
+    init(_ data: ChartData, _ options: ChartOptions) {
+        let phone = data.stats.enterprises.phone
+        var outcomes = phone.outcomes.enumerated().map { $0 }
+        if options.sort == .value {
+            outcomes.sort { ($0.element.enterprises, $0.element.attempts, -$0.offset) > ($1.element.enterprises, $1.element.attempts, -$1.offset) }
+        }
+        let maximum = outcomes.map(\.element.enterprises).max() ?? 0
+        bars = phone.attempts == 0 ? nil : BarRows(items: outcomes.map { _, o in
+            .row(BarRow(label: o.outcome.label,
+                        segments: [BarSegment(value: Double(o.enterprises), fill: ChartFills.categorical(5, .solid), label: nil)],
+                        trailing: tr("%1 enterprises, %2 calls", o.enterprises, o.attempts), muted: o.enterprises == 0 && o.attempts == 0))
+        }, scale: ValueScale(upTo: Double(maximum)))
+        header = ChartHeader(title: tr("Phone-survey outcomes"),
+                             subtitle: tr("%1 enterprises called, %2 calls", phone.enterprisesCalled, phone.attempts),
+                             source: data.source,
+                             note: tr("Each enterprise is counted once, by the outcome of its last call."))
+        largeType = options.largeType
+    }
+
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
+        guard let bars else {
+            ChartFrame.drawEmpty(tr("The survey records no phone calls to enterprises."), in: plot, on: canvas)
+            return
+        }
+        bars.draw(on: canvas, in: plot)
+    }
+}

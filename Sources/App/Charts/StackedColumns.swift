@@ -1,0 +1,78 @@
+import Foundation
+import Model
+
+/// A series of a bar chart: its label (for the legend) and fill.
+struct BarSeries: Equatable, Sendable {
+    var label: String
+    var fill: ChartFill
+}
+
+/// Vertical stacked columns, one per category (a survey year), with the value of every segment
+/// written on it (or beside it when the segment is too thin), and optionally the column's total
+/// above it.
+struct StackedColumns: Sendable {
+    var categories: [String]
+    var series: [BarSeries]
+    /// values[category][series]
+    var values: [[Int]]
+    /// The top of the axis (e.g. the number of jurisdictions); nil: the largest total.
+    var axisMaximum: Int?
+    var showTotals = false
+
+    /// The series that have a non-zero value somewhere (for legends).
+    var presentSeries: [Int] {
+        series.indices.filter { s in values.contains { $0.indices.contains(s) && $0[s] > 0 } }
+    }
+
+    func draw(on canvas: ChartCanvas, in rect: ChartRect, title: String? = nil) {
+        var area = rect
+        if let title {
+            let t = canvas.text(title, x: area.x, y: area.y, ChartType.panelTitle, maxWidth: area.width)
+            area = area.inset(top: t.height + ChartSpacing.block)
+        }
+        guard !categories.isEmpty else { return }
+        let totals = values.map { $0.reduce(0, +) }
+        let largest = totals.max() ?? 0
+        let scale = axisMaximum.map { ValueScale(upTo: Double(max($0, largest)), exact: $0 >= largest) }
+            ?? ValueScale(upTo: Double(largest))
+        let valueFont = ChartType.value
+        let labelHeight = canvas.lineHeight(valueFont)
+        let categoryHeight = canvas.lineHeight(ChartType.axis) + 6
+        let top = showTotals ? labelHeight + 4 : labelHeight / 2
+        let axisWidth = ChartAxis.labelWidth(scale, on: canvas)
+        let plot = area.inset(top: top, left: axisWidth, bottom: categoryHeight)
+        ChartAxis.drawVertical(scale, in: plot, on: canvas)
+
+        let band = plot.width / Double(categories.count)
+        let barWidth = min(band * 0.62, 96)
+        for (i, category) in categories.enumerated() {
+            let x = plot.x + band * Double(i) + (band - barWidth) / 2
+            var y = plot.maxY
+            var beside: [(String, Double)] = []
+            for (s, value) in values[i].enumerated() where value > 0 && s < series.count {
+                let h = scale.fraction(Double(value)) * plot.height
+                let segment = ChartRect(x: x, y: y - h, width: barWidth, height: h)
+                canvas.fill(segment, series[s].fill)
+                let text = String(value)
+                let size = canvas.measure(text, valueFont)
+                if h >= size.height + 1 && barWidth >= size.width + 4 {
+                    canvas.text(text, x: segment.midX, y: segment.midY, valueFont, color: series[s].fill.ink, h: .center, v: .middle)
+                } else {
+                    beside.append((text, segment.midY))
+                }
+                y -= h
+            }
+            // Thin segments: their values beside the column, pushed apart so they never overlap.
+            var lastY = -Double.infinity
+            for (text, mid) in beside.sorted(by: { $0.1 > $1.1 }).reversed() {
+                let cy = max(mid, lastY + labelHeight)
+                canvas.text(text, x: x + barWidth + 3, y: cy, valueFont.sized(valueFont.size - 1), color: Palette.ink, v: .middle)
+                lastY = cy
+            }
+            if showTotals {
+                canvas.text(String(totals[i]), x: x + barWidth / 2, y: y - 3, valueFont, color: Palette.muted, h: .center, v: .bottom)
+            }
+            canvas.text(category, x: x + barWidth / 2, y: plot.maxY + 6, ChartType.axis, h: .center, maxWidth: band)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Model
+
+/// A tile-grid map of China: each jurisdiction a tile at its `Jurisdiction.tile` position, in its
+/// status colour, with its name and the status symbol. Shared by the single map and the small
+/// multiples.
+struct TileMap: Sendable {
+    struct Tile: Sendable {
+        var name: String
+        /// A shorter name for small tiles.
+        var abbreviation: String
+        var column: Int
+        var row: Int
+        var status: DisclosureStatus
+    }
+
+    var tiles: [Tile]
+    var columns: Int
+    var rows: Int
+    /// Status → (long symbol, short symbol).
+    var symbols: [DisclosureStatus: TileSymbols]
+
+    init(_ data: ChartData, year: Int, kind: DisclosureKind) {
+        let names = data.survey.jurisdictions.map { ChartData.compactName($0.displayName) }
+        let abbreviations = TileMap.abbreviations(names)
+        tiles = data.survey.jurisdictions.enumerated().map { i, j in
+            Tile(name: names[i], abbreviation: abbreviations[i], column: j.tile.column, row: j.tile.row,
+                 status: data.status(j.id, year, kind))
+        }
+        columns = (tiles.map(\.column).max() ?? 0) + 1
+        rows = (tiles.map(\.row).max() ?? 0) + 1
+        var symbols: [DisclosureStatus: TileSymbols] = [:]
+        for status in DisclosureStatus.allCases {
+            symbols[status] = TileSymbols(long: ChartWords.symbol(status), short: ChartWords.symbol(status, short: true))
+        }
+        self.symbols = symbols
+    }
+
+    /// Counts of tiles per status.
+    var counts: [DisclosureStatus: Int] {
+        var c: [DisclosureStatus: Int] = [:]
+        for t in tiles { c[t.status, default: 0] += 1 }
+        return c
+    }
+
+    /// Draws the map centred in `rect`. Tiles may be up to 1.5 times wider than tall, so that
+    /// names fit in small maps.
+    func draw(on canvas: ChartCanvas, in rect: ChartRect) {
+        guard !tiles.isEmpty else { return }
+        let height = min(rect.height / Double(rows), rect.width / Double(columns), 96)
+        let width = min(rect.width / Double(columns), height * 1.5)
+        let grid = ChartRect(x: rect.midX - width * Double(columns) / 2, y: rect.midY - height * Double(rows) / 2,
+                             width: width * Double(columns), height: height * Double(rows))
+        let gap = max(1.5, min(width, height) * 0.06)
+        let inner = ChartSize(width: width - gap, height: height - gap)
+        let names = nameLabels(canvas, inner)
+        let symbolFont = ChartType.value.sized(max(ChartType.minimumSize, min(20, inner.height * (names == nil ? 0.5 : 0.32))))
+        for (i, tile) in tiles.enumerated() {
+            let box = ChartRect(x: grid.x + Double(tile.column) * width + gap / 2, y: grid.y + Double(tile.row) * height + gap / 2,
+                                width: inner.width, height: inner.height)
+            let fill = ChartFills.status(tile.status)
+            canvas.fillRounded(box, radius: min(box.width, box.height) * 0.12, fill.color)
+            let symbol = symbols[tile.status] ?? TileSymbols(long: "", short: "")
+            let text = canvas.measure(symbol.long, symbolFont).width + 4 <= box.width ? symbol.long : symbol.short
+            if let names {
+                canvas.text(names.labels[i], x: box.midX, y: box.y + box.height * 0.3, names.font, color: fill.ink,
+                            h: .center, v: .middle)
+                canvas.text(text, x: box.midX, y: box.y + box.height * 0.72, symbolFont, color: fill.ink, h: .center, v: .middle)
+            } else {
+                canvas.text(text, x: box.midX, y: box.midY, symbolFont, color: fill.ink, h: .center, v: .middle)
+            }
+        }
+    }
+
+    /// One font for every tile's name (the full name, or its abbreviation where that does not
+    /// fit); nil when some name does not fit even abbreviated at the smallest size.
+    private func nameLabels(_ canvas: ChartCanvas, _ inner: ChartSize) -> (font: ChartFont, labels: [String])? {
+        let base = ChartType.label.sized(max(ChartType.minimumSize, min(16, inner.height * 0.34)))
+        let room = inner.width - 3
+        var size = base.size
+        var labels: [String] = []
+        for tile in tiles {
+            if let f = canvas.fitting(tile.name, base, width: room, minimum: 10) {
+                labels.append(tile.name)
+                size = min(size, f.size)
+            } else if let f = canvas.fitting(tile.abbreviation, base, width: room, minimum: 8) {
+                labels.append(tile.abbreviation)
+                size = min(size, f.size)
+            } else {
+                return nil
+            }
+        }
+        return (base.sized(size), labels)
+    }
+
+    /// Short names for small tiles: the initials of a name of several capitalised words
+    /// ("Inner Mongolia" → "IM"), else the shortest beginning of at least three letters that no
+    /// other name shares ("Guangdong" → "Guangd"); a Chinese name stays whole.
+    static func abbreviations(_ names: [String]) -> [String] {
+        names.map { name in
+            let words = name.split(separator: " ")
+            if words.count > 1 {
+                return String(words.compactMap { $0.first }.filter { $0.isUppercase })
+            }
+            guard name.unicodeScalars.allSatisfy({ $0.isASCII }) else { return name }
+            let others = names.filter { $0 != name }
+            for length in 3..<max(3, name.count) {
+                let prefix = String(name.prefix(length))
+                if !others.contains(where: { $0.hasPrefix(prefix) }) { return prefix }
+            }
+            return name
+        }
+    }
+}
+
+/// The long and short symbol of a status.
+struct TileSymbols: Sendable {
+    var long: String
+    var short: String
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Model
+
+/// Chart 3: a tile-grid map of China for one year and kind, each jurisdiction coloured by its
+/// status and labelled with its name and symbol.
+struct TileMapChart: Chart {
+    let kind = ChartKind.map
+    let header: ChartHeader
+    let legend: [LegendEntry]
+    let largeType: Bool
+    let map: TileMap?
+
+    init(_ data: ChartData, _ options: ChartOptions) {
+        let disclosure = options.kind ?? .auditList
+        let year = data.year(options.year)
+        map = year.map { TileMap(data, year: $0, kind: disclosure) }
+        let counts = map?.counts ?? [:]
+        legend = DisclosureStatus.allCases.filter { counts[$0, default: 0] > 0 }.map {
+            LegendEntry(.symbol(ChartWords.symbol($0), ChartFills.status($0)), ChartWords.counted($0.label, counts[$0, default: 0]))
+        }
+        let yearText = year.map(yearHeading) ?? tr("No survey years")
+        header = ChartHeader(title: tr("Disclosure map"), subtitle: [ChartWords.kind(disclosure), yearText].joined(separator: " · "),
+                             source: data.source,
+                             note: tr("Tiles stand for jurisdictions in their rough geographic position; their size says nothing."))
+        largeType = options.largeType
+    }
+
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
+        guard let map else {
+            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            return
+        }
+        map.draw(on: canvas, in: plot)
+    }
+}

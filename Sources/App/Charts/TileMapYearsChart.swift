@@ -1,0 +1,54 @@
+import Foundation
+import Model
+
+/// Chart 3b: small multiples — the tile map of one kind of disclosure for every survey year, in
+/// the grid that makes the maps largest.
+struct TileMapYearsChart: Chart {
+    let kind = ChartKind.mapYears
+    let header: ChartHeader
+    let legend: [LegendEntry]
+    let largeType: Bool
+    let maps: [ChartPanel<TileMap>]
+
+    init(_ data: ChartData, _ options: ChartOptions) {
+        let disclosure = options.kind ?? .auditList
+        maps = data.years.map { year in
+            let map = TileMap(data, year: year, kind: disclosure)
+            let disclosed = map.counts[.disclosed, default: 0]
+            return ChartPanel(title: tr("%1: %2 disclosed", yearHeading(year), disclosed), content: map)
+        }
+        let present = Set(maps.flatMap { $0.content.tiles.map(\.status) })
+        legend = DisclosureStatus.allCases.filter { present.contains($0) }.map {
+            LegendEntry(.symbol(ChartWords.symbol($0), ChartFills.status($0)), $0.label)
+        }
+        header = ChartHeader(title: tr("Disclosure maps by year"),
+                             subtitle: [ChartWords.kind(disclosure), data.yearsText].joined(separator: " · "),
+                             source: data.source, note: nil)
+        largeType = options.largeType
+    }
+
+    func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
+        guard let first = maps.first?.content else {
+            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            return
+        }
+        let titleHeight = canvas.lineHeight(ChartType.panelTitle) + 4
+        let gap = 18.0
+        // The grid (columns × rows of maps) giving the largest tiles.
+        var best = (columns: 1, tile: 0.0)
+        for columns in 1...maps.count {
+            let rows = (maps.count + columns - 1) / columns
+            let w = (plot.width - gap * Double(columns - 1)) / Double(columns)
+            let h = (plot.height - gap * Double(rows - 1)) / Double(rows) - titleHeight
+            let tile = min(w / Double(first.columns) / 1.5, h / Double(first.rows))
+            if tile > best.tile { best = (columns, tile) }
+        }
+        let rows = (maps.count + best.columns - 1) / best.columns
+        let rowRects = plot.rows(rows, gap: gap)
+        for (i, panel) in maps.enumerated() {
+            let cell = rowRects[i / best.columns].columns(best.columns, gap: gap)[i % best.columns]
+            canvas.text(panel.title, x: cell.midX, y: cell.y, ChartType.panelTitle.sized(15), h: .center, maxWidth: cell.width)
+            panel.content.draw(on: canvas, in: cell.inset(top: titleHeight))
+        }
+    }
+}
