@@ -33,6 +33,7 @@ struct GongkaiCommand: ParsableCommand {
             NewCommand.self,
             BenchCommand.self,
             FormatCommand.self,
+            ChartCommand.self,
             ImportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

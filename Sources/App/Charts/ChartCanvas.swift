@@ -73,6 +73,8 @@ final class ChartCanvas {
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
         pango_context_set_language(context, pango_language_from_string("zh-cn"))
+        // Fractional glyph positions: a layout measures the same at every scale.
+        pango_context_set_round_glyph_positions(context, 0)
     }
 
     private func finish() {

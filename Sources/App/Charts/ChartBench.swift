@@ -1,0 +1,67 @@
+import CGtk
+import Foundation
+import Model
+
+/// `gongkai chart --bench`: how long each chart takes to make and draw on a large synthetic
+/// survey, and all charts to one PDF. Run on a release build.
+enum ChartBench {
+    static func run(enterprises: Int, runs: Int) throws {
+        let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2003...2022, seed: 42)
+        print("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years "
+              + "(\(survey.years.first ?? 0)–\(survey.years.last ?? 0)), \(survey.observations.count) cells")
+        var data: ChartData?
+        let statistics = median(runs) { data = ChartData(survey) }
+        report("statistics + cell index (once per change)", statistics)
+        guard let data else { return }
+
+        var total = 0.0
+        for kind in ChartKind.allCases {
+            let options = kind.defaultOptions
+            let time = median(runs) {
+                let chart = kind.make(data, options)
+                _ = try? ChartImage.render(chart, scale: 2) { surface in cairo_image_surface_get_width(surface) }
+            }
+            total += time
+            report("\(kind.name) (make + draw, 2560×1440)", time)
+        }
+        report("sum of the charts above", total)
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-chart-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("all.pdf").path
+        var failure: Error?
+        let all = median(runs) {
+            do {
+                let charts = ChartKind.allCases.map { $0.make(data, $0.defaultOptions) }
+                try ChartExport.pdf(charts, to: pdf, title: survey.meta.title)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        report("all charts to one PDF (make + draw + write)", all)
+        let allWithStatistics = median(runs) {
+            let fresh = ChartData(survey)
+            let charts = ChartKind.allCases.map { $0.make(fresh, $0.defaultOptions) }
+            try? ChartExport.pdf(charts, to: pdf, title: survey.meta.title)
+        }
+        report("all charts to one PDF, statistics included", allWithStatistics)
+    }
+
+    /// The median wall time of `runs` runs, in milliseconds.
+    private static func median(_ runs: Int, _ body: () -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
+
+    private static func report(_ name: String, _ ms: Double) {
+        print(name.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%9.2f ms", ms))
+    }
+}

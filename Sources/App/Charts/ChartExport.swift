@@ -1,0 +1,136 @@
+import CGtk
+import Foundation
+import Model
+
+/// The file formats charts export to.
+enum ChartFormat: String, CaseIterable, Sendable {
+    case png, svg, pdf
+
+    /// The format a file name asks for, by its extension.
+    init?(path: String) {
+        self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+}
+
+/// The page of a PDF.
+enum ChartPage: String, CaseIterable, Sendable {
+    /// A4 landscape (297 × 210 mm), for printed handouts.
+    case a4
+    /// 16:9 (254 × 142.9 mm, a presentation slide).
+    case wide
+
+    /// The size in points.
+    var size: ChartSize {
+        switch self {
+        case .a4: return ChartSize(width: 841.89, height: 595.28)
+        case .wide: return ChartSize(width: 960, height: 540)
+        }
+    }
+}
+
+/// Draws charts into PNG, SVG and PDF files (and images in memory), always through the chart's
+/// one `draw` function. Files are written whole or not at all (`ChartFileWriter`).
+enum ChartExport {
+    /// The size of an exported PNG at 1× and of an SVG: the charts' design size (16:9).
+    static let size = ChartCanvas.designSize
+
+    /// A PNG of `size` × `scale` pixels (scale 1 to 4).
+    static func png(_ chart: any Chart, to path: String, scale: Double = 2, size: ChartSize = size) throws {
+        try ChartFileWriter.write(to: path) { temp in
+            try ChartImage.render(chart, size: size, scale: scale) { surface in
+                let status = cairo_surface_write_to_png(surface, temp)
+                guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
+            }
+        }
+    }
+
+    /// An SVG whose text can be searched and selected: cairo draws every glyph as an outline, so
+    /// the text the chart drew is added over it as invisible `<text>` (see `SVGTextLayer`).
+    static func svg(_ chart: any Chart, to path: String, size: ChartSize = size) throws {
+        try ChartFileWriter.write(to: path) { temp in
+            let recorder = ChartTextRecorder()
+            guard let surface = cairo_svg_surface_create(temp, size.width, size.height) else {
+                throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
+            }
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+            let cr = cairo_create(surface)!
+            chart.draw(cr, width: size.width, height: size.height, recorder: recorder)
+            cairo_destroy(cr)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
+            guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
+            let drawn = try String(contentsOfFile: temp, encoding: .utf8)
+            let layered = SVGTextLayer.add(recorder.items, title: chart.header.title, description: chart.header.subtitle, to: drawn)
+            do {
+                try Data(layered.utf8).write(to: URL(fileURLWithPath: temp))
+            } catch {
+                throw ChartExportError(message: tr("Cannot write %1: %2", path, error.localizedDescription))
+            }
+        }
+    }
+
+    /// A PDF with one chart per page, with a bookmark per chart (the text stays text).
+    static func pdf(_ charts: [any Chart], to path: String, page: ChartPage = .a4, title: String) throws {
+        try ChartFileWriter.write(to: path) { temp in
+            try drawPDF(charts, file: temp, shownAs: path, page: page, title: title)
+        }
+    }
+
+    /// Draws the pages of `pdf` into `file`.
+    static func drawPDF(_ charts: [any Chart], file: String, shownAs path: String, page: ChartPage, title: String) throws {
+        let size = page.size
+        guard let surface = cairo_pdf_surface_create(file, size.width, size.height) else {
+            throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
+        }
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai")
+        let cr = cairo_create(surface)!
+        for (i, chart) in charts.enumerated() {
+            chart.draw(cr, width: size.width, height: size.height)
+            cairo_pdf_surface_add_outline(surface, 0, chart.header.title, "page=\(i + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            cairo_show_page(cr)
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
+    }
+
+    /// Writes one chart in `format`.
+    static func write(_ chart: any Chart, format: ChartFormat, to path: String, scale: Double = 2, page: ChartPage = .a4) throws {
+        switch format {
+        case .png: try png(chart, to: path, scale: scale)
+        case .svg: try svg(chart, to: path)
+        case .pdf: try pdf([chart], to: path, page: page, title: chart.header.title)
+        }
+    }
+
+    static func cairoError(_ status: cairo_status_t, _ path: String) -> ChartExportError {
+        let reason = String(cString: cairo_status_to_string(status))
+        return ChartExportError(message: tr("Cannot write %1: %2", path, reason))
+    }
+}
+
+/// Charts as bitmaps in memory.
+enum ChartImage {
+    /// Draws `chart` on an opaque image surface of `size` × `scale` pixels and hands it to `use`.
+    static func render<T>(_ chart: any Chart, size: ChartSize = ChartExport.size, scale: Double = 2,
+                          _ use: (OpaquePointer) throws -> T) throws -> T {
+        let s = min(4, max(0.25, scale))
+        let width = Int32((size.width * s).rounded())
+        let height = Int32((size.height * s).rounded())
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            throw ChartExportError(message: tr("Cannot make a %1 × %2 image.", width, height))
+        }
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, s, s)
+        chart.draw(cr, width: size.width, height: size.height)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        return try use(surface)
+    }
+}
