@@ -39,7 +39,10 @@ let package = Package(
                 "CXlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/App"
+            path: "Sources/App",
+            resources: [
+                .copy("../../resources/icons"),
+            ]
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Tests/ModelTests"),
         .testTarget(name: "AppTests", dependencies: ["App", "Model"], path: "Tests/AppTests"),

@@ -80,7 +80,7 @@ final class CommandLineTests: XCTestCase {
         let broken = dir.appendingPathComponent("broken.gongkai")
         try Data("{\n  \"format\": \"gongkai-survey\",\n  \"version\": 1,\n  \"survey\": {\n".utf8).write(to: broken)
         let before = try Data(contentsOf: broken)
-        let unreadable = try gongkai("check", broken.path)
+        let unreadable = try gongkai("check", broken.path, lang: "en_US.UTF-8")
         XCTAssertEqual(unreadable.status, 2)
         XCTAssertTrue(unreadable.stderr.contains("line"), unreadable.stderr)
         XCTAssertFalse(unreadable.stderr.contains("Fatal error"), "no stack trace for a user mistake")

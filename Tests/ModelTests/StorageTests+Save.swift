@@ -17,12 +17,14 @@ final class SafeSaveStorageTests: XCTestCase {
     }
 
     override func setUpWithError() throws {
+        Localizer.shared.language = .english  // the tests read the English messages
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("save-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         url = dir.appendingPathComponent("survey.gongkai")
     }
 
     override func tearDownWithError() throws {
+        Localizer.shared.followEnvironment()
         try? FileManager.default.removeItem(at: dir)
     }
 

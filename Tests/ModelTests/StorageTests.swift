@@ -7,11 +7,13 @@ final class StorageTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
+        Localizer.shared.language = .english  // the tests read the English messages
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("storage-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
+        Localizer.shared.followEnvironment()
         try? FileManager.default.removeItem(at: dir)
     }
 

@@ -3,6 +3,17 @@ import XCTest
 import Model
 
 final class ValidationTests: XCTestCase {
+    /// The tests read the English messages.
+    override func setUp() {
+        super.setUp()
+        Localizer.shared.language = .english
+    }
+
+    override func tearDown() {
+        Localizer.shared.followEnvironment()
+        super.tearDown()
+    }
+
     /// One way to break the clean fixture, the code it must raise and where.
     private struct Case {
         let code: ProblemCode

@@ -2,12 +2,15 @@ import CGtk
 import Foundation
 import Model
 
-/// The GTK application: owns the `GtkApplication`, opens the main window on `activate`, and in
-/// screenshot mode saves one PNG per section after the first frame and quits.
+/// The GTK application: owns the `GtkApplication`, sets up the application's actions, accelerators
+/// and icon on `startup`, opens the main window on `activate` and offers to recover a draft left
+/// by a crash. In screenshot mode it saves the window's pictures after the first frame and quits.
 @MainActor
 final class GongkaiApplication {
-    /// The application id (reverse DNS; also the D-Bus name and the desktop file's name).
+    /// The application id (reverse DNS; also the D-Bus name, the icon's and the desktop file's name).
     static let id = "io.github.gongkai.Gongkai"
+    /// The version the About dialog shows.
+    static let version = "0.1.0"
 
     /// What to show when the application starts.
     struct Launch {
@@ -16,24 +19,23 @@ final class GongkaiApplication {
         var fileURL: URL?
         /// With a directory, render every section to `<dir>/<section id>.png` and quit.
         var screenshotDirectory: URL?
+        /// Drafts, recent files and file chooser (nil: the user's own, see `WindowServices.standard`).
+        var services: WindowServices?
     }
 
     private let launch: Launch
-    private let application: UnsafeMutablePointer<GtkApplication>
+    let application: UnsafeMutablePointer<GtkApplication>
     private(set) var mainWindow: MainWindow?
     /// The process exit status `run()` returns (screenshot failures make it non-zero).
     private var exitStatus: Int32 = 0
-    /// The screenshot mode's timeout source, removed when the mode ends.
-    private var watchdog: guint = 0
-
-    /// How long screenshot mode waits for the first frame before giving up.
-    static let screenshotTimeoutSeconds: UInt32 = 30
+    private var tour: ScreenshotTour?
 
     init(_ launch: Launch) {
         self.launch = launch
         // Non-unique: every start is its own instance (no D-Bus name claimed), which keeps tests
         // and screenshot runs independent. Files are opened by us, not through GApplication.
         application = gtk_application_new(Self.id, G_APPLICATION_NON_UNIQUE)
+        Signals.connect(application, "startup") { [weak self] in self?.startup() }
         Signals.connect(application, "activate") { [weak self] in self?.activate() }
     }
 
@@ -46,67 +48,58 @@ final class GongkaiApplication {
         return status != 0 ? status : exitStatus
     }
 
+    /// Starts the application as `run()` would — startup, then activate — but leaves the main loop
+    /// to the caller (tests iterate it themselves). End with `shutdown()`.
+    func startWithoutMainLoop() throws {
+        var error: UnsafeMutablePointer<GError>?
+        guard g_application_register(application.gApplication, nil, &error) != 0 else {
+            let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
+            g_clear_error(&error)
+            throw ScreenshotError(description: message)
+        }
+        g_application_activate(application.gApplication)
+    }
+
+    /// Destroys the windows of an application started with `startWithoutMainLoop()` (without the
+    /// clean-close path: drafts stay, as after a crash) and releases it.
+    func shutdown() {
+        if let window = mainWindow { gtk_window_destroy(window.window.window) }
+        mainWindow = nil
+        unref(application)
+    }
+
+    private func startup() {
+        AppIcon.install()
+        AppActions.register(on: application) { [weak self] in self?.mainWindow }
+    }
+
     private func activate() {
         if let mainWindow {
             mainWindow.present()
             return
         }
-        let window = MainWindow(survey: launch.survey, fileURL: launch.fileURL, application: application)
+        let bundled = launch.fileURL.map(WindowServices.isBundledDataset) ?? false
+        let window = MainWindow(survey: launch.survey, fileURL: bundled ? nil : launch.fileURL,
+                                application: application, services: launch.services ?? .standard())
         mainWindow = window
+        if let fileURL = launch.fileURL, !bundled { window.flows.services.recent.add(fileURL) }
         if let directory = launch.screenshotDirectory {
-            captureScreenshots(of: window, into: directory)
+            tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
+                if let failure {
+                    FileHandle.standardError.write(Data("gongkai: \(failure)\n".utf8))
+                    self?.exitStatus = 1
+                }
+                self?.tour = nil
+                if let app = self?.application { g_application_quit(app.gApplication) }
+            }
+            window.present()
+            tour?.start()
+            return
         }
         window.present()
-    }
-
-    // MARK: Screenshot mode
-
-    private func captureScreenshots(of window: MainWindow, into directory: URL) {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            fail(tr("Cannot create the folder %1: %2", directory.path, error.localizedDescription))
-            return
+        MainLoop.once { [weak window] in
+            guard let window else { return }
+            DraftRecovery.offer(in: window)
         }
-        watchdog = MainLoop.timeout(milliseconds: Self.screenshotTimeoutSeconds * 1000) { [weak self] in
-            self?.watchdog = 0
-            self?.fail(tr("The window did not draw within %1 seconds.", Self.screenshotTimeoutSeconds))
-            return .remove
-        }
-        capture(window, sections: window.sections.map(\.id), into: directory)
-    }
-
-    /// Shows each section in turn and saves it after it has been drawn.
-    private func capture(_ window: MainWindow, sections: [String], into directory: URL) {
-        guard let id = sections.first else {
-            quit()
-            return
-        }
-        window.showSection(id: id)
-        window.onNextFrame { [weak self] in
-            let url = directory.appendingPathComponent("\(id).png")
-            do {
-                try Screenshot.save(window.window, to: url)
-                print(url.path)
-            } catch {
-                self?.fail(tr("Screenshot %1 failed: %2", id, "\(error)"))
-                return
-            }
-            self?.capture(window, sections: Array(sections.dropFirst()), into: directory)
-        }
-    }
-
-    private func fail(_ message: String) {
-        FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
-        exitStatus = 1
-        quit()
-    }
-
-    private func quit() {
-        if watchdog != 0 {
-            g_source_remove(watchdog)
-            watchdog = 0
-        }
-        g_application_quit(application.gApplication)
     }
 }

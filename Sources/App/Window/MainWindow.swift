@@ -25,6 +25,8 @@ final class MainWindow {
     private let subtitleLabel: Widget
 
     private(set) var sections: [any WindowSection] = []
+    /// The window's actions, header bar controls, file flows and draft (made after the sections).
+    private(set) var actions: WindowActions!
 
     /// Frames drawn so far.
     private(set) var framesDrawn = 0
@@ -33,7 +35,10 @@ final class MainWindow {
 
     /// Creates the window (not yet shown) for `survey`. With an `application`, the window belongs
     /// to it and keeps it running while open.
-    init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil) {
+    /// `services` supplies the drafts folder, the recent files and the file chooser (tests pass
+    /// their own).
+    init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil,
+         services: WindowServices = .standard()) {
         controller = DocumentController(survey: survey, fileURL: fileURL)
         Stylesheet.install()
 
@@ -66,7 +71,20 @@ final class MainWindow {
 
         // The sections, in sidebar order. Each is made with the controller; add one line per section.
         addSection(OverviewSection(controller: controller))
+        addSection(ChecksSection(controller: controller, reveal: { [weak self] in self?.reveal($0) ?? false }))
+        addSection(EnterprisesSection(controller: controller))
+
+        actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         updateTitle()
+    }
+
+    /// The flows behind File › New, Open, Save… and closing.
+    var flows: DocumentFlows { actions.flows }
+
+    /// Shows the keyboard-shortcuts window (Ctrl+?) listing every accelerator and section key.
+    func showShortcuts() {
+        let groups = ShortcutTable.shortcutGroups(sections: sections)
+        gtk_window_present(ShortcutsWindow.make(groups: groups, parent: window).window)
     }
 
     // MARK: Sections
@@ -74,8 +92,8 @@ final class MainWindow {
     /// Adds a section at the end of the sidebar and shows the current survey in it.
     func addSection(_ section: any WindowSection) {
         sections.append(section)
-        gtk_stack_add_titled(stack.opaque, section.widget, section.id, section.title)
         section.show(survey)
+        gtk_stack_add_titled(stack.opaque, section.widget, section.id, section.title)
     }
 
     /// The id of the section on screen.
@@ -88,10 +106,20 @@ final class MainWindow {
         gtk_stack_set_visible_child_name(stack.opaque, id)
     }
 
-    /// Changes the sidebar title of a section (e.g. to show a count).
-    func setSectionTitle(_ title: String, for section: any WindowSection) {
-        guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { return }
-        GProperty.set(page, "title", title)
+    /// Copies each section's `title` to the sidebar (titles may carry a count, e.g. "检查 (3)").
+    private func updateSectionTitles() {
+        for section in sections {
+            guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { continue }
+            let title = section.title
+            if GProperty.string(page, "title") != title { GProperty.set(page, "title", title) }
+        }
+    }
+
+    /// The sidebar title of a section, as shown.
+    func sidebarTitle(of id: String) -> String? {
+        guard let child = gtk_stack_get_child_by_name(stack.opaque, id),
+              let page = gtk_stack_get_page(stack.opaque, child) else { return nil }
+        return GProperty.string(page, "title")
     }
 
     /// Goes to the record a problem is about: the first section that reveals `location` is brought
@@ -122,6 +150,7 @@ final class MainWindow {
         case .edited, .replaced:
             let survey = controller.survey
             for section in sections { section.show(survey) }
+            updateSectionTitles()
         case .saved:
             break
         }

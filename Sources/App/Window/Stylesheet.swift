@@ -16,6 +16,13 @@ enum Stylesheet {
     .gk-stat-label { font-size: 10.5pt; }
     .gk-detail-key { font-weight: bold; }
     .gk-sidebar { min-width: 180px; }
+    .gk-dialog-content { padding: 20px 24px 18px 24px; }
+    .gk-problems row { padding: 10px 12px; border-bottom: 1px solid alpha(currentColor, 0.08); }
+    .gk-problem-severity { font-weight: bold; }
+    .gk-problem-explanation { font-size: 0.92em; }
+    .gk-error { color: @error_color; }
+    .gk-warning { color: #9c6500; }
+    .gk-empty { font-size: 13pt; }
     """
 
     /// Fonts tried for Han characters the interface font lacks, before fontconfig's own fallback.

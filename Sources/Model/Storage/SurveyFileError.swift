@@ -2,8 +2,8 @@ import Foundation
 
 /// Why a `.gongkai` file could not be loaded or saved: which kind of problem, where it is (file, JSON
 /// path, line, column, byte offset), and what was expected and found. `message` puts these together
-/// as full English sentences with every placeholder filled; the structured fields are there for the
-/// interface (jump to a line) and for translation (one sentence template per kind).
+/// as full sentences in the interface language (one `tr` template per kind) with every placeholder
+/// filled; the structured fields are there for the interface (jump to a line).
 public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         /// The file does not exist.
@@ -97,81 +97,86 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
     public var errorDescription: String? { message }
     public var description: String { message }
 
-    /// The whole explanation: where, what, and (when it helps) what to do.
+    /// The whole explanation: where, what, and (when it helps) what to do, in the interface
+    /// language (`tr` with positional placeholders; the structured fields do not depend on it).
     public var message: String {
-        let f = "“\(file ?? "survey")”"
+        let f = "“\(file ?? tr("survey"))”"
         switch kind {
         case .fileNotFound:
-            return "The file \(f) does not exist."
+            return tr("The file %1 does not exist.", f)
         case .permissionDenied:
-            return "The file \(f) could not be opened: you do not have permission to read it."
+            return tr("The file %1 could not be opened: you do not have permission to read it.", f)
         case .notAFile:
-            return "\(f) cannot be opened as a survey: \(detail ?? "it is not a regular file")."
+            return tr("%1 cannot be opened as a survey: %2.", f, detail ?? tr("it is not a regular file"))
         case .unreadable:
-            return "The file \(f) could not be read: \(detail ?? "input/output error")."
+            return tr("The file %1 could not be read: %2.", f, detail ?? tr("input/output error"))
         case .tooLarge:
             let mib = Double(size ?? 0) / 1_048_576
-            return "The file \(f) is too large to open: it is \(size ?? 0) bytes (\(String(format: "%.1f", mib)) MiB), "
-                + "and Gongkai opens survey files of up to \(SurveyFile.maxFileSize / 1_048_576) MiB."
+            return tr("The file %1 is too large to open: it is %2 bytes (%3 MiB), and Gongkai opens survey files of up to %4 MiB.",
+                      f, size ?? 0, String(format: "%.1f", mib), SurveyFile.maxFileSize / 1_048_576)
         case .empty:
-            return "The file \(f) is empty."
+            return tr("The file %1 is empty.", f)
         case .invalidUTF8:
-            return "The file \(f) is not valid UTF-8 text: the bytes \(found ?? "") at \(position) (byte offset \(byteOffset ?? 0)) "
-                + "are not a UTF-8 character. A .gongkai file is always UTF-8, so this one is damaged or is another kind of file."
+            return tr("The file %1 is not valid UTF-8 text: the bytes %2 at %3 (byte offset %4) are not a UTF-8 character. A .gongkai file is always UTF-8, so this one is damaged or is another kind of file.",
+                      f, found ?? "", position, byteOffset ?? 0)
         case .malformedJSON:
-            let problem = detail ?? "expected \(expected ?? "something else") but found \(found ?? "something else")"
-            return "The file \(f) is not valid JSON: at \(position)\(inPath), \(problem)."
+            let problem = detail ?? tr("expected %1 but found %2", expected ?? tr("something else"), found ?? tr("something else"))
+            return tr("The file %1 is not valid JSON: at %2%3, %4.", f, position, inPath, problem)
         case .truncatedJSON:
-            return "The file \(f) ends too early, at \(position)\(inPath): the JSON is incomplete (\(expected ?? "more text") is missing"
-                + "\(detail.map { "; \($0)" } ?? "")). The file was probably cut off while it was being copied or saved; "
-                + "its previous version may be in the backup “\(SurveyFile.backupPath(for: file ?? "survey"))”."
+            let missing = (expected ?? tr("more text")) + (detail.map { "; \($0)" } ?? "")
+            return tr("The file %1 ends too early, at %2%3: the JSON is incomplete (%4 is missing). The file was probably cut off while it was being copied or saved; its previous version may be in the backup “%5”.",
+                      f, position, inPath, missing, SurveyFile.backupPath(for: file ?? "survey"))
         case .duplicateKey:
-            return "The file \(f) has the key \(quoted(found)) twice in the same object, at \(position) (\(path ?? "")). "
-                + "Remove one of the two."
+            return tr("The file %1 has the key %2 twice in the same object, at %3 (%4). Remove one of the two.",
+                      f, quoted(found), position, path ?? "")
         case .notGongkaiFile:
-            return "The file \(f) is not a Gongkai survey file: \(detail ?? "it has no \"format\": \"\(SurveyFile.formatName)\"")."
+            return tr("The file %1 is not a Gongkai survey file: %2.",
+                      f, detail ?? tr("it has no \"format\": \"%1\"", SurveyFile.formatName))
         case .newerVersion:
-            return "The file \(f) was written by a newer version of Gongkai (format version \(version ?? 0); "
-                + "this version reads up to \(SurveyFile.currentVersion)). Update Gongkai to open it."
+            return tr("The file %1 was written by a newer version of Gongkai (format version %2; this version reads up to %3). Update Gongkai to open it.",
+                      f, version ?? 0, SurveyFile.currentVersion)
         case .invalidVersion:
             if let found {
-                return "The file \(f) has an invalid format version at \(position): expected \(expected ?? "a whole number such as 1"), found \(found)."
+                return tr("The file %1 has an invalid format version at %2: expected %3, found %4.",
+                          f, position, expected ?? tr("a whole number such as 1"), found)
             }
-            return "The file \(f) has no format version: \(detail ?? "the \"version\" field is missing")."
+            return tr("The file %1 has no format version: %2.", f, detail ?? tr("the \"version\" field is missing"))
         case .missingKey:
-            return "The file \(f) is missing the required field \(quoted(found)) in \(containerName) (the object at \(position))."
+            return tr("The file %1 is missing the required field %2 in %3 (the object at %4).", f, quoted(found), containerName, position)
         case .wrongType:
-            return "The file \(f) has a value of the wrong type at \(path ?? "the top level") (\(position)): "
-                + "expected \(expected ?? "another type"), found \(found ?? "something else")."
+            return tr("The file %1 has a value of the wrong type at %2 (%3): expected %4, found %5.",
+                      f, path ?? tr("the top level"), position, expected ?? tr("another type"), found ?? tr("something else"))
         case .invalidValue:
-            var text = "The file \(f) has an invalid value at \(path ?? "the top level") (\(position))"
-            if let found { text += ": \(found) is not allowed here" }
-            if let expected { text += "; expected one of: \(expected)" }
-            if let detail { text += " (\(detail))" }
-            return text + "."
+            var text = tr("The file %1 has an invalid value at %2 (%3)", f, path ?? tr("the top level"), position)
+            if let found { text += tr(": %1 is not allowed here", found) }
+            if let expected { text += tr("; expected one of: %1", expected) }
+            if let detail { text += parenthesised(detail) }
+            return text + tr(".")
         case .encodingFailed:
-            return "The survey could not be written as JSON\(path.map { " at \($0)" } ?? ""): \(detail ?? "a value cannot be represented")."
+            let reason = detail ?? tr("a value cannot be represented")
+            if let path { return tr("The survey could not be written as JSON at %1: %2.", path, reason) }
+            return tr("The survey could not be written as JSON: %1.", reason)
         case .saveFailed:
             return saveMessage(f)
         }
     }
 
     private var position: String {
-        guard let line else { return "an unknown place" }
-        guard let column else { return "line \(line)" }
-        return "line \(line), column \(column)"
+        guard let line else { return tr("an unknown place") }
+        guard let column else { return tr("line %1", line) }
+        return tr("line %1, column %2", line, column)
     }
 
     /// Where the parser was when it stopped: the member or element it was reading, or had just read.
-    private var inPath: String { path.map { $0.isEmpty ? "" : " (near \($0))" } ?? "" }
+    private var inPath: String { path.map { $0.isEmpty ? "" : tr(" (near %1)", $0) } ?? "" }
 
     /// For `missingKey`: the path of the object that lacks the key (`path` minus its last component).
     private var containerName: String {
-        guard let path, let key = found else { return "the top-level object" }
+        guard let path, let key = found else { return tr("the top-level object") }
         for suffix in ["[\"\(key)\"]", ".\(key)"] where path.hasSuffix(suffix) {
             return String(path.dropLast(suffix.count))
         }
-        return "the top-level object"
+        return tr("the top-level object")
     }
 
     private func quoted(_ s: String?) -> String { "\"\(s ?? "")\"" }
@@ -180,20 +185,20 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         let target = stepPath.map { "“\($0)”" } ?? f
         let action: String
         switch step ?? .write {
-        case .resolveTarget: action = "finding the file to replace (\(target))"
-        case .createTemporary: action = "creating the temporary file \(target)"
-        case .write: action = "writing the temporary file \(target)"
-        case .setPermissions: action = "giving the temporary file \(target) the permissions of the original"
-        case .fsync: action = "flushing the temporary file \(target) to disk"
-        case .close: action = "closing the temporary file \(target)"
-        case .backup: action = "keeping the previous version as \(target)"
-        case .rename: action = "replacing the file with the temporary file \(target)"
-        case .fsyncDirectory: action = "flushing the folder \(target) to disk"
+        case .resolveTarget: action = tr("finding the file to replace (%1)", target)
+        case .createTemporary: action = tr("creating the temporary file %1", target)
+        case .write: action = tr("writing the temporary file %1", target)
+        case .setPermissions: action = tr("giving the temporary file %1 the permissions of the original", target)
+        case .fsync: action = tr("flushing the temporary file %1 to disk", target)
+        case .close: action = tr("closing the temporary file %1", target)
+        case .backup: action = tr("keeping the previous version as %1", target)
+        case .rename: action = tr("replacing the file with the temporary file %1", target)
+        case .fsyncDirectory: action = tr("flushing the folder %1 to disk", target)
         }
-        let reason = detail ?? "unknown error"
+        let reason = detail ?? tr("unknown error")
         if step == .fsyncDirectory {
-            return "Saved \(f), but \(action) failed: \(reason). If the computer loses power now, the previous version may come back."
+            return tr("Saved %1, but %2 failed: %3. If the computer loses power now, the previous version may come back.", f, action, reason)
         }
-        return "Could not save \(f): \(action) failed: \(reason). The file on disk was not changed."
+        return tr("Could not save %1: %2 failed: %3. The file on disk was not changed.", f, action, reason)
     }
 }

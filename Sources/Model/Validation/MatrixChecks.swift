@@ -6,14 +6,14 @@ extension ValidationContext {
         let years = survey.years
         if zip(years, years.dropFirst()).contains(where: { $0 >= $1 }) {
             let list = years.map(String.init).joined(separator: ", ")
-            add(.yearsNotAscending, "The survey years (\(list)) must be in ascending order without repeats.", at: .survey)
+            add(.yearsNotAscending, tr("The survey years (%1) must be in ascending order without repeats.", list), at: .survey)
         }
         var seen: [String: Int] = [:]
         for (i, j) in survey.jurisdictions.enumerated() {
             if let first = seen[j.id] {
                 let earlier = survey.jurisdictions[first]
                 add(.duplicateJurisdictionID,
-                    "Jurisdiction id “\(j.id)” is used twice (\(earlier.shortName) and \(j.shortName)); ids must be unique.",
+                    tr("Jurisdiction id “%1” is used twice (%2 and %3); ids must be unique.", j.id, earlier.shortName, j.shortName),
                     at: .jurisdiction(id: j.id))
             } else {
                 seen[j.id] = i
@@ -35,7 +35,8 @@ extension ValidationContext {
         }
         for key in order {
             add(.duplicateCell,
-                "\(Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind))) is recorded \(counts[key]!) times; only the first is used.",
+                tr("%1 is recorded %2 times; only the first is used.",
+                   Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind)), counts[key]!),
                 at: .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind))
         }
     }
@@ -45,35 +46,40 @@ extension ValidationContext {
         let cell = cellPhrase(o.jurisdiction, o.year, o.kind)
         let known = jurisdiction(o.jurisdiction)
         if known == nil {
-            add(.unknownJurisdiction, "An observation names jurisdiction “\(o.jurisdiction)” (\(o.year), \(o.kind.problemPhrase)), which is not in the survey.",
+            add(.unknownJurisdiction, tr("An observation names jurisdiction “%1” (%2, %3), which is not in the survey.",
+                                         o.jurisdiction, o.year, o.kind.problemPhrase),
                 at: location)
         }
         if !years.contains(o.year) {
-            add(.observationYearOutsideSurvey, "\(Self.upperFirst(cell)) is dated \(o.year), which is not a survey year.", at: location)
+            add(.observationYearOutsideSurvey, tr("%1 is dated %2, which is not a survey year.", Self.upperFirst(cell), o.year),
+                at: location)
         }
         checkLabelling(o, cell: cell, at: location)
         if o.status == .disclosed && o.evidence.isEmpty {
-            add(.disclosedWithoutEvidence, "\(Self.upperFirst(cell)) is marked disclosed but has no evidence (where and when it was seen).",
+            add(.disclosedWithoutEvidence,
+                tr("%1 is marked disclosed but has no evidence (where and when it was seen).", Self.upperFirst(cell)),
                 at: location)
         }
         if o.status != .disclosed && !o.coverage.isEmpty {
-            let coverage = o.coverage.map(\.rawValue).joined(separator: ", ")
+            let coverage = o.coverage.map(\.label).joined(separator: tr(context: "list separator", ", "))
             add(.coverageWithoutDisclosure,
-                "\(Self.upperFirst(cell)) is not disclosed (\(o.status.rawValue)) but records what the disclosure covers (\(coverage)).",
+                tr("%1 is %2 but records what the disclosure covers (%3).", Self.upperFirst(cell), o.status.problemPhrase, coverage),
                 at: location)
         }
         if let known {
             if o.status == .prefecture && known.kind == .corps {
-                add(.prefectureOnCorps, "\(Self.upperFirst(cell)) is delegated to prefecture level, but the Corps delegates to its divisions (师市级负责).",
+                add(.prefectureOnCorps,
+                    tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions (师市级负责).", Self.upperFirst(cell)),
                     at: location)
             } else if o.status == .division && known.kind != .corps {
-                add(.divisionOutsideCorps, "\(Self.upperFirst(cell)) is delegated to division level (师市级负责), which only the Corps has.",
+                add(.divisionOutsideCorps,
+                    tr("%1 is delegated to division level (师市级负责), which only the Corps has.", Self.upperFirst(cell)),
                     at: location)
             }
         }
         for e in o.evidence {
             if let url = e.url, !Validator.isWebURL(url) {
-                add(.invalidURL, "The evidence for \(cell) has a link that is not an http(s) address: “\(url)”.", at: location)
+                add(.invalidURL, tr("The evidence for %1 has a link that is not an http(s) address: “%2”.", cell, url), at: location)
             }
         }
     }
@@ -82,18 +88,23 @@ extension ValidationContext {
     private mutating func checkLabelling(_ o: Observation, cell: String, at location: ProblemLocation) {
         guard let labelling = o.reasonLabelling else { return }
         if o.kind == .evaluation {
-            add(.labellingOnEvaluation, "\(Self.upperFirst(cell)) has a reason labelling (\(labelling)); only audit lists state reasons.",
+            add(.labellingOnEvaluation,
+                tr("%1 has a reason labelling (%2); only audit lists state reasons.", Self.upperFirst(cell), labelling.label),
                 at: location)
             return
         }
         switch (labelling, o.status) {
         case (.notStated, .notDisclosed), (.notStated, .notSurveyed), (.marked, .notDisclosed), (.marked, .notSurveyed):
-            add(.labellingWithoutList,
-                "\(Self.upperFirst(cell)) is \(o.status == .notDisclosed ? "not disclosed" : "not surveyed"), but its reason labelling (\(labelling)) says a list was published; the report's two tables disagree.",
-                at: location)
+            let message = o.status == .notDisclosed
+                ? tr("%1 is not disclosed, but its reason labelling (%2) says a list was published; the report's two tables disagree.",
+                     Self.upperFirst(cell), labelling.label)
+                : tr("%1 is not surveyed, but its reason labelling (%2) says a list was published; the report's two tables disagree.",
+                     Self.upperFirst(cell), labelling.label)
+            add(.labellingWithoutList, message, at: location)
         case (.noList, .disclosed):
             add(.noListButDisclosed,
-                "\(Self.upperFirst(cell)) is disclosed, but its reason labelling says no list was published (no_list); the report's two tables disagree.",
+                tr("%1 is disclosed, but its reason labelling says no list was published; the report's two tables disagree.",
+                   Self.upperFirst(cell)),
                 at: location)
         default:
             break  // delegated cells may carry a prefecture-level list's labelling
@@ -109,40 +120,44 @@ extension ValidationContext {
         var reported = Set<String>()
         for o in survey.subUnitObservations {
             let location = ProblemLocation.subUnit(jurisdiction: o.jurisdiction, subUnit: o.subUnit)
-            let when = o.year.map { " for \($0)" } ?? ""
             if jurisdiction(o.jurisdiction) == nil {
                 if reported.insert(o.jurisdiction + "\u{0}" + o.subUnit).inserted {
                     add(.unknownJurisdiction,
-                        "The sub-unit observations of \(o.subUnit) name jurisdiction “\(o.jurisdiction)”, which is not in the survey.",
+                        tr("The sub-unit observations of %1 name jurisdiction “%2”, which is not in the survey.", o.subUnit, o.jurisdiction),
                         at: location)
                 }
             } else if !(listed[o.jurisdiction]?.contains(o.subUnit) ?? false) {
-                add(.unknownSubUnit,
-                    "A sub-unit observation\(when) names \(o.subUnit), which is not among \(name(o.jurisdiction))'s listed sub-units.",
-                    at: location)
+                let message = o.year.map {
+                    tr("A sub-unit observation for %1 names %2, which is not among %3's listed sub-units.", $0, o.subUnit, name(o.jurisdiction))
+                } ?? tr("A sub-unit observation names %1, which is not among %2's listed sub-units.", o.subUnit, name(o.jurisdiction))
+                add(.unknownSubUnit, message, at: location)
             }
             if let year = o.year, !years.contains(year) {
                 add(.subUnitYearOutsideSurvey,
-                    "The \(o.kind.problemPhrase) observation of \(o.subUnit) (\(name(o.jurisdiction))) is dated \(year), which is not a survey year.",
+                    tr("The %1 observation of %2 (%3) is dated %4, which is not a survey year.",
+                       o.kind.problemPhrase, o.subUnit, name(o.jurisdiction), year),
                     at: location)
             }
         }
         for t in survey.subUnitTallies {
             let location = ProblemLocation.subUnitTally(jurisdiction: t.jurisdiction, kind: t.kind, year: t.year)
-            let what = "the \(t.year.map(String.init) ?? "undated") \(t.kind.problemPhrase) tally of \(name(t.jurisdiction))"
+            let what = t.year.map { tr("the %1 %2 tally of %3", $0, t.kind.problemPhrase, name(t.jurisdiction)) }
+                ?? tr("the undated %1 tally of %2", t.kind.problemPhrase, name(t.jurisdiction))
             if jurisdiction(t.jurisdiction) == nil {
-                add(.unknownJurisdiction, "A sub-unit tally names jurisdiction “\(t.jurisdiction)”, which is not in the survey.", at: location)
+                add(.unknownJurisdiction, tr("A sub-unit tally names jurisdiction “%1”, which is not in the survey.", t.jurisdiction),
+                    at: location)
             }
             if let year = t.year, !years.contains(year) {
-                add(.subUnitYearOutsideSurvey, "\(Self.upperFirst(what)) is dated \(year), which is not a survey year.", at: location)
+                add(.subUnitYearOutsideSurvey, tr("%1 is dated %2, which is not a survey year.", Self.upperFirst(what), year), at: location)
             }
             if t.units <= 0 || t.disclosed < 0 {
                 add(.tallyCountInvalid,
-                    "\(Self.upperFirst(what)) counts \(t.disclosed) of \(t.units) sub-units; there must be at least one unit and no negative count.",
+                    tr("%1 counts %2 of %3 sub-units; there must be at least one unit and no negative count.",
+                       Self.upperFirst(what), t.disclosed, t.units),
                     at: location)
             } else if t.disclosed > t.units {
                 add(.tallyExceedsUnits,
-                    "\(Self.upperFirst(what)) says \(t.disclosed) of \(t.units) sub-units disclosed; disclosed cannot exceed the units.",
+                    tr("%1 says %2 of %3 sub-units disclosed; disclosed cannot exceed the units.", Self.upperFirst(what), t.disclosed, t.units),
                     at: location)
             }
         }

@@ -97,7 +97,8 @@ public struct Problem: Codable, Equatable, Hashable, Sendable, CustomStringConve
 
     public var severity: Severity
     public var code: ProblemCode
-    /// A full English sentence naming the jurisdiction (short name), enterprise, regulation and year.
+    /// A full sentence in the interface language naming the jurisdiction (short name), enterprise,
+    /// regulation and year.
     public var message: String
     public var location: ProblemLocation
 

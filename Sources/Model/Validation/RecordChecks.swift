@@ -7,10 +7,12 @@ extension ValidationContext {
         for o in survey.outreach {
             let location = ProblemLocation.outreach(jurisdiction: o.jurisdiction)
             if jurisdiction(o.jurisdiction) == nil {
-                add(.unknownJurisdiction, "An outreach record names jurisdiction “\(o.jurisdiction)”, which is not in the survey.", at: location)
+                add(.unknownJurisdiction, tr("An outreach record names jurisdiction “%1”, which is not in the survey.", o.jurisdiction),
+                    at: location)
             }
             if !seen.insert(o.jurisdiction).inserted {
-                add(.duplicateOutreach, "There is more than one outreach record for \(name(o.jurisdiction)); keep one per jurisdiction.",
+                add(.duplicateOutreach,
+                    tr("There is more than one outreach record for %1; keep one per jurisdiction.", name(o.jurisdiction)),
                     at: location)
             }
         }
@@ -38,7 +40,8 @@ extension ValidationContext {
         for (later, first) in DuplicateFinder.duplicates(hashes: idHashes, equal: { all[$0].id == all[$1].id }) {
             let e = all[later], other = all[first].name
             add(.duplicateEnterpriseID,
-                "Enterprise id “\(e.id)” of \(label(e)) is already used by \(other.isEmpty ? "another enterprise" : other); ids must be unique.",
+                tr("Enterprise id “%1” of %2 is already used by %3; ids must be unique.",
+                   e.id, label(e), other.isEmpty ? tr("another enterprise") : other),
                 at: .enterprise(id: e.id), position: later)
         }
         let sameRecord = { (a: Int, b: Int) -> Bool in
@@ -47,9 +50,10 @@ extension ValidationContext {
         }
         for (later, _) in DuplicateFinder.duplicates(hashes: recordHashes, equal: sameRecord) {
             let e = all[later]
-            let when = e.year.map { "in \($0)" } ?? "without a year"
-            add(.duplicateEnterprise, "Enterprise \(label(e)) appears more than once for \(name(e.jurisdiction)) \(when).",
-                at: .enterprise(id: e.id), position: later)
+            let message = e.year.map {
+                tr("Enterprise %1 appears more than once for %2 in %3.", label(e), name(e.jurisdiction), $0)
+            } ?? tr("Enterprise %1 appears more than once for %2 without a year.", label(e), name(e.jurisdiction))
+            add(.duplicateEnterprise, message, at: .enterprise(id: e.id), position: later)
         }
     }
 
@@ -64,27 +68,29 @@ extension ValidationContext {
         let label = blank ? "“\(id)”" : e.pointee.name
         let place = e.pointee.jurisdiction
         if blank {
-            add(.emptyEnterpriseName, "Enterprise “\(id)” (\(name(place))) has no name.", at: location, position: i)
+            add(.emptyEnterpriseName, tr("Enterprise “%1” (%2) has no name.", id, name(place)), at: location, position: i)
         }
         if jurisdictions.position(of: place) == nil {
-            add(.unknownJurisdiction, "Enterprise \(label) names jurisdiction “\(place)”, which is not in the survey.",
+            add(.unknownJurisdiction, tr("Enterprise %1 names jurisdiction “%2”, which is not in the survey.", label, place),
                 at: location, position: i)
         }
         if let year = e.pointee.year, !years.contains(year) {
-            add(.enterpriseYearOutsideSurvey, "Enterprise \(label) (\(name(place))) is dated \(year), which is not a survey year.",
+            add(.enterpriseYearOutsideSurvey,
+                tr("Enterprise %1 (%2) is dated %3, which is not a survey year.", label, name(place), year),
                 at: location, position: i)
         }
         if let reasons = e.pointee.reasons, !reasons.isEmpty, !e.pointee.disclosedItems.isEmpty {
             let extra = ItemMask(e.pointee.disclosedItems).subtracting(ItemMask(requiredFor: reasons))
             if !extra.isEmpty {
-                let items = extra.items.map(\.englishLabel).joined(separator: "; ")
+                let items = extra.items.map(\.label).joined(separator: tr("; "))
                 add(.itemNotRequired,
-                    "Enterprise \(label) (\(name(place))) is recorded as disclosing items its audit reasons (\(reasons)) do not require: \(items).",
+                    tr("Enterprise %1 (%2) is recorded as disclosing items its audit reasons (%3) do not require: %4.",
+                       label, name(place), reasons, items),
                     at: location, position: i)
             }
         }
         for url in e.pointee.urls where !Validator.isWebURL(url) {
-            add(.invalidURL, "Enterprise \(label) has a link that is not an http(s) address: “\(url)”.", at: location, position: i)
+            add(.invalidURL, tr("Enterprise %1 has a link that is not an http(s) address: “%2”.", label, url), at: location, position: i)
         }
     }
 
@@ -109,7 +115,7 @@ extension ValidationContext {
         for (i, r) in survey.regulations.enumerated() {
             if let first = positions[r.id] {
                 add(.duplicateRegulationID,
-                    "Regulation id “\(r.id)” of \(r.title) is already used by \(survey.regulations[first].title); ids must be unique.",
+                    tr("Regulation id “%1” of %2 is already used by %3; ids must be unique.", r.id, r.title, survey.regulations[first].title),
                     at: .regulation(id: r.id), position: i)
             } else {
                 positions[r.id] = i
@@ -119,16 +125,18 @@ extension ValidationContext {
             let location = ProblemLocation.regulation(id: r.id)
             if let next = r.supersededBy {
                 if next == r.id {
-                    add(.supersededByItself, "Regulation \(r.title) is marked as superseded by itself.", at: location, position: i)
+                    add(.supersededByItself, tr("Regulation %1 is marked as superseded by itself.", r.title), at: location, position: i)
                 } else if positions[next] == nil {
-                    add(.supersededByUnknown, "Regulation \(r.title) is superseded by “\(next)”, which is not in the survey.", at: location, position: i)
+                    add(.supersededByUnknown, tr("Regulation %1 is superseded by “%2”, which is not in the survey.", r.title, next),
+                        at: location, position: i)
                 }
             }
             if let j = r.jurisdiction, jurisdiction(j) == nil {
-                add(.unknownJurisdiction, "Regulation \(r.title) names jurisdiction “\(j)”, which is not in the survey.", at: location, position: i)
+                add(.unknownJurisdiction, tr("Regulation %1 names jurisdiction “%2”, which is not in the survey.", r.title, j),
+                    at: location, position: i)
             }
             if let url = r.url, !Validator.isWebURL(url) {
-                add(.invalidURL, "Regulation \(r.title) has a link that is not an http(s) address: “\(url)”.", at: location, position: i)
+                add(.invalidURL, tr("Regulation %1 has a link that is not an http(s) address: “%2”.", r.title, url), at: location, position: i)
             }
             checkDates(r, at: location, position: i)
         }
@@ -139,18 +147,19 @@ extension ValidationContext {
         func impossible(_ earlier: PartialDate?, _ earlierWord: String, _ later: PartialDate?, _ laterWord: String) {
             guard let earlier, let later, earlier.isCertainlyAfter(later) else { return }
             add(.regulationDateOrder,
-                "Regulation \(r.title) is recorded as \(laterWord) (\(later)) before it was \(earlierWord) (\(earlier)).",
+                tr("Regulation %1 is recorded as %2 (%3) before it was %4 (%5).", r.title, laterWord, later, earlierWord, earlier),
                 at: location, position: position)
         }
-        impossible(r.adopted, "adopted", r.promulgated, "promulgated")
-        impossible(r.adopted, "adopted", r.effective, "taking effect")
+        let adopted = tr("adopted"), promulgated = tr("promulgated")
+        impossible(r.adopted, adopted, r.promulgated, promulgated)
+        impossible(r.adopted, adopted, r.effective, tr("taking effect"))
         if let start = r.startDate {
-            let word = r.effective != nil ? "in effect" : r.promulgated != nil ? "promulgated" : "adopted"
-            impossible(start, word, r.repealed, "repealed")
+            let word = r.effective != nil ? tr("in effect") : r.promulgated != nil ? promulgated : adopted
+            impossible(start, word, r.repealed, tr("repealed"))
         }
         if let origin = r.adopted ?? r.promulgated {
             for amendment in r.amended {
-                impossible(origin, r.adopted != nil ? "adopted" : "promulgated", amendment, "amended")
+                impossible(origin, r.adopted != nil ? adopted : promulgated, amendment, tr("amended"))
             }
         }
     }

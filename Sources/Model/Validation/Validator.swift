@@ -2,6 +2,9 @@ import Foundation
 
 /// Finds the errors and doubtful entries of a survey.
 ///
+/// Messages are full sentences in the interface language (`tr` with positional placeholders, so a
+/// translation can reorder the parts); codes, severities and locations do not depend on it.
+///
 /// Every check is a single pass with dictionaries (no search per record), so a survey with
 /// 100,000 enterprises is validated in a few tens of milliseconds. The result is sorted: errors
 /// first, then warnings; within a severity by location — the survey, jurisdictions, cells
@@ -58,12 +61,12 @@ struct ValidationContext {
         return "“\(id)”"
     }
 
-    /// "the 2019 audit-list cell of 安徽"
+    /// "the 2019 audit-list cell of 安徽" (translated: "安徽 2019 年审核企业名单单元格")
     func cellPhrase(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> String {
-        "the \(year) \(kind.problemPhrase) cell of \(name(jurisdiction))"
+        tr("the %1 %2 cell of %3", year, kind.problemPhrase, name(jurisdiction))
     }
 
-    /// "the 2019 …" → "The 2019 …", for a phrase that starts a sentence.
+    /// "the 2019 …" → "The 2019 …", for a phrase that starts a sentence (Chinese is unchanged).
     static func upperFirst(_ phrase: String) -> String {
         guard let first = phrase.first else { return phrase }
         return first.uppercased() + phrase.dropFirst()
@@ -118,8 +121,21 @@ struct ValidationContext {
 }
 
 extension DisclosureKind {
-    /// "audit-list" / "evaluation-results", as problem messages write it.
-    var problemPhrase: String { self == .auditList ? "audit-list" : "evaluation-results" }
+    /// "audit-list" / "evaluation-results", as problem messages write it (translated).
+    var problemPhrase: String { self == .auditList ? tr("audit-list") : tr("evaluation-results") }
+}
+
+extension DisclosureStatus {
+    /// "not disclosed", "delegated to prefecture level", … as problem messages write it (translated).
+    var problemPhrase: String {
+        switch self {
+        case .disclosed: return tr("disclosed")
+        case .notDisclosed: return tr("not disclosed")
+        case .prefecture: return tr("delegated to prefecture level")
+        case .division: return tr("delegated to division level")
+        case .notSurveyed: return tr("not surveyed")
+        }
+    }
 }
 
 extension Validator {

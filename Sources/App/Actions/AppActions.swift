@@ -1,0 +1,34 @@
+import CGtk
+import Foundation
+import Model
+
+/// The application's actions — `app.quit`, `app.about`, `app.shortcuts` — and the keyboard
+/// accelerators of every action in `ShortcutTable`.
+@MainActor
+enum AppActions {
+    static func register(on application: UnsafeMutablePointer<GtkApplication>,
+                         window: @escaping @MainActor () -> MainWindow?) {
+        let map = ActionMap(application)
+        map.add("quit") {
+            if let current = window() { current.flows.close() } else { g_application_quit(application.gApplication) }
+        }
+        map.add("about") {
+            gtk_window_present(AboutDialog.make(parent: window()?.window).window)
+        }
+        map.add("shortcuts") {
+            guard let current = window() else { return }
+            current.showShortcuts()
+        }
+        setAccelerators(on: application)
+    }
+
+    /// `gtk_application_set_accels_for_action` for every binding of the table.
+    static func setAccelerators(on application: UnsafeMutablePointer<GtkApplication>) {
+        for binding in ShortcutTable.bindings {
+            let strings = binding.accelerators.map { strdup($0) }
+            defer { strings.forEach { free($0) } }
+            var pointers: [UnsafePointer<CChar>?] = strings.map { UnsafePointer($0) } + [nil]
+            gtk_application_set_accels_for_action(application, binding.action, &pointers)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Model
+
+/// One line of the shortcuts window: one or more accelerators in GTK's syntax
+/// ("<Control>s", "<Control><Shift>z <Control>y") and what they do, translated.
+struct ShortcutEntry: Equatable {
+    var accelerator: String
+    var title: String
+}
+
+/// A titled group of the shortcuts window.
+struct ShortcutGroup: Equatable {
+    var title: String
+    var entries: [ShortcutEntry]
+}
+
+/// A section whose keys the shortcuts window lists (the matrix documents its keys this way).
+@MainActor
+protocol KeyboardSection: WindowSection {
+    var keyboardShortcuts: ShortcutGroup { get }
+}
+
+/// The window's and the application's actions with their accelerators: the one table from which
+/// `gtk_application_set_accels_for_action` is called and the shortcuts window is built.
+enum ShortcutTable {
+    struct Binding {
+        /// "win.save", "app.quit"
+        var action: String
+        var accelerators: [String]
+        var title: String
+    }
+
+    /// The bindings by group, in the order the shortcuts window shows them.
+    static var groups: [(title: String, bindings: [Binding])] {
+        [
+            (tr("Files"), [
+                Binding(action: "win.new", accelerators: ["<Control>n"], title: tr("New survey")),
+                Binding(action: "win.open", accelerators: ["<Control>o"], title: tr("Open a survey")),
+                Binding(action: "win.save", accelerators: ["<Control>s"], title: tr("Save")),
+                Binding(action: "win.save-as", accelerators: ["<Control><Shift>s"], title: tr("Save as")),
+                Binding(action: "win.close", accelerators: ["<Control>w"], title: tr("Close the window")),
+            ]),
+            (tr("Editing"), [
+                Binding(action: "win.undo", accelerators: ["<Control>z"], title: tr("Undo")),
+                Binding(action: "win.redo", accelerators: ["<Control><Shift>z", "<Control>y"], title: tr("Redo")),
+            ]),
+            (tr("General"), [
+                Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
+                Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
+                        title: tr("Keyboard shortcuts")),
+                Binding(action: "app.quit", accelerators: ["<Control>q"], title: tr("Quit")),
+            ]),
+        ]
+    }
+
+    static var bindings: [Binding] { groups.flatMap(\.bindings) }
+
+    /// The groups for the shortcuts window: the table's, then each keyboard section's.
+    @MainActor
+    static func shortcutGroups(sections: [any WindowSection]) -> [ShortcutGroup] {
+        let own = groups.map { group in
+            ShortcutGroup(title: group.title, entries: group.bindings.map {
+                ShortcutEntry(accelerator: $0.accelerators.joined(separator: " "), title: $0.title)
+            })
+        }
+        return own + sections.compactMap { ($0 as? any KeyboardSection)?.keyboardShortcuts }
+    }
+}

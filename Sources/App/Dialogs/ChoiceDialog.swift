@@ -1,0 +1,115 @@
+import CGtk
+import Foundation
+import Model
+
+/// A small modal question or message window: a heading, an explanation and a row of buttons
+/// (GTK 4.8 has no `GtkAlertDialog`, and `GtkMessageDialog` is deprecated). Escape and the close
+/// button choose the cancel choice; Enter the default one.
+///
+/// A dialog keeps itself alive while it is open (`ChoiceDialog.open`); `choose(_:)` closes it and
+/// calls the handler once.
+@MainActor
+final class ChoiceDialog {
+    struct Choice {
+        enum Style { case normal, suggested, destructive }
+        var id: String
+        var label: String
+        var style: Style = .normal
+    }
+
+    /// The dialogs on screen, oldest first (tests and screenshots find them here).
+    private(set) static var open: [ChoiceDialog] = []
+
+    let window: UnsafeMutablePointer<GtkWidget>
+    let heading: String
+    let body: String
+    let choices: [Choice]
+    private let cancelID: String
+    private var handler: (@MainActor (String) -> Void)?
+
+    /// Makes the dialog (not yet shown). `cancel` is the choice Escape and the close button make.
+    init(parent: UnsafeMutablePointer<GtkWidget>?, heading: String, body: String, choices: [Choice],
+         defaultChoice: String, cancel: String, handler: @escaping @MainActor (String) -> Void) {
+        self.heading = heading
+        self.body = body
+        self.choices = choices
+        self.cancelID = cancel
+        self.handler = handler
+
+        window = gtk_window_new()
+        gtk_window_set_title(window.window, heading)
+        gtk_window_set_modal(window.window, 1)
+        gtk_window_set_resizable(window.window, 0)
+        gtk_window_set_destroy_with_parent(window.window, 1)
+        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+        Widgets.addClasses(window, ["gk-dialog"])
+
+        let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-dialog-content"])
+        let headingLabel = Widgets.label(heading, classes: ["title-3"], wrap: true)
+        let bodyLabel = Widgets.label(body, wrap: true, selectable: true)
+        gtk_label_set_max_width_chars(headingLabel.opaque, 50)
+        gtk_label_set_max_width_chars(bodyLabel.opaque, 60)
+        gtk_label_set_width_chars(bodyLabel.opaque, 40)
+        Widgets.append(content, headingLabel, bodyLabel)
+
+        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+        gtk_widget_set_margin_top(buttons, 12)
+        for choice in choices {
+            let button: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(choice.label)
+            switch choice.style {
+            case .normal: break
+            case .suggested: Widgets.addClasses(button, ["suggested-action"])
+            case .destructive: Widgets.addClasses(button, ["destructive-action"])
+            }
+            let id = choice.id
+            Signals.connect(button, "clicked") { [weak self] in self?.choose(id) }
+            gtk_box_append(buttons.cast(), button)
+            if choice.id == defaultChoice { gtk_window_set_default_widget(window.window, button) }
+        }
+        gtk_box_append(content.cast(), buttons)
+        gtk_window_set_child(window.window, content)
+
+        // Escape closes the window; closing it (Escape or the title bar's button) cancels.
+        let shortcuts = gtk_shortcut_controller_new()!
+        let shortcut = gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"), gtk_named_action_new("window.close"))
+        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, shortcut)
+        gtk_widget_add_controller(window, shortcuts)
+        Signals.connectReturningBool(window, "close-request") { [weak self] in
+            guard let self else { return false }
+            self.choose(self.cancelID)
+            return true
+        }
+    }
+
+    /// Shows the dialog and focuses its default button.
+    func present() {
+        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        gtk_window_present(window.window)
+    }
+
+    /// Closes the dialog as if the button `id` had been pressed.
+    func choose(_ id: String) {
+        guard let handler else { return }
+        self.handler = nil
+        Self.open.removeAll { $0 === self }
+        gtk_window_destroy(window.window)
+        handler(id)
+    }
+
+    /// Whether the dialog is still on screen.
+    var isOpen: Bool { handler != nil }
+
+    // MARK: Common dialogs
+
+    /// A message with one button (Close).
+    @discardableResult
+    static func message(parent: UnsafeMutablePointer<GtkWidget>?, heading: String, body: String,
+                        then: @escaping @MainActor () -> Void = {}) -> ChoiceDialog {
+        let dialog = ChoiceDialog(parent: parent, heading: heading, body: body,
+                                  choices: [Choice(id: "close", label: tr("_Close"), style: .suggested)],
+                                  defaultChoice: "close", cancel: "close") { _ in then() }
+        dialog.present()
+        return dialog
+    }
+}

@@ -1,0 +1,115 @@
+import CGtk
+import Foundation
+import Model
+
+/// Asks for the years (and optionally the title) of a new survey: "2023-2025", "2021, 2023".
+/// Create stays in the dialog with an explanation until the years can be read.
+@MainActor
+final class NewSurveyDialog {
+    /// What the user asked for.
+    struct Answer: Equatable {
+        var years: [Int]
+        /// nil: the default title ("… survey 2023-2025").
+        var title: String?
+    }
+
+    private(set) static var open: [NewSurveyDialog] = []
+
+    let window: UnsafeMutablePointer<GtkWidget>
+    let yearsEntry: UnsafeMutablePointer<GtkWidget>
+    let titleEntry: UnsafeMutablePointer<GtkWidget>
+    private let errorLabel: UnsafeMutablePointer<GtkWidget>
+    private var handler: (@MainActor (Answer?) -> Void)?
+
+    /// `handler` gets the answer, or nil when the user cancels.
+    init(parent: UnsafeMutablePointer<GtkWidget>?, suggestedYears: String,
+         handler: @escaping @MainActor (Answer?) -> Void) {
+        self.handler = handler
+        window = gtk_window_new()
+        gtk_window_set_title(window.window, tr("New Survey"))
+        gtk_window_set_modal(window.window, 1)
+        gtk_window_set_resizable(window.window, 0)
+        gtk_window_set_destroy_with_parent(window.window, 1)
+        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+
+        let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
+        let explanation = Widgets.label(
+            tr("The new survey lists the same jurisdictions and regulations as the built-in survey, with no observations yet."),
+            classes: ["dim-label"], wrap: true)
+        gtk_label_set_max_width_chars(explanation.opaque, 50)
+
+        yearsEntry = gtk_entry_new()
+        gtk_editable_set_text(yearsEntry.opaque, suggestedYears)
+        GProperty.set(yearsEntry, "placeholder-text", "2023-2025")
+        gtk_entry_set_activates_default(yearsEntry.cast(), 1)
+        titleEntry = gtk_entry_new()
+        GProperty.set(titleEntry, "placeholder-text", tr("Optional"))
+        gtk_entry_set_activates_default(titleEntry.cast(), 1)
+        errorLabel = Widgets.label("", classes: ["error"], wrap: true)
+        gtk_widget_set_visible(errorLabel, 0)
+
+        let yearsLabel = Widgets.label(tr("Survey _years"))
+        gtk_label_set_use_underline(yearsLabel.opaque, 1)
+        gtk_label_set_mnemonic_widget(yearsLabel.opaque, yearsEntry)
+        let titleLabel = Widgets.label(tr("_Title"))
+        gtk_label_set_use_underline(titleLabel.opaque, 1)
+        gtk_label_set_mnemonic_widget(titleLabel.opaque, titleEntry)
+        let hint = Widgets.label(tr("A range such as 2023-2025, or years separated by commas."),
+                                 classes: ["dim-label", "caption"], wrap: true)
+
+        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
+        gtk_widget_set_margin_top(buttons, 12)
+        let cancel: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Cancel"))
+        let create: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("C_reate"))
+        Widgets.addClasses(create, ["suggested-action"])
+        Widgets.append(buttons, cancel, create)
+        gtk_window_set_default_widget(window.window, create)
+        Signals.connect(cancel, "clicked") { [weak self] in self?.finish(nil) }
+        Signals.connect(create, "clicked") { [weak self] in self?.submit() }
+
+        Widgets.append(content, explanation, yearsLabel, yearsEntry, hint, titleLabel, titleEntry, errorLabel, buttons)
+        gtk_widget_set_margin_top(titleLabel, 8)
+        gtk_window_set_child(window.window, content)
+
+        let shortcuts = gtk_shortcut_controller_new()!
+        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
+                                                                                 gtk_named_action_new("window.close")))
+        gtk_widget_add_controller(window, shortcuts)
+        Signals.connectReturningBool(window, "close-request") { [weak self] in
+            self?.finish(nil)
+            return true
+        }
+    }
+
+    func present() {
+        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        gtk_window_present(window.window)
+        gtk_widget_grab_focus(yearsEntry)
+    }
+
+    /// The message under the fields, empty when none is shown.
+    var errorText: String { gtk_widget_get_visible(errorLabel) != 0 ? Widgets.text(ofLabel: errorLabel) : "" }
+
+    /// Reads the fields and finishes, or explains what is wrong with the years.
+    func submit() {
+        let text = String(borrowingGChars: gtk_editable_get_text(yearsEntry.opaque)) ?? ""
+        guard let years = SurveyYears.parse(text) else {
+            gtk_label_set_text(errorLabel.opaque, tr("“%1” is not a list of years. Type years between 1990 and 2100, such as 2023-2025 or 2021, 2023.", text))
+            gtk_widget_set_visible(errorLabel, 1)
+            gtk_widget_grab_focus(yearsEntry)
+            return
+        }
+        let title = (String(borrowingGChars: gtk_editable_get_text(titleEntry.opaque)) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        finish(Answer(years: years, title: title.isEmpty ? nil : title))
+    }
+
+    private func finish(_ answer: Answer?) {
+        guard let handler else { return }
+        self.handler = nil
+        Self.open.removeAll { $0 === self }
+        gtk_window_destroy(window.window)
+        handler(answer)
+    }
+}

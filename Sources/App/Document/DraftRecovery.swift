@@ -1,0 +1,67 @@
+import CGtk
+import Foundation
+import Model
+
+/// At start: offers the newest draft that a window left behind (the app was killed or crashed)
+/// with Recover / Discard. Recovering puts the draft in the window as an unsaved survey bound to
+/// its original file, if it had one; Discard deletes it and offers the next one. Escape keeps the
+/// draft for the next start.
+@MainActor
+enum DraftRecovery {
+    static func offer(in window: MainWindow) {
+        let store = window.flows.drafts.store
+        var drafts = store.recoverable()
+        guard !drafts.isEmpty else { return }
+        let draft = drafts.removeFirst()
+        drafts.forEach { $0.lock.release() }  // offered later, one at a time
+
+        let name = draft.info.originalFile?.lastPathComponent ?? tr("an untitled survey")
+        let title = draft.info.title.isEmpty ? name : draft.info.title
+        let dialog = ChoiceDialog(
+            parent: window.window, heading: tr("Recover unsaved changes?"),
+            body: tr("Gongkai was closed without saving the changes to %1 (“%2”). The changes were kept as a draft at %3.",
+                     name, title, Self.format(draft.info.savedAt)),
+            choices: [.init(id: "discard", label: tr("_Discard"), style: .destructive),
+                      .init(id: "recover", label: tr("_Recover"), style: .suggested)],
+            defaultChoice: "recover", cancel: "later") { [weak window] choice in
+                guard let window else { return draft.lock.release() }
+                switch choice {
+                case "recover":
+                    recover(draft, into: window)
+                case "discard":
+                    store.remove(draft.id)
+                    draft.lock.release()
+                    offer(in: window)
+                default:
+                    draft.lock.release()
+                }
+            }
+        dialog.present()
+    }
+
+    /// Replaces the window's survey with the draft's (unsaved); the window's own draft then takes
+    /// over and the old one is removed. A draft that cannot be read is explained and kept.
+    static func recover(_ draft: RecoverableDraft, into window: MainWindow) {
+        let store = window.flows.drafts.store
+        let survey: Survey
+        do {
+            survey = try store.load(draft.id)
+        } catch {
+            draft.lock.release()
+            window.flows.showError(heading: tr("The draft could not be read"),
+                                   message: DocumentFlows.describe(error) + "\n\n" + tr("It is kept in %1.", store.directory.path))
+            return
+        }
+        window.controller.replace(with: survey, fileURL: draft.info.originalFile, unsaved: true)
+        window.flows.drafts.finishPendingWork()  // the window's own draft is on disk before the old one goes
+        store.remove(draft.id)
+        draft.lock.release()
+    }
+
+    /// "2025-03-04 15:20"
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

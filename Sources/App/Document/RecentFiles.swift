@@ -1,0 +1,75 @@
+import CGtk
+import Foundation
+import Model
+
+/// Recently opened and saved survey files, kept by GTK's `GtkRecentManager` (the desktop's shared
+/// `recently-used.xbel`, so file managers and other applications see them too).
+@MainActor
+final class RecentFiles {
+    /// How many files the Recent menu lists.
+    static let menuLimit = 8
+
+    private let manager: OpaquePointer
+    private var handlers: [@MainActor () -> Void] = []
+
+    /// The desktop's recent files.
+    static let shared = RecentFiles(storedIn: nil)
+
+    /// A list stored in `file` (a `recently-used.xbel`), or the desktop's when nil.
+    init(storedIn file: URL?) {
+        if let file {
+            var value = GValue()
+            g_value_init(&value, GProperty.Fundamental.string)
+            g_value_set_string(&value, file.path)
+            let object = "filename".withCString { name -> UnsafeMutablePointer<GObject> in
+                var names: [UnsafePointer<CChar>?] = [name]
+                return g_object_new_with_properties(gtk_recent_manager_get_type(), 1, &names, &value)
+            }
+            g_value_unset(&value)
+            manager = object.opaque
+        } else {
+            manager = gtk_recent_manager_get_default().opaque
+            g_object_ref(manager.rawPointer)
+        }
+        Signals.connect(manager, "changed") { [weak self] in
+            for handler in self?.handlers ?? [] { handler() }
+        }
+    }
+
+    /// Calls `body` whenever the list changes (in this process or another).
+    func onChange(_ body: @escaping @MainActor () -> Void) {
+        handlers.append(body)
+    }
+
+    /// Puts a survey file at the top of the list.
+    func add(_ url: URL) {
+        guard let uri = String(takingGChars: g_filename_to_uri(url.path, nil, nil)) else { return }
+        let names: [String] = [url.lastPathComponent, "application/x-gongkai", "gongkai", "gongkai %f"]
+        let strings = names.map { strdup($0) }
+        defer { strings.forEach { free($0) } }
+        var data = GtkRecentData(display_name: strings[0], description: nil, mime_type: strings[1],
+                                 app_name: strings[2], app_exec: strings[3], groups: nil, is_private: 0)
+        gtk_recent_manager_add_full(manager.cast(), uri, &data)
+    }
+
+    /// The survey files on the list that still exist, most recently used first.
+    func surveys(limit: Int = RecentFiles.menuLimit) -> [URL] {
+        var found: [(URL, Int)] = []
+        var node = gtk_recent_manager_get_items(manager.cast())
+        let head = node
+        while let current = node {
+            if let info = current.pointee.data.map({ OpaquePointer($0) }) {
+                if let uri = String(borrowingGChars: gtk_recent_info_get_uri(info)),
+                   let path = String(takingGChars: g_filename_from_uri(uri, nil, nil)),
+                   path.hasSuffix(".\(SurveyFile.fileExtension)"), FileManager.default.fileExists(atPath: path) {
+                    let modified = gtk_recent_info_get_modified(info).map { Int(g_date_time_to_unix($0)) } ?? 0
+                    found.append((URL(fileURLWithPath: path), modified))
+                }
+                gtk_recent_info_unref(info)
+            }
+            node = current.pointee.next
+        }
+        g_list_free(head)
+        return found.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
+    }
+}

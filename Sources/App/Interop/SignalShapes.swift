@@ -1,0 +1,86 @@
+import CGtk
+import Foundation
+
+/// Signal handler shapes that `Signals` does not cover: an integer argument (`response`,
+/// `activate` of list views) and a drop target's `drop`.
+@MainActor
+enum MoreSignals {
+    typealias IntHandler = @MainActor (Int) -> Void
+    typealias DropHandler = @MainActor ([String]) -> Bool
+
+    /// Connects `handler` to a signal whose C handler is `void (*)(instance, int or guint, user_data)`.
+    @discardableResult
+    static func connect(_ instance: some GPointer, _ signal: String, withInteger handler: @escaping IntHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, value, data in
+            let box = CallbackBox<IntHandler>.from(data)
+            MainActor.assumeIsolated { box.handler(Int(value)) }
+        }
+        return connect(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
+                       CallbackBox<IntHandler>(handler).retainedPointer(),
+                       release: { data, _ in CallbackBox<IntHandler>.release(data) })
+    }
+
+    /// Connects a `GtkDropTarget`'s `drop` signal; the handler gets the dropped files' paths
+    /// (from a `GdkFileList` or a single `GFile`) and returns whether it took them.
+    @discardableResult
+    static func connectFileDrop(_ target: some GPointer, _ handler: @escaping DropHandler) -> gulong {
+        let data = CallbackBox<DropHandler>(handler).retainedPointer()
+        let callback = unsafeBitCast(dropThunk, to: GCallback.self)
+        return connect(target, "drop", callback, data, release: dropRelease)
+    }
+
+    private static let dropRelease: GClosureNotify = { data, _ in CallbackBox<DropHandler>.release(data) }
+
+    private typealias DropThunk = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<GValue>?, Double, Double,
+                                                  UnsafeMutableRawPointer?) -> gboolean
+
+    private static let dropThunk: DropThunk = { _, value, _, _, data in
+        let paths: [String] = value.map { filePaths(in: $0) } ?? []
+        return handleDrop(paths, data)
+    }
+
+    private nonisolated static func handleDrop(_ paths: [String], _ data: UnsafeMutableRawPointer?) -> gboolean {
+        let box = CallbackBox<DropHandler>.from(data)
+        return MainActor.assumeIsolated { box.handler(paths) } ? 1 : 0
+    }
+
+    /// The paths of the local files in a `GValue` holding a `GdkFileList` or a `GFile`.
+    nonisolated static func filePaths(in value: UnsafePointer<GValue>) -> [String] {
+        let type = value.pointee.g_type
+        var files: [OpaquePointer] = []
+        if type == gdk_file_list_get_type(), let list = g_value_get_boxed(value) {
+            var node = gdk_file_list_get_files(OpaquePointer(list))
+            let head = node
+            while let current = node {
+                if let file = current.pointee.data { files.append(OpaquePointer(file)) }
+                node = current.pointee.next
+            }
+            g_slist_free(head)
+        } else if g_type_is_a(type, g_file_get_type()) != 0, let file = g_value_get_object(value) {
+            files.append(OpaquePointer(file))
+        }
+        return files.compactMap { String(takingGChars: g_file_get_path($0)) }
+    }
+
+    private static func connect(_ instance: some GPointer, _ signal: String, _ callback: GCallback,
+                                _ data: UnsafeMutableRawPointer, release: GClosureNotify) -> gulong {
+        let id = g_signal_connect_data(instance.rawPointer, signal, callback, data, release, GConnectFlags(rawValue: 0))
+        precondition(id != 0, "no signal \"\(signal)\" on this instance")
+        return id
+    }
+}
+
+/// Local paths of `GFile`s.
+enum GFiles {
+    /// The path of a `GFile` (nil for a file that is not local), releasing the caller's reference.
+    static func takePath(_ file: OpaquePointer?) -> URL? {
+        guard let file else { return nil }
+        defer { unref(file) }
+        return String(takingGChars: g_file_get_path(file)).map { URL(fileURLWithPath: $0) }
+    }
+
+    /// A new `GFile` for a path (the caller owns the reference).
+    static func file(for url: URL) -> OpaquePointer {
+        g_file_new_for_path(url.path)
+    }
+}

@@ -1,0 +1,127 @@
+import CGtk
+import Foundation
+import Model
+
+/// `gongkai --screenshot DIR`: shows each section of the window in turn and saves it as
+/// `DIR/<section id>.png` once drawn, then the window's own dialogs (`new-survey.png`,
+/// `unsaved-changes.png`, `shortcuts.png`, `about.png`), then reports.
+@MainActor
+final class ScreenshotTour {
+    /// How long the tour waits for all pictures before giving up.
+    static let timeoutSeconds: UInt32 = 60
+
+    private let window: MainWindow
+    private let directory: URL
+    private let finished: @MainActor (String?) -> Void
+    private var steps: [Step] = []
+    private var watchdog: guint = 0
+
+    /// One picture: what to put on screen, then which window to save.
+    private struct Step {
+        var name: String
+        /// Puts the subject on screen and returns its window.
+        var show: @MainActor () -> UnsafeMutablePointer<GtkWidget>
+        /// Takes it away again (dialogs).
+        var hide: @MainActor (UnsafeMutablePointer<GtkWidget>) -> Void
+    }
+
+    /// `finished` gets nil on success or what went wrong.
+    init(window: MainWindow, directory: URL, finished: @escaping @MainActor (String?) -> Void) {
+        self.window = window
+        self.directory = directory
+        self.finished = finished
+        let main = window.window
+        for id in window.sections.map(\.id) {
+            steps.append(Step(name: id, show: { [weak window] in window?.showSection(id: id); return main }, hide: { _ in }))
+        }
+        steps.append(Step(name: "new-survey", show: {
+            let dialog = NewSurveyDialog(parent: main, suggestedYears: "2023-2025") { _ in }
+            dialog.present()
+            return dialog.window
+        }, hide: { _ in NewSurveyDialog.open.last.map { gtk_window_close($0.window.window) } }))
+        steps.append(Step(name: "unsaved-changes", show: { [weak window] in
+            guard let window else { return main }
+            window.flows.askToSaveChanges {}
+            return ChoiceDialog.open.last?.window ?? main
+        }, hide: { _ in ChoiceDialog.open.last?.choose("cancel") }))
+        steps.append(Step(name: "shortcuts", show: {
+            let shortcuts = ShortcutsWindow.make(groups: ShortcutTable.shortcutGroups(sections: window.sections), parent: main)
+            gtk_window_present(shortcuts.window)
+            return shortcuts
+        }, hide: { gtk_window_destroy($0.window) }))
+        steps.append(Step(name: "about", show: {
+            let about = AboutDialog.make(parent: main)
+            gtk_window_present(about.window)
+            return about
+        }, hide: { gtk_window_destroy($0.window) }))
+    }
+
+    func start() {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            return finish(tr("Cannot create the folder %1: %2", directory.path, error.localizedDescription))
+        }
+        watchdog = MainLoop.timeout(milliseconds: Self.timeoutSeconds * 1000) { [weak self] in
+            self?.watchdog = 0
+            self?.finish(tr("The window did not draw within %1 seconds.", Self.timeoutSeconds))
+            return .remove
+        }
+        next()
+    }
+
+    private func next() {
+        guard !steps.isEmpty else { return finish(nil) }
+        let step = steps.removeFirst()
+        let subject = step.show()
+        FrameWaiter.afterNextFrame(of: subject) { [weak self] in
+            guard let self else { return }
+            let url = self.directory.appendingPathComponent("\(step.name).png")
+            do {
+                try Screenshot.save(subject, to: url)
+                print(url.path)
+            } catch {
+                return self.finish(tr("Screenshot %1 failed: %2", step.name, "\(error)"))
+            }
+            step.hide(subject)
+            self.next()
+        }
+    }
+
+    private func finish(_ failure: String?) {
+        if watchdog != 0 {
+            g_source_remove(watchdog)
+            watchdog = 0
+        }
+        steps = []
+        finished(failure)
+    }
+}
+
+/// Waiting until a window has painted a frame (after which it can be snapshotted).
+@MainActor
+enum FrameWaiter {
+    /// Calls `body` once, from an idle callback after `widget`'s window has painted its next frame.
+    static func afterNextFrame(of widget: UnsafeMutablePointer<GtkWidget>, _ body: @escaping @MainActor () -> Void) {
+        let handler = HandlerID()
+        guard let clock = gtk_widget_get_frame_clock(widget) else {
+            // Not realized yet: try again once it maps.
+            handler.id = Signals.connect(widget, "map") {
+                Signals.disconnect(widget, handler.id)
+                afterNextFrame(of: widget, body)
+            }
+            return
+        }
+        handler.id = Signals.connect(clock, "after-paint") {
+            Signals.disconnect(clock, handler.id)
+            MainLoop.once(body)
+        }
+        gtk_widget_queue_draw(widget)
+    }
+}
+
+/// A signal handler id that a handler can read to disconnect itself.
+@MainActor
+private final class HandlerID {
+    var id: gulong = 0
+}
