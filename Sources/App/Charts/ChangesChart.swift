@@ -15,6 +15,8 @@ struct ChangesChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("Changes need at least two survey years.")
     let panels: [ChartPanel<[Pair]>]
 
     static let improvedFill = ChartFills.status(.disclosed)
@@ -40,7 +42,7 @@ struct ChangesChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard let first = panels.first, !first.content.isEmpty else {
-            ChartFrame.drawEmpty(tr("Changes need at least two survey years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         let largest = panels.flatMap { $0.content.flatMap { [$0.improved, $0.regressed] } }.max() ?? 0

@@ -9,6 +9,8 @@ struct CoverageChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no years.")
     let panels: [ChartPanel<StackedColumns>]
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -40,7 +42,7 @@ struct CoverageChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !panels.isEmpty, !panels[0].content.categories.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {

@@ -8,6 +8,8 @@ struct DisclosurePerYearChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no years.")
     let panels: [ChartPanel<StackedColumns>]
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -37,7 +39,7 @@ struct DisclosurePerYearChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !panels.isEmpty, !panels[0].content.categories.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {

@@ -9,6 +9,8 @@ struct EnterpriseCompletenessChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no sampled enterprises.")
     let bars: BarRows
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -40,7 +42,7 @@ struct EnterpriseCompletenessChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !bars.items.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no sampled enterprises."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         bars.draw(on: canvas, in: plot)

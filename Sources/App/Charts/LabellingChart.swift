@@ -9,6 +9,9 @@ struct LabellingChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    private let marksTitle = tr("Lists marking each reason")
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no years.")
     let columns: StackedColumns
     /// Per reason: its label and the number of lists marking it, per year.
     let reasonMarks: [(label: String, counts: [Int])]
@@ -42,7 +45,7 @@ struct LabellingChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !columns.categories.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         // The columns, and a small table of marks per reason on the right.
@@ -54,7 +57,7 @@ struct LabellingChart: Chart {
 
     private func drawMarks(in rect: ChartRect, on canvas: ChartCanvas) {
         var y = rect.y
-        y += canvas.paragraph(tr("Lists marking each reason"), x: rect.x, y: y, width: rect.width, ChartType.panelTitle) + 10
+        y += canvas.paragraph(marksTitle, x: rect.x, y: y, width: rect.width, ChartType.panelTitle) + 10
         let years = columns.categories
         let labelWidth = rect.width * 0.52
         let cell = (rect.width - labelWidth) / Double(max(1, years.count))

@@ -19,6 +19,8 @@ struct MatrixChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no jurisdictions or no years.")
     let columns: [Column]
     let rows: [Row]
     let years: [Int]
@@ -62,7 +64,7 @@ struct MatrixChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !rows.isEmpty, !columns.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no jurisdictions or no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         let headerLines = kinds.count > 1 ? 2.0 : 1.0

@@ -8,6 +8,8 @@ struct PhoneOutcomesChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry] = []
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey records no phone calls to enterprises.")
     let bars: BarRows?
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -31,7 +33,7 @@ struct PhoneOutcomesChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard let bars else {
-            ChartFrame.drawEmpty(tr("The survey records no phone calls to enterprises."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         bars.draw(on: canvas, in: plot)

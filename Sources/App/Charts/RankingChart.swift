@@ -8,6 +8,8 @@ struct RankingChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry] = []
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no jurisdictions.")
     let bars: BarRows
 
     private struct Entry {
@@ -87,7 +89,7 @@ struct RankingChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !bars.items.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey has no jurisdictions."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         bars.draw(on: canvas, in: plot)

@@ -9,6 +9,8 @@ struct SubUnitsChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("No jurisdiction in the survey delegates to a lower level.")
     let bars: BarRows
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -45,7 +47,7 @@ struct SubUnitsChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !bars.items.isEmpty else {
-            ChartFrame.drawEmpty(tr("No jurisdiction in the survey delegates to a lower level."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         bars.draw(on: canvas, in: plot)

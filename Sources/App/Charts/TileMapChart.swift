@@ -8,6 +8,8 @@ struct TileMapChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no years.")
     let map: TileMap?
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -27,7 +29,7 @@ struct TileMapChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard let map else {
-            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         map.draw(on: canvas, in: plot)

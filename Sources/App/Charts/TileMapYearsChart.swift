@@ -8,6 +8,8 @@ struct TileMapYearsChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey has no years.")
     let maps: [ChartPanel<TileMap>]
 
     init(_ data: ChartData, _ options: ChartOptions) {
@@ -29,7 +31,7 @@ struct TileMapYearsChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard let first = maps.first?.content else {
-            ChartFrame.drawEmpty(tr("The survey has no years."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         let titleHeight = canvas.lineHeight(ChartType.panelTitle) + 4

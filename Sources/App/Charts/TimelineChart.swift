@@ -25,8 +25,13 @@ struct TimelineChart: Chart {
     let header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
+    private let surveyYearsLabel = tr("Survey years")
+    /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
+    private let emptyMessage = tr("The survey records no laws or rules.")
     let items: [Item]
     let undated: [String]
+    /// "Without recorded dates: …"
+    let undatedText: String
     let axis: ClosedRange<Int>
     let surveyYears: ClosedRange<Int>?
 
@@ -66,6 +71,7 @@ struct TimelineChart: Chart {
         }
         items = dated.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
         self.undated = undated
+        undatedText = tr("Without recorded dates: %1", ChartWords.list(undated))
         let low = (yearsSeen.min() ?? 2000) - 1
         let high = (yearsSeen.max() ?? 2020) + 1
         axis = low...max(high, low + 2)
@@ -91,12 +97,12 @@ struct TimelineChart: Chart {
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
         guard !items.isEmpty || !undated.isEmpty else {
-            ChartFrame.drawEmpty(tr("The survey records no laws or rules."), in: plot, on: canvas)
+            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
             return
         }
         var area = plot
         if !undated.isEmpty {
-            let text = tr("Without recorded dates: %1", ChartWords.list(undated))
+            let text = undatedText
             let h = canvas.paragraphHeight(text, width: area.width, ChartType.label)
             canvas.paragraph(text, x: area.x, y: area.maxY - h, width: area.width, ChartType.label, color: Palette.muted)
             area = area.inset(bottom: h + ChartSpacing.block * 1.5)
@@ -116,7 +122,7 @@ struct TimelineChart: Chart {
             let band = ChartRect(x: x(Double(s.lowerBound)), y: track.y, width: x(Double(s.upperBound + 1)) - x(Double(s.lowerBound)),
                                  height: track.height)
             canvas.fill(band, Palette.tint(.disclosed), alpha: 0.6)
-            canvas.text(tr("Survey years"), x: band.midX, y: track.maxY + axisHeight, ChartType.axis.withBold,
+            canvas.text(surveyYearsLabel, x: band.midX, y: track.maxY + axisHeight, ChartType.axis.withBold,
                         color: Palette.fill(.disclosed), h: .center, maxWidth: max(band.width, 80))
         }
         let step = max(1, Int((span / 12).rounded(.up)))
