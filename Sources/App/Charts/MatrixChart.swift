@@ -102,9 +102,10 @@ struct MatrixChart: Chart {
                         h: .center, maxWidth: groupWidth)
             if kinds.count > 1 {
                 for (k, heading) in kindHeadings.enumerated() {
-                    let f = canvas.fitting(heading, ChartType.axis, width: cellWidth - 2) ?? ChartType.axis
-                    canvas.text(heading, x: x + cellWidth * (Double(k) + 0.5), y: rect.y + headerLine, f,
-                                color: Palette.muted, h: .center, maxWidth: cellWidth)
+                    let short = String(heading.prefix(1))
+                    let f = canvas.fitting(heading, ChartType.axis, width: cellWidth - 2)
+                    canvas.text(f == nil ? short : heading, x: x + cellWidth * (Double(k) + 0.5), y: rect.y + headerLine,
+                                f ?? ChartType.axis, color: Palette.muted, h: .center, maxWidth: cellWidth)
                 }
             }
         }

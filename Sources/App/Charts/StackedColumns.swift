@@ -45,6 +45,10 @@ struct StackedColumns: Sendable {
 
         let band = plot.width / Double(categories.count)
         let barWidth = min(band * 0.62, 96)
+        // Label every category if the labels fit side by side, else every second, third … one.
+        let widest = categories.map { canvas.measure($0, ChartType.axis).width }.max() ?? 0
+        let every = max(1, Int((widest + 8) / band) + 1)
+        let sideRoom = (band - barWidth) / 2 + (band - barWidth) / 2 - 3
         for (i, category) in categories.enumerated() {
             let x = plot.x + band * Double(i) + (band - barWidth) / 2
             var y = plot.maxY
@@ -54,9 +58,11 @@ struct StackedColumns: Sendable {
                 let segment = ChartRect(x: x, y: y - h, width: barWidth, height: h)
                 canvas.fill(segment, series[s].fill)
                 let text = String(value)
-                let size = canvas.measure(text, valueFont)
-                if h >= size.height + 1 && barWidth >= size.width + 4 {
-                    canvas.text(text, x: segment.midX, y: segment.midY, valueFont, color: series[s].fill.ink, h: .center, v: .middle)
+                // Narrow columns (many years) take a smaller figure rather than none.
+                let font = canvas.fitting(text, valueFont, width: barWidth - 3) ?? valueFont
+                let size = canvas.measure(text, font)
+                if h >= size.height + 1 && barWidth >= size.width + 3 {
+                    canvas.text(text, x: segment.midX, y: segment.midY, font, color: series[s].fill.ink, h: .center, v: .middle)
                 } else {
                     beside.append((text, segment.midY))
                 }
@@ -64,15 +70,18 @@ struct StackedColumns: Sendable {
             }
             // Thin segments: their values beside the column, pushed apart so they never overlap.
             var lastY = -Double.infinity
-            for (text, mid) in beside.sorted(by: { $0.1 > $1.1 }).reversed() {
+            let sideFont = valueFont.sized(valueFont.size - 1)
+            for (text, mid) in beside.sorted(by: { $0.1 > $1.1 }).reversed() where canvas.measure(text, sideFont).width <= sideRoom {
                 let cy = max(mid, lastY + labelHeight)
-                canvas.text(text, x: x + barWidth + 3, y: cy, valueFont.sized(valueFont.size - 1), color: Palette.ink, v: .middle)
+                canvas.text(text, x: x + barWidth + 3, y: cy, sideFont, color: Palette.ink, v: .middle)
                 lastY = cy
             }
             if showTotals {
                 canvas.text(String(totals[i]), x: x + barWidth / 2, y: y - 3, valueFont, color: Palette.muted, h: .center, v: .bottom)
             }
-            canvas.text(category, x: x + barWidth / 2, y: plot.maxY + 6, ChartType.axis, h: .center, maxWidth: band)
+            if i % every == 0 {
+                canvas.text(category, x: x + barWidth / 2, y: plot.maxY + 6, ChartType.axis, h: .center)
+            }
         }
     }
 }
