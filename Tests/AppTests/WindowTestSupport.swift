@@ -9,21 +9,21 @@ import XCTest
 /// Xvfb (`make test`), the built-in dataset, temporary folders, and waiting on the main loop for a
 /// condition (never for a fixed time).
 class WindowTestCase: XCTestCase {
-    /// A private drafts folder per test, so tests never see the user's drafts or each other's.
-    private(set) var dataHome: URL!
+    /// A private folder per test for drafts, recent files and saved surveys, so tests never see
+    /// the user's files or each other's.
+    private(set) var folder: URL!
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        dataHome = try Self.temporaryDirectory()
-        setenv("XDG_DATA_HOME", dataHome.path, 1)
+        folder = try Self.temporaryDirectory()
     }
 
     override func tearDown() {
         Localizer.shared.followEnvironment()
-        if let dataHome { try? FileManager.default.removeItem(at: dataHome) }
-        unsetenv("XDG_DATA_HOME")
+        if let folder { try? FileManager.default.removeItem(at: folder) }
         super.tearDown()
     }
+
 
     /// Runs a test body on the main actor after making sure GTK has a display.
     func onMain(_ body: @MainActor () throws -> Void) throws {
@@ -31,6 +31,16 @@ class WindowTestCase: XCTestCase {
         try MainActor.assumeIsolated {
             try Self.requireGtk()
             try body()
+        }
+    }
+
+    /// Runs a test body on the main actor with the test's folder and helpers.
+    func onMain(_ body: @MainActor (UITestContext) throws -> Void) throws {
+        let folder = self.folder!
+        try onMain {
+            let context = UITestContext(folder: folder)
+            defer { context.finish() }
+            try body(context)
         }
     }
 
@@ -72,7 +82,7 @@ class WindowTestCase: XCTestCase {
         for _ in 0..<50 where g_main_context_iteration(nil, 0) != 0 {}
     }
 
-    /// A new empty folder; removed by the caller (or with `dataHome` when inside it).
+    /// A new empty folder; the caller removes it.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -95,5 +105,102 @@ extension Survey {
         var observation = observations[0]
         observation.status = observation.status == .disclosed ? .notDisclosed : .disclosed
         return (observation.key, observation)
+    }
+}
+
+/// A file chooser that answers with the URLs a test sets, and records what it was asked.
+@MainActor
+final class ScriptedChooser: FileChoosing {
+    var fileToOpen: URL?
+    var saveLocation: URL?
+    private(set) var openRequests = 0
+    private(set) var saveRequests: [String] = []
+
+    func chooseFileToOpen(parent: UnsafeMutablePointer<GtkWidget>, _ done: @escaping @MainActor (URL?) -> Void) {
+        openRequests += 1
+        done(fileToOpen)
+    }
+
+    func chooseSaveLocation(parent: UnsafeMutablePointer<GtkWidget>, suggestedName: String, folder: URL?,
+                            _ done: @escaping @MainActor (URL?) -> Void) {
+        saveRequests.append(suggestedName)
+        done(saveLocation)
+    }
+}
+
+@MainActor
+extension MainWindow {
+    /// Destroys the window (without the clean-close path, like a crash or a kill) and lets its
+    /// pending main-loop work run.
+    func destroyForTest() {
+        gtk_window_destroy(window.window)
+        WindowTestCase.drainMainLoop()
+    }
+}
+
+@MainActor
+extension ChoiceDialog {
+    /// The newest open dialog whose heading contains `text`.
+    static func newest(headed text: String) -> ChoiceDialog? {
+        open.last { $0.heading.contains(text) }
+    }
+}
+
+/// A value a signal handler sets and a test reads.
+@MainActor
+final class Flag {
+    var value = false
+}
+
+/// What a UI test works with on the main actor: its private folder, services on that folder and
+/// windows made with them.
+@MainActor
+final class UITestContext {
+    let folder: URL
+
+    private var recentLists: [RecentFiles] = []
+    private static var applications = 0
+
+    init(folder: URL) { self.folder = folder }
+
+    /// Stores the recent-file lists now, before the test's folder goes away.
+    func finish() {
+        for recent in recentLists { recent.flush() }
+    }
+
+    /// A new application id for each application a test starts: a registered application stays
+    /// exported on the session bus until it is finalized, and two exports of one id collide.
+    func makeApplication(_ services: WindowServices? = nil) -> GongkaiApplication {
+        Self.applications += 1
+        let id = GongkaiApplication.id + ".Test" + String(Self.applications)
+        return GongkaiApplication(.init(survey: WindowTestCase.builtinSurvey, fileURL: nil,
+                                        services: services ?? makeServices()), applicationID: id)
+    }
+
+    var draftsFolder: URL { folder.appendingPathComponent("drafts", isDirectory: true) }
+
+    /// Services on the test's folder, with a file chooser that answers as the test says.
+    func makeServices(chooser: ScriptedChooser = ScriptedChooser()) -> WindowServices {
+        let recent = RecentFiles(storedIn: folder.appendingPathComponent("recently-used.xbel"))
+        recentLists.append(recent)
+        return WindowServices(drafts: DraftStore(directory: draftsFolder), recent: recent, chooser: chooser,
+                              template: WindowServices.builtinTemplate)
+    }
+
+    /// A window on `survey` (default: the built-in survey, untitled, as `gongkai` opens it), shown and drawn.
+    func makeWindow(_ chooser: ScriptedChooser = ScriptedChooser(), survey: Survey = WindowTestCase.builtinSurvey,
+                    fileURL: URL? = nil) throws -> MainWindow {
+        let window = MainWindow(survey: survey, fileURL: fileURL, services: makeServices(chooser: chooser))
+        window.present()
+        try WindowTestCase.waitForFirstFrame(window)
+        return window
+    }
+
+    /// Changes one cell through the controller, as a section does; returns the new observation.
+    @discardableResult
+    func editOneCell(_ window: MainWindow) -> Observation {
+        let (_, changed) = window.survey.someCellEdit()
+        XCTAssertTrue(window.controller.perform(.setObservations([changed]), label: "set a cell"))
+        return changed
     }
 }

@@ -89,7 +89,7 @@ final class DocumentFlows {
         services.chooser.chooseSaveLocation(parent: parent, suggestedName: name,
                                             folder: current?.deletingLastPathComponent()) { [weak self] url in
             guard let self, let url else { return done(false) }
-            self.write(to: url, then: done)
+            self.write(to: Self.withExtension(url), then: done)
         }
     }
 
@@ -106,6 +106,11 @@ final class DocumentFlows {
         }
         services.recent.add(url)
         done(true)
+    }
+
+    /// `name` → `name.gongkai` when the user typed no extension.
+    static func withExtension(_ url: URL) -> URL {
+        url.pathExtension.isEmpty ? url.appendingPathExtension(SurveyFile.fileExtension) : url
     }
 
     /// "调研-2023-2025.gongkai": a file name from the survey's years.

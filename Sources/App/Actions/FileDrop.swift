@@ -19,7 +19,7 @@ enum FileDrop {
     }
 
     /// The first dropped `.gongkai` file.
-    static func surveyFile(in paths: [String]) -> URL? {
+    nonisolated static func surveyFile(in paths: [String]) -> URL? {
         paths.first { $0.hasSuffix(".\(SurveyFile.fileExtension)") }.map { URL(fileURLWithPath: $0) }
     }
 }

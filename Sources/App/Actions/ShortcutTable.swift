@@ -36,12 +36,12 @@ enum ShortcutTable {
                 Binding(action: "win.new", accelerators: ["<Control>n"], title: tr("New survey")),
                 Binding(action: "win.open", accelerators: ["<Control>o"], title: tr("Open a survey")),
                 Binding(action: "win.save", accelerators: ["<Control>s"], title: tr("Save")),
-                Binding(action: "win.save-as", accelerators: ["<Control><Shift>s"], title: tr("Save as")),
+                Binding(action: "win.save-as", accelerators: ["<Shift><Control>s"], title: tr("Save as")),
                 Binding(action: "win.close", accelerators: ["<Control>w"], title: tr("Close the window")),
             ]),
             (tr("Editing"), [
                 Binding(action: "win.undo", accelerators: ["<Control>z"], title: tr("Undo")),
-                Binding(action: "win.redo", accelerators: ["<Control><Shift>z", "<Control>y"], title: tr("Redo")),
+                Binding(action: "win.redo", accelerators: ["<Shift><Control>z", "<Control>y"], title: tr("Redo")),
             ]),
             (tr("General"), [
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),

@@ -8,7 +8,8 @@ import Model
 protocol FileChoosing: AnyObject {
     /// Calls `done` with the chosen `.gongkai` file, or nil when the user cancels.
     func chooseFileToOpen(parent: UnsafeMutablePointer<GtkWidget>, _ done: @escaping @MainActor (URL?) -> Void)
-    /// Calls `done` with the path to save to (ending in `.gongkai`), or nil when the user cancels.
+    /// Calls `done` with the path to save to (as typed; Save adds `.gongkai` when it has no extension),
+    /// or nil when the user cancels.
     func chooseSaveLocation(parent: UnsafeMutablePointer<GtkWidget>, suggestedName: String, folder: URL?,
                             _ done: @escaping @MainActor (URL?) -> Void)
 }
@@ -38,12 +39,7 @@ final class NativeFileChooser: FileChoosing {
             gtk_file_chooser_set_current_folder(chooser, file, nil)
             unref(file)
         }
-        run(chooser) { url in done(url.map(Self.withExtension)) }
-    }
-
-    /// `name` → `name.gongkai` when the user typed no extension.
-    static func withExtension(_ url: URL) -> URL {
-        url.pathExtension.isEmpty ? url.appendingPathExtension(SurveyFile.fileExtension) : url
+        run(chooser) { url in done(url) }
     }
 
     private func addFilters(_ chooser: OpaquePointer) {

@@ -52,6 +52,15 @@ final class RecentFiles {
         gtk_recent_manager_add_full(manager.cast(), uri, &data)
     }
 
+    /// Writes changes not yet stored (GTK writes them shortly after each change, from the main loop).
+    func flush() {
+        var instance = GValue()
+        g_value_init(&instance, gtk_recent_manager_get_type())
+        g_value_set_object(&instance, manager.rawPointer)
+        g_signal_emitv(&instance, g_signal_lookup("changed", gtk_recent_manager_get_type()), 0, nil)
+        g_value_unset(&instance)
+    }
+
     /// The survey files on the list that still exist, most recently used first.
     func surveys(limit: Int = RecentFiles.menuLimit) -> [URL] {
         var found: [(URL, Int)] = []

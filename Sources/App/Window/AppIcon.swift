@@ -30,9 +30,12 @@ enum AppIcon {
         gtk_window_set_default_icon_name(name)
     }
 
-    /// Whether the icon theme finds the icon.
-    static var isAvailable: Bool {
-        guard let display = gdk_display_get_default() else { return false }
-        return gtk_icon_theme_has_icon(gtk_icon_theme_get_for_display(display), name) != 0
+    /// The file the icon theme finds for the icon (nil when it would draw a "missing" image).
+    static var resolvedFile: URL? {
+        guard let display = gdk_display_get_default(),
+              let icon = gtk_icon_theme_lookup_icon(gtk_icon_theme_get_for_display(display), name, nil, 128, 1,
+                                                    GTK_TEXT_DIR_NONE, GtkIconLookupFlags(rawValue: 0)) else { return nil }
+        defer { unref(icon) }
+        return GFiles.takePath(gtk_icon_paintable_get_file(icon))
     }
 }

@@ -30,11 +30,12 @@ final class GongkaiApplication {
     private var exitStatus: Int32 = 0
     private var tour: ScreenshotTour?
 
-    init(_ launch: Launch) {
+    /// `applicationID` is `id` except where several applications run in one process (tests).
+    init(_ launch: Launch, applicationID: String = GongkaiApplication.id) {
         self.launch = launch
         // Non-unique: every start is its own instance (no D-Bus name claimed), which keeps tests
         // and screenshot runs independent. Files are opened by us, not through GApplication.
-        application = gtk_application_new(Self.id, G_APPLICATION_NON_UNIQUE)
+        application = gtk_application_new(applicationID, G_APPLICATION_NON_UNIQUE)
         Signals.connect(application, "startup") { [weak self] in self?.startup() }
         Signals.connect(application, "activate") { [weak self] in self?.activate() }
     }

@@ -2,9 +2,10 @@ import CGtk
 import Model
 
 /// The Overview page: the survey's title and organisation, four headline counts and the
-/// descriptive fields, all computed from the survey (`OverviewFacts`).
+/// descriptive fields, all computed from the survey (`OverviewFacts`). Problems of the survey as a
+/// whole (its years) are revealed here.
 @MainActor
-final class OverviewSection: WindowSection {
+final class OverviewSection: RevealingSection {
     let id = "overview"
     var title: String { tr("Overview") }
     let widget: UnsafeMutablePointer<GtkWidget>
@@ -18,6 +19,11 @@ final class OverviewSection: WindowSection {
     init(controller: DocumentController) {
         page = Widgets.box(GTK_ORIENTATION_VERTICAL, classes: ["gk-page"])
         widget = Widgets.verticalScroller(page)
+    }
+
+    /// The overview shows the survey's years: problems located at `.survey` belong here.
+    func reveal(_ location: ProblemLocation) -> Bool {
+        location == .survey
     }
 
     func show(_ survey: Survey) {

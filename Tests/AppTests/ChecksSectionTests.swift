@@ -1,0 +1,99 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// The checks section: the model's problems, translated, counted in the sidebar, following the
+/// survey, and activating a row goes to the section that shows its record.
+final class ChecksSectionTests: WindowTestCase {
+    @MainActor private static func checks(_ window: MainWindow) throws -> ChecksSection {
+        try XCTUnwrap(window.sections.compactMap { $0 as? ChecksSection }.first)
+    }
+
+    func testTheBuiltInSurveysProblemIsListedInChinese() throws { try onMain { t in
+        Localizer.shared.language = .chinese
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        XCTAssertEqual(checks.problems, window.controller.problems)
+        XCTAssertEqual(checks.rowCount, 1)
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "检查 (1)")
+        XCTAssertEqual(checks.summaryText, "0 个错误，1 个警告")
+        let problem = checks.problems[0]
+        XCTAssertEqual(problem.code, .noListButDisclosed)
+        XCTAssertTrue(problem.message.contains("广西") && problem.message.contains("审核企业名单"), problem.message)
+        XCTAssertFalse(problem.message.contains("cell"), "the message is Chinese: \(problem.message)")
+    } }
+
+    func testTheListFollowsTheSurveyWithErrorsFirst() throws { try onMain { t in
+        Localizer.shared.language = .english
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        // Dropping 2018 from the years leaves its 64 cells outside the survey: errors.
+        XCTAssertTrue(window.controller.perform(.setYears([2019, 2020, 2021, 2022]), label: "years"))
+        XCTAssertEqual(checks.problems, window.controller.problems)
+        XCTAssertEqual(checks.rowCount, checks.problems.count)
+        XCTAssertGreaterThan(checks.problems.count, 1)
+        XCTAssertEqual(checks.problems.first?.severity, .error)
+        XCTAssertEqual(checks.problems.last?.severity, .warning)
+        let errors = checks.problems.filter(\.isError).count
+        XCTAssertEqual(checks.summaryText, "\(errors) errors, 1 warnings")
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (\(checks.problems.count))")
+
+        window.actions.map.activate("undo")
+        XCTAssertEqual(checks.rowCount, 1)
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (1)")
+    } }
+
+    func testActivatingARowRevealsItsRecordInTheSectionThatShowsIt() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        let cells = ProbeSection(id: "probe-cells", reveals: { if case .cell = $0 { return true } else { return false } })
+        window.addSection(cells)
+        window.showSection(id: "checks")
+
+        XCTAssertTrue(checks.activate(row: 0), "the built-in survey's problem is about a cell")
+        XCTAssertEqual(window.visibleSectionID, "probe-cells")
+        XCTAssertEqual(cells.revealed, [checks.problems[0].location])
+        XCTAssertEqual(checks.noteText, "")
+
+        // A problem of the survey as a whole (its years) goes to the overview. (The window keeps
+        // surveys in canonical order, so it never lists one: ask the window directly.)
+        window.showSection(id: "checks")
+        XCTAssertTrue(window.reveal(.survey))
+        XCTAssertEqual(window.visibleSectionID, "overview")
+    } }
+
+    func testARecordNoSectionShowsIsSaidSo() throws { try onMain { t in
+        Localizer.shared.language = .english
+        var survey = Self.builtinSurvey
+        survey.enterprises.append(Enterprise(id: "x-1", name: "", jurisdiction: "anhui", year: 2019))
+        let window = try t.makeWindow(survey: survey)
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        let row = try XCTUnwrap(checks.problems.firstIndex { $0.location == .enterprise(id: "x-1") })
+        window.showSection(id: "checks")
+        let shown = window.reveal(checks.problems[row].location)
+        XCTAssertEqual(checks.activate(row: row), shown)
+        if !shown {
+            XCTAssertEqual(window.visibleSectionID, "checks")
+            XCTAssertEqual(checks.noteText, "No section of the window shows this record yet.")
+        }
+        XCTAssertFalse(window.reveal(.enterprise(id: "no-such-enterprise")), "nothing reveals a record that is not there")
+    } }
+
+    func testEveryCodeHasATranslatedExplanation() {
+        defer { Localizer.shared.followEnvironment() }
+        for code in ProblemCode.allCases {
+            Localizer.shared.language = .english
+            let english = code.explanation
+            Localizer.shared.language = .chinese
+            XCTAssertNotEqual(code.explanation, english, "\(code) has no Chinese explanation")
+            XCTAssertFalse(english.isEmpty)
+        }
+    }
+}
