@@ -1,0 +1,109 @@
+import Model
+
+/// One column of the matrix: a survey year and a kind of disclosure.
+struct MatrixColumn: Equatable, Hashable, Sendable {
+    var year: Int
+    var kind: DisclosureKind
+
+    /// Every year's two columns, audit list first, as in the report's table.
+    static func columns(years: [Int]) -> [MatrixColumn] {
+        years.flatMap { year in DisclosureKind.allCases.map { MatrixColumn(year: year, kind: $0) } }
+    }
+}
+
+/// What the grid draws, read from one version of the survey: each cell's status and marks, and
+/// the totals. Jurisdictions are addressed by their position in `Survey.jurisdictions`, columns
+/// by their position in `columns`. Built in one pass over the cells (32 × 2 × years lookups), so
+/// rebuilding it after every edit costs far less than a frame.
+struct MatrixCells: Sendable {
+    let columns: [MatrixColumn]
+    let jurisdictionCount: Int
+    private let statuses: [DisclosureStatus]
+    /// Per cell: 1 when it has a note, 2 when it has evidence.
+    private let marks: [UInt8]
+    private var problemSlots: Set<Int> = []
+    /// Jurisdiction positions with at least one problem cell.
+    private(set) var problemJurisdictions: Set<Int> = []
+    /// Disclosed cells per column, over every jurisdiction (shown or not).
+    let columnDisclosed: [Int]
+    /// Surveyed cells (any status but "not surveyed") per column.
+    let columnSurveyed: [Int]
+    /// Each jurisdiction's cells over all columns: disclosed, not disclosed, delegated.
+    let rowCounts: [RateCounts]
+
+    init(_ survey: Survey, index: CellIndex? = nil) {
+        let index = index ?? CellIndex(survey)
+        columns = MatrixColumn.columns(years: survey.years)
+        jurisdictionCount = survey.jurisdictions.count
+        var statuses: [DisclosureStatus] = []
+        var marks: [UInt8] = []
+        statuses.reserveCapacity(jurisdictionCount * columns.count)
+        marks.reserveCapacity(jurisdictionCount * columns.count)
+        var columnDisclosed = Array(repeating: 0, count: columns.count)
+        var columnSurveyed = Array(repeating: 0, count: columns.count)
+        var rowCounts: [RateCounts] = []
+        for j in survey.jurisdictions {
+            var disclosed = 0, notDisclosed = 0, delegated = 0, notSurveyed = 0
+            for (c, column) in columns.enumerated() {
+                let o = index.observation(j.id, column.year, column.kind, in: survey)
+                let status = o?.status ?? .notSurveyed
+                statuses.append(status)
+                marks.append(o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0)
+                switch status {
+                case .disclosed: disclosed += 1
+                case .notDisclosed: notDisclosed += 1
+                case .prefecture, .division: delegated += 1
+                case .notSurveyed: notSurveyed += 1
+                }
+                if status == .disclosed { columnDisclosed[c] += 1 }
+                if status != .notSurveyed { columnSurveyed[c] += 1 }
+            }
+            rowCounts.append(RateCounts(disclosed: disclosed, notDisclosed: notDisclosed, delegated: delegated,
+                                        notSurveyed: notSurveyed))
+        }
+        self.statuses = statuses
+        self.marks = marks
+        self.columnDisclosed = columnDisclosed
+        self.columnSurveyed = columnSurveyed
+        self.rowCounts = rowCounts
+    }
+
+    func status(_ jurisdiction: Int, _ column: Int) -> DisclosureStatus {
+        statuses[jurisdiction * columns.count + column]
+    }
+
+    /// True when the cell has a note.
+    func hasNote(_ jurisdiction: Int, _ column: Int) -> Bool {
+        marks[jurisdiction * columns.count + column] & 1 != 0
+    }
+
+    /// True when the cell has evidence.
+    func hasEvidence(_ jurisdiction: Int, _ column: Int) -> Bool {
+        marks[jurisdiction * columns.count + column] & 2 != 0
+    }
+
+    /// True when validation reported a problem located at this cell.
+    func hasProblem(_ jurisdiction: Int, _ column: Int) -> Bool {
+        problemSlots.contains(jurisdiction * columns.count + column)
+    }
+
+    /// Every disclosed cell.
+    var totalDisclosed: Int { columnDisclosed.reduce(0, +) }
+
+    /// Marks the cells that problems with a `.cell` location point at (other problems, and cells
+    /// outside the survey's jurisdictions or years, are ignored).
+    mutating func markProblems(_ problems: [Problem], jurisdictions: [Jurisdiction]) {
+        var order: [String: Int] = [:]
+        for (i, j) in jurisdictions.enumerated() where order[j.id] == nil { order[j.id] = i }
+        var columnIndex: [MatrixColumn: Int] = [:]
+        for (i, column) in columns.enumerated() { columnIndex[column] = i }
+        problemSlots = []
+        problemJurisdictions = []
+        for problem in problems {
+            guard case .cell(let id, let year, let kind) = problem.location,
+                  let j = order[id], let c = columnIndex[MatrixColumn(year: year, kind: kind)] else { continue }
+            problemSlots.insert(j * columns.count + c)
+            problemJurisdictions.insert(j)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CGtk
+
+/// A one-line entry bound to a text field of the survey, committed as one edit when the user
+/// presses Enter or the focus leaves it (not per keystroke).
+///
+/// Typed text is never lost: the model's value replaces the entry's text only when the entry
+/// holds no uncommitted typing, and `commit` is tried again before the pane shows another cell.
+/// A commit may refuse the text (an invalid date): the entry keeps it, marked as an error.
+@MainActor
+final class MatrixField {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    let entry: Widget
+    /// Stores the text; returns false when it cannot be stored (the text stays, marked).
+    var onCommit: ((String) -> Bool)?
+    /// The value last shown from the model.
+    private(set) var shown = ""
+    private var updating = false
+
+    init(placeholder: String = "", width: Int32 = -1) {
+        entry = gtk_entry_new()
+        gtk_entry_set_placeholder_text(entry.cast(), placeholder)
+        if width > 0 { gtk_editable_set_width_chars(entry.opaque, width) }
+        gtk_widget_set_hexpand(entry, 1)
+        Signals.connect(entry, "activate") { [weak self] in self?.commit() }
+        Events.onFocus(entry, leave: { [weak self] in self?.commit() })
+    }
+
+    /// The entry's current text.
+    var text: String {
+        get { String(borrowingGChars: gtk_editable_get_text(entry.opaque)) ?? "" }
+        set {
+            updating = true
+            gtk_editable_set_text(entry.opaque, newValue)
+            updating = false
+        }
+    }
+
+    /// True when the entry holds typing that is not stored yet.
+    var isDirty: Bool { text != shown }
+
+    /// Shows the model's value, unless the user's uncommitted typing is in the entry and
+    /// `force` is false.
+    func show(_ value: String, force: Bool = false) {
+        if isDirty && !force {
+            shown = value
+            return
+        }
+        shown = value
+        if text != value { text = value }
+        setError(false)
+    }
+
+    /// Stores uncommitted typing (Enter, focus leaving, or the pane moving to another cell).
+    func commit() {
+        guard !updating, isDirty, let onCommit else { return }
+        let typed = text
+        if onCommit(typed) {
+            shown = typed
+            setError(false)
+        } else {
+            setError(true)
+        }
+    }
+
+    /// Puts text in the entry as if typed (a draft restored after moving away and back).
+    func restoreTyping(_ typed: String) {
+        text = typed
+        setError(true)
+    }
+
+    func setError(_ on: Bool) {
+        if on { gtk_widget_add_css_class(entry, "error") } else { gtk_widget_remove_css_class(entry, "error") }
+    }
+
+    func setSensitive(_ on: Bool) { gtk_widget_set_sensitive(entry, on ? 1 : 0) }
+}

@@ -1,0 +1,285 @@
+import CGtk
+import Model
+
+/// The custom-drawn disclosure grid: a focusable `GtkDrawingArea` the size of the whole grid in a
+/// `GtkScrolledWindow`, whose frozen headings and totals are drawn at the scroll position.
+///
+/// The grid owns the cursor and selection and moves them itself; everything that changes the
+/// survey (a status key, paste, the details) goes to `onAction` for the section to perform.
+@MainActor
+final class MatrixGrid {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    /// The scrolled window (the grid's top-level widget).
+    let widget: Widget
+    /// The drawing area, which takes the keyboard focus.
+    let area: Widget
+    private let hadjustment: UnsafeMutablePointer<GtkAdjustment>
+    private let vadjustment: UnsafeMutablePointer<GtkAdjustment>
+    private let text: MatrixText
+
+    private(set) var rows = MatrixRows(jurisdictions: [], order: .report, rates: [], include: { _ in true })
+    private(set) var cells: MatrixCells?
+    private(set) var jurisdictions: [Jurisdiction] = []
+    private(set) var layout = MatrixLayout(rows: MatrixRows(jurisdictions: [], order: .report, rates: [], include: { _ in true }),
+                                           columnCount: 0, metrics: MatrixMetrics())
+    private(set) var selection = MatrixSelection()
+    /// The sizes measured for the fonts and names; cells widen from these to fill a wide window.
+    private var baseMetrics = MatrixMetrics()
+    /// The widest a cell grows when the window has room.
+    private static let widestCell = 92.0
+    private var dragStart: (x: Double, y: Double)?
+
+    /// An action for the section: a status, details, copy, paste or the context menu.
+    var onAction: ((MatrixAction) -> Void)?
+    /// The cursor or the selection moved.
+    var onSelectionChanged: (() -> Void)?
+    /// The context menu was asked for at a point of the drawing area.
+    var onContextMenu: ((_ x: Double, _ y: Double) -> Void)?
+    /// Frames the drawing area has drawn (for tests and the bench).
+    private(set) var framesDrawn = 0
+
+    init() {
+        area = gtk_drawing_area_new()
+        gtk_widget_set_focusable(area, 1)
+        gtk_widget_set_focus_on_click(area, 1)
+        Widgets.addClasses(area, ["gk-matrix-grid"])
+        widget = gtk_scrolled_window_new()
+        gtk_scrolled_window_set_child(widget.opaque, area)
+        gtk_widget_set_hexpand(widget, 1)
+        gtk_widget_set_vexpand(widget, 1)
+        hadjustment = gtk_scrolled_window_get_hadjustment(widget.opaque)
+        vadjustment = gtk_scrolled_window_get_vadjustment(widget.opaque)
+        text = MatrixText(widget: area)
+
+        Events.setDrawFunction(area) { [weak self] cr, width, height in self?.draw(cr, width, height) }
+        Signals.connect(hadjustment, "value-changed") { [weak self] in self?.redraw() }
+        Signals.connect(vadjustment, "value-changed") { [weak self] in self?.redraw() }
+        Events.onKeyPressed(area) { [weak self] keyval, state in self?.handleKey(keyval, state) ?? false }
+        Events.onPress(area, button: 1) { [weak self] count, x, y, state in
+            self?.press(x: x, y: y, count: Int(count), extend: state.rawValue & GDK_SHIFT_MASK.rawValue != 0)
+        }
+        Events.onPress(area, button: 3) { [weak self] _, x, y, _ in self?.secondaryPress(x: x, y: y) }
+        Events.onDrag(area, begin: { [weak self] x, y in self?.beginDrag(x: x, y: y) },
+                      update: { [weak self] dx, dy in self?.drag(dx: dx, dy: dy) })
+        Events.onFocus(area, enter: { [weak self] in self?.redraw() }, leave: { [weak self] in self?.redraw() })
+    }
+
+    // MARK: Content
+
+    /// Shows new rows and cells. The cursor stays on the same jurisdiction and column when it is
+    /// still shown (or moves to the nearest row), and the selection collapses when rows changed.
+    func show(rows: MatrixRows, cells: MatrixCells, jurisdictions: [Jurisdiction]) {
+        let cursorJurisdiction = self.rows.data.indices.contains(selection.cursor.row) ? self.rows.data[selection.cursor.row] : nil
+        let rowsChanged = rows != self.rows || jurisdictions.map(\.id) != self.jurisdictions.map(\.id)
+        let labelsChanged = jurisdictions.map(\.displayName) != self.jurisdictions.map(\.displayName)
+            || cells.columns != self.cells?.columns
+        self.rows = rows
+        self.cells = cells
+        self.jurisdictions = jurisdictions
+        if rowsChanged || labelsChanged || layout.columnCount != cells.columns.count {
+            baseMetrics = measuredMetrics()
+            let natural = MatrixLayout(rows: rows, columnCount: cells.columns.count, metrics: baseMetrics)
+            gtk_drawing_area_set_content_width(area.cast(), Int32(natural.contentWidth.rounded(.up)))
+            gtk_drawing_area_set_content_height(area.cast(), Int32(natural.contentHeight.rounded(.up)))
+            layout = stretched(natural, toWidth: Double(gtk_widget_get_width(area)))
+        }
+        if rowsChanged {
+            var moved = selection
+            if let j = cursorJurisdiction, let row = rows.row(ofJurisdiction: j) { moved.cursor.row = row }
+            moved.anchor = moved.cursor
+            moved.clamp(rowCount: rows.count, columnCount: cells.columns.count)
+            setSelection(moved, scroll: false)
+        } else {
+            redraw()
+        }
+    }
+
+    /// The grid's parts sized for the interface's fonts and language: names and headings fit
+    /// (very long names, such as the Corps' English one, are shortened with an ellipsis).
+    private func measuredMetrics() -> MatrixMetrics {
+        var m = MatrixMetrics()
+        let longestName = jurisdictions.map { text.size($0.displayName, .name).width }.max() ?? 0
+        let regionWidth = Region.allCases.map { text.size($0.label, .heading).width }.max() ?? 0
+        m.rowHeaderWidth = min(180, max(96, max(longestName + 40, regionWidth + 24))).rounded(.up)
+        let words = [MatrixPainter.cellWord(.prefecture), MatrixPainter.cellWord(.division)]
+        let headings = DisclosureKind.allCases.map(MatrixPainter.kindHeading)
+        let widest = max(words.map { text.size($0, .cellWord).width + 20 }.max() ?? 0,
+                         headings.map { text.size($0, .kind).width + 14 }.max() ?? 0)
+        m.cellWidth = max(64, widest).rounded(.up)
+        m.kindHeaderHeight = kindHeaderHeight(cellWidth: m.cellWidth)
+        return m
+    }
+
+    private func kindHeaderHeight(cellWidth: Double) -> Double {
+        let height = DisclosureKind.allCases.map { text.size(MatrixPainter.kindHeading($0), .kind, width: cellWidth - 8).height }.max() ?? 30
+        return max(36, height + 12).rounded(.up)
+    }
+
+    /// The layout with cells widened (up to `widestCell`) so the grid fills `width` when the
+    /// window is wider than the grid.
+    private func stretched(_ natural: MatrixLayout, toWidth width: Double) -> MatrixLayout {
+        var m = natural.metrics
+        let columns = Double(max(natural.columnCount, 1))
+        let room = (width - m.rowHeaderWidth - m.totalsWidth) / columns
+        let cell = min(Self.widestCell, max(baseMetrics.cellWidth, room.rounded(.down)))
+        guard cell != m.cellWidth else { return natural }
+        m.cellWidth = cell
+        m.kindHeaderHeight = kindHeaderHeight(cellWidth: cell)
+        return MatrixLayout(rows: rows, columnCount: natural.columnCount, metrics: m)
+    }
+
+    // MARK: Selection
+
+    /// Moves the cursor and selection; scrolls the cursor into view unless `scroll` is false.
+    func setSelection(_ new: MatrixSelection, scroll: Bool = true) {
+        let changed = new != selection
+        selection = new
+        if scroll { scrollToCursor() }
+        redraw()
+        if changed { onSelectionChanged?() }
+    }
+
+    /// Applies a movement from the key table.
+    func move(_ move: MatrixMove, extend: Bool) {
+        var s = selection
+        s.move(move, extend: extend, rowCount: rows.count, columnCount: cells?.columns.count ?? 0,
+               pageRows: layout.pageRows(viewport))
+        setSelection(s)
+    }
+
+    /// Selects every shown cell.
+    func selectAll() {
+        guard !rows.isEmpty, let columns = cells?.columns.count, columns > 0 else { return }
+        var s = selection
+        s.select(rows: 0...rows.count - 1, columns: 0...columns - 1)
+        setSelection(s, scroll: false)
+    }
+
+    /// The visible part of the grid, in content coordinates.
+    var viewport: MatrixRect {
+        let width = gtk_adjustment_get_page_size(hadjustment), height = gtk_adjustment_get_page_size(vadjustment)
+        return MatrixRect(x: gtk_adjustment_get_value(hadjustment), y: gtk_adjustment_get_value(vadjustment),
+                          width: width > 0 ? width : Double(gtk_widget_get_width(area)),
+                          height: height > 0 ? height : Double(gtk_widget_get_height(area)))
+    }
+
+    func scrollToCursor() {
+        guard !rows.isEmpty, let columns = cells?.columns.count, columns > 0 else { return }
+        let vp = viewport
+        guard vp.width > 0, vp.height > 0 else { return }
+        let target = layout.scrollOffset(toShow: selection.cursor, viewport: vp)
+        if target.x != vp.x { gtk_adjustment_set_value(hadjustment, target.x) }
+        if target.y != vp.y { gtk_adjustment_set_value(vadjustment, target.y) }
+    }
+
+    /// The cursor cell's rectangle in drawing-area coordinates (for the context menu).
+    var cursorRect: MatrixRect? {
+        rows.isEmpty || (cells?.columns.isEmpty ?? true) ? nil : layout.cellRect(selection.cursor)
+    }
+
+    func grabFocus() { gtk_widget_grab_focus(area) }
+    var hasFocus: Bool { gtk_widget_has_focus(area) != 0 }
+    func redraw() { gtk_widget_queue_draw(area) }
+
+    // MARK: Input
+
+    /// The key controller's handler: looks the key up in `MatrixKeys` and acts. Returns false for
+    /// keys the matrix does not use (they go on to the window's shortcuts).
+    func handleKey(_ keyval: guint, _ state: GdkModifierType) -> Bool {
+        let others = GDK_ALT_MASK.rawValue | GDK_SUPER_MASK.rawValue | GDK_HYPER_MASK.rawValue | GDK_META_MASK.rawValue
+        guard state.rawValue & others == 0, let name = String(borrowingGChars: gdk_keyval_name(gdk_keyval_to_lower(keyval))) else {
+            return false
+        }
+        var modifiers: MatrixModifiers = []
+        if state.rawValue & GDK_SHIFT_MASK.rawValue != 0 { modifiers.insert(.shift) }
+        if state.rawValue & GDK_CONTROL_MASK.rawValue != 0 { modifiers.insert(.control) }
+        guard let action = MatrixKeys.action(forKey: name, modifiers: modifiers) else { return false }
+        perform(action)
+        return true
+    }
+
+    /// Does what a key (or a menu item) asks: movements here, the rest through `onAction`.
+    func perform(_ action: MatrixAction) {
+        switch action {
+        case .move(let m, let extend): move(m, extend: extend)
+        case .selectAll: selectAll()
+        case .collapseSelection:
+            var s = selection
+            s.anchor = s.cursor
+            setSelection(s)
+        default: onAction?(action)
+        }
+    }
+
+    /// A primary-button press at a point of the drawing area (count 2: double click).
+    func press(x: Double, y: Double, count: Int, extend: Bool) {
+        grabFocus()
+        guard let columns = cells?.columns.count, columns > 0 else { return }
+        var s = selection
+        switch layout.hit(x: x, y: y, viewport: viewport) {
+        case .cell(let p):
+            s.place(p, extend: extend)
+            setSelection(s)
+            if count == 2 && !extend { onAction?(.openDetails) }
+        case .rowHeader(let row):
+            if extend { s.select(rows: min(row, s.anchor.row)...max(row, s.anchor.row), columns: 0...columns - 1) }
+            else { s.select(rows: row...row, columns: 0...columns - 1) }
+            setSelection(s, scroll: false)
+        case .columnHeader(let column):
+            guard !rows.isEmpty else { return }
+            let first = extend ? min(column, s.anchor.column) : column, last = extend ? max(column, s.anchor.column) : column
+            s.select(rows: 0...rows.count - 1, columns: first...last)
+            setSelection(s, scroll: false)
+        case .none:
+            break
+        }
+    }
+
+    /// A drag starts at a point of the drawing area.
+    func beginDrag(x: Double, y: Double) {
+        dragStart = (x, y)
+    }
+
+    /// A drag from the press point: the selection stretches to the cell under the pointer.
+    func drag(dx: Double, dy: Double) {
+        guard let start = dragStart, case .cell = layout.hit(x: start.x, y: start.y, viewport: viewport),
+              let p = layout.nearestCell(x: start.x + dx, y: start.y + dy, rowCount: rows.count), p != selection.cursor else { return }
+        var s = selection
+        s.place(p, extend: true)
+        setSelection(s)
+    }
+
+    /// A secondary-button press: selects the cell under the pointer unless it is already
+    /// selected, then asks for the context menu there.
+    func secondaryPress(x: Double, y: Double) {
+        grabFocus()
+        guard case .cell(let p) = layout.hit(x: x, y: y, viewport: viewport) else { return }
+        if !selection.contains(p) {
+            var s = selection
+            s.place(p)
+            setSelection(s, scroll: false)
+        }
+        onContextMenu?(x, y)
+    }
+
+    // MARK: Drawing
+
+    private func draw(_ cr: OpaquePointer, _ width: Int32, _ height: Int32) {
+        framesDrawn += 1
+        guard let cells else { return }
+        let fitted = stretched(MatrixLayout(rows: rows, columnCount: cells.columns.count, metrics: baseMetrics), toWidth: Double(width))
+        if fitted != layout { layout = fitted }
+        var vp = viewport
+        vp.width = min(vp.width, Double(width))
+        vp.height = min(vp.height, Double(height))
+        render(cr, cells: cells, viewport: vp, focused: hasFocus)
+    }
+
+    /// Paints the grid for a viewport on any cairo context (the screen, or an image for the bench).
+    func render(_ cr: OpaquePointer, cells: MatrixCells, viewport: MatrixRect, focused: Bool) {
+        let scene = MatrixScene(layout: layout, rows: rows, cells: cells, jurisdictions: jurisdictions,
+                                selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused)
+        MatrixPainter(text: text).draw(cr, scene, viewport: viewport)
+    }
+}

@@ -1,0 +1,343 @@
+import CGtk
+import Model
+
+/// What one frame of the grid shows besides the cells: names and headings in the interface
+/// language, the selection and whether the grid has the keyboard focus.
+struct MatrixScene {
+    var layout: MatrixLayout
+    var rows: MatrixRows
+    var cells: MatrixCells
+    var jurisdictions: [Jurisdiction]
+    var selection: MatrixSelection?
+    var focused: Bool
+}
+
+/// Draws the grid with cairo and Pango: the visible body cells, then the frozen headings, names
+/// and totals over them. Every status is a colour (Palette.tint) *and* a symbol; a note is a
+/// dark corner triangle, evidence a small dot, a validation problem a "!" badge.
+@MainActor
+struct MatrixPainter {
+    let text: MatrixText
+
+    private enum Ink {
+        static let background = RGB(0xFFFFFF)
+        static let header = RGB(0xF4F5F7)
+        static let headerActive = RGB(0xDCE8F7)
+        static let heading = RGB(0xE9ECF0)
+        static let line = RGB(0xE2E4E8)
+        static let strongLine = RGB(0xB5BAC1)
+        static let accent = RGB(0x1C64C8)
+        static let unfocused = RGB(0x7C828A)
+        static let badge = RGB(0xB3261E)
+        static let mark = RGB(0x3A3F45)
+    }
+
+    func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect) {
+        let l = scene.layout, m = l.metrics
+        fill(cr, vp, Ink.background)
+        let body = l.bodyRect(vp)
+        let rowsShown = l.visibleDisplayRows(vp)
+        let columnsShown = l.visibleColumns(vp)
+
+        // Body: cells, region headings, selection, cursor.
+        clip(cr, body) {
+            for d in rowsShown {
+                let span = l.displayRowSpan(d)
+                switch scene.rows.display[d] {
+                case .heading(let region):
+                    let band = MatrixRect(x: body.x, y: span.y, width: body.width, height: span.height)
+                    fill(cr, band, Ink.heading)
+                    line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.strongLine)
+                    _ = region
+                case .jurisdiction(let j):
+                    for c in columnsShown { drawCell(cr, scene, j: j, c: c, x: l.columnX(c), y: span.y, height: span.height) }
+                }
+            }
+            for c in columnsShown where c % 2 == 0 && c > 0 {
+                line(cr, l.columnX(c) - 0.5, body.y, l.columnX(c) - 0.5, body.maxY, Ink.strongLine)
+            }
+            if let selection = scene.selection, !scene.rows.isEmpty { drawSelection(cr, scene, selection) }
+        }
+        // Region heading labels stay readable at the left edge while scrolling sideways.
+        clip(cr, MatrixRect(x: vp.x, y: body.y, width: body.maxX - vp.x, height: body.height)) {
+            for d in rowsShown {
+                guard case .heading(let region) = scene.rows.display[d] else { continue }
+                let span = l.displayRowSpan(d)
+                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+                fill(cr, band, Ink.heading)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.strongLine)
+                setColor(cr, Palette.ink)
+                text.draw(cr, region.label, .heading, in: band, alignment: .left, inset: 12)
+            }
+        }
+        drawRowHeaders(cr, scene, vp, rowsShown)
+        drawTotalsColumns(cr, scene, vp, rowsShown)
+        drawColumnHeaders(cr, scene, vp, columnsShown)
+        drawTotalsRow(cr, scene, vp, columnsShown)
+        drawCorners(cr, scene, vp)
+    }
+
+    // MARK: Cells
+
+    private func drawCell(_ cr: OpaquePointer, _ scene: MatrixScene, j: Int, c: Int, x: Double, y: Double, height: Double) {
+        let m = scene.layout.metrics
+        let status = scene.cells.status(j, c)
+        let tile = MatrixRect(x: x + 2, y: y + 2, width: m.cellWidth - 4, height: height - 4)
+        roundedRect(cr, tile, radius: 3)
+        setColor(cr, Palette.tint(status))
+        cairo_fill(cr)
+        setColor(cr, Palette.ink)
+        switch status {
+        case .disclosed, .notDisclosed: text.draw(cr, status.symbol, .symbol, in: tile)
+        case .prefecture, .division: text.draw(cr, Self.cellWord(status), .cellWord, in: tile)
+        case .notSurveyed: break
+        }
+        if scene.cells.hasNote(j, c) {
+            // A dark corner triangle: the cell has a note.
+            cairo_move_to(cr, tile.maxX - 9, tile.y)
+            cairo_line_to(cr, tile.maxX - 3, tile.y)
+            cairo_arc(cr, tile.maxX - 3, tile.y + 3, 3, -.pi / 2, 0)
+            cairo_line_to(cr, tile.maxX, tile.y + 9)
+            cairo_close_path(cr)
+            setColor(cr, Ink.mark)
+            cairo_fill(cr)
+        }
+        if scene.cells.hasEvidence(j, c) {
+            // A small dot: the cell has evidence.
+            cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)
+            setColor(cr, Ink.mark, alpha: 0.7)
+            cairo_fill(cr)
+        }
+        if scene.cells.hasProblem(j, c) {
+            let r = 6.0, cx = tile.x + r + 1, cy = tile.y + r + 1
+            cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
+            setColor(cr, Ink.badge)
+            cairo_fill(cr)
+            setColor(cr, RGB(0xFFFFFF))
+            text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
+        }
+    }
+
+    /// A kind's column heading, broken into lines where the language breaks it best
+    /// (审核企业名单 / 公开).
+    static func kindHeading(_ kind: DisclosureKind) -> String {
+        switch kind {
+        case .auditList: return tr(context: "matrix header", "Audit list\ndisclosed")
+        case .evaluation: return tr(context: "matrix header", "Evaluation\nresults\ndisclosed")
+        }
+    }
+
+    /// The short word a delegated cell shows: 地市 / 师市.
+    static func cellWord(_ status: DisclosureStatus) -> String {
+        switch status {
+        case .prefecture: return tr(context: "matrix cell", "Pref.")
+        case .division: return tr(context: "matrix cell", "Div.")
+        default: return status.symbol
+        }
+    }
+
+    private func drawSelection(_ cr: OpaquePointer, _ scene: MatrixScene, _ s: MatrixSelection) {
+        let l = scene.layout
+        let first = l.cellRect(MatrixPoint(row: s.rows.lowerBound, column: s.columns.lowerBound))
+        let last = l.cellRect(MatrixPoint(row: s.rows.upperBound, column: s.columns.upperBound))
+        let color = scene.focused ? Ink.accent : Ink.unfocused
+        if !s.isSingleCell {
+            let range = MatrixRect(x: first.x, y: first.y, width: last.maxX - first.x, height: last.maxY - first.y)
+            setColor(cr, color, alpha: 0.16)
+            cairo_rectangle(cr, range.x, range.y, range.width, range.height)
+            cairo_fill(cr)
+            setColor(cr, color, alpha: 0.9)
+            cairo_set_line_width(cr, 1)
+            cairo_rectangle(cr, range.x + 0.5, range.y + 0.5, range.width - 1, range.height - 1)
+            cairo_stroke(cr)
+        }
+        // The cursor: a white halo inside a strong ring, visible on every tint.
+        let cursor = l.cellRect(s.cursor)
+        let ring = MatrixRect(x: cursor.x + 1, y: cursor.y + 1, width: cursor.width - 2, height: cursor.height - 2)
+        cairo_set_line_width(cr, 3)
+        roundedRect(cr, ring, radius: 4)
+        setColor(cr, color)
+        cairo_stroke(cr)
+        cairo_set_line_width(cr, 1)
+        roundedRect(cr, MatrixRect(x: ring.x + 2, y: ring.y + 2, width: ring.width - 4, height: ring.height - 4), radius: 2)
+        setColor(cr, RGB(0xFFFFFF), alpha: 0.9)
+        cairo_stroke(cr)
+    }
+
+    // MARK: Frozen parts
+
+    private func drawRowHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let activeRows = scene.selection.map { $0.rows } ?? 1...0
+        clip(cr, MatrixRect(x: vp.x, y: body.y, width: m.rowHeaderWidth, height: body.height)) {
+            for d in rowsShown {
+                guard case .jurisdiction(let j) = scene.rows.display[d], let row = l.dataRow(ofDisplayRow: d) else { continue }
+                let span = l.displayRowSpan(d)
+                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+                fill(cr, band, activeRows.contains(row) ? Ink.headerActive : Ink.header)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.line)
+                setColor(cr, Palette.ink)
+                let nameBand = MatrixRect(x: band.x, y: band.y, width: band.width - 16, height: band.height)
+                text.draw(cr, scene.jurisdictions[j].displayName, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
+                if scene.cells.problemJurisdictions.contains(j) {
+                    let r = 6.0, cx = band.maxX - 14, cy = band.y + band.height / 2
+                    cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
+                    setColor(cr, Ink.badge)
+                    cairo_fill(cr)
+                    setColor(cr, RGB(0xFFFFFF))
+                    text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
+                }
+            }
+        }
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, Ink.strongLine)
+    }
+
+    private func drawColumnHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let activeColumns = scene.selection.map { $0.columns } ?? 1...0
+        clip(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight)) {
+            fill(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight), Ink.header)
+            var drawnYears = Set<Int>()
+            for c in columnsShown {
+                let column = scene.cells.columns[c]
+                let x = l.columnX(c)
+                if drawnYears.insert(column.year).inserted {
+                    let first = c - c % 2
+                    let yearBand = MatrixRect(x: l.columnX(first), y: vp.y, width: 2 * m.cellWidth, height: m.yearHeaderHeight)
+                    if activeColumns.overlaps(first...first + 1) { fill(cr, yearBand, Ink.headerActive) }
+                    setColor(cr, Palette.ink)
+                    text.draw(cr, yearHeading(column.year), .year, in: yearBand)
+                    line(cr, yearBand.x + 6, yearBand.maxY - 0.5, yearBand.maxX - 6, yearBand.maxY - 0.5, Ink.strongLine)
+                    if first > 0 { line(cr, yearBand.x - 0.5, vp.y, yearBand.x - 0.5, vp.y + m.headerHeight, Ink.strongLine) }
+                }
+                let kindBand = MatrixRect(x: x, y: vp.y + m.yearHeaderHeight, width: m.cellWidth, height: m.kindHeaderHeight)
+                if activeColumns.contains(c) { fill(cr, kindBand, Ink.headerActive) }
+                setColor(cr, Palette.muted)
+                text.draw(cr, Self.kindHeading(column.kind), .kind, in: kindBand, wrap: true, inset: 4)
+            }
+        }
+        line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, Ink.strongLine)
+    }
+
+    private func drawTotalsColumns(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let x = l.totalsColumnX(vp)
+        clip(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)) {
+            fill(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height), Ink.header)
+            for d in rowsShown {
+                let span = l.displayRowSpan(d)
+                let countBand = MatrixRect(x: x, y: span.y, width: m.totalsColumnWidth, height: span.height)
+                let rateBand = MatrixRect(x: x + m.totalsColumnWidth, y: span.y, width: m.totalsColumnWidth, height: span.height)
+                line(cr, x, span.y + span.height - 0.5, x + m.totalsWidth, span.y + span.height - 0.5, Ink.line)
+                guard case .jurisdiction(let j) = scene.rows.display[d] else { continue }
+                let counts = scene.cells.rowCounts[j]
+                setColor(cr, Palette.ink)
+                text.draw(cr, String(counts.disclosed), .total, in: countBand)
+                setColor(cr, Palette.muted)
+                text.draw(cr, Self.percent(counts.rate), .small, in: rateBand)
+            }
+        }
+        line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), Ink.strongLine)
+    }
+
+    private func drawTotalsRow(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let y = l.totalsRowY(vp)
+        clip(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight)) {
+            fill(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight), Ink.header)
+            for c in columnsShown {
+                let band = MatrixRect(x: l.columnX(c), y: y, width: m.cellWidth, height: m.totalsRowHeight)
+                setColor(cr, Palette.ink)
+                text.draw(cr, String(scene.cells.columnDisclosed[c]), .total, in: band)
+                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, y, band.x - 0.5, y + m.totalsRowHeight, Ink.strongLine) }
+            }
+        }
+        line(cr, vp.x, y + 0.5, min(vp.maxX, l.contentWidth), y + 0.5, Ink.strongLine)
+    }
+
+    /// The four corners: "Jurisdiction / year", the totals' headings, the totals row's label and
+    /// the grand total.
+    private func drawCorners(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect) {
+        let l = scene.layout, m = l.metrics
+        let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
+        let topLeft = MatrixRect(x: vp.x, y: vp.y, width: m.rowHeaderWidth, height: m.headerHeight)
+        fill(cr, topLeft, Ink.header)
+        setColor(cr, Palette.muted)
+        text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
+
+        let topRight = MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.headerHeight)
+        fill(cr, topRight, Ink.header)
+        setColor(cr, Palette.ink)
+        text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
+        line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, Ink.strongLine)
+        setColor(cr, Palette.muted)
+        let kindY = vp.y + m.yearHeaderHeight
+        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .kind, in: MatrixRect(x: right, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+        text.draw(cr, tr("Rate"), .kind, in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+        line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, Ink.strongLine)
+        line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, Ink.strongLine)
+
+        let bottomLeft = MatrixRect(x: vp.x, y: bottom, width: m.rowHeaderWidth, height: m.totalsRowHeight)
+        fill(cr, bottomLeft, Ink.header)
+        setColor(cr, Palette.ink)
+        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)
+        line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, Ink.strongLine)
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, Ink.strongLine)
+
+        let bottomRight = MatrixRect(x: right, y: bottom, width: m.totalsWidth, height: m.totalsRowHeight)
+        fill(cr, bottomRight, Ink.header)
+        setColor(cr, Palette.ink)
+        text.draw(cr, String(scene.cells.totalDisclosed), .total,
+                  in: MatrixRect(x: right, y: bottom, width: m.totalsColumnWidth, height: m.totalsRowHeight))
+        line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, Ink.strongLine)
+        line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, Ink.strongLine)
+    }
+
+    /// "75%", or "–" without a rate.
+    static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "–" }
+        return "\(Int((rate * 100).rounded()))%"
+    }
+
+    // MARK: Cairo helpers
+
+    private func setColor(_ cr: OpaquePointer, _ color: RGB, alpha: Double = 1) {
+        let (r, g, b) = color.unit
+        cairo_set_source_rgba(cr, r, g, b, alpha)
+    }
+
+    private func fill(_ cr: OpaquePointer, _ rect: MatrixRect, _ color: RGB) {
+        setColor(cr, color)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_fill(cr)
+    }
+
+    private func line(_ cr: OpaquePointer, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ color: RGB) {
+        setColor(cr, color)
+        cairo_set_line_width(cr, 1)
+        cairo_move_to(cr, x0, y0)
+        cairo_line_to(cr, x1, y1)
+        cairo_stroke(cr)
+    }
+
+    private func roundedRect(_ cr: OpaquePointer, _ r: MatrixRect, radius: Double) {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, r.maxX - radius, r.y + radius, radius, -.pi / 2, 0)
+        cairo_arc(cr, r.maxX - radius, r.maxY - radius, radius, 0, .pi / 2)
+        cairo_arc(cr, r.x + radius, r.maxY - radius, radius, .pi / 2, .pi)
+        cairo_arc(cr, r.x + radius, r.y + radius, radius, .pi, 3 * .pi / 2)
+        cairo_close_path(cr)
+    }
+
+    private func clip(_ cr: OpaquePointer, _ rect: MatrixRect, _ body: () -> Void) {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        body()
+        cairo_restore(cr)
+    }
+}

@@ -1,0 +1,326 @@
+import CGtk
+import Foundation
+import Model
+
+/// The disclosure matrix: jurisdictions down, each survey year's two kinds across, with totals,
+/// a details pane for the cursor cell, search, a problem filter and a row order. Every change goes
+/// through the window's `DocumentController` as one undoable edit; the section follows the
+/// controller, so undo and redo (from anywhere) show at once.
+///
+/// A change rebuilds the cells and totals synchronously (one pass over the cells) and redraws in
+/// the next frame; validation problems, which cost more on a large survey, follow in an idle
+/// callback after that frame.
+@MainActor
+final class MatrixSection: RevealingSection, KeyboardSection {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    let id = "matrix"
+    var title: String { tr(context: "matrix", "Disclosure matrix") }
+
+    /// The matrix's keys for the shortcuts window, from `MatrixKeys` (keys doing the same thing
+    /// share a line).
+    var keyboardShortcuts: ShortcutGroup {
+        var entries: [ShortcutEntry] = []
+        for binding in MatrixKeys.bindings {
+            if let i = entries.firstIndex(where: { $0.title == binding.description }) {
+                entries[i].accelerator += " " + binding.accelerator
+            } else {
+                entries.append(ShortcutEntry(accelerator: binding.accelerator, title: binding.description))
+            }
+        }
+        return ShortcutGroup(title: title, entries: entries)
+    }
+    let widget: Widget
+
+    let controller: DocumentController
+    let grid = MatrixGrid()
+    let details = MatrixDetailsPane()
+    let toolbar = MatrixToolbar()
+    let messages = MatrixMessageBar()
+    let menu: MatrixContextMenu
+
+    private(set) var order = MatrixOrder.report
+    private(set) var filter = MatrixFilter()
+    var advance = MatrixAdvance.down
+    /// The rates the rows were last sorted by: the rate order changes when chosen again or when
+    /// another survey opens, not under the cursor while typing.
+    private var orderRates: [RateCounts] = []
+    private(set) var cells: MatrixCells
+    private var index: CellIndex
+    private var problems: [Problem] = []
+    private var problemsVersion = -1
+    private var problemsScheduled = false
+    private var observer = 0
+    /// The survey version on screen (the window's `show` and the controller both report changes).
+    private var shownVersion = -1
+
+    init(controller: DocumentController) {
+        self.controller = controller
+        MatrixStyle.install()
+        index = CellIndex(controller.survey)
+        cells = MatrixCells(controller.survey, index: index)
+        orderRates = cells.rowCounts
+        menu = MatrixContextMenu(parent: grid.area)
+
+        let gridColumn = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), MatrixToolbar.legend())
+        let paned: Widget = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)
+        gtk_paned_set_start_child(paned.opaque, gridColumn)
+        gtk_paned_set_end_child(paned.opaque, details.widget)
+        gtk_paned_set_resize_end_child(paned.opaque, 0)
+        gtk_paned_set_shrink_end_child(paned.opaque, 0)
+        gtk_paned_set_shrink_start_child(paned.opaque, 0)
+        gtk_widget_set_vexpand(paned, 1)
+        widget = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        // The section keeps its widget tree alive as long as itself, so that nothing it does
+        // (a field committing its text as the window closes, an idle update) touches freed widgets.
+        g_object_ref_sink(widget.rawPointer)
+        Widgets.append(widget, messages.widget, toolbar.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), paned)
+
+        grid.onAction = { [weak self] action in self?.perform(action) }
+        grid.onSelectionChanged = { [weak self] in self?.showDetails() }
+        grid.onContextMenu = { [weak self] x, y in self?.menu.popup(at: MatrixRect(x: x, y: y, width: 1, height: 1)) }
+        menu.onAction = { [weak self] action in self?.perform(action) }
+        details.onSetStatus = { [weak self] status in self?.setStatus(status, advancing: false) }
+        details.onUpdate = { [weak self] key, label, body in self?.update(key, label: label, body) ?? false }
+        details.onLeave = { [weak self] in self?.grid.grabFocus() }
+        details.evidence.onOpen = { [weak self] url in self?.open(url) }
+        details.evidence.onMessage = { [weak self] text in self?.messages.show(text, .warning) }
+        toolbar.onFilterChanged = { [weak self] filter in self?.setFilter(filter) }
+        toolbar.onOrderChanged = { [weak self] order in self?.setOrder(order) }
+        toolbar.onAdvanceChanged = { [weak self] advance in self?.advance = advance }
+        toolbar.onDone = { [weak self] in self?.grid.grabFocus() }
+        observer = controller.observe { [weak self] change in self?.surveyChanged(change) }
+        // Coming to the matrix puts the keyboard in the grid (unless it is already in the section).
+        Signals.connect(widget, "map") { [weak self] in
+            guard let self, let root = gtk_widget_get_root(self.widget) else { return }
+            let focus = gtk_root_get_focus(root)
+            if focus == nil || gtk_widget_is_ancestor(focus, self.widget) == 0 { self.grid.grabFocus() }
+        }
+        refresh()
+    }
+
+    isolated deinit {
+        controller.removeObserver(observer)
+        unref(widget)
+    }
+
+    /// The window shows a survey: the section reads it from the controller (once per version).
+    func show(_ survey: Survey) {
+        if controller.version != shownVersion { refresh() }
+    }
+
+    // MARK: Following the survey
+
+    private func surveyChanged(_ change: DocumentController.Change) {
+        switch change {
+        case .saved:
+            return
+        case .replaced:
+            orderRates = MatrixCells(controller.survey).rowCounts
+            details.evidence.forgetDrafts()
+            messages.hide()
+            var start = MatrixSelection()
+            start.clamp(rowCount: 0, columnCount: 0)
+            grid.setSelection(start, scroll: true)
+        case .edited:
+            guard controller.version != shownVersion else { return }
+        }
+        refresh()
+    }
+
+    /// Rebuilds cells, totals and rows from the controller's survey and shows them.
+    private func refresh() {
+        let survey = controller.survey
+        shownVersion = controller.version
+        index = CellIndex(survey)
+        cells = MatrixCells(survey, index: index)
+        cells.markProblems(problems, jurisdictions: survey.jurisdictions)
+        if problemsVersion != controller.version { scheduleProblems() }
+        showRows()
+    }
+
+    private func showRows() {
+        let survey = controller.survey
+        let problemRows = cells.problemJurisdictions
+        let filter = self.filter
+        let rows = MatrixRows(jurisdictions: survey.jurisdictions, order: order, rates: orderRates) { j in
+            filter.matches(survey.jurisdictions[j], hasProblems: problemRows.contains(j))
+        }
+        grid.show(rows: rows, cells: cells, jurisdictions: survey.jurisdictions)
+        showDetails()
+    }
+
+    /// Validation runs after the frame that shows an edit (it may take longer than a frame).
+    private func scheduleProblems() {
+        guard !problemsScheduled else { return }
+        problemsScheduled = true
+        MainLoop.once { [weak self] in self?.updateProblems() }
+    }
+
+    /// Reads the controller's problems for the current version and marks them (tests call this
+    /// instead of waiting for the idle callback).
+    func updateProblems() {
+        problemsScheduled = false
+        guard problemsVersion != controller.version else { return }
+        problems = controller.problems
+        problemsVersion = controller.version
+        cells.markProblems(problems, jurisdictions: controller.survey.jurisdictions)
+        showRows()
+    }
+
+    // MARK: Rows
+
+    func setFilter(_ filter: MatrixFilter) {
+        self.filter = filter
+        if filter.onlyProblems { updateProblems() }
+        showRows()
+    }
+
+    func setOrder(_ order: MatrixOrder) {
+        self.order = order
+        orderRates = cells.rowCounts
+        toolbar.setOrder(order)
+        showRows()
+    }
+
+    // MARK: Details
+
+    /// The details of the cursor cell (nil when no row is shown).
+    var cursorDetails: MatrixCellDetails? {
+        guard let addressing = addressing, addressing.rowCount > 0, addressing.columnCount > 0 else { return nil }
+        let cursor = grid.selection.cursor
+        let key = addressing.key(cursor)
+        let jurisdiction = controller.survey.jurisdictions[grid.rows.data[cursor.row]]
+        let here = problems.filter { $0.location == .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind) }
+        return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
+                                 observation: index[key].map { controller.survey.observations[$0] },
+                                 selectionCount: grid.selection.cellCount, problems: here)
+    }
+
+    private func showDetails() {
+        details.show(cursorDetails)
+    }
+
+    var addressing: MatrixAddressing? {
+        guard let cells = grid.cells else { return nil }
+        return MatrixAddressing(rows: grid.rows, columns: cells.columns, jurisdictions: controller.survey.jurisdictions)
+    }
+
+    // MARK: Actions
+
+    /// Does a grid or menu action that is not a movement.
+    func perform(_ action: MatrixAction) {
+        switch action {
+        case .setStatus(let status): setStatus(status, advancing: true)
+        case .openDetails: details.focus()
+        case .copy: copySelection()
+        case .paste: pasteFromClipboard()
+        case .contextMenu:
+            if let rect = grid.cursorRect { menu.popup(at: rect) }
+        case .find: toolbar.focusSearch()
+        case .move, .selectAll, .collapseSelection: grid.perform(action)
+        }
+    }
+
+    /// Sets every selected cell to a status as one undo step; after a single cell the cursor
+    /// advances (down, right or not at all, as chosen) so a column can be typed fast.
+    func setStatus(_ status: DisclosureStatus, advancing: Bool) {
+        guard let addressing, addressing.rowCount > 0, addressing.columnCount > 0 else { return }
+        details.commitPending()
+        let selection = grid.selection
+        let keys = selection.points.map(addressing.key)
+        let changes = MatrixChanges.setting(status, on: keys, in: controller.survey, index: index)
+        if !changes.isEmpty {
+            let label = keys.count == 1 ? tr(context: "matrix", "Set status") : tr("Set %1 cells", keys.count)
+            guard controller.perform(.setCells(changes), label: label) else { return }
+            messages.hide()
+        }
+        guard advancing, selection.isSingleCell else { return }
+        switch advance {
+        case .down: grid.move(.step(.down), extend: false)
+        case .right: grid.move(.next, extend: false)
+        case .stay: break
+        }
+    }
+
+    /// Changes one cell's observation (from the details pane) as one undo step.
+    func update(_ key: CellKey, label: String, _ body: (inout Observation) -> Void) -> Bool {
+        guard let change = MatrixChanges.updating(key, in: controller.survey, index: index, body) else { return true }
+        guard controller.perform(.setCells([change]), label: label) else { return false }
+        messages.hide()
+        return true
+    }
+
+    func copySelection() {
+        guard let addressing, addressing.rowCount > 0, addressing.columnCount > 0 else { return }
+        let text = MatrixChanges.copyText(grid.selection, at: addressing, survey: controller.survey, index: index)
+        gdk_clipboard_set_text(gtk_widget_get_clipboard(grid.area), text)
+    }
+
+    func pasteFromClipboard() {
+        Events.readText(from: gtk_widget_get_clipboard(grid.area)) { [weak self] text in
+            self?.paste(text ?? "")
+        }
+    }
+
+    /// Pastes a block from the cursor (or fills the selection with one value) as one undo step,
+    /// or refuses with a message and changes nothing. Returns whether it was applied.
+    @discardableResult
+    func paste(_ text: String) -> Bool {
+        guard let addressing else { return false }
+        details.commitPending()
+        let selection = grid.selection
+        switch MatrixChanges.pasting(text, into: selection, at: addressing, survey: controller.survey, index: index) {
+        case .failure(let error):
+            messages.show(error.message, .error)
+            return false
+        case .success(let changes):
+            if !changes.isEmpty {
+                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste")) else { return false }
+            }
+            messages.hide()
+            if case .success(let block) = MatrixPaste.parse(text), block.rows.count > 1 || block.width > 1 {
+                var s = grid.selection
+                let top = selection.rows.lowerBound, left = selection.columns.lowerBound
+                s.select(rows: top...top + block.rows.count - 1, columns: left...left + block.width - 1)
+                grid.setSelection(s)
+            }
+            return true
+        }
+    }
+
+    /// Opens an evidence link in the browser; only http and https links, others are refused.
+    func open(_ link: String) {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let scheme = URL(string: trimmed)?.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              URL(string: trimmed)?.host?.isEmpty == false else {
+            messages.show(tr("Only http and https links open in the browser; “%1” is not one.", trimmed), .warning)
+            return
+        }
+        let root = gtk_widget_get_root(widget).map { UnsafeMutableRawPointer($0) }
+        gtk_show_uri(root?.window, trimmed, guint32(GDK_CURRENT_TIME))
+    }
+
+    // MARK: Revealing a problem
+
+    /// Shows a cell named by a problem's location: clears a filter that hides its row, moves the
+    /// cursor there and focuses the grid. False for locations that are not cells of the survey.
+    @discardableResult
+    func reveal(_ location: ProblemLocation) -> Bool {
+        guard case .cell(let id, let year, let kind) = location,
+              let j = controller.survey.jurisdictions.firstIndex(where: { $0.id == id }),
+              let column = cells.columns.firstIndex(of: MatrixColumn(year: year, kind: kind)) else { return false }
+        if grid.rows.row(ofJurisdiction: j) == nil {
+            filter = MatrixFilter()
+            toolbar.setFilter(filter)
+            showRows()
+        }
+        guard let row = grid.rows.row(ofJurisdiction: j) else { return false }
+        var s = grid.selection
+        s.place(MatrixPoint(row: row, column: column))
+        grid.setSelection(s)
+        grid.grabFocus()
+        return true
+    }
+}

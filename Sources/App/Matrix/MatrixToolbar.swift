@@ -1,0 +1,123 @@
+import CGtk
+import Model
+
+/// Where the cursor goes after a status key sets a single cell.
+enum MatrixAdvance: Int, CaseIterable, Sendable {
+    case down, right, stay
+
+    var label: String {
+        switch self {
+        case .down: return tr(context: "matrix", "Then move down")
+        case .right: return tr(context: "matrix", "Then move right")
+        case .stay: return tr(context: "matrix", "Then stay")
+        }
+    }
+}
+
+/// The bar above the grid: find a jurisdiction, show only rows with problems, the row order, and
+/// where the cursor goes after a status key.
+@MainActor
+final class MatrixToolbar {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    let widget: Widget
+    let search: Widget
+    let problemsToggle: Widget
+    let orderDropDown: Widget
+    let advanceDropDown: Widget
+    private var updating = false
+
+    var onFilterChanged: ((MatrixFilter) -> Void)?
+    var onOrderChanged: ((MatrixOrder) -> Void)?
+    var onAdvanceChanged: ((MatrixAdvance) -> Void)?
+    /// Enter or Escape in the search entry: back to the grid.
+    var onDone: (() -> Void)?
+
+    init() {
+        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8, classes: ["gk-matrix-toolbar"])
+        search = gtk_search_entry_new()
+        GProperty.set(search, "placeholder-text", tr(context: "matrix", "Find a jurisdiction"))
+        gtk_editable_set_width_chars(search.opaque, 20)
+        problemsToggle = gtk_toggle_button_new_with_label(tr(context: "matrix", "Only rows with problems"))
+        gtk_widget_set_tooltip_text(problemsToggle, tr("Hide the jurisdictions whose cells have no validation problem"))
+        orderDropDown = MatrixOrder.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
+        gtk_widget_set_tooltip_text(orderDropDown, tr(context: "matrix", "Row order"))
+        advanceDropDown = MatrixAdvance.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
+        gtk_widget_set_tooltip_text(advanceDropDown, tr("Where the cursor goes after a status key sets one cell"))
+        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+        gtk_widget_set_hexpand(spacer, 1)
+        Widgets.append(widget, search, problemsToggle, spacer, orderDropDown, advanceDropDown)
+
+        Signals.connect(search, "search-changed") { [weak self] in self?.filterChanged() }
+        Signals.connect(problemsToggle, "toggled") { [weak self] in self?.filterChanged() }
+        Signals.connect(search, "activate") { [weak self] in self?.onDone?() }
+        Signals.connect(search, "stop-search") { [weak self] in self?.onDone?() }
+        Signals.connect(orderDropDown, "notify::selected", withArgument: { [weak self] _ in
+            guard let self, !self.updating else { return }
+            self.onOrderChanged?(MatrixOrder(rawValue: Int(gtk_drop_down_get_selected(self.orderDropDown.opaque))) ?? .report)
+        })
+        Signals.connect(advanceDropDown, "notify::selected", withArgument: { [weak self] _ in
+            guard let self, !self.updating else { return }
+            self.onAdvanceChanged?(MatrixAdvance(rawValue: Int(gtk_drop_down_get_selected(self.advanceDropDown.opaque))) ?? .down)
+        })
+    }
+
+    /// The filter the search entry and the toggle describe.
+    var filter: MatrixFilter {
+        MatrixFilter(query: String(borrowingGChars: gtk_editable_get_text(search.opaque)) ?? "",
+                     onlyProblems: gtk_toggle_button_get_active(problemsToggle.cast()) != 0)
+    }
+
+    /// Sets the filter's controls (without reporting a change).
+    func setFilter(_ filter: MatrixFilter) {
+        updating = true
+        gtk_editable_set_text(search.opaque, filter.query)
+        gtk_toggle_button_set_active(problemsToggle.cast(), filter.onlyProblems ? 1 : 0)
+        updating = false
+    }
+
+    func setOrder(_ order: MatrixOrder) {
+        updating = true
+        gtk_drop_down_set_selected(orderDropDown.opaque, guint(order.rawValue))
+        updating = false
+    }
+
+    func setAdvance(_ advance: MatrixAdvance) {
+        updating = true
+        gtk_drop_down_set_selected(advanceDropDown.opaque, guint(advance.rawValue))
+        updating = false
+    }
+
+    func focusSearch() { gtk_widget_grab_focus(search) }
+
+    private func filterChanged() {
+        guard !updating else { return }
+        onFilterChanged?(filter)
+    }
+
+    /// The legend under the grid: each status as its colour *and* symbol, and the cell marks.
+    /// It wraps onto more lines in a narrow window.
+    static func legend() -> Widget {
+        let flow: Widget = gtk_flow_box_new()
+        gtk_flow_box_set_selection_mode(flow.opaque, GTK_SELECTION_NONE)
+        gtk_flow_box_set_max_children_per_line(flow.opaque, 16)
+        gtk_flow_box_set_column_spacing(flow.opaque, 14)
+        gtk_flow_box_set_row_spacing(flow.opaque, 4)
+        Widgets.addClasses(flow, ["gk-matrix-legend"])
+        func add(_ symbol: String, _ classes: [String], _ meaning: String, tooltip: String? = nil) {
+            let item = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+            Widgets.append(item, Widgets.label(symbol, classes: classes, xalign: 0.5), Widgets.label(meaning, classes: ["caption"]))
+            if let tooltip { gtk_widget_set_tooltip_text(item, tooltip) }
+            gtk_flow_box_insert(flow.opaque, item, -1)
+            if let child = gtk_widget_get_parent(item) { gtk_widget_set_focusable(child, 0) }
+        }
+        for status in DisclosureStatus.allCases {
+            let symbol = status == .notSurveyed ? " " : (status.isDelegated ? MatrixPainter.cellWord(status) : status.symbol)
+            add(symbol, ["gk-legend-swatch", "gk-status-\(status.rawValue)"], status.label, tooltip: MatrixStatusText.keyHint(status))
+        }
+        add("◥", ["gk-legend-mark"], tr(context: "matrix", "note"))
+        add("•", ["gk-legend-mark"], tr(context: "matrix", "evidence"))
+        add("!", ["gk-legend-badge"], tr(context: "matrix", "validation problem"))
+        return flow
+    }
+}

@@ -1,0 +1,97 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// A real window showing only the matrix section, on a `DocumentController` of the built-in
+/// dataset, for the matrix's UI tests (run under Xvfb by `make test`).
+@MainActor
+final class MatrixHarness {
+    let window: UnsafeMutablePointer<GtkWidget>
+    let controller: DocumentController
+    let section: MatrixSection
+
+    init(survey: Survey? = nil, width: Int32 = 1400, height: Int32 = 860) throws {
+        try MatrixHarness.requireGtk()
+        let survey = try survey ?? MatrixHarness.builtin()
+        controller = DocumentController(survey: survey, fileURL: nil)
+        section = MatrixSection(controller: controller)
+        window = gtk_window_new()
+        gtk_window_set_default_size(window.window, width, height)
+        gtk_window_set_child(window.window, section.widget)
+        gtk_window_present(window.window)
+        section.grid.grabFocus()
+        try waitForGridFrame()
+        section.updateProblems()
+    }
+
+    func close() {
+        gtk_window_destroy(window.window)
+        _ = MainLoop.iterate(until: { false }, timeout: 0.05)
+    }
+
+    var grid: MatrixGrid { section.grid }
+    var survey: Survey { controller.survey }
+
+    /// The status of a cell of the survey by jurisdiction id, year and kind.
+    func status(_ id: String, _ year: Int, _ kind: DisclosureKind) -> DisclosureStatus {
+        survey.observation(id, year, kind)?.status ?? .notSurveyed
+    }
+
+    /// The cell key under the cursor.
+    var cursorKey: CellKey? { section.addressing.map { $0.key(grid.selection.cursor) } }
+
+    /// Puts the cursor on a jurisdiction's cell (by id) in a column.
+    func place(_ id: String, year: Int, kind: DisclosureKind) {
+        XCTAssertTrue(section.reveal(.cell(jurisdiction: id, year: year, kind: kind)))
+    }
+
+    /// Presses a key through the grid's key handler (the function its key controller calls).
+    @discardableResult
+    func press(_ keyval: Int32, _ modifiers: GdkModifierType = GdkModifierType(0)) -> Bool {
+        grid.handleKey(guint(keyval), modifiers)
+    }
+
+    /// Waits until the grid has drawn a new frame (no time is asserted; the wait only bounds a hang).
+    func waitForGridFrame() throws {
+        let before = grid.framesDrawn
+        gtk_widget_queue_draw(grid.area)
+        guard MainLoop.iterate(until: { self.grid.framesDrawn > before }, timeout: 20) else {
+            throw MatrixTestError("the matrix did not draw within 20 s")
+        }
+    }
+
+    static func builtin() throws -> Survey {
+        let url = try XCTUnwrap(BuiltinDataset.url, "the built-in dataset is missing from the test bundle")
+        return try SurveyFile.load(from: url)
+    }
+
+    private static var gtkReady = false
+
+    static func requireGtk() throws {
+        if gtkReady { return }
+        let env = ProcessInfo.processInfo.environment
+        guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
+            throw MatrixTestError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
+        }
+        guard gtk_init_check() != 0 else { throw MatrixTestError("GTK cannot open the display: run the UI tests with `make test`.") }
+        gtkReady = true
+    }
+}
+
+/// A failure that stops a test, with a message saying what to do.
+struct MatrixTestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) {
+        self.description = description
+        XCTFail(description)
+    }
+}
+
+/// Runs a UI test body on the main actor (XCTest runs tests on the main thread, where GTK lives).
+func onMainActor(_ body: @MainActor () throws -> Void) throws {
+    XCTAssertTrue(Thread.isMainThread, "UI tests must run on the main thread")
+    try MainActor.assumeIsolated { try body() }
+}
