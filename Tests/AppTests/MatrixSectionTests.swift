@@ -237,4 +237,16 @@ final class MatrixSectionTests: XCTestCase {
         XCTAssertGreaterThan(result.drawFrame, 0)
         XCTAssertEqual(result.lines.count, 4)
     } }
+
+    func testACellIsDescribedForItsTooltipAndScreenReaders() throws { try onMainActor {
+        Localizer.shared.language = .chinese
+        let h = try MatrixHarness()
+        defer { h.close() }
+        h.place("guangxi", year: 2019, kind: .auditList)
+        let text = try XCTUnwrap(h.section.describe(h.grid.selection.cursor))
+        XCTAssertTrue(text.hasPrefix("广西 · 2019年度 · 审核企业名单公开\n√ 已公开"), text)
+        XCTAssertTrue(text.contains("证据："), text)
+        XCTAssertTrue(text.contains("⚠ 此单元格为已公开，但原因标注为未公开名单。"), text)
+        XCTAssertNil(h.section.describe(MatrixPoint(row: 99, column: 0)))
+    } }
 }

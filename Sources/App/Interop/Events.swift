@@ -111,6 +111,37 @@ enum Events {
         gdk_clipboard_read_text_async(clipboard, nil, thunk, CallbackBox<TextHandler>(completion).retainedPointer())
     }
 
+    /// A tooltip's text for a point of the widget (keyboard: asked with the keyboard, for the
+    /// focus); nil shows no tooltip.
+    typealias TooltipHandler = @MainActor (_ x: Double, _ y: Double, _ keyboard: Bool) -> String?
+
+    /// Gives `widget` tooltips computed per point (`query-tooltip`).
+    static func onTooltip(_ widget: some GPointer, _ handler: @escaping TooltipHandler) {
+        gtk_widget_set_has_tooltip(widget.widget, 1)
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, gint, gint, gboolean, UnsafeMutableRawPointer?,
+                                   UnsafeMutableRawPointer?) -> gboolean = { _, x, y, keyboard, tooltip, data in
+            let box = CallbackBox<TooltipHandler>.from(data)
+            let tooltip = tooltip.map(OpaquePointer.init)
+            return MainActor.assumeIsolated {
+                guard let tooltip, let text = box.handler(Double(x), Double(y), keyboard != 0) else { return 0 }
+                gtk_tooltip_set_text(tooltip, text)
+                return 1
+            }
+        }
+        connect(widget, "query-tooltip", unsafeBitCast(thunk, to: GCallback.self), CallbackBox<TooltipHandler>(handler))
+    }
+
+    /// Sets the accessible label screen readers announce for a widget (`gtk_accessible_update_property`
+    /// is variadic).
+    static func setAccessibleLabel(_ widget: some GPointer, _ text: String) {
+        var value = GValue()
+        g_value_init(&value, GProperty.Fundamental.string)
+        g_value_set_string(&value, text)
+        var property = GTK_ACCESSIBLE_PROPERTY_LABEL
+        gtk_accessible_update_property_value(widget.opaque, 1, &property, &value)
+        g_value_unset(&value)
+    }
+
     /// Emits a signal that takes no arguments and returns nothing (`activate`, `clicked`), as the
     /// widget itself does when the user presses Enter or clicks (`g_signal_emit_by_name` is variadic).
     static func emit(_ instance: some GPointer, _ signal: String) {

@@ -20,7 +20,7 @@ final class MatrixContextMenu {
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 0)
         let statuses: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division]
         for status in statuses {
-            add(to: box, .setStatus(status), MatrixStatusText.buttonLabel(status), key: Self.key(status), swatch: status)
+            add(to: box, .setStatus(status), status.label, key: Self.key(status), swatch: status)
         }
         add(to: box, .setStatus(.notSurveyed), tr(context: "matrix", "Clear (not surveyed)"), key: tr(context: "matrix", "Delete"), swatch: .notSurveyed)
         gtk_box_append(box.cast(), gtk_separator_new(GTK_ORIENTATION_HORIZONTAL))

@@ -34,6 +34,8 @@ final class MatrixGrid {
     var onAction: ((MatrixAction) -> Void)?
     /// The cursor or the selection moved.
     var onSelectionChanged: (() -> Void)?
+    /// A description of a cell, for its tooltip and for screen readers.
+    var describeCell: ((MatrixPoint) -> String?)?
     /// The context menu was asked for at a point of the drawing area.
     var onContextMenu: ((_ x: Double, _ y: Double) -> Void)?
     /// Frames the drawing area has drawn (for tests and the bench).
@@ -63,6 +65,14 @@ final class MatrixGrid {
         Events.onDrag(area, begin: { [weak self] x, y in self?.beginDrag(x: x, y: y) },
                       update: { [weak self] dx, dy in self?.drag(dx: dx, dy: dy) })
         Events.onFocus(area, enter: { [weak self] in self?.redraw() }, leave: { [weak self] in self?.redraw() })
+        Events.onTooltip(area) { [weak self] x, y, keyboard in self?.tooltip(x: x, y: y, keyboard: keyboard) }
+    }
+
+    /// The tooltip of the cell under the pointer (or of the cursor cell, asked from the keyboard).
+    private func tooltip(x: Double, y: Double, keyboard: Bool) -> String? {
+        if keyboard { return rows.isEmpty ? nil : describeCell?(selection.cursor) }
+        guard case .cell(let p) = layout.hit(x: x, y: y, viewport: viewport) else { return nil }
+        return describeCell?(p)
     }
 
     // MARK: Content
@@ -101,7 +111,7 @@ final class MatrixGrid {
         var m = MatrixMetrics()
         let longestName = jurisdictions.map { text.size($0.displayName, .name).width }.max() ?? 0
         let regionWidth = Region.allCases.map { text.size($0.label, .heading).width }.max() ?? 0
-        m.rowHeaderWidth = min(180, max(96, max(longestName + 40, regionWidth + 24))).rounded(.up)
+        m.rowHeaderWidth = min(150, max(96, max(longestName + 40, regionWidth + 24))).rounded(.up)
         let words = [MatrixPainter.cellWord(.prefecture), MatrixPainter.cellWord(.division)]
         let headings = DisclosureKind.allCases.map(MatrixPainter.kindHeading)
         let widest = max(words.map { text.size($0, .cellWord).width + 20 }.max() ?? 0,
@@ -137,7 +147,10 @@ final class MatrixGrid {
         selection = new
         if scroll { scrollToCursor() }
         redraw()
-        if changed { onSelectionChanged?() }
+        if changed {
+            if !rows.isEmpty, let text = describeCell?(selection.cursor) { Events.setAccessibleLabel(area, text) }
+            onSelectionChanged?()
+        }
     }
 
     /// Applies a movement from the key table.

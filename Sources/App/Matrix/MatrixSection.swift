@@ -79,6 +79,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
 
         grid.onAction = { [weak self] action in self?.perform(action) }
         grid.onSelectionChanged = { [weak self] in self?.showDetails() }
+        grid.describeCell = { [weak self] point in self?.describe(point) }
         grid.onContextMenu = { [weak self] x, y in self?.menu.popup(at: MatrixRect(x: x, y: y, width: 1, height: 1)) }
         menu.onAction = { [weak self] action in self?.perform(action) }
         details.onSetStatus = { [weak self] status in self?.setStatus(status, advancing: false) }
@@ -196,6 +197,19 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
                                  selectionCount: grid.selection.cellCount, problems: here)
+    }
+
+    /// A cell in words: where it is, its status, note, evidence and problems.
+    func describe(_ p: MatrixPoint) -> String? {
+        guard let addressing, p.row < addressing.rowCount, p.column < addressing.columnCount else { return nil }
+        let key = addressing.key(p)
+        let o = index[key].map { controller.survey.observations[$0] }
+        var lines = [addressing.name(p), MatrixStatusText.buttonLabel(o?.status ?? .notSurveyed)]
+        if let note = o?.note, !note.isEmpty { lines.append(tr("Note: %1", note)) }
+        if let count = o?.evidence.count, count > 0 { lines.append(tr("Evidence: %1", count)) }
+        let location = ProblemLocation.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)
+        for problem in problems where problem.location == location { lines.append("⚠ " + MatrixStatusText.explanation(problem)) }
+        return lines.joined(separator: "\n")
     }
 
     private func showDetails() {
