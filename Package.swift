@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -45,6 +46,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Tests/ModelTests"),
-        .testTarget(name: "AppTests", dependencies: ["App", "Model"], path: "Tests/AppTests"),
+        .testTarget(name: "AppTests", dependencies: ["App", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    path: "Tests/AppTests"),
     ]
 )

@@ -26,7 +26,7 @@ struct XLSXCharts {
 
     /// The charts a table gets (none for most tables).
     static func plans(for table: Table) -> [Plan] {
-        guard table.rowCount > 0 else { return [] }
+        guard table.rowCount > 0, ["summary", "coverage", "item-rates"].contains(table.id) else { return [] }
         let rows = table.rows
         switch table.id {
         case "summary", "coverage":

@@ -19,7 +19,8 @@ final class XLSXFormats {
     enum Kind: Int { case text, number, percent, link }
 
     private let workbook: UnsafeMutablePointer<lxw_workbook>
-    private var cells: [Int: UnsafeMutablePointer<lxw_format>] = [:]
+    /// Made on first use, by kind and status (`key`).
+    private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 4 * 8)
     let header: UnsafeMutablePointer<lxw_format>
     let source: UnsafeMutablePointer<lxw_format>
 
@@ -45,8 +46,7 @@ final class XLSXFormats {
 
     /// The format of a body cell of a kind, with a status tint or none.
     func cell(_ kind: Kind, status: DisclosureStatus?) -> UnsafeMutablePointer<lxw_format> {
-        let statusKey = status.map { DisclosureStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0
-        let key = kind.rawValue * 16 + statusKey
+        let key = kind.rawValue * 8 + Self.index(status)
         if let f = cells[key] { return f }
         let f: UnsafeMutablePointer<lxw_format> = workbook_add_format(workbook)
         format_set_border(f, lxw8(LXW_BORDER_THIN))
@@ -73,5 +73,16 @@ final class XLSXFormats {
         }
         cells[key] = f
         return f
+    }
+
+    private static func index(_ status: DisclosureStatus?) -> Int {
+        switch status {
+        case nil: return 0
+        case .disclosed?: return 1
+        case .notDisclosed?: return 2
+        case .prefecture?: return 3
+        case .division?: return 4
+        case .notSurveyed?: return 5
+        }
     }
 }

@@ -18,9 +18,18 @@ struct XLSXLayout {
     static let lineHeight = 15.0
     static let maxRowHeight = 409.0
 
+    /// A text wider than its cap or with line breaks: where it is and how wide each line is.
+    private struct Wrap {
+        var row: Int32
+        var column: Int32
+        var columns: Int32
+        var width: Int32
+        /// The width of each line, for texts with line breaks (nil: one line of `width`).
+        var lines: [Int]?
+    }
+
     private(set) var widths: [Int]
-    /// Texts wider than their cap or with line breaks: the rows and columns they occupy.
-    private var wrapping: [(row: Int, column: Int, columns: Int, text: String)] = []
+    private var wrapping: [Wrap] = []
 
     init(columns: Int) { widths = [Int](repeating: 0, count: columns) }
 
@@ -30,19 +39,32 @@ struct XLSXLayout {
             widths[block.column] = max(widths[block.column], min(width, Self.maxHeaderWidth))
         }
         // Multi-row blocks have room to spare; merged columns are checked once widths are known.
-        if block.rows == 1 && (block.columns > 1 || width > Self.maxHeaderWidth || block.text.contains("\n")) {
-            wrapping.append((block.row, block.column, block.columns, block.text))
+        let lines = Self.lineWidths(block.text)
+        if block.rows == 1 && (block.columns > 1 || width > Self.maxHeaderWidth || lines != nil) {
+            wrapping.append(Wrap(row: Int32(block.row), column: Int32(block.column), columns: Int32(block.columns),
+                                 width: Int32(width), lines: lines))
         }
     }
 
-    /// A body cell of `width` display columns (text: `text`, else nil for numbers).
-    mutating func body(width: Int, text: String?, status: Bool, row: Int, column: Int) {
+    /// A body cell's text. Its width is measured only when it could matter: a text of n UTF-8
+    /// bytes is at most n display columns wide.
+    mutating func text(_ text: String, status: Bool, row: Int, column: Int) {
         guard column < widths.count else { return }
         let cap = status ? Self.maxStatusWidth : Self.maxBodyWidth
+        let bytes = text.utf8.count
+        let multiline = text.utf8.contains(0x0A)
+        if !multiline && bytes <= cap && bytes <= widths[column] { return }
+        let width = ExportText.displayWidth(text)
         widths[column] = max(widths[column], min(width, cap))
-        if let text, width > cap || text.contains("\n") {
-            wrapping.append((row, column, 1, text))
+        if width > cap || multiline {
+            wrapping.append(Wrap(row: Int32(row), column: Int32(column), columns: 1, width: Int32(width),
+                                 lines: multiline ? Self.lineWidths(text) : nil))
         }
+    }
+
+    /// A number (or another one-line value) `width` display columns wide.
+    mutating func number(width: Int, column: Int) {
+        if column < widths.count && width > widths[column] { widths[column] = min(width, Self.maxBodyWidth) }
     }
 
     /// The width of a column in Excel's units.
@@ -52,15 +74,21 @@ struct XLSXLayout {
 
     /// Heights in points of the rows that need more than one line.
     func rowHeights() -> [Int: Double] {
+        let room = widths.indices.map { excelWidth($0) / 1.1 }
         var lines: [Int: Int] = [:]
         for w in wrapping {
-            let room = (w.column..<min(widths.count, w.column + w.columns)).reduce(0.0) { $0 + excelWidth($1) } / 1.1 - 1
-            var n = 0
-            for line in w.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                n += max(1, Int((Double(ExportText.displayWidth(String(line))) / max(1, room)).rounded(.up)))
-            }
-            if n > 1 { lines[w.row] = max(lines[w.row] ?? 1, n) }
+            let first = Int(w.column), last = min(widths.count, first + Int(w.columns))
+            let space = max(1, room[first..<last].reduce(0, +) - 1)
+            func count(_ width: Int) -> Int { max(1, Int((Double(width) / space).rounded(.up))) }
+            let n = w.lines.map { $0.reduce(0) { $0 + count($1) } } ?? count(Int(w.width))
+            if n > 1 { lines[Int(w.row)] = max(lines[Int(w.row)] ?? 1, n) }
         }
         return lines.mapValues { min(Self.maxRowHeight, Double($0) * Self.lineHeight) }
+    }
+
+    /// The widths of a text's lines, or nil for a text without line breaks.
+    private static func lineWidths(_ text: String) -> [Int]? {
+        guard text.utf8.contains(0x0A) else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { ExportText.displayWidth(String($0)) }
     }
 }

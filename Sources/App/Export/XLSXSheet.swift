@@ -12,6 +12,8 @@ struct XLSXSheet {
     static let maxCellCharacters = 32_767
     static let maxLinks = 65_530
     static let maxURLLength = 2_079
+    /// Up to this many rows, empty cells get borders too (as a table in a report does).
+    static let maxRowsWithBlankBorders = 5_000
     /// Tables whose last row is a total, which a filter would sort in among the others.
     static let tablesWithTotals: Set<String> = ["enterprise-summary"]
 
@@ -31,18 +33,19 @@ struct XLSXSheet {
             let r = lxw_row_t(block.row), c = lxw_col_t(block.column)
             if block.isMerged {
                 try check(worksheet_merge_range(worksheet, r, c, r + lxw_row_t(block.rows - 1), c + lxw_col_t(block.columns - 1),
-                                                block.text, formats.header), "merge")
+                                                block.text, formats.header))
             } else {
-                try check(worksheet_write_string(worksheet, r, c, block.text, formats.header), "header")
+                try check(worksheet_write_string(worksheet, r, c, block.text, formats.header))
             }
             layout.header(block)
         }
         var links = 0
-        for i in 0..<table.rowCount {
+        let columns = table.columnCount
+        let writeBlanks = table.rowCount <= Self.maxRowsWithBlankBorders
+        try TableRowStream.forEach(table) { i, cells in
             let row = headerRows + i
-            for (c, cell) in table.row(i).enumerated() where c < table.columnCount {
-                let (width, text) = try write(cell, row: lxw_row_t(row), column: lxw_col_t(c), links: &links)
-                layout.body(width: width, text: text, status: cell.status != nil, row: row, column: c)
+            for c in 0..<min(columns, cells.count) {
+                try write(cells[c], row: row, column: c, blanks: writeBlanks, layout: &layout, links: &links)
             }
         }
         for c in 0..<table.columnCount {
@@ -63,39 +66,49 @@ struct XLSXSheet {
         worksheet_fit_to_pages(worksheet, 1, 0)
         if headerRows > 0 { worksheet_repeat_rows(worksheet, 0, lxw_row_t(headerRows - 1)) }
         if !info.dataSource.isEmpty {
-            try check(worksheet_write_string(worksheet, lxw_row_t(lastBodyRow + 2), 0, info.dataSource, formats.source), "source")
+            try check(worksheet_write_string(worksheet, lxw_row_t(lastBodyRow + 2), 0, info.dataSource, formats.source))
         }
     }
 
-    /// Writes one body cell; returns the width its text needs, and the text when it may wrap.
-    private func write(_ cell: TableCell, row: lxw_row_t, column: lxw_col_t, links: inout Int) throws -> (Int, String?) {
+    /// Writes one body cell and tells the layout how much room it needs.
+    private func write(_ cell: TableCell, row: Int, column: Int, blanks: Bool, layout: inout XLSXLayout, links: inout Int) throws {
+        let r = lxw_row_t(row), c = lxw_col_t(column)
         switch cell.value {
         case .empty:
-            worksheet_write_blank(worksheet, row, column, formats.cell(.text, status: cell.status))
-            return (0, nil)
+            // A bordered blank costs a cell; in long tables only tinted blanks are written.
+            if blanks || cell.status != nil {
+                worksheet_write_blank(worksheet, r, c, formats.cell(.text, status: cell.status))
+            }
         case .integer(let n):
-            try check(worksheet_write_number(worksheet, row, column, Double(n), formats.cell(.number, status: cell.status)), "number")
-            return (String(n).utf8.count, nil)
+            try check(worksheet_write_number(worksheet, r, c, Double(n), formats.cell(.number, status: cell.status)))
+            layout.number(width: n < 0 ? String(n).utf8.count : Self.digits(n), column: column)
         case .percent(let p):
-            try check(worksheet_write_number(worksheet, row, column, p, formats.cell(.percent, status: cell.status)), "number")
-            return (6, nil)
+            try check(worksheet_write_number(worksheet, r, c, p, formats.cell(.percent, status: cell.status)))
+            layout.number(width: 6, column: column)
         case .link(let url, let text):
             if links < Self.maxLinks, url.utf8.count <= Self.maxURLLength, ExportText.isSafeLink(url),
-               worksheet_write_url_opt(worksheet, row, column, url, formats.cell(.link, status: cell.status),
+               worksheet_write_url_opt(worksheet, r, c, url, formats.cell(.link, status: cell.status),
                                        text == url ? nil : Self.clipped(text), nil) == LXW_NO_ERROR {
                 links += 1
-                return (ExportText.displayWidth(text), text)
+                layout.text(text, status: cell.status != nil, row: row, column: column)
+            } else {
+                try writeText(text, cell.status, row, column, &layout)
             }
-            return try writeText(text, cell.status, row, column)
         case .text(let s):
-            return try writeText(s, cell.status, row, column)
+            try writeText(s, cell.status, row, column, &layout)
         }
     }
 
-    private func writeText(_ text: String, _ status: DisclosureStatus?, _ row: lxw_row_t, _ column: lxw_col_t) throws -> (Int, String?) {
+    private func writeText(_ text: String, _ status: DisclosureStatus?, _ row: Int, _ column: Int, _ layout: inout XLSXLayout) throws {
         let clipped = Self.clipped(text)
-        try check(worksheet_write_string(worksheet, row, column, clipped, formats.cell(.text, status: status)), "text")
-        return (ExportText.displayWidth(clipped), clipped)
+        try check(worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(column), clipped, formats.cell(.text, status: status)))
+        layout.text(clipped, status: status != nil, row: row, column: column)
+    }
+
+    private static func digits(_ n: Int) -> Int {
+        var n = n, d = 1
+        while n >= 10 { n /= 10; d += 1 }
+        return d
     }
 
     /// Text cut to Excel's 32,767 characters per cell (the rest would make the file invalid).
@@ -104,7 +117,7 @@ struct XLSXSheet {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxCellCharacters - 1))) + "…"
     }
 
-    private func check(_ error: lxw_error, _ what: String) throws {
+    private func check(_ error: lxw_error) throws {
         guard error == LXW_NO_ERROR else {
             throw ExportError.xlsx(tr("Cannot write the sheet “%1”: %2", table.title, String(cString: lxw_strerror(error))))
         }

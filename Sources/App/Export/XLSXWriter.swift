@@ -23,6 +23,7 @@ struct XLSXWriter {
     }
 
     private func writeWorkbook(_ tables: [Table], at path: URL, for target: URL) throws {
+        XLSXCompression.install()
         guard let workbook = workbook_new(path.path) else {
             throw ExportError.xlsx(tr("Cannot write %1: %2", target.path, tr("the workbook could not be created")))
         }

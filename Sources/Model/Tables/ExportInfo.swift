@@ -75,4 +75,12 @@ public struct HeaderBlock: Equatable, Sendable {
     public var rows: Int
     public var columns: Int
     public var isMerged: Bool { rows > 1 || columns > 1 }
+
+    public init(text: String, row: Int, column: Int, rows: Int, columns: Int) {
+        self.text = text
+        self.row = row
+        self.column = column
+        self.rows = rows
+        self.columns = columns
+    }
 }

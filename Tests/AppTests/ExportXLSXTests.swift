@@ -1,0 +1,159 @@
+import Foundation
+import Model
+import XCTest
+@testable import App
+
+/// The XLSX workbook read back from its XML: sheets, merged ranges, values against the model's
+/// statistics, hyperlinks, charts, hostile text and document properties.
+final class ExportXLSXTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        Localizer.shared.language = .chinese
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+        Localizer.shared.followEnvironment()
+    }
+
+    static let hostile = ["=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(A1:A2)", "+1+2", "-3"]
+
+    /// The built-in dataset with hostile enterprise names.
+    private func survey() throws -> Survey {
+        var survey = try SurveyFile.load(from: XCTUnwrap(BuiltinDataset.url))
+        for (i, name) in Self.hostile.enumerated() { survey.enterprises[i].name = name }
+        return survey
+    }
+
+    private func exportAll(_ survey: Survey) throws -> XLSXReader {
+        let url = dir.appendingPathComponent("all.xlsx")
+        try TableExport(survey: survey, tableIDs: TableBuilder.tableIDs, format: .xlsx).write(to: url)
+        return try XLSXReader(url)
+    }
+
+    func testOneSheetPerTableWithItsShortName() throws {
+        let book = try exportAll(survey())
+        XCTAssertEqual(book.sheets.map(\.name), TableBuilder.tableIDs.map(TableBuilder.shortTitle(of:)))
+        XCTAssertEqual(book.sheets.first?.name, "省份年度表")
+    }
+
+    func testMatrixSheetHasTheReportsLayout() throws {
+        let survey = try survey()
+        let table = TableBuilder(survey).matrix()
+        let book = try exportAll(survey)
+        let sheet = try book.sheet("省份年度表")
+        // The corner over both header rows, each year over its two kinds.
+        let yearMerges = ["B1:C1", "D1:E1", "F1:G1", "H1:I1", "J1:K1"]
+        XCTAssertEqual(Set(sheet.merges), Set(["A1:A2"] + yearMerges))
+        XCTAssertEqual(sheet.cells["A1"]?.value, "省份/年度")
+        XCTAssertEqual(sheet.cells["B1"]?.value, "2018年度")
+        XCTAssertEqual(sheet.cells["C2"]?.value, "评估与验收结果公开")
+        XCTAssertTrue(sheet.xml.contains(#"<pane xSplit="1" ySplit="2" topLeftCell="B3" activePane="bottomRight" state="frozen"/>"#))
+        XCTAssertTrue(sheet.xml.contains("customWidth=\"1\""), "columns are sized to their text")
+        for (r, row) in table.rows.enumerated() {
+            for (c, cell) in row.enumerated() {
+                let read = sheet.cells[XLSXReader.ref(r + 2, c)]
+                XCTAssertEqual(read?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
+                if let status = cell.status {
+                    XCTAssertEqual(book.fill(ofStyle: read?.style ?? 0), Palette.tint(status).hex.dropFirst().description,
+                                   "the app's tint behind \(status)")
+                }
+            }
+        }
+    }
+
+    func testSummaryNumbersAreTheStatisticsAndAChartStandsBeside() throws {
+        let survey = try survey()
+        let stats = Statistics(survey)
+        let book = try exportAll(survey)
+        let sheet = try book.sheet("年度汇总")
+        let statuses: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division, .notSurveyed]
+        for (i, year) in stats.years.enumerated() {
+            XCTAssertEqual(sheet.cells[XLSXReader.ref(i + 2, 0)]?.value, String(year))
+            XCTAssertNil(sheet.cells[XLSXReader.ref(i + 2, 0)]?.type, "the year is a number")
+            var column = 1
+            for kind in DisclosureKind.allCases {
+                let counts = stats.statusCounts(year: year, kind: kind)
+                for status in statuses {
+                    let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 2, column)])
+                    XCTAssertNil(cell.type, "a number, not text")
+                    XCTAssertEqual(Int(cell.value), counts[status], "\(year) \(kind) \(status)")
+                    column += 1
+                }
+            }
+        }
+        // The drawing of the summary sheet holds two native charts drawn from its cells.
+        XCTAssertTrue(sheet.rels.contains("../drawings/drawing"), sheet.rels)
+        XCTAssertTrue(sheet.xml.contains("<drawing r:id="))
+        let charts = book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.sorted()
+        XCTAssertGreaterThanOrEqual(charts.count, 2)
+        XCTAssertNotNil(book.parts["xl/drawings/_rels/drawing1.xml.rels"])
+        let summaryCharts = charts.map(book.text).filter { $0.contains("'年度汇总'!$B$3:$B$7") }
+        XCTAssertEqual(summaryCharts.count, 1, "the audit-list chart plots the disclosed column")
+        XCTAssertTrue(summaryCharts[0].contains("<c:grouping val=\"stacked\"/>"))
+        XCTAssertTrue(summaryCharts[0].contains(Palette.fill(.disclosed).hex.dropFirst().description), "status colours in the chart")
+        XCTAssertTrue(charts.map(book.text).contains { $0.contains("'年度汇总'!$G$3:$G$7") }, "the evaluation chart too")
+    }
+
+    func testEnterpriseFiguresAndRatesAreNumbers() throws {
+        let survey = SyntheticSurvey.make(enterprises: 300, years: 2018...2022, seed: 5)
+        let stats = Statistics(survey)
+        let book = try exportAll(survey)
+        let summary = try book.sheet("各省企业汇总")
+        for (i, j) in stats.enterprises.byJurisdiction.enumerated() {
+            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 1, 1)]?.value, String(j.sampled))
+            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 1, 2)]?.value, String(j.disclosed))
+        }
+        let total = stats.enterprises.byJurisdiction.count + 1
+        XCTAssertEqual(summary.cells[XLSXReader.ref(total, 0)]?.value, "合计")
+        XCTAssertEqual(summary.cells[XLSXReader.ref(total, 1)]?.value, String(stats.enterprises.sampled))
+
+        let rates = try book.sheet("条目公开率")
+        for (i, item) in stats.enterprises.items.enumerated() {
+            let cell = try XCTUnwrap(rates.cells[XLSXReader.ref(i + 1, 4)])
+            guard let rate = item.rate else { continue }
+            XCTAssertNil(cell.type)
+            XCTAssertEqual(try XCTUnwrap(Double(cell.value)), rate, accuracy: 1e-9)
+            XCTAssertEqual(book.numberFormat(ofStyle: cell.style), "0.0%")
+        }
+        XCTAssertTrue(rates.xml.contains("<drawing r:id="), "a bar chart of the rates")
+    }
+
+    func testRegulationLinksAreHyperlinks() throws {
+        let survey = try survey()
+        let sheet = try exportAll(survey).sheet("法律法规")
+        let urls = survey.regulations.compactMap(\.url).filter(ExportText.isSafeLink)
+        XCTAssertFalse(urls.isEmpty)
+        XCTAssertEqual(Set(sheet.hyperlinks.values), Set(urls))
+        for (r, regulation) in survey.regulations.enumerated() {
+            guard let url = regulation.url, ExportText.isSafeLink(url) else { continue }
+            XCTAssertEqual(sheet.hyperlinks[XLSXReader.ref(r + 1, 11)], url)
+            XCTAssertTrue(sheet.rels.contains("TargetMode=\"External\""))
+        }
+    }
+
+    func testHostileNamesStayPlainStrings() throws {
+        let book = try exportAll(survey())
+        let sheet = try book.sheet("企业样本")
+        for (i, name) in Self.hostile.enumerated() {
+            let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 1, 1)])
+            XCTAssertEqual(cell.type, "s", "\(name) is a shared string")
+            XCTAssertEqual(cell.value, name, "written as it is, not neutralised with an apostrophe")
+            XCTAssertFalse(cell.hasFormula)
+        }
+        for s in book.sheets { XCTAssertFalse(s.xml.contains("<f>") || s.xml.contains("<f "), "no formula in \(s.name)") }
+    }
+
+    func testDocumentPropertiesComeFromTheSurvey() throws {
+        let survey = try survey()
+        let book = try exportAll(survey)
+        let core = book.text("docProps/core.xml")
+        XCTAssertTrue(core.contains("<dc:title>\(survey.meta.title)</dc:title>"), core)
+        XCTAssertTrue(core.contains("<dc:creator>\(survey.meta.authors.joined(separator: "、"))</dc:creator>"), core)
+        let app = book.text("docProps/app.xml")
+        XCTAssertTrue(app.contains("<Company>\(survey.meta.organisation)</Company>"), app)
+    }
+}
