@@ -1,5 +1,11 @@
 import Foundation
 
+/// glibc's `memmem` (a GNU extension the Glibc module does not export): the first occurrence of
+/// one byte string in another.
+@_silgen_name("memmem")
+private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer,
+                         _ needleLength: Int) -> UnsafeMutableRawPointer?
+
 /// The first thing wrong with a JSON text, with where it is.
 struct JSONSyntaxError: Error, Equatable {
     enum Problem: Equatable {
@@ -27,31 +33,125 @@ struct JSONSyntaxError: Error, Equatable {
 /// A strict, iterative (no recursion, so no stack overflow on deep nesting) RFC 8259 parser that
 /// builds a `JSONTape` in one linear pass and stops at the first syntax error with its byte offset.
 /// It also refuses duplicate keys in an object (which `JSONDecoder` would silently drop).
+///
+/// Long arrays of objects laid out as `CanonicalJSON` writes them (a `.gongkai` file's record
+/// lists) can be parsed on several cores: see `splitArray`. The text accepted and the tape's
+/// values are the same; a syntax error is always found and reported by the one-pass parse.
 struct JSONParser {
     private let base: UnsafePointer<UInt8>
+    /// Where the text to parse ends.
     private let count: Int
+    /// The whole text (node offsets are offsets in it).
     private let bytes: UnsafeRawBufferPointer
     private var i = 0
     private var nodes: [JSONTape.Node] = []
     private var stack: [Int] = []
     private var scratch: [Int] = []
+    /// Arrays opened while this many containers are open are split if they can be (-1: none).
+    private var splitDepth = -1
+    private var splitArrays: [Int: JSONTape.SplitArray] = [:]
+    /// Parsing a chunk of a split array: values separated by commas up to `count`, counted in `values`.
+    private var sequence = false
+    private var values = 0
 
-    /// Parses `bytes`, which must be shorter than 4 GiB.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONTape {
+    /// Parses `bytes`, which must be shorter than 4 GiB. Arrays opened while `splitDepth`
+    /// containers are open (2 for a survey file's record lists) are parsed on several cores
+    /// when they are long and laid out canonically.
+    static func parse(_ bytes: UnsafeRawBufferPointer, splitDepth: Int = -1) throws -> JSONTape {
         guard let raw = bytes.baseAddress, !bytes.isEmpty else {
             throw JSONSyntaxError(problem: .unexpectedEnd(expected: "a value"), offset: 0, path: [], openContainers: 0)
         }
         precondition(bytes.count < Int(UInt32.max), "JSON text too large for the tape")
-        var parser = JSONParser(base: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count, bytes: bytes)
+        var parser = JSONParser(base: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count, bytes: bytes,
+                                expectedNodes: bytes.count / 12 + 16)
+        parser.splitDepth = splitDepth
         try parser.run()
-        return JSONTape(bytes: bytes, nodes: parser.nodes)
+        return JSONTape(bytes: bytes, nodes: parser.nodes, splitArrays: parser.splitArrays)
     }
 
-    private init(base: UnsafePointer<UInt8>, count: Int, bytes: UnsafeRawBufferPointer) {
+    private init(base: UnsafePointer<UInt8>, count: Int, bytes: UnsafeRawBufferPointer, expectedNodes: Int) {
         self.base = base
         self.count = count
         self.bytes = bytes
-        nodes.reserveCapacity(count / 12 + 16)
+        nodes.reserveCapacity(expectedNodes)
+    }
+
+    // MARK: - Long arrays on several cores
+
+    /// Arrays shorter than this (in bytes) are not split.
+    static let splitMinimumBytes = 1 << 20
+
+    /// Tries to parse the array whose `[` is at `i` on several cores. Succeeds only when it is laid
+    /// out as `CanonicalJSON` writes it at this depth: each element an object on lines of its own,
+    /// the closing bracket on a line indented like the array's key. Raw line breaks cannot occur
+    /// inside JSON text, so those lines can be found by searching the bytes: the closing line, and
+    /// element boundaries `},` near evenly spaced points, where the array is cut into chunks.
+    /// Each chunk is parsed on its own core as values separated by commas. If any chunk fails (the
+    /// layout was not canonical after all, or the text has an error), nothing is kept and the
+    /// array is parsed in one pass, which finds and reports the error as usual; when all succeed,
+    /// the chunks cover every byte between the brackets and each cut is a comma between two
+    /// elements, so the text is exactly what the one-pass parse accepts.
+    /// On success, appends the array's node, moves `i` past the closing bracket and returns true.
+    private mutating func splitArray() -> Bool {
+        let level = stack.count
+        let start = i
+        // "[" then "\n" and the elements' indentation, then "{".
+        let elementIndent = 2 * (level + 1)
+        guard start + 2 + elementIndent < count, base[start + 1] == 0x0A,
+              base[start + 2 + elementIndent] == UInt8(ascii: "{"),
+              (0..<elementIndent).allSatisfy({ base[start + 2 + $0] == 0x20 }) else { return false }
+        // The closing line: "\n", the array's own indentation, "]".
+        let closing = [UInt8(0x0A)] + [UInt8](repeating: 0x20, count: 2 * level) + [UInt8(ascii: "]")]
+        guard let closingLine = find(closing, from: start + 1) else { return false }
+        let end = closingLine + closing.count - 1  // the "]"
+        guard end - start >= Self.splitMinimumBytes else { return false }
+
+        // Cut points: the comma after an element's closing line "\n", indentation, "}".
+        let boundary = [UInt8(0x0A)] + [UInt8](repeating: 0x20, count: elementIndent) + [UInt8(ascii: "}"), UInt8(ascii: ",")]
+        let wanted = max(2, min(16, 2 * ProcessInfo.processInfo.activeProcessorCount))
+        var cuts: [Int] = []  // offsets of the commas
+        for k in 1..<wanted {
+            let from = max(start + (end - start) * k / wanted, (cuts.last ?? start) + 1)
+            guard let found = find(boundary, from: from, before: end) else { break }
+            cuts.append(found + boundary.count - 1)
+        }
+        guard !cuts.isEmpty else { return false }
+        let ranges = zip([start] + cuts, cuts + [end]).map { ($0 + 1)..<$1 }
+
+        // Parse the chunks; each writes only its own slot.
+        var results = [(JSONTape, Int)?](repeating: nil, count: ranges.count)
+        let shared = Unchecked((base, bytes))
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = Unchecked(slots)
+            ParallelCoding.run(ranges.count) { c in
+                let (base, bytes) = shared.value
+                let range = ranges[c]
+                var chunk = JSONParser(base: base, count: range.upperBound, bytes: bytes, expectedNodes: range.count / 12 + 16)
+                chunk.i = range.lowerBound
+                chunk.sequence = true
+                guard (try? chunk.run()) != nil else { return }
+                out.value[c] = (JSONTape(bytes: bytes, nodes: chunk.nodes), chunk.values)
+            }
+        }
+        guard results.allSatisfy({ $0 != nil }) else { return false }
+        let split = JSONTape.SplitArray(chunks: results.map { $0!.0 }, counts: results.map { $0!.1 })
+        let index = nodes.count
+        nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(index + 1),
+                                   count: UInt32(split.counts.reduce(0, +)), kind: .array))
+        splitArrays[index] = split
+        i = end + 1
+        return true
+    }
+
+    /// The offset of the first occurrence of `pattern` at `from` or after it (and, with `before`,
+    /// ending before that offset).
+    private func find(_ pattern: [UInt8], from: Int, before limit: Int? = nil) -> Int? {
+        let end = limit ?? count
+        guard from < end else { return nil }
+        return pattern.withUnsafeBytes { p -> Int? in
+            guard let hit = glibcMemmem(base + from, end - from, p.baseAddress!, p.count) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        }
     }
 
     // MARK: - Main loop
@@ -74,6 +174,8 @@ struct JSONParser {
                         try keyAndColon(of: index, expected: "a key in double quotes or '}'")
                         continue
                     }
+                case UInt8(ascii: "[") where stack.count == splitDepth && splitArray():
+                    break
                 case UInt8(ascii: "["):
                     let index = open(.array)
                     skipWhitespace()
@@ -97,6 +199,15 @@ struct JSONParser {
             // A value is complete: what follows depends on the container it is in.
             skipWhitespace()
             guard let top = stack.last else {
+                if sequence {
+                    // A chunk of a split array: another element after a comma, or the chunk's end.
+                    values += 1
+                    guard i < count else { return }
+                    guard base[i] == UInt8(ascii: ",") else { throw unexpected("',' or ']' after the value") }
+                    i += 1
+                    expectingValue = true
+                    continue
+                }
                 if i < count { throw unexpected("the end of the file after the complete JSON document") }
                 return
             }
@@ -158,6 +269,10 @@ struct JSONParser {
 
     @inline(__always)
     private mutating func skipWhitespace() {
+        // Indentation eight spaces at a time.
+        while i + 8 <= count && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+            i += 8
+        }
         while i < count {
             let c = base[i]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }

@@ -25,8 +25,23 @@ struct JSONTape {
         var kind: Kind
     }
 
+    /// A long array whose elements were parsed on several cores, in chunks (`JSONParser`'s
+    /// `splitDepth`). Its node on this tape has no children: its elements are the top-level
+    /// values of the chunks' tapes, in order. Only `TapeDecoder`'s parallel decoding reads them.
+    struct SplitArray {
+        var chunks: [JSONTape]
+        /// How many elements each chunk holds.
+        var counts: [Int]
+    }
+
     let bytes: UnsafeRawBufferPointer
     var nodes: [Node]
+    /// The split arrays, by node.
+    var splitArrays: [Int: SplitArray] = [:]
+
+    /// Whether node `i` is a split array (see `SplitArray`).
+    @inline(__always)
+    func isSplit(_ i: Int) -> Bool { !splitArrays.isEmpty && splitArrays[i] != nil }
 
     /// The index of the node after node `i` and its subtree.
     @inline(__always)

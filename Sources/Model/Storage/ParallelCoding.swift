@@ -30,10 +30,32 @@ enum ParallelCoding {
 /// A value type whose `Codable` conformance is pure (touches no shared state), so that many of
 /// them can be encoded or decoded at once on several threads. Opt-in, so that an array is only
 /// coded in parallel when its element type has been checked.
-protocol ConcurrentlyCodable: Sendable {}
+///
+/// A type may also write and read itself directly, bypassing `Codable`'s containers, with
+/// exactly the bytes and values its `Codable` conformance gives (see `EnterpriseCoding.swift`).
+protocol ConcurrentlyCodable: Sendable {
+    /// True when the type implements `encodeDirectly` and `decodeDirectly`.
+    static var codesDirectly: Bool { get }
+    /// Writes the value as `CanonicalEncoder` would, as a value at nesting level `depth`.
+    static func encodeDirectly(_ value: Self, to out: JSONOutput, depth: Int)
+    /// The value at `node`, or nil when `init(from:)` must read it.
+    static func decodeDirectly(from tape: JSONTape, node: Int) -> Self?
+}
 
-extension Enterprise: ConcurrentlyCodable {}
+extension ConcurrentlyCodable {
+    static var codesDirectly: Bool { false }
+    static func encodeDirectly(_ value: Self, to out: JSONOutput, depth: Int) {
+        preconditionFailure("\(Self.self) is not written directly")
+    }
+    static func decodeDirectly(from tape: JSONTape, node: Int) -> Self? { nil }
+}
+
+extension Enterprise: ConcurrentlyCodable {
+    static var codesDirectly: Bool { true }
+}
+extension Jurisdiction: ConcurrentlyCodable {}
 extension Observation: ConcurrentlyCodable {}
+extension SubUnitTally: ConcurrentlyCodable {}
 extension SubUnitObservation: ConcurrentlyCodable {}
 extension Regulation: ConcurrentlyCodable {}
 extension Outreach: ConcurrentlyCodable {}
@@ -75,8 +97,15 @@ extension Array: ParallelEncodableArray where Element: Encodable & ConcurrentlyC
             let (elements, encoder) = shared.value
             let (chunk, container) = encoder.makeChunkEncoder(startingAt: range.lowerBound, capacity: capacity)
             defer { chunk.out.releaseEncoders() }
-            var unkeyed = container
-            for i in range { try unkeyed.encode(elements[i]) }
+            if Element.codesDirectly {
+                for i in range {
+                    chunk.beginElement()
+                    Element.encodeDirectly(elements[i], to: chunk.out, depth: chunk.depth + 1)
+                }
+            } else {
+                var unkeyed = container
+                for i in range { try unkeyed.encode(elements[i]) }
+            }
             precondition(chunk.out.splices.isEmpty, "an array element was encoded in parallel pieces")
             return chunk.out.bytes
         }
@@ -117,6 +146,7 @@ protocol ParallelDecodableArray {
 
 extension Array: ParallelDecodableArray where Element: Decodable & ConcurrentlyCodable {
     static func decodeChunked(from decoder: TapeDecoder, array: Int, key: CodingKey, chunks: Int) throws -> [Element] {
+        if let split = decoder.tape.splitArrays[array] { return try decodeSplit(split, from: decoder, key: key) }
         let tape = decoder.tape
         let count = Int(tape.nodes[array].count)
         // The node of every chunk's first element: one walk along the array, O(count).
@@ -145,7 +175,11 @@ extension Array: ParallelDecodableArray where Element: Decodable & ConcurrentlyC
                         var node = starts[c]
                         do {
                             for i in range {
-                                (buffer.baseAddress! + i).initialize(to: try chunk.decodeValue(Element.self, node, key: IndexKey(i)))
+                                if Element.codesDirectly, let value = Element.decodeDirectly(from: tape, node: node) {
+                                    (buffer.baseAddress! + i).initialize(to: value)
+                                } else {
+                                    (buffer.baseAddress! + i).initialize(to: try chunk.decodeValue(Element.self, node, key: IndexKey(i)))
+                                }
                                 done[c] += 1
                                 node = tape.next(node)
                             }
@@ -164,6 +198,54 @@ extension Array: ParallelDecodableArray where Element: Decodable & ConcurrentlyC
                 throw error
             }
             initialized = count
+        }
+    }
+
+    /// The elements of a split array, one chunk per core at a time, each from its chunk's tape.
+    private static func decodeSplit(_ split: JSONTape.SplitArray, from decoder: TapeDecoder, key: CodingKey) throws -> [Element] {
+        let chunks = split.chunks.count
+        var firsts: [Int] = []  // the index of each chunk's first element
+        var total = 0
+        for n in split.counts {
+            firsts.append(total)
+            total += n
+        }
+        var errors = [Error?](repeating: nil, count: chunks)
+        var decoded = [Int](repeating: 0, count: chunks)
+        return try [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+            errors.withUnsafeMutableBufferPointer { errs in
+                decoded.withUnsafeMutableBufferPointer { done in
+                    // Each chunk initialises only its own range of `buffer` and writes only its own
+                    // slots of `errs` and `done`; the tapes and the parent decoder are only read.
+                    let shared = Unchecked((buffer, errs, done, decoder, split, firsts, key))
+                    ParallelCoding.run(chunks) { c in
+                        let (buffer, errs, done, parent, split, firsts, key) = shared.value
+                        let tape = split.chunks[c]
+                        let chunk = parent.makeChunkDecoder(array: -1, key: key, chunk: tape)
+                        defer { chunk.releaseSpares() }
+                        var node = 0
+                        do {
+                            for i in firsts[c]..<(firsts[c] + split.counts[c]) {
+                                if Element.codesDirectly, let value = Element.decodeDirectly(from: tape, node: node) {
+                                    (buffer.baseAddress! + i).initialize(to: value)
+                                } else {
+                                    (buffer.baseAddress! + i).initialize(to: try chunk.decodeValue(Element.self, node, key: IndexKey(i)))
+                                }
+                                done[c] += 1
+                                node = tape.next(node)
+                            }
+                        } catch {
+                            errs[c] = error
+                        }
+                    }
+                }
+            }
+            if let error = errors.compactMap({ $0 }).first {
+                for c in 0..<chunks { (buffer.baseAddress! + firsts[c]).deinitialize(count: decoded[c]) }
+                initialized = 0
+                throw error
+            }
+            initialized = total
         }
     }
 }

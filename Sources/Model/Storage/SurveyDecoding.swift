@@ -15,6 +15,14 @@ enum SurveyDecoding {
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, source: String) throws -> Survey {
+        try decode(bytes, source: source, splitting: true)
+    }
+
+    /// `splitting`: parse the record lists on several cores (`JSONParser.parse(_:splitDepth:)`).
+    /// Their elements are then on tapes of their own, where a decoding error cannot be located in
+    /// the file; so after such an error the text is parsed again without splitting and decoded
+    /// again, which throws the same error with its place.
+    static func decode(_ bytes: UnsafeRawBufferPointer, source: String, splitting: Bool) throws -> Survey {
         var raw = bytes
         /// An error at byte `offset` of `text` (the whole file, or the part after a byte order mark).
         func failure(_ kind: SurveyFileError.Kind, at offset: Int? = nil, in text: UnsafeRawBufferPointer? = nil) -> SurveyFileError {
@@ -63,7 +71,8 @@ enum SurveyDecoding {
 
         let tape: JSONTape
         do {
-            tape = try JSONParser.parse(text)
+            // The envelope is open, then the survey: its record lists are opened at depth 2.
+            tape = try JSONParser.parse(text, splitDepth: splitting ? 2 : -1)
         } catch let syntax as JSONSyntaxError {
             throw describe(syntax, in: text) { failure($0, at: $1, in: text) }
         }
@@ -111,7 +120,10 @@ enum SurveyDecoding {
         do {
             return try TapeDecoder.decode(Survey.self, tape: tape, node: surveyNode, basePath: [NamedKey("survey")])
         } catch let error as DecodingError {
+            if !tape.splitArrays.isEmpty { return try decode(bytes, source: source, splitting: false) }
             throw describe(error, tape: tape) { failure($0, at: $1, in: text) }
+        } catch is NeedsWholeTape {
+            return try decode(bytes, source: source, splitting: false)
         }
     }
 

@@ -46,9 +46,10 @@ final class TapeDecoder: Decoder {
     func releaseSpares() { spares.decoders.removeAll() }
 
     /// For `ParallelCoding`: a decoder for array node `array` (the value of `key` in this decoder's
-    /// object), with its own pool of spare decoders so that chunks share nothing mutable.
-    func makeChunkDecoder(array: Int, key: CodingKey) -> TapeDecoder {
-        TapeDecoder(tape: tape, node: array, parent: self, key: key, basePath: [],
+    /// object), with its own pool of spare decoders so that chunks share nothing mutable. For a
+    /// split array, `chunk` is the tape of the chunk it reads.
+    func makeChunkDecoder(array: Int, key: CodingKey, chunk: JSONTape? = nil) -> TapeDecoder {
+        TapeDecoder(tape: chunk ?? tape, node: array, parent: self, key: key, basePath: [],
                     spares: Spares(parallelThreshold: spares.parallelThreshold))
     }
 
@@ -89,6 +90,7 @@ final class TapeDecoder: Decoder {
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         guard kind(node) == .array else { throw mismatch([Any].self, "a list", node, key: nil) }
+        if tape.isSplit(node) { throw NeedsWholeTape() }
         return TapeUnkeyedContainer(decoder: self, array: node)
     }
 
@@ -168,10 +170,16 @@ final class TapeDecoder: Decoder {
     /// The child decoder is reused afterwards unless the value kept a reference to it.
     func decodeValue<T: Decodable>(_ type: T.Type, _ node: Int, key: CodingKey) throws -> T {
         // Long arrays (the survey's record lists) are decoded in parallel chunks.
-        if node >= 0, tape.nodes[node].kind == .array,
-           case let chunks = ParallelCoding.chunkCount(Int(tape.nodes[node].count), threshold: spares.parallelThreshold),
-           chunks > 1, let arrayType = T.self as? any ParallelDecodableArray.Type {
-            return try arrayType.decodeChunked(from: self, array: node, key: key, chunks: chunks) as! T
+        if node >= 0, tape.nodes[node].kind == .array {
+            if tape.isSplit(node) {
+                // Its elements are on the chunks' tapes: only parallel decoding reads them.
+                guard let arrayType = T.self as? any ParallelDecodableArray.Type else { throw NeedsWholeTape() }
+                return try arrayType.decodeChunked(from: self, array: node, key: key, chunks: 0) as! T
+            }
+            let chunks = ParallelCoding.chunkCount(Int(tape.nodes[node].count), threshold: spares.parallelThreshold)
+            if chunks > 1, let arrayType = T.self as? any ParallelDecodableArray.Type {
+                return try arrayType.decodeChunked(from: self, array: node, key: key, chunks: chunks) as! T
+            }
         }
         var child: TapeDecoder
         if let spare = spares.decoders.popLast() {
@@ -191,6 +199,10 @@ final class TapeDecoder: Decoder {
         return value
     }
 }
+
+/// Thrown when a split array (`JSONTape.SplitArray`) is read other than by parallel decoding:
+/// the caller parses the text again without splitting and decodes that.
+struct NeedsWholeTape: Error {}
 
 /// The coding key of an array element, as `JSONDecoder` names it ("Index 3").
 struct IndexKey: CodingKey {
