@@ -78,7 +78,8 @@ struct BenchCommand: ParsableCommand {
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
-/// Timings of named operations: the median and the range of several runs each.
+/// Timings of named operations: the median and the range of several runs each, and the median
+/// processor time (all threads; on a busy machine it varies less than the elapsed time).
 struct BenchReport {
     private var rows: [(name: String, median: Double, min: Double, max: Double)] = []
     /// Only operations whose name contains this are measured (nil: all).
@@ -89,17 +90,29 @@ struct BenchReport {
     mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
         if let only, !name.contains(only) { return }
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         Self.resetPeak()
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.processorTime()
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            cpuTimes.append((Self.processorTime() - cpuStart) * 1e3)
         }
         times.sort()
+        cpuTimes.sort()
         rows.append((name, times[times.count / 2], times.first!, times.last!))
         let peak = Self.peakResidentBytes().map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
         Swift.print(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", rows.last!.median,
-                                               rows.last!.min, rows.last!.max) + peak)
+                                               rows.last!.min, rows.last!.max) + peak
+                    + String(format: "   cpu %.0f ms", cpuTimes[cpuTimes.count / 2]))
+    }
+
+    /// Processor time used by the process so far (all threads), in seconds.
+    static func processorTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     private static func padded(_ name: String) -> String {

@@ -7,6 +7,9 @@ import Foundation
 /// Any text cell that a spreadsheet would read as a formula (first character `=`, `+`, `-`, `@`,
 /// tab or CR) is neutralised by a leading apostrophe, the OWASP recommendation against CSV
 /// injection. Numbers are written as they are.
+///
+/// The bytes go straight into one growing buffer that becomes the `Data` without a copy. Long
+/// tables are written on all cores, in runs of rows that are then put together in order.
 public struct CSVWriter: Sendable {
     public var byteOrderMark: Bool
     public var neutraliseFormulas: Bool
@@ -19,18 +22,50 @@ public struct CSVWriter: Sendable {
     /// The characters that make a spreadsheet treat a text cell as a formula.
     public static let formulaTriggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 
+    /// `formulaTriggers.contains(byte)`, without hashing.
+    @inline(__always)
+    static func isFormulaTrigger(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
+    }
+
+    /// Tables with at least this many rows are written on several cores.
+    static let parallelRows = 4096
+
     /// The whole table as CSV bytes.
     public func data(_ table: Table) -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + table.rowCount * 16 * max(1, table.columnCount))
-        if byteOrderMark { out += [0xEF, 0xBB, 0xBF] }
+        let out = CSVBuffer(capacity: 4096)
+        if byteOrderMark { out.append(0xEF, 0xBB, 0xBF) }
         for headerRow in table.expandedHeader {
-            appendRecord(headerRow.map { TableValue.text($0) }, to: &out)
+            for (i, text) in headerRow.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendField(text, to: out)
+            }
+            out.append(0x0D, 0x0A)
         }
-        for i in 0..<table.rowCount {
-            appendRecord(table.row(i).map(\.value), to: &out)
+        let rows = table.rowCount
+        let runs = rows >= Self.parallelRows ? max(2, min(16, 4 * ProcessInfo.processInfo.activeProcessorCount)) : 1
+        if runs == 1 {
+            appendRows(0..<rows, of: table, to: out)
+            return out.takeData()
         }
-        return Data(out)
+        // Each run of rows writes its own buffer (and only its own slot); the table is only read.
+        var parts = [CSVBuffer?](repeating: nil, count: runs)
+        parts.withUnsafeMutableBufferPointer { slots in
+            let shared = Unchecked((slots, table, self))
+            ParallelCoding.run(runs) { r in
+                let (slots, table, writer) = shared.value
+                let range = ParallelCoding.range(of: r, chunks: runs, count: rows)
+                let part = CSVBuffer(capacity: 1 << 16)
+                writer.appendRows(range, of: table, to: part)
+                slots[r] = part
+            }
+        }
+        out.reserve(parts.reduce(0) { $0 + $1!.count })
+        for part in parts { out.append(part!) }
+        return out.takeData()
     }
 
     /// Writes the table to a file. The caller decides whether the file may be replaced.
@@ -38,36 +73,131 @@ public struct CSVWriter: Sendable {
         try data(table).write(to: url, options: .atomic)
     }
 
-    private func appendRecord(_ values: [TableValue], to out: inout [UInt8]) {
-        for (i, value) in values.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            switch value {
-            case .integer(let n):
-                out.append(contentsOf: String(n).utf8)
-            case .empty:
-                break
-            default:
-                appendField(value.plainText, to: &out)
+    private func appendRows(_ rows: Range<Int>, of table: Table, to out: CSVBuffer) {
+        for index in rows {
+            for (i, cell) in table.row(index).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                switch cell.value {
+                case .integer(let n): out.appendDecimal(n)
+                case .empty: break
+                case .text(let text): appendField(text, to: out)
+                case let value: appendField(value.plainText, to: out)
+                }
             }
+            out.append(0x0D, 0x0A)
         }
-        out += [0x0D, 0x0A]
     }
 
-    private func appendField(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        let neutralise = neutraliseFormulas && utf8.first.map(Self.formulaTriggers.contains) == true
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
+    private func appendField(_ text: String, to out: CSVBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            guard let first = utf8.first else { return }
+            let neutralise = neutraliseFormulas && Self.isFormulaTrigger(first)
+            var needsQuotes = false
+            for b in utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D {
+                needsQuotes = true
+                break
+            }
+            guard needsQuotes else {
+                if neutralise { out.append(UInt8(ascii: "'")) }
+                out.append(utf8)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
             if neutralise { out.append(UInt8(ascii: "'")) }
-            out.append(contentsOf: utf8)
-            return
+            // Runs without quotes as they are; each quote doubled.
+            var runStart = 0
+            for (k, b) in utf8.enumerated() where b == UInt8(ascii: "\"") {
+                out.append(UnsafeBufferPointer(rebasing: utf8[runStart...k]))
+                out.append(UInt8(ascii: "\""))
+                runStart = k + 1
+            }
+            out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
-        if neutralise { out.append(UInt8(ascii: "'")) }
-        for b in utf8 {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
+    }
+}
+
+/// A growing byte buffer (`malloc`/`realloc`, which moves large blocks without copying them) that
+/// becomes a `Data` without a copy.
+final class CSVBuffer: @unchecked Sendable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { free(base) }
+
+    /// Makes room for `extra` more bytes.
+    func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        capacity = max(capacity * 2, count + extra)
+        base = realloc(base, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ a: UInt8, _ b: UInt8) {
+        reserve(2)
+        base[count] = a
+        base[count + 1] = b
+        count += 2
+    }
+
+    func append(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
+        reserve(3)
+        base[count] = a
+        base[count + 1] = b
+        base[count + 2] = c
+        count += 3
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ other: CSVBuffer) {
+        append(UnsafeBufferPointer(start: other.base, count: other.count))
+    }
+
+    /// An integer in decimal, as `String(n)` writes it.
+    func appendDecimal(_ n: Int) {
+        reserve(20)
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, filled from the end
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var k = scratch.count
+            repeat {
+                k -= 1
+                scratch[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if n < 0 {
+                k -= 1
+                scratch[k] = UInt8(ascii: "-")
+            }
+            append(UnsafeBufferPointer(start: scratch.baseAddress!.assumingMemoryBound(to: UInt8.self) + k, count: scratch.count - k))
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes as `Data`, which takes over the buffer; the buffer is left empty.
+    func takeData() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 16
+        count = 0
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        return data
     }
 }
