@@ -48,6 +48,11 @@ final class MatrixKeyEventTests: XCTestCase {
         try Self.type(["Escape", "Delete"])
         try Self.wait("Delete clears") { h.survey.observation("fujian", 2019, .auditList) == nil }
 
+        try Self.type(["Return"])
+        try Self.wait("Enter moves the focus to the details") { !h.grid.hasFocus }
+        try Self.type(["Escape"])
+        try Self.wait("Escape in the details returns to the grid") { h.grid.hasFocus }
+
         while h.controller.undo() != nil {}
         XCTAssertEqual(h.survey, original)
     } }
