@@ -13,11 +13,11 @@ public struct HTMLWriter: Sendable {
 
     public init(info: ExportInfo) { self.info = info }
 
-    static let font = "font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',SimSun,sans-serif;"
+    public static let font = "font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',SimSun,sans-serif;"
     static let tableStyle = "border-collapse:collapse;\(font)font-size:9pt;color:\(Palette.ink.hex);"
     static let cellStyle = "border:1px solid #8C8C8C;padding:1pt 4pt;font-size:9pt;"
     static let headStyle = cellStyle + "background:#E8EAED;font-weight:bold;text-align:center;vertical-align:middle;"
-    static let sourceStyle = "\(font)font-size:9pt;color:\(Palette.muted.hex);margin:2pt 0 14pt 0;"
+    public static let sourceStyle = "\(font)font-size:9pt;color:\(Palette.muted.hex);margin:2pt 0 14pt 0;"
 
     /// A whole document: the survey title, then each table under its own heading, followed by the
     /// data-source line.

@@ -1,0 +1,154 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// The Export dialog and the clipboard copy, in a real window under Xvfb; the file chooser is
+/// answered by the test.
+final class ExportDialogTests: WindowTestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        Localizer.shared.language = .chinese
+    }
+
+    /// Opens the dialog through `win.export` on a fresh window.
+    @MainActor private static func openDialog(_ context: UITestContext) throws -> (MainWindow, ExportDialog) {
+        let window = try context.makeWindow()
+        ExportActions.install(on: window, controller: window.controller)
+        window.actions.map.activate("export")
+        let dialog = try XCTUnwrap(ExportDialog.open.last)
+        return (window, dialog)
+    }
+
+    func testChosenTablesFormatStyleAndLanguageGoToTheChosenFolder() throws {
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            XCTAssertEqual(dialog.selectedTables, TableBuilder.tableIDs.filter { $0 != "matrix-long" }, "all but the long form by default")
+            dialog.selectTables { ["matrix", "summary"].contains($0) }
+            dialog.select(1, in: dialog.format)    // CSV
+            dialog.select(1, in: dialog.style)     // 是/否 → Yes/No in English
+            dialog.select(1, in: dialog.language)  // English
+            let folder = context.folder.appendingPathComponent("tables")
+            var requests: [ExportDialog.TargetRequest] = []
+            var written: [URL] = []
+            dialog.onExported = { written = $0 }
+            dialog.chooseTarget = { request, done in
+                requests.append(request)
+                done(folder)
+            }
+            dialog.submit()
+            XCTAssertEqual(requests.map(\.folder), [true], "several tables in CSV go to a folder")
+            XCTAssertEqual(written.map(\.lastPathComponent), ["matrix.csv", "summary.csv"])
+            let matrix = String(decoding: try Data(contentsOf: folder.appendingPathComponent("matrix.csv")).dropFirst(3), as: UTF8.self)
+            XCTAssertTrue(matrix.hasPrefix("Jurisdiction / year,Year 2018,"), matrix)
+            XCTAssertTrue(matrix.contains(",Yes,") && matrix.contains(",No,"), matrix)
+            XCTAssertTrue(ExportDialog.open.isEmpty, "the dialog closes after exporting")
+            XCTAssertEqual(Localizer.shared.language, .chinese, "the interface keeps its language")
+        }
+    }
+
+    func testOneWorkbookOfTheTicketTables() throws {
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            let url = context.folder.appendingPathComponent("report.xlsx")
+            var request: ExportDialog.TargetRequest?
+            dialog.chooseTarget = { r, done in
+                request = r
+                done(url)
+            }
+            dialog.submit()
+            XCTAssertEqual(request, ExportDialog.TargetRequest(folder: false, suggestedName: "清洁生产审核与验收信息公开调研（2018-2022年度）.xlsx"))
+            let book = try XLSXReader(url)
+            XCTAssertEqual(book.sheets.map(\.name), TableBuilder.tableIDs.filter { $0 != "matrix-long" }.map(TableBuilder.shortTitle(of:)))
+        }
+    }
+
+    func testNothingTickedOrCancelledWritesNothing() throws {
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            var asked = 0
+            dialog.chooseTarget = { _, done in
+                asked += 1
+                done(nil)
+            }
+            dialog.selectTables { _ in false }
+            dialog.submit()
+            XCTAssertEqual(asked, 0)
+            XCTAssertEqual(dialog.errorText, "请至少选择一个表格。")
+            dialog.selectTables { $0 == "summary" }
+            dialog.submit()
+            XCTAssertEqual(asked, 1)
+            XCTAssertFalse(ExportDialog.open.isEmpty, "cancelling the chooser keeps the dialog")
+            dialog.close()
+        }
+    }
+
+    func testExistingFilesAreReplacedOnlyAfterAsking() throws {
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            dialog.selectTables { ["matrix", "summary"].contains($0) }
+            dialog.select(2, in: dialog.format)  // HTML
+            let folder = context.folder
+            try Data("old".utf8).write(to: folder.appendingPathComponent("summary.html"))
+            dialog.chooseTarget = { _, done in done(folder) }
+            dialog.submit()
+            let question = try XCTUnwrap(ChoiceDialog.open.last)
+            XCTAssertTrue(question.body.contains("summary.html"), question.body)
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("summary.html")), Data("old".utf8))
+            question.choose("replace")
+            let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+            XCTAssertTrue(ExportDialog.open.isEmpty)
+        }
+    }
+
+    func testCopyTableOffersHTMLAndText() throws {
+        try onMain { context in
+            let window = try context.makeWindow()
+            ExportActions.install(on: window, controller: window.controller)
+            window.actions.map.activate("copy-table", string: "summary")
+            let clipboard = gtk_widget_get_clipboard(window.window)
+            XCTAssertNotEqual(gdk_clipboard_is_local(clipboard), 0)
+            let formats = gdk_clipboard_get_formats(clipboard)
+            XCTAssertNotEqual(gdk_content_formats_contain_mime_type(formats, "text/html"), 0)
+            XCTAssertNotEqual(gdk_content_formats_contain_mime_type(formats, "text/plain;charset=utf-8"), 0)
+        }
+    }
+
+    func testClipboardTextKeepsEveryCellInPlace() throws {
+        let survey = WindowTestCase.builtinSurvey
+        let table = TableBuilder(survey).matrix()
+        let lines = TableClipboard.tabSeparated(table).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, table.header.count + table.rowCount + 1)
+        XCTAssertEqual(lines[0].split(separator: "\t", omittingEmptySubsequences: false).map(String.init), table.expandedHeader[0])
+        for (r, row) in table.rows.enumerated() {
+            XCTAssertEqual(lines[r + 2].split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+                           row.map(\.value.plainText).map(TableClipboard.field))
+        }
+        XCTAssertEqual(TableClipboard.field("a\tb"), "\"a\tb\"")
+        XCTAssertEqual(TableClipboard.field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"")
+        let html = TableClipboard.html(table, info: ExportInfo(survey.meta))
+        XCTAssertTrue(html.contains("<meta charset=\"utf-8\">"))
+        XCTAssertTrue(html.contains("colspan=\"2\""))
+        XCTAssertTrue(html.contains("background:\(Palette.tint(.disclosed).hex)"))
+
+        let slice = TableClipboard.slice(table, rows: 1..<3, columns: 0..<3)
+        XCTAssertEqual(slice.expandedHeader, [["省份/年度", "2018年度 审核企业名单公开", "2018年度 评估与验收结果公开"]])
+        XCTAssertEqual(slice.rows, [Array(table.row(1)[0..<3]), Array(table.row(2)[0..<3])])
+    }
+
+    /// Renders the dialog to $GONGKAI_EXPORT_SHOTS/export-dialog.png when that variable is set
+    /// (for looking at it; CI does not set it).
+    func testDialogScreenshot() throws {
+        guard let shots = ProcessInfo.processInfo.environment["GONGKAI_EXPORT_SHOTS"] else { return }
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            try WindowTestCase.waitUntil("the dialog is laid out") { gtk_widget_get_width(dialog.window) > 0 }
+            WindowTestCase.drainMainLoop()
+            try Screenshot.save(dialog.window, to: URL(fileURLWithPath: shots).appendingPathComponent("export-dialog.png"))
+            dialog.close()
+        }
+    }
+}
