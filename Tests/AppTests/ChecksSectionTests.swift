@@ -40,7 +40,7 @@ final class ChecksSectionTests: WindowTestCase {
         XCTAssertEqual(checks.problems.first?.severity, .error)
         XCTAssertEqual(checks.problems.last?.severity, .warning)
         let errors = checks.problems.filter(\.isError).count
-        XCTAssertEqual(checks.summaryText, "\(errors) errors, 1 warnings")
+        XCTAssertEqual(checks.summaryText, "\(errors) errors, 1 warning")
         XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (\(checks.problems.count))")
 
         window.actions.map.activate("undo")

@@ -49,6 +49,7 @@ final class WindowActionsTests: WindowTestCase {
         XCTAssertEqual(window.headerSubtitle.hasSuffix("我的调研.gongkai"), true, window.headerSubtitle)
         XCTAssertFalse(window.headerTitle.hasPrefix(WindowTitle.unsavedMark))
         XCTAssertEqual(window.flows.services.recent.surveys().first, url)
+        try Self.waitUntil("the Recent submenu lists the saved file") { window.actions.menu.recentFiles.first == url }
 
         // Saving again writes the same file without asking.
         window.controller.undo()

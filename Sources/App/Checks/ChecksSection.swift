@@ -70,7 +70,7 @@ final class ChecksSection: WindowSection {
 
         let errors = problems.filter(\.isError).count
         gtk_label_set_text(summary.opaque, problems.isEmpty ? tr("No problems")
-                           : tr("%1 errors, %2 warnings", errors, problems.count - errors))
+                           : Self.countText(errors: errors, warnings: problems.count - errors))
         gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)
@@ -87,6 +87,13 @@ final class ChecksSection: WindowSection {
         }
         gtk_widget_set_visible(note, shown ? 0 : 1)
         return shown
+    }
+
+    /// "1 error, 3 warnings": both counts, singular where English needs it.
+    static func countText(errors: Int, warnings: Int) -> String {
+        let e = errors == 1 ? tr("1 error") : tr("%1 errors", errors)
+        let w = warnings == 1 ? tr("1 warning") : tr("%1 warnings", warnings)
+        return tr("%1, %2", e, w)
     }
 
     /// The note under the heading ("No section … shows this record"), empty when hidden.

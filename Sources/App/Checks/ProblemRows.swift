@@ -35,8 +35,9 @@ final class ProblemRows {
     private func setup(_ item: UnsafeMutableRawPointer) {
         let icon: UnsafeMutablePointer<GtkWidget> = gtk_image_new()
         gtk_widget_set_valign(icon, GTK_ALIGN_START)
-        gtk_widget_set_margin_top(icon, 2)
+        gtk_widget_set_margin_top(icon, 1)
         let severity = Widgets.label("", classes: ["gk-problem-severity"])
+        gtk_widget_set_valign(severity, GTK_ALIGN_START)
         let message = Widgets.label("", classes: ["gk-problem-message"], wrap: true)
         let explanation = Widgets.label("", classes: ["dim-label", "gk-problem-explanation"], wrap: true)
         gtk_widget_set_hexpand(message, 1)

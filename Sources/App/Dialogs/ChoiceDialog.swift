@@ -25,6 +25,8 @@ final class ChoiceDialog {
     let body: String
     let choices: [Choice]
     private let cancelID: String
+    private var defaultButton: UnsafeMutablePointer<GtkWidget>?
+    private var bodyLabel: UnsafeMutablePointer<GtkWidget>?
     private var handler: (@MainActor (String) -> Void)?
 
     /// Makes the dialog (not yet shown). `cancel` is the choice Escape and the close button make.
@@ -51,6 +53,7 @@ final class ChoiceDialog {
         gtk_label_set_max_width_chars(bodyLabel.opaque, 60)
         gtk_label_set_width_chars(bodyLabel.opaque, 40)
         Widgets.append(content, headingLabel, bodyLabel)
+        self.bodyLabel = bodyLabel
 
         let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
         gtk_widget_set_halign(buttons, GTK_ALIGN_END)
@@ -65,7 +68,10 @@ final class ChoiceDialog {
             let id = choice.id
             Signals.connect(button, "clicked") { [weak self] in self?.choose(id) }
             gtk_box_append(buttons.cast(), button)
-            if choice.id == defaultChoice { gtk_window_set_default_widget(window.window, button) }
+            if choice.id == defaultChoice {
+                gtk_window_set_default_widget(window.window, button)
+                defaultButton = button
+            }
         }
         gtk_box_append(content.cast(), buttons)
         gtk_window_set_child(window.window, content)
@@ -86,6 +92,9 @@ final class ChoiceDialog {
     func present() {
         if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
         gtk_window_present(window.window)
+        // The default button, not the (selectable) explanation, has the focus.
+        if let defaultButton { gtk_widget_grab_focus(defaultButton) }
+        if let bodyLabel { gtk_label_select_region(bodyLabel.opaque, 0, 0) }
     }
 
     /// Closes the dialog as if the button `id` had been pressed.

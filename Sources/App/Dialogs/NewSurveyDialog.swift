@@ -33,6 +33,7 @@ final class NewSurveyDialog {
         if let parent { gtk_window_set_transient_for(window.window, parent.window) }
 
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
+        let heading = Widgets.label(tr("New Survey"), classes: ["title-3"])
         let explanation = Widgets.label(
             tr("The new survey lists the same jurisdictions and regulations as the built-in survey, with no observations yet."),
             classes: ["dim-label"], wrap: true)
@@ -68,7 +69,7 @@ final class NewSurveyDialog {
         Signals.connect(cancel, "clicked") { [weak self] in self?.finish(nil) }
         Signals.connect(create, "clicked") { [weak self] in self?.submit() }
 
-        Widgets.append(content, explanation, yearsLabel, yearsEntry, hint, titleLabel, titleEntry, errorLabel, buttons)
+        Widgets.append(content, heading, explanation, yearsLabel, yearsEntry, hint, titleLabel, titleEntry, errorLabel, buttons)
         gtk_widget_set_margin_top(titleLabel, 8)
         gtk_window_set_child(window.window, content)
 

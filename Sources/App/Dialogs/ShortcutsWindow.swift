@@ -29,6 +29,7 @@ enum ShortcutsWindow {
             <child>
               <object class="GtkShortcutsSection">
                 <property name="section-name">main</property>
+                <property name="title">\(escape(tr("Keyboard Shortcuts")))</property>
                 <property name="max-height">14</property>
 
         """

@@ -33,6 +33,7 @@ final class GongkaiApplication {
     /// `applicationID` is `id` except where several applications run in one process (tests).
     init(_ launch: Launch, applicationID: String = GongkaiApplication.id) {
         self.launch = launch
+        ToolkitLanguage.match(Localizer.shared.language)
         // Non-unique: every start is its own instance (no D-Bus name claimed), which keeps tests
         // and screenshot runs independent. Files are opened by us, not through GApplication.
         application = gtk_application_new(applicationID, G_APPLICATION_NON_UNIQUE)

@@ -70,10 +70,17 @@ final class ScreenshotTour {
         next()
     }
 
+    /// Frames a picture may take to come out non-empty (a section that lays itself out again after
+    /// being shown can paint an empty frame first).
+    static let attemptsPerPicture = 5
+
     private func next() {
         guard !steps.isEmpty else { return finish(nil) }
         let step = steps.removeFirst()
-        let subject = step.show()
+        capture(step, subject: step.show(), attempt: 1)
+    }
+
+    private func capture(_ step: Step, subject: UnsafeMutablePointer<GtkWidget>, attempt: Int) {
         FrameWaiter.afterNextFrame(of: subject) { [weak self] in
             guard let self else { return }
             let url = self.directory.appendingPathComponent("\(step.name).png")
@@ -81,6 +88,7 @@ final class ScreenshotTour {
                 try Screenshot.save(subject, to: url)
                 print(url.path)
             } catch {
+                if attempt < Self.attemptsPerPicture { return self.capture(step, subject: subject, attempt: attempt + 1) }
                 return self.finish(tr("Screenshot %1 failed: %2", step.name, "\(error)"))
             }
             step.hide(subject)

@@ -17,7 +17,16 @@ enum Stylesheet {
     .gk-detail-key { font-weight: bold; }
     .gk-sidebar { min-width: 180px; }
     .gk-dialog-content { padding: 20px 24px 18px 24px; }
-    .gk-problems row { padding: 10px 12px; border-bottom: 1px solid alpha(currentColor, 0.08); }
+    .gk-problems { background-color: transparent; }
+    .gk-problems row {
+        padding: 10px 14px;
+        margin-bottom: 6px;
+        border-radius: 8px;
+        background-color: @theme_base_color;
+        border: 1px solid alpha(currentColor, 0.1);
+    }
+    .gk-problems row:hover { background-color: mix(@theme_base_color, @theme_selected_bg_color, 0.06); }
+    .gk-problems row:selected { background-color: mix(@theme_base_color, @theme_selected_bg_color, 0.15); color: @theme_text_color; }
     .gk-problem-severity { font-weight: bold; }
     .gk-problem-explanation { font-size: 0.92em; }
     .gk-error { color: @error_color; }

@@ -1,0 +1,22 @@
+import Foundation
+import Model
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Makes GTK's own texts (file chooser, About dialog tabs, shortcuts window, text menus) speak
+/// the interface language too. GTK translates through gettext (`gtk40.mo`), which follows the
+/// locale and `LANGUAGE`; the interface follows `Localizer`, which may have been forced with
+/// `--lang` or defaults to Chinese under a "C" locale. Called before GTK initialises.
+enum ToolkitLanguage {
+    static func match(_ language: Language) {
+        let environment = ProcessInfo.processInfo.environment
+        setenv("LANGUAGE", language == .english ? "en" : "zh_CN", 1)
+        // gettext ignores LANGUAGE under the "C" locale; C.UTF-8 is always there and is not "C".
+        let messages = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        if messages == nil || messages == "C" || messages == "POSIX" {
+            setenv("LC_MESSAGES", "C.UTF-8", 1)
+        }
+    }
+}
