@@ -139,7 +139,13 @@ final class JSONOutput {
     }
 
     /// A line break and 64 levels of two-space indentation; deeper levels are written in pieces.
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+    /// Kept outside any array (allocated once, never freed) so that writing it costs no reference counting.
+    private nonisolated(unsafe) static let indentation: UnsafeBufferPointer<UInt8> = {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 129)
+        buffer.initialize(repeating: 0x20)
+        buffer[0] = 0x0A
+        return UnsafeBufferPointer(buffer)
+    }()
 
     @inline(__always)
     func byte(_ b: UInt8) { bytes.append(b) }
@@ -150,11 +156,12 @@ final class JSONOutput {
 
     /// A line break, then the indentation of nesting level `depth`.
     func newline(depth: Int) {
+        let indentation = Self.indentation
         var spaces = 2 * depth
-        bytes.append(contentsOf: Self.indentation[0...min(spaces, 128)])
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: indentation[0...min(spaces, 128)]))
         spaces -= min(spaces, 128)
         while spaces > 0 {
-            bytes.append(contentsOf: Self.indentation[1...min(spaces, 128)])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: indentation[1...min(spaces, 128)]))
             spaces -= min(spaces, 128)
         }
     }
@@ -180,8 +187,23 @@ final class JSONOutput {
     func escaped(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            var clean = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while clean + 8 <= utf8.count {
+                let w = UnsafeRawPointer(base + clean).loadUnaligned(as: UInt64.self)
+                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                if special & highs != 0 { break }
+                clean += 8
+            }
+            if clean == utf8.count {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             var runStart = 0
-            for i in 0..<utf8.count {
+            for i in clean..<utf8.count {
                 let c = utf8[i]
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
                 if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }

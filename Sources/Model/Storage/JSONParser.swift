@@ -1,11 +1,5 @@
 import Foundation
 
-/// glibc's `memmem` (a GNU extension the Glibc module does not export): the first occurrence of
-/// one byte string in another.
-@_silgen_name("memmem")
-private func glibcMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer,
-                         _ needleLength: Int) -> UnsafeMutableRawPointer?
-
 /// The first thing wrong with a JSON text, with where it is.
 struct JSONSyntaxError: Error, Equatable {
     enum Problem: Equatable {
@@ -50,6 +44,9 @@ struct JSONParser {
     /// Arrays opened while this many containers are open are split if they can be (-1: none).
     private var splitDepth = -1
     private var splitArrays: [Int: JSONTape.SplitArray] = [:]
+    /// The last search for a closing line (`splitArray`): where it began and what it found. A
+    /// later search that begins between the two finds the same, so no byte is searched twice.
+    private var lastClosingSearch: (from: Int, found: Int?)?
     /// Parsing a chunk of a split array: values separated by commas up to `count`, counted in `values`.
     private var sequence = false
     private var values = 0
@@ -101,19 +98,32 @@ struct JSONParser {
               base[start + 2 + elementIndent] == UInt8(ascii: "{"),
               (0..<elementIndent).allSatisfy({ base[start + 2 + $0] == 0x20 }) else { return false }
         // The closing line: "\n", the array's own indentation, "]".
-        let closing = [UInt8(0x0A)] + [UInt8](repeating: 0x20, count: 2 * level) + [UInt8(ascii: "]")]
-        guard let closingLine = find(closing, from: start + 1) else { return false }
-        let end = closingLine + closing.count - 1  // the "]"
-        guard end - start >= Self.splitMinimumBytes else { return false }
+        let closing: Int?
+        if let last = lastClosingSearch, last.from <= start + 1, last.found.map({ start + 1 <= $0 }) ?? true {
+            closing = last.found
+        } else {
+            closing = findLine(indent: 2 * level, startingWith: UInt8(ascii: "]"), from: start + 1, before: count)
+            lastClosingSearch = (start + 1, closing)
+        }
+        guard let end = closing, end - start >= Self.splitMinimumBytes else { return false }
+        // From here on, a failure means the layout is not what it seemed, or the text is damaged:
+        // then the rest of the text is parsed in one pass (trying again could search and parse
+        // the same bytes many times over).
+        splitDepth = -1
 
         // Cut points: the comma after an element's closing line "\n", indentation, "}".
-        let boundary = [UInt8(0x0A)] + [UInt8](repeating: 0x20, count: elementIndent) + [UInt8(ascii: "}"), UInt8(ascii: ",")]
         let wanted = max(2, min(16, 2 * ProcessInfo.processInfo.activeProcessorCount))
         var cuts: [Int] = []  // offsets of the commas
         for k in 1..<wanted {
-            let from = max(start + (end - start) * k / wanted, (cuts.last ?? start) + 1)
-            guard let found = find(boundary, from: from, before: end) else { break }
-            cuts.append(found + boundary.count - 1)
+            var from = max(start + (end - start) * k / wanted, (cuts.last ?? start) + 1)
+            while let brace = findLine(indent: elementIndent, startingWith: UInt8(ascii: "}"), from: from, before: end) {
+                if base[brace + 1] == UInt8(ascii: ",") {
+                    cuts.append(brace + 1)
+                    break
+                }
+                from = brace + 1
+            }
+            if cuts.count < k { break }
         }
         guard !cuts.isEmpty else { return false }
         let ranges = zip([start] + cuts, cuts + [end]).map { ($0 + 1)..<$1 }
@@ -139,19 +149,23 @@ struct JSONParser {
         nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(index + 1),
                                    count: UInt32(split.counts.reduce(0, +)), kind: .array))
         splitArrays[index] = split
+        splitDepth = level
         i = end + 1
         return true
     }
 
-    /// The offset of the first occurrence of `pattern` at `from` or after it (and, with `before`,
-    /// ending before that offset).
-    private func find(_ pattern: [UInt8], from: Int, before limit: Int? = nil) -> Int? {
-        let end = limit ?? count
-        guard from < end else { return nil }
-        return pattern.withUnsafeBytes { p -> Int? in
-            guard let hit = glibcMemmem(base + from, end - from, p.baseAddress!, p.count) else { return nil }
-            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    /// The offset of the first byte `first` in `from..<limit` that begins a line after `indent`
+    /// spaces (the line break before them at or after `from - indent - 1`, not before the text).
+    /// Found with `memchr`, which skips long runs of other bytes quickly.
+    private func findLine(indent: Int, startingWith first: UInt8, from: Int, before limit: Int) -> Int? {
+        var p = from
+        while p < limit {
+            guard let hit = memchr(base + p, Int32(first), limit - p) else { return nil }
+            let q = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if q > indent && base[q - indent - 1] == 0x0A && (q - indent..<q).allSatisfy({ base[$0] == 0x20 }) { return q }
+            p = q + 1
         }
+        return nil
     }
 
     // MARK: - Main loop

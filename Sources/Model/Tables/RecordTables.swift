@@ -152,10 +152,13 @@ private struct ChannelListLabels: Sendable {
 
     init(_ enterprises: [Enterprise]) {
         for e in enterprises {
-            for list in [e.channelsSearched, e.foundAt] where !list.isEmpty {
-                if let key = key(list), texts[key] == nil { texts[key] = join(list) }
-            }
+            add(e.channelsSearched)
+            add(e.foundAt)
         }
+    }
+
+    private mutating func add(_ list: [Channel]) {
+        if !list.isEmpty, let key = key(list), texts[key] == nil { texts[key] = join(list) }
     }
 
     /// A number standing for the list, or nil for a list too long for one.
