@@ -115,13 +115,15 @@ enum ChartExport {
 
 /// Charts as bitmaps in memory.
 enum ChartImage {
-    /// Draws `chart` on an opaque image surface of `size` × `scale` pixels and hands it to `use`.
-    static func render<T>(_ chart: any Chart, size: ChartSize = ChartExport.size, scale: Double = 2,
+    /// Draws `chart` on an image surface of `size` × `scale` pixels and hands it to `use`. The
+    /// surface is opaque RGB24 unless `alpha` asks for ARGB32 (what GDK textures take); the chart's
+    /// paper makes every pixel opaque either way.
+    static func render<T>(_ chart: any Chart, size: ChartSize = ChartExport.size, scale: Double = 2, alpha: Bool = false,
                           _ use: (OpaquePointer) throws -> T) throws -> T {
         let s = min(4, max(0.25, scale))
         let width = Int32((size.width * s).rounded())
         let height = Int32((size.height * s).rounded())
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
+        guard let surface = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             throw ChartExportError(message: tr("Cannot make a %1 × %2 image.", width, height))
         }

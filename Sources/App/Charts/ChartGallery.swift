@@ -1,0 +1,109 @@
+import CGtk
+import Foundation
+import Model
+
+/// The list of charts beside the selected one: a small picture of each chart, its name, and a
+/// check box saying whether it is a slide of the briefing. The rows follow the briefing's order.
+@MainActor
+final class ChartGallery {
+    let widget: UnsafeMutablePointer<GtkWidget>
+    private let list: UnsafeMutablePointer<GtkWidget>
+    private var rows: [ChartKind: Row] = [:]
+    private var selecting = false
+
+    /// The user selected a chart.
+    var onSelect: (@MainActor (ChartKind) -> Void)?
+    /// The user ticked or unticked a chart's briefing box.
+    var onInclude: (@MainActor (ChartKind, Bool) -> Void)?
+
+    private final class Row {
+        let row: UnsafeMutablePointer<GtkWidget>
+        let thumbnail: ChartView
+        let label: UnsafeMutablePointer<GtkWidget>
+        let include: ChartCheck
+        init(row: UnsafeMutablePointer<GtkWidget>, thumbnail: ChartView, label: UnsafeMutablePointer<GtkWidget>, include: ChartCheck) {
+            self.row = row
+            self.thumbnail = thumbnail
+            self.label = label
+            self.include = include
+        }
+    }
+
+    init(deck: BriefingDeck) {
+        list = gtk_list_box_new()
+        gtk_list_box_set_selection_mode(list.opaque, GTK_SELECTION_BROWSE)
+        Widgets.addClasses(list, ["navigation-sidebar"])
+        widget = Widgets.verticalScroller(list)
+        gtk_widget_set_hexpand(widget, 0)
+        gtk_widget_set_size_request(widget, 300, -1)
+        for kind in deck.order {
+            let include = ChartCheck("", tooltip: tr("Show this chart in the briefing"))
+            include.isOn = deck.isIncluded(kind)
+            include.onChange = { [weak self] on in self?.onInclude?(kind, on) }
+            let thumbnail = ChartView(width: 112, height: 63)
+            gtk_widget_set_valign(thumbnail.widget, GTK_ALIGN_CENTER)
+            let label = Widgets.label(kind.title, wrap: true)
+            gtk_widget_set_hexpand(label, 1)
+            let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 10)
+            Widgets.setMargin(box, 4)
+            Widgets.append(box, include.widget, thumbnail.widget, label)
+            let row = gtk_list_box_row_new()!
+            gtk_list_box_row_set_child(row.cast(), box)
+            gtk_widget_set_tooltip_text(row, kind.name)
+            gtk_list_box_append(list.opaque, row)
+            rows[kind] = Row(row: row, thumbnail: thumbnail, label: label, include: include)
+        }
+        Signals.connect(list, "row-selected", withArgument: { [weak self] row in
+            guard let self, !self.selecting, let row else { return }
+            if let kind = self.rows.first(where: { $0.value.row.rawPointer == row })?.key {
+                self.onSelect?(kind)
+            }
+        })
+    }
+
+    /// Shows the charts' small pictures (made with the survey's data) and their names.
+    func show(_ charts: [ChartKind: any Chart]) {
+        for (kind, row) in rows {
+            row.thumbnail.chart = charts[kind]
+            gtk_label_set_text(row.label.opaque, kind.title)
+        }
+    }
+
+    /// Selects a chart's row (without calling `onSelect`).
+    func select(_ kind: ChartKind) {
+        guard let row = rows[kind] else { return }
+        selecting = true
+        gtk_list_box_select_row(list.opaque, row.row.cast())
+        selecting = false
+    }
+
+    /// Puts the rows in the deck's order and sets the check boxes.
+    func arrange(_ deck: BriefingDeck) {
+        for (position, kind) in deck.order.enumerated() {
+            guard let row = rows[kind] else { continue }
+            row.include.isOn = deck.isIncluded(kind)
+            if Int(gtk_list_box_row_get_index(row.row.cast())) != position {
+                let selected = gtk_list_box_row_is_selected(row.row.cast()) != 0
+                g_object_ref(row.row.rawPointer)
+                gtk_list_box_remove(list.opaque, row.row)
+                gtk_list_box_insert(list.opaque, row.row, Int32(position))
+                unref(row.row)
+                if selected { select(kind) }
+            }
+        }
+    }
+
+    /// The charts in the order the rows show them.
+    var shownOrder: [ChartKind] {
+        rows.sorted { gtk_list_box_row_get_index($0.value.row.cast()) < gtk_list_box_row_get_index($1.value.row.cast()) }.map(\.key)
+    }
+
+    /// Ticks or unticks a chart's briefing box as the user would.
+    func toggleInclude(_ kind: ChartKind) { rows[kind]?.include.toggle() }
+
+    /// Selects a row as the user would.
+    func userSelect(_ kind: ChartKind) {
+        guard let row = rows[kind] else { return }
+        gtk_list_box_select_row(list.opaque, row.row.cast())
+    }
+}

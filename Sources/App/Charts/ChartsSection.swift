@@ -1,0 +1,290 @@
+import CGtk
+import Foundation
+import Model
+
+/// The Charts section: a gallery of the survey's charts beside the selected one drawn large, its
+/// options, export (one chart as PNG, SVG or PDF; all charts to a folder or one handout PDF), copy
+/// as an image, and briefing mode (F5: the chosen charts full-screen, one at a time).
+///
+/// Charts are made from the controller's statistics (computed once per change) whenever the
+/// window calls `show(_:)`. Each chart keeps its own options; the briefing's set and order of
+/// charts (`deck`) live here for the window's lifetime — the survey has no field for them yet.
+@MainActor
+final class ChartsSection: WindowSection, KeyboardSection {
+    static let sectionID = "charts"
+    let id = ChartsSection.sectionID
+    var title: String { tr(context: "chart", "Charts") }
+    let widget: UnsafeMutablePointer<GtkWidget>
+
+    private let controller: DocumentController
+    private let gallery: ChartGallery
+    private let optionsBar = ChartOptionsBar()
+    private let view = ChartView(width: 480, height: 270)
+    private let status: UnsafeMutablePointer<GtkWidget>
+    private let exportDialog = ChartExportDialog()
+    private var presentAction: SimpleAction?
+
+    /// The briefing's charts and their order.
+    private(set) var deck = BriefingDeck()
+    /// The chart drawn large.
+    private(set) var selected = ChartKind.disclosurePerYear
+    /// Each chart's options.
+    private(set) var options: [ChartKind: ChartOptions] = [:]
+    /// The language of the charts' labels; nil: the interface's.
+    private(set) var labelsLanguage: Language?
+    private var data: ChartData?
+    private var charts: [ChartKind: any Chart] = [:]
+    /// The briefing on screen, if any.
+    private(set) var briefing: BriefingWindow?
+
+    init(controller: DocumentController) {
+        self.controller = controller
+        for kind in ChartKind.allCases { options[kind] = kind.defaultOptions }
+        gallery = ChartGallery(deck: deck)
+        status = Widgets.label("", classes: ["dim-label"])
+        gtk_label_set_ellipsize(status.opaque, PANGO_ELLIPSIZE_MIDDLE)
+        gtk_widget_set_hexpand(status, 1)
+
+        let frame = gtk_frame_new(nil)!
+        gtk_frame_set_child(frame.cast(), view.widget)
+        gtk_widget_set_hexpand(frame, 1)
+        gtk_widget_set_vexpand(frame, 1)
+
+        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        let right = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-page"])
+        Widgets.append(right, optionsBar.widget, frame, buttons)
+        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), right)
+
+        let actions = ActionMap.newGroup()
+        actions.add("export") { [weak self] in self?.askToExportChart() }
+        actions.add("export-all") { [weak self] in self?.askToExportAll() }
+        actions.add("copy") { [weak self] in self?.copyImage() }
+        actions.add("earlier") { [weak self] in self?.move(by: -1) }
+        actions.add("later") { [weak self] in self?.move(by: 1) }
+        presentAction = actions.add("present") { [weak self] in self?.present() }
+        gtk_widget_insert_action_group(widget, "charts", actions.pointer)
+        unref(actions.pointer)
+        Widgets.append(buttons,
+                       button(tr("Export Chart…"), "charts.export", tr("Save this chart as PNG, SVG or PDF")),
+                       button(tr("Export All…"), "charts.export-all", tr("Save every chart to a folder, or all in one PDF")),
+                       button(tr("Copy Image"), "charts.copy", tr("Copy this chart to the clipboard as an image")),
+                       gtk_separator_new(GTK_ORIENTATION_VERTICAL),
+                       button(tr(context: "chart", "Earlier"), "charts.earlier", tr("Move this chart earlier in the briefing")),
+                       button(tr(context: "chart", "Later"), "charts.later", tr("Move this chart later in the briefing")),
+                       status,
+                       button(tr(context: "chart", "Present"), "charts.present", tr("Show the ticked charts full-screen (F5)"), suggested: true))
+
+        // F5 presents while the section is on screen.
+        let shortcuts = gtk_shortcut_controller_new()!
+        gtk_shortcut_controller_set_scope(shortcuts.opaque, GTK_SHORTCUT_SCOPE_GLOBAL)
+        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("F5"),
+                                                                                  gtk_named_action_new("charts.present")))
+        gtk_widget_add_controller(widget, shortcuts)
+        presentAction?.isEnabled = false
+        Signals.connect(widget, "map") { [weak self] in self?.updatePresentAction(mapped: true) }
+        Signals.connect(widget, "unmap") { [weak self] in self?.updatePresentAction(mapped: false) }
+
+        gallery.onSelect = { [weak self] kind in self?.select(kind) }
+        gallery.onInclude = { [weak self] kind, on in self?.setIncluded(kind, on) }
+        optionsBar.onChange = { [weak self] options, language in self?.optionsChanged(options, language) }
+        gallery.select(selected)
+    }
+
+    var keyboardShortcuts: ShortcutGroup {
+        ShortcutGroup(title: tr(context: "chart", "Charts"), entries: [
+            ShortcutEntry(accelerator: "F5", title: tr("Present the ticked charts full-screen")),
+            ShortcutEntry(accelerator: "Right Page_Down space", title: tr("Briefing: next chart")),
+            ShortcutEntry(accelerator: "Left Page_Up BackSpace", title: tr("Briefing: previous chart")),
+            ShortcutEntry(accelerator: "Escape", title: tr("Briefing: leave")),
+        ])
+    }
+
+    // MARK: Survey
+
+    func show(_ survey: Survey) {
+        data = ChartData(survey, statistics: controller.statistics)
+        remake()
+    }
+
+    /// Makes every chart again (the survey, an option or the language changed) and redraws.
+    private func remake() {
+        guard let data else { return }
+        charts = [:]
+        for kind in ChartKind.allCases { charts[kind] = kind.make(data, chartOptions(kind)) }
+        gallery.show(charts)
+        view.chart = charts[selected]
+        optionsBar.show(selected, options[selected] ?? selected.defaultOptions, years: data.years)
+        if let briefing {
+            briefing.update(briefingSlides())
+        }
+    }
+
+    private func chartOptions(_ kind: ChartKind, largeType: Bool = false) -> ChartOptions {
+        var o = options[kind] ?? kind.defaultOptions
+        o.language = labelsLanguage
+        o.largeType = largeType
+        return o
+    }
+
+    /// The chart drawn large.
+    var selectedChart: (any Chart)? { charts[selected] }
+
+    /// The text of the status line under the chart (what the last export or copy did).
+    var statusText: String { Widgets.text(ofLabel: status) }
+
+    // MARK: Choosing
+
+    /// Draws another chart large (what selecting it in the gallery does).
+    func select(_ kind: ChartKind) {
+        selected = kind
+        gallery.select(kind)
+        view.chart = charts[kind]
+        optionsBar.show(kind, options[kind] ?? kind.defaultOptions, years: data?.years ?? [])
+    }
+
+    /// Changes the options of the selected chart.
+    func setOptions(_ new: ChartOptions, for kind: ChartKind) {
+        options[kind] = new
+        guard let data else { return }
+        charts[kind] = kind.make(data, chartOptions(kind))
+        gallery.show(charts)
+        if kind == selected { view.chart = charts[kind] }
+        briefing?.update(briefingSlides())
+    }
+
+    /// Changes the language of every chart's labels (nil: the interface's).
+    func setLabelsLanguage(_ language: Language?) {
+        labelsLanguage = language
+        remake()
+    }
+
+    private func optionsChanged(_ new: ChartOptions, _ language: Language?) {
+        if language != labelsLanguage {
+            labelsLanguage = language
+            options[selected] = new
+            remake()
+        } else {
+            setOptions(new, for: selected)
+        }
+    }
+
+    // MARK: Briefing
+
+    /// Includes a chart in the briefing or leaves it out.
+    func setIncluded(_ kind: ChartKind, _ on: Bool) {
+        deck.setIncluded(kind, on)
+        gallery.arrange(deck)
+        updatePresentAction(mapped: gtk_widget_get_mapped(widget) != 0)
+        briefing?.update(briefingSlides())
+    }
+
+    /// Moves the selected chart earlier (negative) or later in the briefing and the gallery.
+    func move(by offset: Int) {
+        deck.move(selected, by: offset)
+        gallery.arrange(deck)
+        gallery.select(selected)
+        briefing?.update(briefingSlides())
+    }
+
+    /// The briefing's charts, with large type.
+    private func briefingSlides() -> [any Chart] {
+        guard let data else { return [] }
+        return deck.slides.map { $0.make(data, chartOptions($0, largeType: true)) }
+    }
+
+    /// Starts the briefing on the selected chart if it is a slide, else on the first slide.
+    func present() {
+        let slides = briefingSlides()
+        guard !slides.isEmpty else {
+            setStatus(tr("Tick at least one chart to present."))
+            return
+        }
+        if let briefing {
+            briefing.present()
+            return
+        }
+        let start = deck.slides.firstIndex(of: selected) ?? 0
+        let window = BriefingWindow(slides: slides, start: start, parent: gtk_widget_get_root(widget).map { $0.widget })
+        window.onClose = { [weak self] in self?.briefing = nil }
+        briefing = window
+        window.present()
+    }
+
+    /// Whether F5 and the Present button start a briefing now.
+    var canPresent: Bool { presentAction?.isEnabled ?? false }
+
+    private func updatePresentAction(mapped: Bool) {
+        presentAction?.isEnabled = mapped && !deck.slides.isEmpty
+    }
+
+    // MARK: Export and copy
+
+    private func askToExportChart() {
+        guard let parent = gtk_widget_get_root(widget)?.widget else { return }
+        exportDialog.askForChart(named: selected.name, parent: parent) { [weak self] target in
+            if let target { self?.export(target) }
+        }
+    }
+
+    private func askToExportAll() {
+        guard let parent = gtk_widget_get_root(widget)?.widget else { return }
+        exportDialog.askForAll(suggestedHandoutName: "\(tr(context: "chart", "charts")).pdf", parent: parent) { [weak self] target in
+            if let target { self?.export(target) }
+        }
+    }
+
+    /// Writes what an export dialog asked for; says in the status line what happened. Returns
+    /// whether everything was written.
+    @discardableResult
+    func export(_ target: ChartExportTarget) -> Bool {
+        guard let data else { return false }
+        do {
+            switch target {
+            case .file(let url, let format):
+                guard let chart = charts[selected] else { return false }
+                try ChartExport.write(chart, format: format, to: url.path)
+                setStatus(tr("Saved %1.", url.path))
+            case .folder(let folder, let format):
+                for kind in ChartKind.allCases {
+                    guard let chart = charts[kind] else { continue }
+                    try ChartExport.write(chart, format: format, to: folder.appendingPathComponent("\(kind.name).\(format.rawValue)").path)
+                }
+                setStatus(tr("Saved %1 charts in %2.", ChartKind.allCases.count, folder.path))
+            case .handout(let url):
+                let slides = deck.slides.isEmpty ? deck.order : deck.slides
+                let pages = slides.map { $0.make(data, chartOptions($0)) }
+                try ChartExport.pdf(pages, to: url.path, title: data.survey.meta.title)
+                setStatus(tr("Saved %1 (%2 pages).", url.path, pages.count))
+            }
+            return true
+        } catch {
+            setStatus((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            return false
+        }
+    }
+
+    /// Copies the selected chart to the clipboard as an image.
+    func copyImage() {
+        guard let chart = charts[selected] else { return }
+        do {
+            try ChartClipboard.copy(chart, from: widget)
+            setStatus(tr("Copied the chart as an image."))
+        } catch {
+            setStatus((error as? LocalizedError)?.errorDescription ?? "\(error)")
+        }
+    }
+
+    private func setStatus(_ text: String) {
+        gtk_label_set_text(status.opaque, text)
+        gtk_widget_set_tooltip_text(status, text)
+    }
+
+    private func button(_ label: String, _ action: String, _ tooltip: String, suggested: Bool = false) -> UnsafeMutablePointer<GtkWidget> {
+        let b = gtk_button_new_with_label(label)!
+        gtk_actionable_set_action_name(b.opaque, action)
+        gtk_widget_set_tooltip_text(b, tooltip)
+        if suggested { Widgets.addClasses(b, ["suggested-action"]) }
+        return b
+    }
+}

@@ -1,0 +1,158 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// The briefing's choice and order of charts (no display needed).
+final class ChartBriefingDeckTests: XCTestCase {
+    func testEveryChartHasOnePlaceAndMovesStayInside() {
+        var deck = BriefingDeck(order: [.timeline, .timeline, .map])
+        XCTAssertEqual(deck.order.count, ChartKind.allCases.count)
+        XCTAssertEqual(Array(deck.order.prefix(2)), [.timeline, .map])
+        XCTAssertEqual(deck.slides, deck.order, "every chart is a slide at first")
+
+        XCTAssertEqual(deck.move(.map, by: -5), 0)
+        XCTAssertEqual(deck.order.first, .map)
+        XCTAssertEqual(deck.move(.map, by: 100), ChartKind.allCases.count - 1)
+        deck.setIncluded(.timeline, false)
+        XCTAssertFalse(deck.slides.contains(.timeline))
+        XCTAssertTrue(deck.order.contains(.timeline))
+        XCTAssertEqual(deck.slides.last, .map)
+    }
+}
+
+/// The Charts section in a window: the gallery, options, exports, the clipboard and briefing mode.
+final class ChartsSectionTests: WindowTestCase {
+    /// The section in a window of its own, shown and drawn.
+    @MainActor private static func makeSection(_ survey: Survey = WindowTestCase.builtinSurvey)
+        throws -> (ChartsSection, DocumentController, UnsafeMutablePointer<GtkWidget>) {
+        let controller = DocumentController(survey: survey, fileURL: nil)
+        let section = ChartsSection(controller: controller)
+        section.show(controller.survey)
+        let window = gtk_window_new()!
+        gtk_window_set_default_size(window.window, 1400, 900)
+        gtk_window_set_child(window.window, section.widget)
+        gtk_window_present(window.window)
+        try Self.waitUntil("the section is on screen") { gtk_widget_get_mapped(section.widget) != 0 }
+        return (section, controller, window)
+    }
+
+    private static func drawn(_ chart: (any Chart)?) throws -> [String] {
+        ChartTestSupport.drawnText(try XCTUnwrap(chart))
+    }
+
+    func testTheSelectedChartFollowsTheGalleryTheOptionsAndTheSurvey() throws { try onMain { (_: UITestContext) in
+        let (section, controller, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        section.setLabelsLanguage(.english)
+        XCTAssertEqual(section.selectedChart?.kind, .disclosurePerYear)
+
+        section.select(.map)
+        XCTAssertEqual(section.selectedChart?.kind, .map)
+        var options = section.options[.map]!
+        options.year = 2019
+        options.kind = .evaluation
+        section.setOptions(options, for: .map)
+        XCTAssertTrue(try Self.drawn(section.selectedChart).contains { $0.contains("2019") })
+        XCTAssertTrue(try Self.drawn(section.selectedChart).contains("Evaluation and acceptance results · Year 2019")
+                      || (try Self.drawn(section.selectedChart)).contains { $0.contains("Evaluation and acceptance results") })
+
+        // An edit through the controller, then show(_:) as the window does after every change.
+        section.select(.disclosurePerYear)
+        let before = try Self.drawn(section.selectedChart)
+        let (key, observation) = controller.survey.someCellEdit()
+        XCTAssertTrue(controller.perform(.setCells([CellChange(key: key, observation: observation)]), label: "test"))
+        section.show(controller.survey)
+        XCTAssertNotEqual(try Self.drawn(section.selectedChart), before, "the chart shows the edited cell")
+
+        section.setLabelsLanguage(.chinese)
+        XCTAssertTrue(try Self.drawn(section.selectedChart).contains("各年度公开情况"))
+        Self.drainMainLoop()
+    } }
+
+    func testExportsWriteTheChosenFilesAndSayWhatHappened() throws { try onMain { (context: UITestContext) in
+        let (section, _, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        let png = context.folder.appendingPathComponent("chart.png")
+        XCTAssertTrue(section.export(.file(png, .png)))
+        XCTAssertEqual(try ChartTestSupport.pngSize(png).width, 2560)
+        XCTAssertTrue(section.statusText.contains(png.path), section.statusText)
+
+        let folder = context.folder.appendingPathComponent("svg")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        XCTAssertTrue(section.export(.folder(folder, .svg)))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, ChartKind.allCases.count)
+
+        section.setIncluded(.timeline, false)
+        let handout = context.folder.appendingPathComponent("handout.pdf")
+        XCTAssertTrue(section.export(.handout(handout)))
+        XCTAssertEqual(try ChartTestSupport.pdfPageCount(handout), ChartKind.allCases.count - 1, "the ticked charts")
+
+        XCTAssertFalse(section.export(.file(context.folder.appendingPathComponent("missing/chart.pdf"), .pdf)))
+        XCTAssertTrue(section.statusText.contains("missing"), section.statusText)
+    } }
+
+    func testCopyPutsAnImageOnTheClipboard() throws { try onMain { (_: UITestContext) in
+        let (section, _, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        section.copyImage()
+        let clipboard = gtk_widget_get_clipboard(section.widget)
+        let formats = gdk_clipboard_get_formats(clipboard)
+        XCTAssertNotEqual(gdk_content_formats_contain_gtype(formats, gdk_texture_get_type()), 0)
+        XCTAssertFalse(section.statusText.isEmpty)
+    } }
+
+    func testBriefingShowsTheTickedChartsInOrderAndLeavesOnEscape() throws { try onMain { (_: UITestContext) in
+        let (section, _, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        for kind in ChartKind.allCases where ![ChartKind.ranking, .map, .changes].contains(kind) {
+            section.setIncluded(kind, false)
+        }
+        section.select(.changes)
+        section.move(by: -20)
+        XCTAssertEqual(section.deck.slides, [.changes, .map, .ranking])
+
+        section.select(.map)
+        section.present()
+        let briefing = try XCTUnwrap(section.briefing)
+        XCTAssertEqual(briefing.count, 3)
+        XCTAssertEqual(briefing.current?.kind, .map, "starts on the selected chart")
+        XCTAssertEqual(briefing.current?.largeType, true)
+        try Self.waitUntil("the briefing is on screen") { gtk_widget_get_mapped(briefing.window) != 0 }
+
+        @MainActor func press(_ action: String) {
+            gtk_widget_activate_action_variant(briefing.window, "briefing.\(action)", nil)
+        }
+        press("next")
+        XCTAssertEqual(briefing.current?.kind, .ranking)
+        press("next")
+        XCTAssertEqual(briefing.current?.kind, .ranking, "stays on the last")
+        press("first")
+        XCTAssertEqual(briefing.current?.kind, .changes)
+        press("previous")
+        XCTAssertEqual(briefing.index, 0)
+        // Every key of the briefing has an action.
+        for (action, keys) in BriefingWindow.keys { XCTAssertFalse(keys.isEmpty, action) }
+
+        press("leave")
+        try Self.waitUntil("the briefing has closed") { section.briefing == nil }
+    } }
+
+    func testF5PresentsOnlyWhileTheSectionIsOnScreenAndWithSlides() throws { try onMain { (_: UITestContext) in
+        let (section, _, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        XCTAssertTrue(section.canPresent)
+        for kind in ChartKind.allCases { section.setIncluded(kind, false) }
+        XCTAssertFalse(section.canPresent, "nothing to present")
+        section.present()
+        XCTAssertNil(section.briefing)
+        section.setIncluded(.timeline, true)
+        XCTAssertTrue(section.canPresent)
+        gtk_widget_set_visible(section.widget, 0)
+        try Self.waitUntil("the section is hidden") { gtk_widget_get_mapped(section.widget) == 0 }
+        XCTAssertFalse(section.canPresent, "F5 does nothing in other sections")
+        XCTAssertTrue(section.keyboardShortcuts.entries.contains { $0.accelerator == "F5" })
+    } }
+}
