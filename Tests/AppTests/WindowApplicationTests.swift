@@ -27,7 +27,7 @@ final class WindowApplicationTests: WindowTestCase {
         let groups = ShortcutTable.shortcutGroups(sections: window.sections)
         let listed = groups.flatMap(\.entries).map(\.accelerator)
         for binding in ShortcutTable.bindings { XCTAssertTrue(listed.contains(binding.accelerators.joined(separator: " "))) }
-        let shortcuts = ShortcutsWindow.make(groups: groups, parent: window.window)
+        let shortcuts = ShortcutsWindow.make(pages: ShortcutTable.shortcutPages(sections: window.sections), parent: window.window)
         XCTAssertTrue(g_type_check_instance_is_a(shortcuts.cast(), gtk_shortcuts_window_get_type()) != 0)
         gtk_window_destroy(shortcuts.window)
         XCTAssertNotNil(AppIcon.directory, "the icon is found beside the executable")
@@ -53,11 +53,21 @@ final class WindowApplicationTests: WindowTestCase {
 
     func testTheShortcutsDescriptionEscapesText() {
         let xml = MainActor.assumeIsolated {
-            ShortcutsWindow.description([ShortcutGroup(title: "A & B", entries: [ShortcutEntry(accelerator: "<Control>s", title: "\"x\"")])])
+            ShortcutsWindow.description([.init(name: "p", title: "P", groups: [
+                ShortcutGroup(title: "A & B", entries: [ShortcutEntry(accelerator: "<Control>s", title: "\"x\"")])])])
         }
         XCTAssertTrue(xml.contains("A &amp; B"))
         XCTAssertTrue(xml.contains("&lt;Control&gt;s"))
         XCTAssertTrue(xml.contains("&quot;x&quot;"))
+    }
+
+    func testLongGroupsContinueInAnotherColumn() {
+        let entries = (1...30).map { ShortcutEntry(accelerator: "F\($0)", title: "key \($0)") }
+        let parts = MainActor.assumeIsolated { ShortcutsWindow.columns([ShortcutGroup(title: "Matrix", entries: entries)]) }
+        XCTAssertEqual(parts.map(\.entries.count), [16, 14])
+        XCTAssertEqual(parts.flatMap(\.entries), entries)
+        XCTAssertEqual(parts[0].title, "Matrix")
+        XCTAssertNotEqual(parts[1].title, "Matrix")
     }
 
     @MainActor private static func accelerators(_ app: UnsafeMutablePointer<GtkApplication>, _ action: String) -> [String] {

@@ -57,11 +57,21 @@ enum ShortcutTable {
     /// The groups for the shortcuts window: the table's, then each keyboard section's.
     @MainActor
     static func shortcutGroups(sections: [any WindowSection]) -> [ShortcutGroup] {
+        shortcutPages(sections: sections).flatMap(\.groups)
+    }
+
+    /// The shortcuts window's pages: the application's actions, then one per keyboard section.
+    @MainActor
+    static func shortcutPages(sections: [any WindowSection]) -> [ShortcutsWindow.Page] {
         let own = groups.map { group in
             ShortcutGroup(title: group.title, entries: group.bindings.map {
                 ShortcutEntry(accelerator: $0.accelerators.joined(separator: " "), title: $0.title)
             })
         }
-        return own + sections.compactMap { ($0 as? any KeyboardSection)?.keyboardShortcuts }
+        let sectionPages = sections.compactMap { section -> ShortcutsWindow.Page? in
+            guard let keys = (section as? any KeyboardSection)?.keyboardShortcuts else { return nil }
+            return ShortcutsWindow.Page(name: section.id, title: keys.title, groups: [keys])
+        }
+        return [ShortcutsWindow.Page(name: "application", title: tr("Files and editing"), groups: own)] + sectionPages
     }
 }

@@ -82,8 +82,8 @@ final class MainWindow {
 
     /// Shows the keyboard-shortcuts window (Ctrl+?) listing every accelerator and section key.
     func showShortcuts() {
-        let groups = ShortcutTable.shortcutGroups(sections: sections)
-        gtk_window_present(ShortcutsWindow.make(groups: groups, parent: window).window)
+        let pages = ShortcutTable.shortcutPages(sections: sections)
+        gtk_window_present(ShortcutsWindow.make(pages: pages, parent: window).window)
     }
 
     // MARK: Sections

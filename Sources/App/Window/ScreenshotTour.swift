@@ -4,7 +4,8 @@ import Model
 
 /// `gongkai --screenshot DIR`: shows each section of the window in turn and saves it as
 /// `DIR/<section id>.png` once drawn, then the window's own dialogs (`new-survey.png`,
-/// `unsaved-changes.png`, `shortcuts.png`, `about.png`), then reports.
+/// `unsaved-changes.png`, `shortcuts.png` and `shortcuts-<section>.png` for each section's keys,
+/// `about.png`), then reports.
 @MainActor
 final class ScreenshotTour {
     /// How long the tour waits for all pictures before giving up.
@@ -44,11 +45,15 @@ final class ScreenshotTour {
             window.flows.askToSaveChanges {}
             return ChoiceDialog.open.last?.window ?? main
         }, hide: { _ in ChoiceDialog.open.last?.choose("cancel") }))
-        steps.append(Step(name: "shortcuts", show: {
-            let shortcuts = ShortcutsWindow.make(groups: ShortcutTable.shortcutGroups(sections: window.sections), parent: main)
-            gtk_window_present(shortcuts.window)
-            return shortcuts
-        }, hide: { gtk_window_destroy($0.window) }))
+        let pages = ShortcutTable.shortcutPages(sections: window.sections)
+        for (i, page) in pages.enumerated() {
+            steps.append(Step(name: i == 0 ? "shortcuts" : "shortcuts-\(page.name)", show: {
+                let shortcuts = ShortcutsWindow.make(pages: pages, parent: main)
+                GProperty.set(shortcuts, "section-name", page.name)
+                gtk_window_present(shortcuts.window)
+                return shortcuts
+            }, hide: { gtk_window_destroy($0.window) }))
+        }
         steps.append(Step(name: "about", show: {
             let about = AboutDialog.make(parent: main)
             gtk_window_present(about.window)
