@@ -227,15 +227,53 @@ final class ChartCanvas {
 
     // MARK: Patterns
 
-    /// A repeating tile with the pattern's lines or dots in a colour that shows on the fill.
+    /// A repeating tile with the pattern's lines or dots in a colour that shows on the fill: drawn
+    /// once per canvas, as vectors for SVG and PDF, as pixels at the device's scale otherwise
+    /// (a bitmap replays a vector tile for every fill, which is slow).
     private func patternSource(_ fill: ChartFill) -> OpaquePointer {
         let ink = fill.ink == RGB(0xFFFFFF) ? RGB(0xFFFFFF) : Palette.ink
         let key = PatternKey(pattern: fill.pattern, ink: ink)
         if let cached = patterns[key] { return cached }
         let tile = 8.0
-        var extents = cairo_rectangle_t(x: 0, y: 0, width: tile, height: tile)
-        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
-        let t = cairo_create(surface)!
+        let pattern: OpaquePointer
+        if isVectorTarget {
+            var extents = cairo_rectangle_t(x: 0, y: 0, width: tile, height: tile)
+            let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+            let t = cairo_create(surface)!
+            Self.drawTile(fill.pattern, ink: ink, size: tile, on: t)
+            cairo_destroy(t)
+            pattern = cairo_pattern_create_for_surface(surface)!
+            cairo_surface_destroy(surface)
+        } else {
+            var dx = 1.0, dy = 0.0
+            cairo_user_to_device_distance(cr, &dx, &dy)
+            let pixels = max(2, (tile * (dx * dx + dy * dy).squareRoot()).rounded())
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixels), Int32(pixels))!
+            let t = cairo_create(surface)!
+            cairo_scale(t, pixels / tile, pixels / tile)
+            Self.drawTile(fill.pattern, ink: ink, size: tile, on: t)
+            cairo_destroy(t)
+            pattern = cairo_pattern_create_for_surface(surface)!
+            cairo_surface_destroy(surface)
+            var matrix = cairo_matrix_t()
+            cairo_matrix_init_scale(&matrix, pixels / tile, pixels / tile)
+            cairo_pattern_set_matrix(pattern, &matrix)
+        }
+        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_REPEAT)
+        patterns[key] = pattern
+        return pattern
+    }
+
+    /// Whether the target keeps vectors (SVG, PDF, PostScript, a recording).
+    private var isVectorTarget: Bool {
+        guard let target = cairo_get_target(cr) else { return false }
+        let type = cairo_surface_get_type(target)
+        return type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS
+            || type == CAIRO_SURFACE_TYPE_RECORDING
+    }
+
+    /// Draws one tile of a pattern, `size` units square, on `t`.
+    private static func drawTile(_ pattern: FillPattern, ink: RGB, size tile: Double, on t: OpaquePointer) {
         let (r, g, b) = ink.unit
         cairo_set_source_rgba(t, r, g, b, ink == RGB(0xFFFFFF) ? 0.55 : 0.35)
         cairo_set_line_width(t, 1.5)
@@ -251,7 +289,7 @@ final class ChartCanvas {
                 }
             }
         }
-        switch fill.pattern {
+        switch pattern {
         case .solid: break
         case .diagonal: diagonal(true)
         case .backDiagonal: diagonal(false)
@@ -274,12 +312,6 @@ final class ChartCanvas {
             cairo_fill(t)
         }
         cairo_stroke(t)
-        cairo_destroy(t)
-        let pattern = cairo_pattern_create_for_surface(surface)!
-        cairo_surface_destroy(surface)
-        cairo_pattern_set_extend(pattern, CAIRO_EXTEND_REPEAT)
-        patterns[key] = pattern
-        return pattern
     }
 
     // MARK: Text
