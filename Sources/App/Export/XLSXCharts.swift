@@ -80,7 +80,8 @@ struct XLSXCharts {
                 var fill = lxw_chart_fill(color: s.colour.lxw, none: 0, transparency: 0)
                 chart_series_set_fill(series, &fill)
                 chart_series_set_labels(series)
-                if plan.percent { chart_series_set_labels_num_format(series, "0%") }
+                // Zero-height segments get no "0" label.
+                chart_series_set_labels_num_format(series, plan.percent ? "0%" : "0;-0;;@")
             }
             // In a bar chart libxlsxwriter's x axis is the (horizontal) value axis.
             let horizontal = plan.type == lxw8(LXW_CHART_BAR)
