@@ -1,11 +1,12 @@
 import Foundation
 
 /// Encoding and decoding of long arrays (the survey's enterprises) on several cores. The array is
-/// cut into one contiguous chunk per core; each chunk is encoded into its own buffer (or decoded
-/// from its own range of the tape) by its own encoder or decoder, and the results are joined in
-/// order, so the bytes and values are exactly those of the sequential code. When chunks fail, the
-/// error of the lowest-numbered failing chunk is thrown: the same error the sequential code meets
-/// first.
+/// cut into contiguous chunks; each chunk is encoded into its own buffer (or decoded from its own
+/// range of the tape, or from its own tape when the parser split the array) by its own encoder or
+/// decoder. Encoded chunks stay in their buffers and are written in order (`EncodedJSON`);
+/// decoded ones fill their own range of the result. So the bytes and values are exactly those of
+/// the sequential code. When chunks fail, the error of the lowest-numbered failing chunk is
+/// thrown: the same error the sequential code meets first.
 enum ParallelCoding {
     /// Arrays shorter than this are coded sequentially.
     static let defaultThreshold = 4096
