@@ -35,12 +35,12 @@ final class ChartGallery {
         Widgets.addClasses(list, ["navigation-sidebar"])
         widget = Widgets.verticalScroller(list)
         gtk_widget_set_hexpand(widget, 0)
-        gtk_widget_set_size_request(widget, 300, -1)
+        gtk_widget_set_size_request(widget, 250, -1)
         for kind in deck.order {
             let include = ChartCheck("", tooltip: tr("Show this chart in the briefing"))
             include.isOn = deck.isIncluded(kind)
             include.onChange = { [weak self] on in self?.onInclude?(kind, on) }
-            let thumbnail = ChartView(width: 112, height: 63)
+            let thumbnail = ChartView(width: 96, height: 54)
             gtk_widget_set_valign(thumbnail.widget, GTK_ALIGN_CENTER)
             let label = Widgets.label(kind.title, wrap: true)
             gtk_widget_set_hexpand(label, 1)
