@@ -249,6 +249,28 @@ final class JSONStorageTests: XCTestCase {
         }
     }
 
+    func testDuplicateKeysAreFoundInAnyOrder() throws {
+        func duplicate(_ text: String) -> String? {
+            do {
+                _ = try Array(text.utf8).withUnsafeBytes { try JSONParser.parse($0) }
+                return nil
+            } catch let error as JSONSyntaxError {
+                guard case .duplicateKey(let key) = error.problem else { return "other error" }
+                return key
+            } catch {
+                return "other error"
+            }
+        }
+        XCTAssertNil(duplicate(#"{"a": 1, "ab": 2, "b": {"a": 1, "b": 2}, "ba": 3}"#))
+        XCTAssertEqual(duplicate(#"{"a": 1, "b": 2, "b": 3}"#), "b")
+        XCTAssertEqual(duplicate(#"{"b": 1, "a": 2, "b": 3}"#), "b")
+        XCTAssertEqual(duplicate(#"{"a": 1, "\u0061": 2}"#), "a")
+        XCTAssertEqual(duplicate(#"{"a": 1, "b": 2, "c": {"x": 1, "x": 2}}"#), "x")
+        let many = (0..<40).map { "\"k\($0)\": \($0)" }
+        XCTAssertNil(duplicate("{" + many.joined(separator: ", ") + "}"))
+        XCTAssertEqual(duplicate("{" + (many + [#""k7": 0"#]).joined(separator: ", ") + "}"), "k7")
+    }
+
     func testEscapesDecode() throws {
         let bytes = Array("{\"k\": \"\\u4e2d\\ud83d\\ude00\\n\\/\"}".utf8)
         let text = try bytes.withUnsafeBytes { raw -> String in
