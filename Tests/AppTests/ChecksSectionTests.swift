@@ -34,6 +34,8 @@ final class ChecksSectionTests: WindowTestCase {
         let checks = try Self.checks(window)
         // Dropping 2018 from the years leaves its 64 cells outside the survey: errors.
         XCTAssertTrue(window.controller.perform(.setYears([2019, 2020, 2021, 2022]), label: "years"))
+        XCTAssertTrue(checks.isRefreshPending, "the list follows in an idle callback, not in the edit's frame")
+        try Self.waitUntil("the checks are listed again") { !checks.isRefreshPending }
         XCTAssertEqual(checks.problems, window.controller.problems)
         XCTAssertEqual(checks.rowCount, checks.problems.count)
         XCTAssertGreaterThan(checks.problems.count, 1)
@@ -44,6 +46,7 @@ final class ChecksSectionTests: WindowTestCase {
         XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (\(checks.problems.count))")
 
         window.actions.map.activate("undo")
+        try Self.waitUntil("the checks are listed again") { !checks.isRefreshPending }
         XCTAssertEqual(checks.rowCount, 1)
         XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (1)")
     } }

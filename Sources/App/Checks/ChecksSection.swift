@@ -5,6 +5,9 @@ import Model
 /// The Checks section: the survey's validation problems (`controller.problems`, errors first) in
 /// a list; activating a row (click, or Enter) goes to the record it is about. The sidebar title
 /// carries the count, e.g. "检查 (3)".
+///
+/// After an edit the list is refreshed from an idle callback, so validating a large survey never
+/// delays the frame that shows the edit (the matrix's totals); the first survey is listed at once.
 @MainActor
 final class ChecksSection: WindowSection {
     static let sectionID = "checks"
@@ -16,7 +19,11 @@ final class ChecksSection: WindowSection {
     }
 
     private let controller: DocumentController
-    private let reveal: @MainActor (ProblemLocation) -> Bool
+    private weak var window: MainWindow?
+    private var refreshPending: guint = 0
+    private var listedOnce = false
+    /// False once the widgets are destroyed (the window closed): nothing is refreshed after that.
+    private var alive = true
     private let strings: OpaquePointer
     private let listView: UnsafeMutablePointer<GtkWidget>
     private let summary: UnsafeMutablePointer<GtkWidget>
@@ -27,10 +34,10 @@ final class ChecksSection: WindowSection {
     /// The problems listed, in order.
     private(set) var problems: [Problem] = []
 
-    /// `reveal` goes to a problem's location (`MainWindow.reveal`) and says whether it could.
-    init(controller: DocumentController, reveal: @escaping @MainActor (ProblemLocation) -> Bool) {
+    /// `window` reveals the problems' locations and shows the count in its sidebar.
+    init(controller: DocumentController, window: MainWindow) {
         self.controller = controller
-        self.reveal = reveal
+        self.window = window
         summary = Widgets.label("", classes: ["title-4"])
         note = Widgets.label("", classes: ["dim-label"], wrap: true)
         gtk_widget_set_visible(note, 0)
@@ -58,9 +65,40 @@ final class ChecksSection: WindowSection {
         MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
             self?.activate(row: position)
         })
+        Signals.connect(widget, "destroy") { [weak self] in self?.widgetsDestroyed() }
     }
 
     func show(_ survey: Survey) {
+        guard listedOnce else {
+            listedOnce = true
+            return refresh()
+        }
+        guard refreshPending == 0, alive else { return }
+        refreshPending = MainLoop.idle { [weak self] in
+            self?.refreshPending = 0
+            self?.refresh()
+            return .remove
+        }
+    }
+
+    /// Whether the list is waiting for its idle refresh after an edit.
+    var isRefreshPending: Bool { refreshPending != 0 }
+
+    private func widgetsDestroyed() {
+        alive = false
+        if refreshPending != 0 {
+            g_source_remove(refreshPending)
+            refreshPending = 0
+        }
+    }
+
+    /// Lists the controller's current problems and updates the sidebar count.
+    func refresh() {
+        if refreshPending != 0 {
+            g_source_remove(refreshPending)
+            refreshPending = 0
+        }
+        guard alive else { return }
         let previous = problems.count
         problems = controller.problems
         let indices = problems.indices.map { strdup(String($0)) }
@@ -74,6 +112,7 @@ final class ChecksSection: WindowSection {
         gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)
+        window?.updateSectionTitles()
     }
 
     /// Goes to the record of the problem in `row` (what a click or Enter on the row does).
@@ -81,7 +120,7 @@ final class ChecksSection: WindowSection {
     @discardableResult
     func activate(row: Int) -> Bool {
         guard problems.indices.contains(row) else { return false }
-        let shown = reveal(problems[row].location)
+        let shown = window?.reveal(problems[row].location) ?? false
         if !shown {
             gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
         }

@@ -71,7 +71,7 @@ final class MainWindow {
 
         // The sections, in sidebar order. Each is made with the controller; add one line per section.
         addSection(OverviewSection(controller: controller))
-        addSection(ChecksSection(controller: controller, reveal: { [weak self] in self?.reveal($0) ?? false }))
+        addSection(ChecksSection(controller: controller, window: self))
         addSection(ChartsSection(controller: controller))
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
@@ -106,8 +106,9 @@ final class MainWindow {
         gtk_stack_set_visible_child_name(stack.opaque, id)
     }
 
-    /// Copies each section's `title` to the sidebar (titles may carry a count, e.g. "检查 (3)").
-    private func updateSectionTitles() {
+    /// Copies each section's `title` to the sidebar (titles may carry a count, e.g. "检查 (3)");
+    /// a section whose title changes later (after an idle refresh) calls it again.
+    func updateSectionTitles() {
         for section in sections {
             guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { continue }
             let title = section.title
