@@ -72,6 +72,7 @@ final class MainWindow {
         // The sections, in sidebar order. Each is made with the controller; add one line per section.
         addSection(OverviewSection(controller: controller))
         addSection(ChecksSection(controller: controller, window: self))
+        addSection(EnterprisesSection(controller: controller))
         addSection(ChartsSection(controller: controller))
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)

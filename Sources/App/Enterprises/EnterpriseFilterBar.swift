@@ -1,0 +1,89 @@
+import CGtk
+import Model
+
+/// The bar above the enterprise list: a search field (name, as you type) and drop-downs for
+/// jurisdiction, year, reason and completeness, with the "N of M" count.
+@MainActor
+final class EnterpriseFilterBar {
+    let widget: UnsafeMutablePointer<GtkWidget>
+    let searchEntry: UnsafeMutablePointer<GtkWidget>
+    let jurisdiction = DropDown([], searchable: true)
+    let year = DropDown([])
+    let reason = DropDown([])
+    let completeness = DropDown([])
+    let countLabel: UnsafeMutablePointer<GtkWidget>
+    /// Called whenever the filter changes.
+    var onChange: ((EnterpriseFilter) -> Void)?
+
+    private var jurisdictionIDs: [String?] = [nil]
+    private var yearChoices: [EnterpriseFilter.YearChoice] = [.any]
+    private let reasonChoices: [EnterpriseFilter.ReasonChoice] = [.any] + Reason.allCases.map { .reason($0) } + [.unknown]
+    private let completenessChoices: [Completeness?] = [nil] + Completeness.allCases.map { Optional($0) }
+
+    init() {
+        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8, classes: ["gk-toolbar"])
+        searchEntry = gtk_search_entry_new()
+        GProperty.set(searchEntry, "placeholder-text", tr("Search names"))
+        gtk_search_entry_set_search_delay(searchEntry.opaque, 80)
+        gtk_editable_set_width_chars(searchEntry.opaque, 18)
+        countLabel = Widgets.label("", classes: ["gk-count", "numeric"], xalign: 1)
+        gtk_widget_set_hexpand(countLabel, 1)
+        reason.setLabels([tr("All reasons")] + Reason.allCases.map { tr("Reason %1", $0.rawValue) } + [tr("Reasons unknown")], selected: 0)
+        completeness.setLabels([tr("Any completeness")] + Completeness.allCases.map(\.label), selected: 0)
+        Widgets.append(widget, searchEntry, jurisdiction.widget, year.widget, reason.widget, completeness.widget, countLabel)
+        Signals.connect(searchEntry, "search-changed") { [weak self] in self?.changed() }
+        for dropDown in [jurisdiction, year, reason, completeness] {
+            dropDown.onSelect = { [weak self] _ in self?.changed() }
+        }
+    }
+
+    /// Refreshes the drop-downs' choices from the survey, keeping what is chosen.
+    func update(_ survey: Survey) {
+        let chosenJurisdiction = jurisdictionIDs[ifPresent: jurisdiction.selected] ?? nil
+        jurisdictionIDs = [nil] + survey.jurisdictions.map(\.id)
+        jurisdiction.setLabels([tr("All jurisdictions")] + survey.jurisdictions.map(\.displayName),
+                               selected: jurisdictionIDs.firstIndex(of: chosenJurisdiction) ?? 0)
+        let chosenYear = yearChoices[ifPresent: year.selected] ?? .any
+        yearChoices = [.any] + survey.years.map { .year($0) } + [.notStated]
+        year.setLabels([tr("Any year")] + survey.years.map(String.init) + [tr("Year not stated")],
+                       selected: yearChoices.firstIndex(of: chosenYear) ?? 0)
+    }
+
+    /// The filter the controls show.
+    var filter: EnterpriseFilter {
+        var f = EnterpriseFilter()
+        f.text = String(borrowingGChars: gtk_editable_get_text(searchEntry.opaque)) ?? ""
+        f.jurisdiction = jurisdictionIDs[ifPresent: jurisdiction.selected] ?? nil
+        f.year = yearChoices[ifPresent: year.selected] ?? .any
+        f.reason = reasonChoices[ifPresent: reason.selected] ?? .any
+        f.completeness = completenessChoices[ifPresent: completeness.selected] ?? nil
+        return f
+    }
+
+    /// Types a search text and applies it at once (without the search field's short delay).
+    func search(_ text: String) {
+        gtk_editable_set_text(searchEntry.opaque, text)
+        changed()
+    }
+
+    /// Clears every filter.
+    func clear() {
+        gtk_editable_set_text(searchEntry.opaque, "")
+        for dropDown in [jurisdiction, year, reason, completeness] { dropDown.selected = 0 }
+        changed()
+    }
+
+    func setCount(shown: Int, total: Int) {
+        gtk_label_set_text(countLabel.opaque, tr("Showing %1 of %2", shown, total))
+    }
+
+    var countText: String { Widgets.text(ofLabel: countLabel) }
+
+    private func changed() {
+        onChange?(filter)
+    }
+}
+
+extension Array {
+    subscript(ifPresent index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

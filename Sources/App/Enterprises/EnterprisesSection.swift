@@ -1,0 +1,171 @@
+import CGtk
+import Model
+
+/// The Enterprises page: the filter bar, the virtualised list of samples with Add, Duplicate,
+/// Delete and Import, and the form editing the selected sample. Every change is one undo step
+/// through the window's controller.
+@MainActor
+final class EnterprisesSection: RevealingSection {
+    let id = "enterprises"
+    var title: String { tr("Enterprises") }
+    let widget: UnsafeMutablePointer<GtkWidget>
+
+    let controller: DocumentController
+    let filterBar = EnterpriseFilterBar()
+    let list = EnterpriseListView()
+    let form = EnterpriseForm()
+    private var survey: Survey
+
+    init(controller: DocumentController) {
+        self.controller = controller
+        survey = controller.survey
+        EnterpriseStyle.install()
+        let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+        widget = paned
+
+        let actions = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
+        let add = FormParts.button(tr("Add"), classes: ["suggested-action"], tooltip: tr("Add an enterprise sample (Insert)")) { [weak self] in
+            self?.addEnterprise()
+        }
+        let duplicate = FormParts.button(tr("Duplicate"), tooltip: tr("Duplicate the selected enterprise")) { [weak self] in
+            self?.duplicateSelected()
+        }
+        let delete = FormParts.button(tr("Delete"), classes: ["destructive-action"], tooltip: tr("Delete the selected enterprise (Delete)")) { [weak self] in
+            self?.deleteSelected()
+        }
+        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+        gtk_widget_set_hexpand(spacer, 1)
+        let importButton = FormParts.button(tr("Import list…"), tooltip: tr("Import a published audit list (CSV or TSV)")) { [weak self] in
+            self?.importList()
+        }
+        Widgets.append(actions, add, duplicate, delete, spacer, importButton)
+
+        let left = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        Widgets.append(left, filterBar.widget, actions, list.widget)
+        gtk_paned_set_start_child(paned.opaque, left)
+        gtk_paned_set_end_child(paned.opaque, form.widget)
+        gtk_paned_set_resize_end_child(paned.opaque, 0)
+        gtk_paned_set_shrink_end_child(paned.opaque, 0)
+        gtk_paned_set_shrink_start_child(paned.opaque, 0)
+
+        gtk_search_entry_set_key_capture_widget(filterBar.searchEntry.opaque, list.columnView)
+        filterBar.onChange = { [weak self] filter in self?.applyFilter(filter) }
+        list.onSelectionChanged = { [weak self] _ in self?.selectionChanged() }
+        form.onEdit = { [weak self] e, label in
+            self?.controller.perform(.updateEnterprise(e), label: label)
+        }
+        FocusWatch.onKey(list.columnView) { [weak self] key, control, _ in
+            guard let self, !control else { return false }
+            switch key {
+            case "Delete", "KP_Delete": self.deleteSelected(); return true
+            case "Insert", "KP_Insert": self.addEnterprise(); return true
+            default: return false
+            }
+        }
+    }
+
+    func show(_ survey: Survey) {
+        self.survey = survey
+        filterBar.update(survey)
+        list.show(survey)
+        updateCount()
+        showSelected()
+    }
+
+    // MARK: List
+
+    private func applyFilter(_ filter: EnterpriseFilter) {
+        guard filter != list.currentFilter else { return }
+        list.setFilter(filter)
+        updateCount()
+    }
+
+    private func updateCount() {
+        filterBar.setCount(shown: list.shownCount, total: list.totalCount)
+    }
+
+    private func selectionChanged() {
+        // Whatever was typed belongs to the enterprise shown so far.
+        form.commitPending()
+        showSelected()
+    }
+
+    private func showSelected() {
+        form.show(list.selectedID.flatMap(enterprise(id:)), in: survey)
+    }
+
+    private func enterprise(id: String) -> Enterprise? {
+        guard let row = list.row(ofID: id), row < survey.enterprises.count else { return nil }
+        return survey.enterprises[row]
+    }
+
+    var selectedEnterprise: Enterprise? { list.selectedID.flatMap(enterprise(id:)) }
+
+    /// Selects an enterprise, clearing the filters when they hide it.
+    @discardableResult
+    func select(id: String) -> Bool {
+        if list.select(id: id) { return true }
+        guard enterprise(id: id) != nil else { return false }
+        filterBar.clear()
+        return list.select(id: id)
+    }
+
+    func reveal(_ location: ProblemLocation) -> Bool {
+        guard case .enterprise(let id) = location else { return false }
+        return select(id: id)
+    }
+
+    // MARK: Add, duplicate, delete
+
+    /// An id not used by any enterprise: "sample-N".
+    private func newID() -> String {
+        let used = Set(survey.enterprises.map(\.id))
+        var n = survey.enterprises.count + 1
+        while used.contains("sample-\(n)") { n += 1 }
+        return "sample-\(n)"
+    }
+
+    /// Adds an enterprise in the filtered jurisdiction and year (else the selected one's), selects
+    /// it and puts the cursor in its name.
+    func addEnterprise() {
+        form.commitPending()
+        let filter = list.currentFilter
+        let base = selectedEnterprise
+        guard let jurisdiction = filter.jurisdiction ?? base?.jurisdiction ?? survey.jurisdictions.first?.id else { return }
+        var year: Int? = base?.year ?? survey.years.last
+        if case .year(let y) = filter.year { year = y }
+        let e = Enterprise(id: newID(), name: tr("New enterprise"), jurisdiction: jurisdiction, year: year)
+        guard controller.perform(.insertEnterprises([e], at: nil), label: tr("Add enterprise")) else { return }
+        select(id: e.id)
+        form.name.focus()
+    }
+
+    /// Adds a copy of the selected enterprise right after it.
+    func duplicateSelected() {
+        form.commitPending()
+        guard let original = selectedEnterprise, let row = list.row(ofID: original.id) else { return }
+        var copy = original
+        copy.id = newID()
+        copy.name = tr("%1 (copy)", original.name)
+        guard controller.perform(.insertEnterprises([copy], at: row + 1), label: tr("Duplicate enterprise")) else { return }
+        select(id: copy.id)
+    }
+
+    /// Deletes the selected enterprise and selects the row that takes its place.
+    func deleteSelected() {
+        guard let id = list.selectedID, let position = list.selectedPosition else { return }
+        form.commitPending()
+        guard controller.perform(.removeEnterprises(ids: [id]), label: tr("Delete enterprise")) else { return }
+        list.select(position: position)
+    }
+
+    // MARK: Import
+
+    func importList() {
+        form.commitPending()
+        ImportDialog.chooseAndOpen(controller: controller, parent: widget) { [weak self] added in
+            guard let self, let first = added.first else { return }
+            self.select(id: first)
+        }
+    }
+}

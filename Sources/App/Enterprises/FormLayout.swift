@@ -1,0 +1,114 @@
+import CGtk
+import Foundation
+import Model
+
+/// Layout pieces shared by the enterprise, regulation and outreach forms: a two-column grid of
+/// labelled fields, headings, buttons and the small row lists (links, calls, articles, contacts).
+@MainActor
+final class FormGrid {
+    let widget: UnsafeMutablePointer<GtkWidget>
+    private var rows: Int32 = 0
+
+    init() {
+        widget = gtk_grid_new()
+        gtk_grid_set_row_spacing(widget.cast(), 6)
+        gtk_grid_set_column_spacing(widget.cast(), 12)
+    }
+
+    /// Adds a row: a right-aligned label and the field.
+    func add(_ label: String, _ field: UnsafeMutablePointer<GtkWidget>) {
+        let l = Widgets.label(label, classes: ["gk-field-label"], xalign: 1)
+        gtk_widget_set_valign(l, GTK_ALIGN_START)
+        gtk_widget_set_margin_top(l, 8)
+        gtk_grid_attach(widget.cast(), l, 0, rows, 1, 1)
+        gtk_grid_attach(widget.cast(), field, 1, rows, 1, 1)
+        rows += 1
+    }
+
+    /// Adds a widget spanning both columns.
+    func addWide(_ field: UnsafeMutablePointer<GtkWidget>) {
+        gtk_grid_attach(widget.cast(), field, 0, rows, 2, 1)
+        rows += 1
+    }
+}
+
+@MainActor
+enum FormParts {
+    /// A section heading inside a form.
+    static func heading(_ text: String) -> UnsafeMutablePointer<GtkWidget> {
+        Widgets.label(text, classes: ["gk-form-heading"])
+    }
+
+    /// A small grey explanatory line.
+    static func hint(_ text: String) -> UnsafeMutablePointer<GtkWidget> {
+        Widgets.label(text, classes: ["gk-hint"], wrap: true)
+    }
+
+    /// A button with a label calling `action` when clicked.
+    static func button(_ label: String, classes: [String] = [], tooltip: String? = nil,
+                       _ action: @escaping @MainActor () -> Void) -> UnsafeMutablePointer<GtkWidget> {
+        let b: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_label(label)
+        Widgets.addClasses(b, classes)
+        if let tooltip { gtk_widget_set_tooltip_text(b, tooltip) }
+        Signals.connect(b, "clicked", action)
+        return b
+    }
+
+    /// A flat icon button (e.g. "list-remove-symbolic") with a tooltip.
+    static func iconButton(_ icon: String, tooltip: String, _ action: @escaping @MainActor () -> Void) -> UnsafeMutablePointer<GtkWidget> {
+        let b: UnsafeMutablePointer<GtkWidget> = gtk_button_new_from_icon_name(icon)
+        Widgets.addClasses(b, ["flat"])
+        gtk_widget_set_tooltip_text(b, tooltip)
+        gtk_widget_set_valign(b, GTK_ALIGN_CENTER)
+        Signals.connect(b, "clicked", action)
+        return b
+    }
+
+    /// A tag: a small rounded label whose colour comes from a CSS class.
+    static func tag(_ text: String, cssClass: String) -> UnsafeMutablePointer<GtkWidget> {
+        let l = Widgets.label(text, classes: ["gk-tag", cssClass], xalign: 0.5)
+        gtk_widget_set_valign(l, GTK_ALIGN_CENTER)
+        gtk_widget_set_halign(l, GTK_ALIGN_START)
+        return l
+    }
+
+    /// Gives a tag new text and colour class (removing the `old` classes).
+    static func retag(_ label: UnsafeMutablePointer<GtkWidget>, _ text: String, cssClass: String, removing old: [String]) {
+        for c in old { gtk_widget_remove_css_class(label, c) }
+        gtk_widget_add_css_class(label, cssClass)
+        gtk_label_set_text(label.opaque, text)
+    }
+
+    /// Removes every child of a box (or the rows of a list box).
+    static func clear(_ box: UnsafeMutablePointer<GtkWidget>) {
+        let instance = box.rawPointer.cast(to: GTypeInstance.self)
+        if g_type_check_instance_is_a(instance, gtk_list_box_get_type()) != 0 {
+            while let child = gtk_widget_get_first_child(box) { gtk_list_box_remove(box.opaque, child) }
+        } else if g_type_check_instance_is_a(instance, gtk_box_get_type()) != 0 {
+            while let child = gtk_widget_get_first_child(box) { gtk_box_remove(box.cast(), child) }
+        } else {
+            while let child = gtk_widget_get_first_child(box) { gtk_widget_unparent(child) }
+        }
+    }
+
+    /// A date as typed ("2021", "2021-05", "2021-05-17"): empty text is no date (`.some(nil)`);
+    /// unreadable text is nil.
+    static func parseDate(_ text: String) -> PartialDate?? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .some(nil) }
+        guard let date = PartialDate(parsing: trimmed) else { return nil }
+        return .some(date)
+    }
+
+    /// Today as a full date.
+    static func today() -> PartialDate {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return PartialDate(year: c.year ?? 2000, month: c.month, day: c.day)
+    }
+
+    /// Text with surrounding white space removed, nil when nothing is left.
+    static func optional(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,180 @@
+import CGtk
+import Foundation
+import Model
+
+/// The "Import list…" dialog: a published audit list (CSV or TSV) for a chosen jurisdiction and
+/// year, its detected encoding and first rows, a drop-down per field to map its columns, and what
+/// the import will add, which rows duplicate a sample and which cannot be read. Nothing changes
+/// until Import is pressed; the import is then one undo step.
+@MainActor
+final class ImportDialog {
+    let window: UnsafeMutablePointer<GtkWidget>
+    private let controller: DocumentController
+    private(set) var session: ImportSession
+    /// Called with the ids of the imported enterprises after a confirmed import.
+    var onImported: (([String]) -> Void)?
+
+    let jurisdiction = DropDown([], searchable: true)
+    let year = DropDown([])
+    private(set) var fieldDropDowns: [ImportField: DropDown] = [:]
+    let preview = ImportPreview()
+    private let fileLabel: UnsafeMutablePointer<GtkWidget>
+    private let encodingLabel: UnsafeMutablePointer<GtkWidget>
+    private let importButton: UnsafeMutablePointer<GtkWidget>
+    private var jurisdictionIDs: [String] = []
+    private var years: [Int] = []
+
+    /// Dialogs on screen (each keeps itself alive until its window closes).
+    private static var open: [ImportDialog] = []
+
+    /// Asks for a file, reads it and shows the dialog for it.
+    static func chooseAndOpen(controller: DocumentController, parent: UnsafeMutablePointer<GtkWidget>,
+                              defaultJurisdiction: String? = nil, onImported: @escaping ([String]) -> Void) {
+        let filters = [DataFileChooser.Filter(name: tr("Lists (CSV, TSV, text)"), patterns: ["*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", "*.TXT"]),
+                       DataFileChooser.Filter(name: tr("All files"), patterns: ["*"])]
+        DataFileChooser.open(title: tr("Import a published audit list"), parent: parent, accept: tr("Open"), filters: filters) { url in
+            guard let url else { return }
+            let data: Data
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                controller.onError?(tr("Cannot read %1: %2", url.path, error.localizedDescription))
+                return
+            }
+            let dialog = ImportDialog(controller: controller, data: data, fileName: url.lastPathComponent, parent: parent,
+                                      defaultJurisdiction: defaultJurisdiction)
+            dialog.onImported = onImported
+            dialog.present()
+        }
+    }
+
+    init(controller: DocumentController, data: Data, fileName: String, parent: UnsafeMutablePointer<GtkWidget>?,
+         defaultJurisdiction: String? = nil) {
+        self.controller = controller
+        session = ImportSession(data: data, fileName: fileName, survey: controller.survey, defaultJurisdiction: defaultJurisdiction)
+        EnterpriseStyle.install()
+
+        window = gtk_window_new()
+        gtk_window_set_title(window.window, tr("Import enterprise list"))
+        gtk_window_set_default_size(window.window, 900, 720)
+        gtk_window_set_modal(window.window, 1)
+        if let parent, let root = gtk_widget_get_root(parent) {
+            gtk_window_set_transient_for(window.window, UnsafeMutableRawPointer(root).window)
+        }
+        importButton = gtk_button_new_with_label(tr("Import"))
+        Widgets.addClasses(importButton, ["suggested-action"])
+        fileLabel = Widgets.label(fileName, classes: ["title-4"], wrap: true)
+        encodingLabel = Widgets.label("", classes: ["gk-hint"])
+        Signals.connect(importButton, "clicked") { [weak self] in self?.confirm() }
+        let header: UnsafeMutablePointer<GtkWidget> = gtk_header_bar_new()
+        gtk_header_bar_set_show_title_buttons(header.opaque, 0)
+        let cancel = FormParts.button(tr("Cancel")) { [weak self] in self?.close() }
+        gtk_header_bar_pack_start(header.opaque, cancel)
+        gtk_header_bar_pack_end(header.opaque, importButton)
+        gtk_window_set_titlebar(window.window, header)
+
+        let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-form"])
+        let target = FormGrid()
+        target.add(tr("Jurisdiction"), jurisdiction.widget)
+        target.add(tr("Year"), year.widget)
+        gtk_widget_set_halign(jurisdiction.widget, GTK_ALIGN_START)
+        gtk_widget_set_halign(year.widget, GTK_ALIGN_START)
+        Widgets.append(page, fileLabel, encodingLabel, target.widget,
+                       FormParts.heading(tr("Columns")), mappingGrid(),
+                       FormParts.heading(tr("First rows")), preview.previewWidget,
+                       FormParts.heading(tr("What will be imported")), preview.outcomeWidget)
+        gtk_window_set_child(window.window, Widgets.verticalScroller(page))
+
+        jurisdictionIDs = controller.survey.jurisdictions.map(\.id)
+        jurisdiction.setLabels(controller.survey.jurisdictions.map(\.displayName),
+                               selected: jurisdictionIDs.firstIndex(of: session.jurisdictionID) ?? 0)
+        years = controller.survey.years
+        year.setLabels(years.map(String.init), selected: years.firstIndex(of: session.year) ?? max(0, years.count - 1))
+        jurisdiction.onSelect = { [weak self] i in
+            guard let self, self.jurisdictionIDs.indices.contains(i) else { return }
+            self.session.setJurisdiction(self.jurisdictionIDs[i], survey: self.controller.survey)
+            self.refresh()
+        }
+        year.onSelect = { [weak self] i in
+            guard let self, self.years.indices.contains(i) else { return }
+            self.session.setYear(self.years[i], survey: self.controller.survey)
+            self.refresh()
+        }
+        Signals.connect(window, "destroy") { [weak self] in
+            ImportDialog.open.removeAll { $0 === self }
+        }
+        refresh()
+    }
+
+    /// A drop-down per field: "not imported" or one of the file's columns.
+    private func mappingGrid() -> UnsafeMutablePointer<GtkWidget> {
+        let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
+        gtk_grid_set_row_spacing(grid.cast(), 6)
+        gtk_grid_set_column_spacing(grid.cast(), 12)
+        let columnLabels = [tr("(not imported)")]
+            + session.header.enumerated().map { ImportPreview.columnName($0.offset) + "  " + $0.element }
+        for (i, field) in ImportField.allCases.enumerated() {
+            let dropDown = DropDown(columnLabels)
+            dropDown.onSelect = { [weak self] choice in
+                guard let self else { return }
+                self.session.setColumn(choice > 0 ? choice - 1 : nil, for: field, survey: self.controller.survey)
+                self.refresh()
+            }
+            fieldDropDowns[field] = dropDown
+            let label = Widgets.label(field.label + (field == .name ? " *" : ""), classes: ["gk-field-label"], xalign: 1)
+            let row = Int32(i / 2)
+            let column = Int32(i % 2) * 2
+            gtk_grid_attach(grid.cast(), label, column, row, 1, 1)
+            gtk_grid_attach(grid.cast(), dropDown.widget, column + 1, row, 1, 1)
+        }
+        return grid
+    }
+
+    /// Shows the session: encoding, mapping, preview and outcome; Import only with rows to add.
+    private func refresh() {
+        if let encoding = session.encoding {
+            gtk_label_set_text(encodingLabel.opaque, tr("Encoding: %1 · %2 rows after the header", encoding.rawValue, session.records.count))
+        } else {
+            gtk_label_set_text(encodingLabel.opaque, tr("The file cannot be read as text."))
+        }
+        let mapping = session.effectiveMapping
+        for (field, dropDown) in fieldDropDowns {
+            dropDown.selected = mapping.columns[field].map { $0 + 1 } ?? 0
+        }
+        preview.showPreview(session)
+        preview.showOutcome(session)
+        let adding = session.plan?.added.count ?? 0
+        gtk_button_set_label(importButton.cast(), adding > 0 ? tr("Import %1", adding) : tr("Import"))
+        gtk_widget_set_sensitive(importButton, adding > 0 ? 1 : 0)
+    }
+
+    func present() {
+        Self.open.append(self)
+        gtk_window_present(window.window)
+    }
+
+    /// Whether Import can be pressed.
+    var canImport: Bool { gtk_widget_get_sensitive(importButton) != 0 }
+
+    /// Performs the import as one undo step and closes the dialog. Returns false (and keeps the
+    /// dialog open) when there is nothing to import or the survey changed under the plan.
+    @discardableResult
+    func confirm() -> Bool {
+        session.run(against: controller.survey)  // the survey may have changed while the dialog was open
+        guard let plan = session.plan, !plan.added.isEmpty else {
+            refresh()
+            return false
+        }
+        guard controller.perform(plan.edit, label: tr("Import enterprises")) else {
+            refresh()
+            return false
+        }
+        close()
+        onImported?(plan.added.map(\.id))
+        return true
+    }
+
+    func close() {
+        gtk_window_destroy(window.window)
+    }
+}

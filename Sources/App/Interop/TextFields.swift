@@ -1,0 +1,119 @@
+import CGtk
+import Model
+
+/// Text fields of the editing forms. They commit what the user typed on Enter (one-line fields)
+/// and whenever the focus leaves them, so a value is never lost by clicking elsewhere; and a
+/// refresh from the survey (`show`) never overwrites text the user has typed but not committed.
+@MainActor
+protocol CommittingField: AnyObject {
+    /// True when the field holds typed text that differs from what was last shown or committed.
+    var isDirty: Bool { get }
+    /// Commits typed text now (as leaving the field would).
+    func commit()
+}
+
+/// A one-line `GtkEntry` that commits on Enter and on focus-out.
+@MainActor
+final class CommitEntry: CommittingField {
+    let widget: UnsafeMutablePointer<GtkWidget>
+    /// Called with the typed text when it is committed; returns false to refuse it (the field is
+    /// then marked invalid and keeps the text).
+    var onCommit: ((String) -> Bool)?
+    /// The text last shown or accepted.
+    private(set) var shown = ""
+
+    init(placeholder: String? = nil, width: Int32 = -1) {
+        widget = gtk_entry_new()
+        if let placeholder { gtk_entry_set_placeholder_text(widget.cast(), placeholder) }
+        if width > 0 { gtk_editable_set_width_chars(widget.opaque, width) }
+        gtk_widget_set_hexpand(widget, 1)
+        Signals.connect(widget, "activate") { [weak self] in self?.commit() }
+        FocusWatch.onLeave(widget) { [weak self] in self?.commit() }
+    }
+
+    var text: String {
+        get { String(borrowingGChars: gtk_editable_get_text(widget.opaque)) ?? "" }
+        set { gtk_editable_set_text(widget.opaque, newValue) }
+    }
+
+    var isDirty: Bool { text != shown }
+
+    /// Shows a value from the survey. Typed, uncommitted text is kept unless `force` (a different
+    /// record is now shown).
+    func show(_ value: String, force: Bool = false) {
+        if !force && isDirty && !committing { return }
+        shown = value
+        if text != value { text = value }
+        markInvalid(nil)
+    }
+
+    /// True while `onCommit` runs: the survey it changes is then shown even over the typed text.
+    private var committing = false
+
+    /// Types `value` as the user would and commits it (for tests and programmatic entry).
+    func enter(_ value: String) {
+        text = value
+        commit()
+    }
+
+    func commit() {
+        guard isDirty else { return }
+        committing = true
+        let accepted = onCommit?(text) ?? true
+        committing = false
+        if accepted {
+            // The handler may have shown a normalised value or cleared the field.
+            shown = text
+            markInvalid(nil)
+        } else {
+            markInvalid(tr("This value cannot be read; it was not saved."))
+        }
+    }
+
+    /// Marks the field as holding a value that was refused, with the reason as its tooltip.
+    func markInvalid(_ message: String?) {
+        if let message {
+            gtk_widget_add_css_class(widget, "error")
+            gtk_widget_set_tooltip_text(widget, message)
+        } else if gtk_widget_has_css_class(widget, "error") != 0 {
+            gtk_widget_remove_css_class(widget, "error")
+            gtk_widget_set_tooltip_text(widget, nil)
+        }
+    }
+
+    var isInvalid: Bool { gtk_widget_has_css_class(widget, "error") != 0 }
+
+    func focus() {
+        gtk_widget_grab_focus(widget)
+    }
+}
+
+/// Watching keyboard focus and keys on a widget.
+@MainActor
+enum FocusWatch {
+    /// Calls `body` when the focus leaves `widget` or its descendants (`GtkEventControllerFocus::leave`).
+    static func onLeave(_ widget: UnsafeMutablePointer<GtkWidget>, _ body: @escaping @MainActor () -> Void) {
+        let controller = gtk_event_controller_focus_new()!
+        Signals.connect(controller, "leave", body)
+        gtk_widget_add_controller(widget, controller)
+    }
+
+    typealias KeyHandler = @MainActor (_ key: String, _ control: Bool, _ shift: Bool) -> Bool
+
+    /// Calls `handler` with the key's name (`gdk_keyval_name` of its lower-case keyval: "y",
+    /// "Delete", "Return") on key press; it returns true when it handled the key.
+    static func onKey(_ widget: UnsafeMutablePointer<GtkWidget>, _ handler: @escaping KeyHandler) {
+        let controller = gtk_event_controller_key_new()!
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, guint, guint, GdkModifierType, UnsafeMutableRawPointer?) -> gboolean = { _, keyval, _, state, data in
+            let box = CallbackBox<KeyHandler>.from(data)
+            let name = String(borrowingGChars: gdk_keyval_name(gdk_keyval_to_lower(keyval))) ?? ""
+            let control = state.rawValue & GDK_CONTROL_MASK.rawValue != 0
+            let shift = state.rawValue & GDK_SHIFT_MASK.rawValue != 0
+            return MainActor.assumeIsolated { box.handler(name, control, shift) } ? 1 : 0
+        }
+        g_signal_connect_data(controller.rawPointer, "key-pressed", unsafeBitCast(thunk, to: GCallback.self),
+                              CallbackBox<KeyHandler>(handler).retainedPointer(),
+                              { data, _ in CallbackBox<KeyHandler>.release(data) }, GConnectFlags(rawValue: 0))
+        gtk_widget_add_controller(widget, controller)
+    }
+}

@@ -1,0 +1,184 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// The Enterprises section in the real window under Xvfb: add, edit (reasons, the article 11
+/// checklist and completeness), duplicate, delete and undo, on the built-in dataset; filtering
+/// among 100,000 synthetic enterprises.
+final class EnterpriseSectionTests: WindowTestCase {
+    /// A shown window and its Enterprises section, on screen.
+    @MainActor static func open(_ survey: Survey) throws -> (MainWindow, EnterprisesSection) {
+        let window = MainWindow(survey: survey, fileURL: nil)
+        let section = try XCTUnwrap(window.sections.compactMap { $0 as? EnterprisesSection }.first)
+        window.present()
+        window.showSection(id: section.id)
+        try waitForFirstFrame(window)
+        return (window, section)
+    }
+
+    func testAddEditDuplicateDeleteEachUndoableOnTheBuiltinDataset() throws { try onMain {
+        Localizer.shared.language = .chinese
+        let (window, section) = try Self.open(Self.builtinSurvey)
+        defer { gtk_window_destroy(window.window.window) }
+        let original = window.survey
+        let total = original.enterprises.count
+        XCTAssertEqual(section.filterBar.countText, "显示 \(total) / 共 \(total) 家")
+        XCTAssertNotNil(section.list.selectedID, "the first enterprise is selected")
+
+        // Add: one undo step, selected, named from the form.
+        section.addEnterprise()
+        XCTAssertEqual(window.survey.enterprises.count, total + 1)
+        let added = try XCTUnwrap(window.survey.enterprises.last)
+        XCTAssertEqual(section.list.selectedID, added.id)
+        XCTAssertEqual(section.form.current?.id, added.id)
+        section.form.name.enter("郑州测试化工有限公司")
+        XCTAssertEqual(window.survey.enterprises.last?.name, "郑州测试化工有限公司")
+        section.form.city.enter("郑州市")
+        XCTAssertEqual(window.survey.enterprises.last?.city, "郑州市")
+
+        // Reasons unknown: every item can be ticked, completeness cannot be judged.
+        let checklist = section.form.checklist
+        XCTAssertTrue(section.form.unknownReason.isActive)
+        XCTAssertEqual(checklist.completenessText, "未公开任何信息")
+        try XCTUnwrap(checklist.checkBox(.companyName)).click()
+        XCTAssertEqual(window.survey.enterprises.last?.completeness, .cannotJudge)
+        XCTAssertEqual(checklist.completenessText, "无法判断")
+
+        // Reason 1: the common items and reason 1's four, with their clauses.
+        try XCTUnwrap(section.form.reasonBoxes[.pollution]).click()
+        XCTAssertEqual(window.survey.enterprises.last?.reasons, ReasonSet([.pollution]))
+        XCTAssertFalse(section.form.unknownReason.isActive)
+        XCTAssertNotNil(checklist.checkBox(.pollutantNames))
+        XCTAssertNil(checklist.checkBox(.energyPerProduct), "reason 2's items are not required of a reason 1 enterprise")
+        XCTAssertEqual(checklist.completenessText, "公开不完全")
+        for item in DisclosureItem.required(for: ReasonSet([.pollution])) where item != .companyName {
+            try XCTUnwrap(checklist.checkBox(item)).click()
+        }
+        XCTAssertEqual(window.survey.enterprises.last?.completeness, .complete)
+        XCTAssertEqual(checklist.completenessText, "公开完全")
+        // A second reason adds its items, so the enterprise is incomplete again.
+        try XCTUnwrap(section.form.reasonBoxes[.toxic]).click()
+        XCTAssertNotNil(checklist.checkBox(.hazardousWaste))
+        XCTAssertEqual(checklist.completenessText, "公开不完全")
+        XCTAssertEqual(DisclosureChecklist.citation(DisclosureItem.hazardousWaste.source, in: window.survey), "审核办法 第十一条（三）")
+
+        // Duplicate (right after the original) and delete, one step each.
+        section.duplicateSelected()
+        XCTAssertEqual(window.survey.enterprises.count, total + 2)
+        let copy = try XCTUnwrap(window.survey.enterprises.last)
+        XCTAssertEqual(copy.name, "郑州测试化工有限公司（副本）")
+        XCTAssertEqual(copy.disclosedItems, window.survey.enterprises[total].disclosedItems)
+        XCTAssertEqual(section.list.selectedID, copy.id)
+        section.deleteSelected()
+        XCTAssertEqual(window.survey.enterprises.count, total + 1)
+        XCTAssertFalse(window.survey.enterprises.contains { $0.id == copy.id })
+
+        // Every step undoes on its own, back to the dataset.
+        var undone = 0
+        while window.controller.canUndo {
+            window.controller.undo()
+            undone += 1
+        }
+        XCTAssertEqual(undone, 1 + 2 + 1 + 1 + 6 + 1 + 1 + 1, "add, name, city, tick, reason, 6 ticks, reason, duplicate, delete")
+        XCTAssertEqual(window.survey.enterprises, original.enterprises)
+        XCTAssertEqual(section.filterBar.countText, "显示 \(total) / 共 \(total) 家")
+    } }
+
+    func testTypedTextIsCommittedWhenTheSelectionMoves() throws { try onMain {
+        let (window, section) = try Self.open(Self.builtinSurvey)
+        defer { gtk_window_destroy(window.window.window) }
+        let first = try XCTUnwrap(section.list.selectedID)
+        section.form.industry.text = "水泥制造"  // typed, Enter not pressed
+        section.list.select(position: 1)
+        XCTAssertNotEqual(section.list.selectedID, first)
+        XCTAssertEqual(window.survey.enterprises.first { $0.id == first }?.industry, "水泥制造")
+        XCTAssertEqual(section.form.industry.text, window.survey.enterprises.first { $0.id == section.list.selectedID }?.industry ?? "")
+    } }
+
+    func testRecordAPhoneCallAndUndoIt() throws { try onMain {
+        Localizer.shared.language = .english
+        let (window, section) = try Self.open(Self.builtinSurvey)
+        defer { gtk_window_destroy(window.window.window) }
+        let id = try XCTUnwrap(section.list.selectedID)
+        let before = try XCTUnwrap(window.survey.enterprises.first { $0.id == id })
+
+        section.form.calls.addCall()
+        let row = try XCTUnwrap(section.form.calls.rows.last)
+        row.date.enter("2023-02-30")
+        XCTAssertTrue(row.date.isInvalid, "30 February is refused")
+        row.date.enter("2023-03")
+        row.outcome.choose(PhoneOutcome.allCases.firstIndex(of: .willNotPublish)!)
+        row.note.enter("接线人称不会在网上公开")
+        let after = try XCTUnwrap(window.survey.enterprises.first { $0.id == id })
+        XCTAssertEqual(after.phoneAttempts.count, before.phoneAttempts.count + 1)
+        XCTAssertEqual(after.phoneAttempts.last, PhoneAttempt(date: PartialDate(year: 2023, month: 3), outcome: .willNotPublish,
+                                                              note: "接线人称不会在网上公开"))
+        XCTAssertEqual(after.lastPhoneOutcome, .willNotPublish)
+
+        for _ in 0..<4 { window.controller.undo() }
+        XCTAssertEqual(window.survey.enterprises.first { $0.id == id }, before)
+        XCTAssertEqual(section.form.calls.rows.count, before.phoneAttempts.count)
+    } }
+
+    func testChannelsAndLinksOnlyOpenableLinksAreKept() throws { try onMain {
+        let (window, section) = try Self.open(Self.builtinSurvey)
+        defer { gtk_window_destroy(window.window.window) }
+        let id = try XCTUnwrap(section.list.selectedID)
+        let sources = section.form.sources
+        sources.newLink.enter("javascript:alert(1)")
+        XCTAssertTrue(sources.newLink.isInvalid)
+        sources.newLink.enter("https://sthjt.example.gov.cn/qjsc/2021.html")
+        XCTAssertEqual(window.survey.enterprises.first { $0.id == id }?.urls.last, "https://sthjt.example.gov.cn/qjsc/2021.html")
+        XCTAssertTrue(WebLink.isOpenable("http://example.org/a"))
+        XCTAssertFalse(WebLink.isOpenable("file:///etc/passwd"))
+        XCTAssertFalse(WebLink.isOpenable("https://"))
+    } }
+
+    func testFilterAsYouTypeFindsOneAmong100000() throws { try onMain {
+        Localizer.shared.language = .chinese
+        let survey = SyntheticSurvey.make(enterprises: 100_000, years: 2003...2022, seed: 42)
+        let (window, section) = try Self.open(survey)
+        defer { gtk_window_destroy(window.window.window) }
+        XCTAssertEqual(section.list.totalCount, 100_000)
+        XCTAssertEqual(section.list.shownCount, 100_000)
+
+        let target = survey.enterprises[73_456]
+        let part = String(target.name.prefix(5))
+        var timings: [Double] = []
+        var typed = ""
+        for character in part {
+            typed.append(character)
+            let start = DispatchTime.now().uptimeNanoseconds
+            section.filterBar.search(typed)
+            let shown = section.list.shownCount
+            timings.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            let expected = survey.enterprises.filter { $0.name.lowercased().contains(typed.lowercased()) }.count
+            XCTAssertEqual(shown, expected, "after typing “\(typed)”")
+        }
+        let expected = survey.enterprises.filter { $0.name.contains(part) }.count
+        XCTAssertGreaterThan(expected, 0)
+        XCTAssertEqual(section.filterBar.countText, "显示 \(expected) / 共 100000 家")
+        XCTAssertTrue(section.list.select(id: target.id), "the enterprise is among those shown")
+        XCTAssertEqual(section.form.current?.id, target.id)
+        print("filter-as-you-type over 100,000 enterprises, ms per keystroke:", timings.map { String(format: "%.1f", $0) })
+
+        // The drop-downs narrow further; clearing shows all again.
+        section.filterBar.jurisdiction.choose(1 + survey.jurisdictions.firstIndex { $0.id == target.jurisdiction }!)
+        XCTAssertEqual(section.list.shownCount, survey.enterprises.filter { $0.name.contains(part) && $0.jurisdiction == target.jurisdiction }.count)
+        section.filterBar.clear()
+        XCTAssertEqual(section.list.shownCount, 100_000)
+
+        // An edit among 100,000 is one step and shows at once.
+        XCTAssertTrue(section.select(id: target.id))
+        section.form.name.enter(target.name + "（已更名）")
+        XCTAssertEqual(window.survey.enterprises[73_456].name, target.name + "（已更名）")
+        section.filterBar.search("已更名")
+        XCTAssertEqual(section.list.shownCount, 1)
+        window.controller.undo()
+        XCTAssertEqual(section.list.shownCount, 0)
+        XCTAssertEqual(window.survey.enterprises[73_456].name, target.name)
+    } }
+}
