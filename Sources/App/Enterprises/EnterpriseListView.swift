@@ -106,12 +106,12 @@ final class EnterpriseListView {
     private static func width(_ column: Column) -> Int32 {
         switch column {
         case .name: return 240
-        case .jurisdiction: return 90
+        case .jurisdiction: return 104
         case .city: return 90
-        case .year: return 64
-        case .reasons: return 80
-        case .completeness: return 96
-        case .phone: return 150
+        case .year: return 60
+        case .reasons: return 84
+        case .completeness: return 128
+        case .phone: return 170
         }
     }
 

@@ -37,6 +37,7 @@ enum EnterpriseStyle {
         .gk-tag { border-radius: 9px; padding: 1px 8px; font-size: 9pt; font-weight: bold; }
         .gk-group-heading { font-weight: bold; padding: 10px 12px 4px 12px; color: alpha(currentColor, 0.7); }
         .gk-enterprise-list { font-feature-settings: "tnum"; }
+        .gk-enterprise-list row:selected label { color: inherit; }
         .gk-subunit-grid button { min-width: 34px; min-height: 24px; padding: 0 4px; border-radius: 4px; }
         .gk-preview { font-size: 9.5pt; }
         .gk-preview label { padding: 2px 8px; }

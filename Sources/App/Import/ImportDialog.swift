@@ -56,7 +56,7 @@ final class ImportDialog {
 
         window = gtk_window_new()
         gtk_window_set_title(window.window, tr("Import enterprise list"))
-        gtk_window_set_default_size(window.window, 900, 720)
+        gtk_window_set_default_size(window.window, 920, 820)
         gtk_window_set_modal(window.window, 1)
         if let parent, let root = gtk_widget_get_root(parent) {
             gtk_window_set_transient_for(window.window, UnsafeMutableRawPointer(root).window)
@@ -79,10 +79,10 @@ final class ImportDialog {
         target.add(tr("Year"), year.widget)
         gtk_widget_set_halign(jurisdiction.widget, GTK_ALIGN_START)
         gtk_widget_set_halign(year.widget, GTK_ALIGN_START)
-        Widgets.append(page, fileLabel, encodingLabel, target.widget,
+        Widgets.append(page, fileLabel, encodingLabel, preview.summaryWidget, target.widget,
                        FormParts.heading(tr("Columns")), mappingGrid(),
                        FormParts.heading(tr("First rows")), preview.previewWidget,
-                       FormParts.heading(tr("What will be imported")), preview.outcomeWidget)
+                       FormParts.heading(tr("Duplicates and bad rows")), preview.outcomeWidget)
         gtk_window_set_child(window.window, Widgets.verticalScroller(page))
 
         jurisdictionIDs = controller.survey.jurisdictions.map(\.id)
@@ -115,6 +115,7 @@ final class ImportDialog {
             + session.header.enumerated().map { ImportPreview.columnName($0.offset) + "  " + $0.element }
         for (i, field) in ImportField.allCases.enumerated() {
             let dropDown = DropDown(columnLabels)
+            gtk_widget_set_size_request(dropDown.widget, 200, -1)
             dropDown.onSelect = { [weak self] choice in
                 guard let self else { return }
                 self.session.setColumn(choice > 0 ? choice - 1 : nil, for: field, survey: self.controller.survey)

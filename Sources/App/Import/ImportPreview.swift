@@ -11,6 +11,9 @@ final class ImportPreview {
     static let listedProblems = 300
 
     let previewWidget: UnsafeMutablePointer<GtkWidget>
+    /// What the import will do, in one line (for the top of the dialog).
+    let summaryWidget: UnsafeMutablePointer<GtkWidget>
+    /// The duplicates and bad rows, line by line.
     let outcomeWidget: UnsafeMutablePointer<GtkWidget>
     private let previewHolder: UnsafeMutablePointer<GtkWidget>
     private let summaryLabel: UnsafeMutablePointer<GtkWidget>
@@ -22,17 +25,17 @@ final class ImportPreview {
         gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC)
         gtk_scrolled_window_set_child(scroller.opaque, previewHolder)
         gtk_scrolled_window_set_has_frame(scroller.opaque, 1)
-        gtk_widget_set_size_request(scroller, -1, 190)
+        gtk_widget_set_size_request(scroller, -1, 210)
         previewWidget = scroller
 
         summaryLabel = Widgets.label("", classes: ["title-4"], wrap: true)
+        summaryWidget = summaryLabel
         problemsLabel = Widgets.label("", wrap: true, selectable: true)
         gtk_widget_set_valign(problemsLabel, GTK_ALIGN_START)
         let problems = Widgets.verticalScroller(problemsLabel)
         gtk_scrolled_window_set_has_frame(problems.opaque, 1)
         gtk_widget_set_size_request(problems, -1, 110)
-        outcomeWidget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
-        Widgets.append(outcomeWidget, summaryLabel, problems)
+        outcomeWidget = problems
     }
 
     /// Shows the session's first rows, with the mapped field above each column.

@@ -73,6 +73,8 @@ final class MainWindow {
         addSection(OverviewSection(controller: controller))
         addSection(ChecksSection(controller: controller, window: self))
         addSection(EnterprisesSection(controller: controller))
+        addSection(RegulationsSection(controller: controller))
+        addSection(OutreachSection(controller: controller))
         addSection(ChartsSection(controller: controller))
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
