@@ -157,6 +157,9 @@ final class WindowActionsTests: WindowTestCase {
 
         window.actions.map.activate("close")
         let question = try XCTUnwrap(ChoiceDialog.newest(headed: "Save changes"), "closing a dirty window asks")
+        let open = ChoiceDialog.open.count
+        window.actions.map.activate("close")
+        XCTAssertEqual(ChoiceDialog.open.count, open, "asking again brings the same question back")
         XCTAssertEqual(question.heading, "Save changes to “Untitled”?")
         XCTAssertEqual(question.choices.map(\.label), ["_Discard", "_Cancel", "_Save"])
         question.choose("cancel")

@@ -15,6 +15,8 @@ final class DocumentFlows {
     let drafts: DraftKeeper
     /// Set once the user has agreed to close; the next close request goes through.
     private var closeConfirmed = false
+    /// The unsaved-changes question on screen, if any.
+    private weak var question: ChoiceDialog?
 
     init(window: MainWindow, services: WindowServices) {
         self.window = window
@@ -130,8 +132,10 @@ final class DocumentFlows {
     }
 
     /// Asks Save / Discard / Cancel about the survey's changes; runs `proceed` after a successful
-    /// save or a discard.
+    /// save or a discard. While the question is on screen, a second request only brings it back to
+    /// the front (Ctrl+W twice asks once).
     func askToSaveChanges(then proceed: @escaping @MainActor () -> Void) {
+        if let question, question.isOpen { return question.present() }
         let name = controller.fileURL?.lastPathComponent ?? tr("Untitled")
         let dialog = ChoiceDialog(
             parent: parent, heading: tr("Save changes to “%1”?", name),
@@ -151,6 +155,7 @@ final class DocumentFlows {
                     break
                 }
             }
+        question = dialog
         dialog.present()
     }
 

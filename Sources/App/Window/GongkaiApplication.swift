@@ -33,7 +33,6 @@ final class GongkaiApplication {
     /// `applicationID` is `id` except where several applications run in one process (tests).
     init(_ launch: Launch, applicationID: String = GongkaiApplication.id) {
         self.launch = launch
-        ToolkitLanguage.match(Localizer.shared.language)
         // Non-unique: every start is its own instance (no D-Bus name claimed), which keeps tests
         // and screenshot runs independent. Files are opened by us, not through GApplication.
         application = gtk_application_new(applicationID, G_APPLICATION_NON_UNIQUE)
@@ -44,6 +43,7 @@ final class GongkaiApplication {
     /// Runs the main loop until the last window closes (or the screenshots are saved).
     /// Returns the process exit status.
     func run() -> Int32 {
+        ToolkitLanguage.match(Localizer.shared.language)  // before GTK starts and reads the locale
         // Command-line arguments are ArgumentParser's business; GApplication gets none.
         let status = g_application_run(application.gApplication, 0, nil)
         unref(application)
