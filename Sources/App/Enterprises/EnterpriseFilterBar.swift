@@ -62,7 +62,15 @@ final class EnterpriseFilterBar {
 
     /// Types a search text and applies it at once (without the search field's short delay).
     func search(_ text: String) {
-        gtk_editable_set_text(searchEntry.opaque, text)
+        let current = String(borrowingGChars: gtk_editable_get_text(searchEntry.opaque)) ?? ""
+        if text.hasPrefix(current) && !current.isEmpty {
+            // Typed at the end, as a keystroke would (set_text would empty the field first).
+            var position = Int32(current.unicodeScalars.count)
+            let rest = String(text.dropFirst(current.count))
+            gtk_editable_insert_text(searchEntry.opaque, rest, -1, &position)
+        } else {
+            gtk_editable_set_text(searchEntry.opaque, text)
+        }
         changed()
     }
 

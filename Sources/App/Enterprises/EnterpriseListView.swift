@@ -19,13 +19,17 @@ final class EnterpriseListView {
     private let ids = StringList()
     private let filterModel: OpaquePointer
     private let selection: OpaquePointer
+    /// The column view's sorter (the order of the shown rows).
+    private let viewSorter: UnsafeMutablePointer<GtkSorter>
+    /// True while the selection is moved by `refilter` (no notifications then).
+    private var quietSelection = false
     private var filter: CustomFilter!
     private var sorters: [Column: CustomSorter] = [:]
     private(set) var table = EnterpriseTable()
     private var survey: Survey?
     private var rowOfID: [String: Int32] = [:]
-    /// Item object → row, filled lazily (cleared whenever rows move).
-    private var rowOfItem: [UnsafeMutableRawPointer: Int32] = [:]
+    /// False while rows are spliced: item tags are stale until every item is tagged again.
+    private var tagged = false
     private var bound: [Column: Set<ListItem>] = [:]
     private var names: [String: String] = [:]
 
@@ -37,8 +41,9 @@ final class EnterpriseListView {
         Widgets.addClasses(columnView, ["gk-enterprise-list"])
 
         // ids → sort (the column view's sorter) → filter → single selection.
-        let viewSorter = gtk_column_view_get_sorter(columnView.opaque)!
-        g_object_ref(viewSorter.rawPointer)
+        viewSorter = gtk_column_view_get_sorter(columnView.opaque)!
+        g_object_ref(viewSorter.rawPointer)  // kept
+        g_object_ref(viewSorter.rawPointer)  // given to the sort model
         g_object_ref(ids.pointer.rawPointer)
         let sortModel = gtk_sort_list_model_new(ids.model, viewSorter)!
         filterModel = gtk_filter_list_model_new(sortModel.opaque, nil)!
@@ -57,7 +62,7 @@ final class EnterpriseListView {
         gtk_filter_list_model_set_filter(filterModel, filter.filter)
         for column in Column.allCases { addColumn(column) }
         Signals.connect(selection, "notify::selected-item", withArgument: { [weak self] _ in
-            guard let self else { return }
+            guard let self, !self.quietSelection else { return }
             self.onSelectionChanged?(self.selectedID)
         })
     }
@@ -122,7 +127,6 @@ final class EnterpriseListView {
             for c in Completeness.allCases { gtk_widget_remove_css_class(label, EnterpriseStyle.completenessClass(c)) }
             gtk_widget_add_css_class(label, EnterpriseStyle.completenessClass(e.completeness))
         }
-        if column == .name { gtk_widget_set_tooltip_text(label, e.name) }
     }
 
     /// The text of one cell.
@@ -143,11 +147,12 @@ final class EnterpriseListView {
     /// The enterprise's index in the survey shown.
     func row(ofID id: String) -> Int? { rowOfID[id].map(Int.init) }
 
+    /// The row of a list item: its tag (set on every item after each change of rows), else
+    /// (while the list is being spliced) looked up by its id.
     private func row(of item: UnsafeMutableRawPointer?) -> Int? {
         guard let item else { return nil }
-        if let row = rowOfItem[item] { return Int(row) }
+        if tagged, let row = ItemTag.get(item) { return row }
         guard let id = StringList.string(ofItem: item), let row = rowOfID[id] else { return nil }
-        rowOfItem[item] = row
         return Int(row)
     }
 
@@ -184,7 +189,7 @@ final class EnterpriseListView {
             let changed = new.enterprises.indices.filter { old.enterprises[$0] != new.enterprises[$0] }
             let before = table.matches
             let touched = table.update(rows: changed, from: new)
-            if changed.contains(where: { before[$0] != table.matches[$0] }) { filter.changed(.different) }
+            if changed.contains(where: { before[$0] != table.matches[$0] }) { refilter(.different) }
             for column in touched { sorters[column]?.changed() }
             refreshBound()
             return
@@ -194,16 +199,16 @@ final class EnterpriseListView {
         rowOfID = [:]
         rowOfID.reserveCapacity(newIDs.count)
         for (i, id) in newIDs.enumerated() where rowOfID[id] == nil { rowOfID[id] = Int32(i) }
-        rowOfItem = [:]
+        tagged = false
         var prefix = 0
         while prefix < oldIDs.count && prefix < newIDs.count && oldIDs[prefix] == newIDs[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < oldIDs.count - prefix && suffix < newIDs.count - prefix
                 && oldIDs[oldIDs.count - 1 - suffix] == newIDs[newIDs.count - 1 - suffix] { suffix += 1 }
         ids.splice(at: prefix, removing: oldIDs.count - prefix - suffix, Array(newIDs[prefix..<(newIDs.count - suffix)]))
-        // Item → row for every item now, so that filtering never reads ids as strings.
-        rowOfItem.reserveCapacity(newIDs.count)
-        for (row, item) in ids.itemPointers().enumerated() { rowOfItem[item] = Int32(row) }
+        // Tag every item with its row, so that filtering and sorting never read ids as strings.
+        for (row, item) in ids.itemPointers().enumerated() { ItemTag.set(item, row) }
+        tagged = true
         filter.changed(.different)
         for sorter in sorters.values { sorter.changed() }
         refreshBound()
@@ -222,7 +227,51 @@ final class EnterpriseListView {
     func setFilter(_ new: EnterpriseFilter) {
         let change = new.change(from: table.filter)
         table.applyFilter(new)
+        refilter(change)
+    }
+
+    /// Tells the filter model that the filter changed, keeping the selected enterprise selected
+    /// when it still matches (else the first row).
+    ///
+    /// GtkSingleSelection (4.8), when its item falls in the changed range, looks for it among all
+    /// the added rows, and each lookup in a filter model costs a scan of its bitset: with 100,000
+    /// rows that is most of a keystroke. So the selection is taken away first and put back at the
+    /// position a binary search with the view's own sorter finds.
+    private func refilter(_ change: CustomFilter.FilterChange) {
+        let selectedItem = gtk_single_selection_get_selected_item(selection)
+        let selectedRow = selectedItem.flatMap { row(of: $0) }
+        let before = selectedID
+        quietSelection = true
+        gtk_single_selection_set_autoselect(selection, 0)
+        gtk_single_selection_set_can_unselect(selection, 1)
+        gtk_single_selection_set_selected(selection, guint(GTK_INVALID_LIST_POSITION))
         filter.changed(change)
+        var position: Int?
+        if let selectedItem, let selectedRow, table.matches[selectedRow] {
+            position = shownPosition(ofRow: selectedRow, item: selectedItem)
+        }
+        if shownCount > 0 { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
+        gtk_single_selection_set_can_unselect(selection, 0)
+        gtk_single_selection_set_autoselect(selection, 1)
+        quietSelection = false
+        if selectedID != before { onSelectionChanged?(selectedID) }
+    }
+
+
+    /// Where a row is shown: a binary search over the shown rows with the column view's sorter
+    /// (ties keep survey order, as the stable sort model does), checked, else a linear search.
+    private func shownPosition(ofRow row: Int, item: UnsafeMutableRawPointer) -> Int? {
+        var low = 0
+        var high = shownCount
+        while low < high {
+            let mid = (low + high) / 2
+            guard let other = ListModel.item(filterModel, at: mid), let otherRow = self.row(of: other) else { break }
+            var order = Int(gtk_sorter_compare(viewSorter, other, item).rawValue)
+            if order == 0 { order = otherRow < row ? -1 : (otherRow > row ? 1 : 0) }
+            if order == 0 { return mid }
+            if order < 0 { low = mid + 1 } else { high = mid }
+        }
+        return ListModel.position(of: item, in: filterModel)
     }
 
     var currentFilter: EnterpriseFilter { table.filter }
@@ -244,8 +293,9 @@ final class EnterpriseListView {
     /// Selects the enterprise (if it is shown) and scrolls to it. Returns whether it is shown.
     @discardableResult
     func select(id: String) -> Bool {
-        guard let row = rowOfID[id], let item = ListModel.item(ids.model, at: Int(row)),
-              let position = ListModel.position(of: item, in: filterModel) else { return false }
+        guard let row = rowOfID[id].map(Int.init), row < table.count, table.matches[row],
+              let item = ListModel.item(ids.model, at: row),
+              let position = shownPosition(ofRow: row, item: item) else { return false }
         select(position: position)
         return true
     }

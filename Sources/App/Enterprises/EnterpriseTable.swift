@@ -10,7 +10,7 @@ struct EnterpriseTable {
     }
 
     private(set) var ids: [String] = []
-    private(set) var foldedNames: [[UInt8]] = []
+    private(set) var names = FoldedNames()
     private(set) var jurisdictionRank: [Int32] = []
     /// 0 when the year is not recorded.
     private(set) var years: [Int32] = []
@@ -38,20 +38,19 @@ struct EnterpriseTable {
         jurisdictionOrder = survey.jurisdictionOrder
         let n = survey.enterprises.count
         ids = []
-        foldedNames = []
+        names = FoldedNames()
         jurisdictionRank = []
         years = []
         reasonBits = []
         completeness = []
         ids.reserveCapacity(n)
-        foldedNames.reserveCapacity(n)
         jurisdictionRank.reserveCapacity(n)
         years.reserveCapacity(n)
         reasonBits.reserveCapacity(n)
         completeness.reserveCapacity(n)
         for e in survey.enterprises {
             ids.append(e.id)
-            foldedNames.append(Self.fold(e.name))
+            names.append(e.name)
             jurisdictionRank.append(Int32(jurisdictionOrder[e.jurisdiction] ?? Int(Int32.max)))
             years.append(Int32(e.year ?? 0))
             reasonBits.append(Self.bits(e.reasons))
@@ -69,8 +68,10 @@ struct EnterpriseTable {
         var touched = Set<Column>()
         for row in rows {
             let e = survey.enterprises[row]
-            let name = Self.fold(e.name)
-            if name != foldedNames[row] { foldedNames[row] = name; touched.insert(.name) }
+            if FoldedNames.fold(e.name)[...] != names.bytes(of: row) {
+                names.replace(row, with: e.name)
+                touched.insert(.name)
+            }
             let rank = Int32(jurisdictionOrder[e.jurisdiction] ?? Int(Int32.max))
             if rank != jurisdictionRank[row] { jurisdictionRank[row] = rank; touched.insert(.jurisdiction) }
             let year = Int32(e.year ?? 0)
@@ -89,23 +90,42 @@ struct EnterpriseTable {
         return touched
     }
 
-    /// Applies a filter to every row; returns the number of matching rows.
+    /// Applies a filter; returns the number of matching rows. When the filter only became
+    /// stricter (or looser), only the rows that matched (or did not) are checked again.
     @discardableResult
     mutating func applyFilter(_ filter: EnterpriseFilter) -> Int {
+        let change = filter.change(from: self.filter)
         self.filter = filter
         let text = filter.foldedText
+        let jurisdiction = filter.jurisdiction.map { Int32(jurisdictionOrder[$0] ?? -1) }
         var n = 0
-        for row in 0..<ids.count {
-            let m = passes(row, filter, text)
-            matches[row] = m
-            if m { n += 1 }
+        let count = ids.count
+        var flags: [Bool] = []
+        swap(&flags, &matches)  // owned uniquely while written
+        let names = self.names
+        names.withMatcher(text) { nameMatches in
+            flags.withUnsafeMutableBufferPointer { flags in
+                for row in 0..<count {
+                    let was = flags[row]
+                    if (change == .moreStrict && !was) || (change == .lessStrict && was) {
+                        if was { n += 1 }
+                        continue
+                    }
+                    let m = passesOthers(row, filter, jurisdiction) && nameMatches(row)
+                    flags[row] = m
+                    if m { n += 1 }
+                }
+            }
         }
+        swap(&flags, &matches)
         matchCount = n
         return n
     }
 
-    private func passes(_ row: Int, _ filter: EnterpriseFilter, _ text: [UInt8]) -> Bool {
-        if let j = filter.jurisdiction, jurisdictionRank[row] != Int32(jurisdictionOrder[j] ?? -1) { return false }
+    /// The drop-down conditions (everything but the name).
+    @inline(__always)
+    private func passesOthers(_ row: Int, _ filter: EnterpriseFilter, _ jurisdiction: Int32?) -> Bool {
+        if let j = jurisdiction, jurisdictionRank[row] != j { return false }
         switch filter.year {
         case .any: break
         case .year(let y): if years[row] != Int32(y) { return false }
@@ -117,7 +137,11 @@ struct EnterpriseTable {
         case .unknown: if reasonBits[row] != 0 { return false }
         }
         if let c = filter.completeness, completeness[row] != c { return false }
-        return text.isEmpty || foldedNames[row].contains(subsequence: text)
+        return true
+    }
+
+    private func passes(_ row: Int, _ filter: EnterpriseFilter, _ text: [UInt8]) -> Bool {
+        passesOthers(row, filter, filter.jurisdiction.map { Int32(jurisdictionOrder[$0] ?? -1) }) && names.contains(row, text)
     }
 
     /// The sort rank of a row in a column (computed for all rows on first use after a change).
@@ -174,8 +198,6 @@ struct EnterpriseTable {
     /// Sort position of each reason bit set, as their texts sort: 1, 1+2, 1+2+3, 1+3, 2, 2+3, 3,
     /// then unknown.
     private static let reasonOrder: [Int] = [7, 0, 4, 1, 6, 3, 5, 2]
-
-    static func fold(_ name: String) -> [UInt8] { Array(name.lowercased().utf8) }
 
     static func bits(_ reasons: ReasonSet?) -> UInt8 {
         var bits: UInt8 = 0
