@@ -21,6 +21,23 @@ final class ChartBriefingDeckTests: XCTestCase {
         XCTAssertTrue(deck.order.contains(.timeline))
         XCTAssertEqual(deck.slides.last, .map)
     }
+
+    func testThePlanSavedInTheSurveyGivesBackTheDeckAndKeepsNamesItDoesNotKnow() {
+        var deck = BriefingDeck()
+        deck.move(.timeline, by: -100)
+        deck.setIncluded(.map, false)
+        let previous = BriefingPlan(order: ["a-chart-of-2030"], omitted: ["another-new-one"])
+        let plan = deck.plan(keeping: previous)
+        XCTAssertEqual(plan.order.first, "timeline")
+        XCTAssertEqual(plan.order.last, "a-chart-of-2030")
+        XCTAssertEqual(Set(plan.omitted), ["map", "another-new-one"])
+        XCTAssertEqual(BriefingDeck(plan: plan), deck)
+        XCTAssertEqual(BriefingDeck(plan: nil), BriefingDeck())
+        // A plan naming only some charts: the others follow in the application's order, as slides.
+        let partial = BriefingDeck(plan: BriefingPlan(order: ["changes", "map"]))
+        XCTAssertEqual(Array(partial.order.prefix(3)), [.changes, .map, .disclosurePerYear])
+        XCTAssertEqual(partial.slides.count, ChartKind.allCases.count)
+    }
 }
 
 /// The Charts section in a window: the gallery, options, exports, the clipboard and briefing mode.
@@ -31,6 +48,9 @@ final class ChartsSectionTests: WindowTestCase {
         let controller = DocumentController(survey: survey, fileURL: nil)
         let section = ChartsSection(controller: controller)
         section.show(controller.survey)
+        controller.observe { [weak section, weak controller] _ in  // as the window does
+            if let section, let controller { section.show(controller.survey) }
+        }
         let window = gtk_window_new()!
         gtk_window_set_default_size(window.window, 1400, 900)
         gtk_window_set_child(window.window, section.widget)
@@ -138,6 +158,37 @@ final class ChartsSectionTests: WindowTestCase {
 
         press("leave")
         try Self.waitUntil("the briefing has closed") { section.briefing == nil }
+    } }
+
+    func testTheBriefingIsSavedInTheSurveyAndUndoneLikeAnyEdit() throws { try onMain { (_: UITestContext) in
+        let (section, controller, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        XCTAssertNil(controller.survey.meta.briefing)
+        section.setIncluded(.timeline, false)
+        section.select(.changes)
+        section.move(by: -3)
+        let plan = try XCTUnwrap(controller.survey.meta.briefing)
+        XCTAssertEqual(plan.omitted, ["timeline"])
+        XCTAssertEqual(plan.order, section.deck.order.map(\.name))
+        XCTAssertTrue(controller.isDirty)
+
+        // Saved and opened again, the survey gives the same briefing.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-\(UUID().uuidString).gongkai")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try controller.save(to: url)
+        let reopened = try SurveyFile.load(from: url)
+        XCTAssertEqual(reopened.meta.briefing, plan)
+        let (other, _, otherWindow) = try Self.makeSection(reopened)
+        defer { gtk_window_destroy(otherWindow.window) }
+        XCTAssertEqual(other.deck, section.deck)
+
+        // Each step is undone like any other edit.
+        controller.undo()
+        XCTAssertEqual(section.deck.slides.contains(.timeline), false)
+        XCTAssertEqual(section.deck.position(of: .changes), ChartKind.allCases.firstIndex(of: .changes))
+        controller.undo()
+        XCTAssertTrue(section.deck.isIncluded(.timeline))
+        XCTAssertEqual(section.deck, BriefingDeck())
     } }
 
     func testF5PresentsOnlyWhileTheSectionIsOnScreenAndWithSlides() throws { try onMain { (_: UITestContext) in

@@ -55,13 +55,13 @@ final class ChecksSectionTests: WindowTestCase {
         let window = try t.makeWindow()
         defer { window.destroyForTest() }
         let checks = try Self.checks(window)
-        let cells = ProbeSection(id: "probe-cells", reveals: { if case .cell = $0 { return true } else { return false } })
-        window.addSection(cells)
         window.showSection(id: "checks")
 
         XCTAssertTrue(checks.activate(row: 0), "the built-in survey's problem is about a cell")
-        XCTAssertEqual(window.visibleSectionID, "probe-cells")
-        XCTAssertEqual(cells.revealed, [checks.problems[0].location])
+        XCTAssertEqual(window.visibleSectionID, "matrix")
+        let matrix = try XCTUnwrap(window.sections.first { $0.id == "matrix" } as? MatrixSection)
+        guard case .cell(let j, let year, let kind) = checks.problems[0].location else { return XCTFail("not a cell") }
+        XCTAssertEqual(matrix.addressing.map { $0.key(matrix.grid.selection.cursor) }, CellKey(jurisdiction: j, year: year, kind: kind))
         XCTAssertEqual(checks.noteText, "")
 
         // A problem of the survey as a whole (its years) goes to the overview. (The window keeps

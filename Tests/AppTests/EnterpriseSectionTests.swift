@@ -98,6 +98,33 @@ final class EnterpriseSectionTests: WindowTestCase {
         XCTAssertEqual(section.form.industry.text, window.survey.enterprises.first { $0.id == section.list.selectedID }?.industry ?? "")
     } }
 
+    func testSortByAColumnAndRevealAnEnterpriseHiddenByTheFilter() throws { try onMain {
+        let (window, section) = try Self.open(Self.builtinSurvey)
+        defer { gtk_window_destroy(window.window.window) }
+        let names = window.survey.enterprises.map(\.name)
+        section.list.sort(by: .name)
+        XCTAssertEqual(section.list.id(atShownPosition: 0).flatMap { id in window.survey.enterprises.first { $0.id == id }?.name },
+                       names.min())
+        section.list.sort(by: .name, ascending: false)
+        XCTAssertEqual(section.list.id(atShownPosition: 0).flatMap { id in window.survey.enterprises.first { $0.id == id }?.name },
+                       names.max())
+        // The selection follows its enterprise through a sort and a filter.
+        let target = try XCTUnwrap(window.survey.enterprises.last)
+        XCTAssertTrue(section.select(id: target.id))
+        section.filterBar.search(String(target.name.prefix(2)))
+        XCTAssertEqual(section.list.selectedID, target.id)
+
+        section.filterBar.search("不存在的企业名称")
+        XCTAssertEqual(section.list.shownCount, 0)
+        XCTAssertNil(section.form.current)
+        window.showSection(id: "overview")
+        XCTAssertTrue(window.reveal(.enterprise(id: target.id)))
+        XCTAssertEqual(window.visibleSectionID, section.id)
+        XCTAssertEqual(section.list.selectedID, target.id)
+        XCTAssertEqual(section.list.shownCount, window.survey.enterprises.count, "the filter that hid it is cleared")
+        XCTAssertFalse(section.reveal(.regulation(id: "audit-measures-2016")))
+    } }
+
     func testRecordAPhoneCallAndUndoIt() throws { try onMain {
         Localizer.shared.language = .english
         let (window, section) = try Self.open(Self.builtinSurvey)

@@ -41,15 +41,23 @@ final class WindowControllerTests: WindowTestCase {
         let window = MainWindow(survey: Self.builtinSurvey, fileURL: nil)
         defer { gtk_window_destroy(window.window.window) }
         let cell = ProblemLocation.cell(jurisdiction: "anhui", year: 2019, kind: .auditList)
-        let target = ProbeSection(id: "probe-cells", reveals: { if case .cell = $0 { return true } else { return false } })
-        window.addSection(target)
         XCTAssertEqual(window.visibleSectionID, "overview")
 
-        XCTAssertFalse(window.reveal(.regulation(id: "nowhere")), "no section shows regulations")
+        XCTAssertFalse(window.reveal(.regulation(id: "nowhere")), "no section shows an unknown regulation")
         XCTAssertEqual(window.visibleSectionID, "overview")
+        // A cell goes to the matrix, with the cursor on it.
         XCTAssertTrue(window.reveal(cell))
-        XCTAssertEqual(window.visibleSectionID, "probe-cells")
-        XCTAssertEqual(target.revealed, [cell])
+        XCTAssertEqual(window.visibleSectionID, "matrix")
+        let matrix = try XCTUnwrap(window.sections.first { $0.id == "matrix" } as? MatrixSection)
+        XCTAssertEqual(matrix.addressing.map { $0.key(matrix.grid.selection.cursor) },
+                       CellKey(jurisdiction: "anhui", year: 2019, kind: .auditList))
+        // A section added later is asked too, after the ones before it.
+        let target = ProbeSection(id: "probe-tallies", reveals: { if case .subUnitTally = $0 { return true } else { return false } })
+        window.addSection(target)
+        let tally = ProblemLocation.subUnitTally(jurisdiction: "nowhere", kind: .auditList, year: nil)
+        XCTAssertTrue(window.reveal(tally))
+        XCTAssertEqual(window.visibleSectionID, "probe-tallies")
+        XCTAssertEqual(target.revealed, [tally])
     } }
 
     static func canonical(_ survey: Survey) -> Survey {

@@ -2,7 +2,7 @@ import CGtk
 import Model
 import Foundation
 
-/// The header bar's primary menu: New, Open, Recent ▸, Save, Save As, Keyboard Shortcuts, About,
+/// The header bar's primary menu: New, Open, Recent ▸, Save, Save As, Export, Keyboard Shortcuts, About,
 /// Quit. The Recent submenu follows the recent-files list.
 @MainActor
 final class PrimaryMenu {
@@ -19,6 +19,7 @@ final class PrimaryMenu {
         let saving = MenuModel()
         saving.append(tr("_Save"), action: "win.save")
         saving.append(tr("Save _As…"), action: "win.save-as")
+        saving.append(tr("_Export Tables…"), action: "win.export")
         let help = MenuModel()
         help.append(tr("_Keyboard Shortcuts"), action: "app.shortcuts")
         help.append(tr("_About Gongkai"), action: "app.about")

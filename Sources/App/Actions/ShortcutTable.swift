@@ -37,6 +37,7 @@ enum ShortcutTable {
                 Binding(action: "win.open", accelerators: ["<Control>o"], title: tr("Open a survey")),
                 Binding(action: "win.save", accelerators: ["<Control>s"], title: tr("Save")),
                 Binding(action: "win.save-as", accelerators: ["<Shift><Control>s"], title: tr("Save as")),
+                Binding(action: "win.export", accelerators: ["<Shift><Control>e"], title: tr("Export tables")),
                 Binding(action: "win.close", accelerators: ["<Control>w"], title: tr("Close the window")),
             ]),
             (tr("Editing"), [

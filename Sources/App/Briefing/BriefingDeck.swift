@@ -1,9 +1,10 @@
 import Foundation
+import Model
 
 /// Which charts a briefing shows, in which order. Every chart has a place in `order` (the
 /// gallery's order too); `included` says which of them are slides.
 ///
-/// Kept by the charts section for the window's lifetime: the survey file has no field for it yet.
+/// Saved in the survey as its `BriefingPlan` (`init(plan:)`, `plan(keeping:)`).
 struct BriefingDeck: Equatable, Sendable {
     private(set) var order: [ChartKind]
     private(set) var included: Set<ChartKind>
@@ -37,4 +38,18 @@ struct BriefingDeck: Equatable, Sendable {
     }
 
     func position(of kind: ChartKind) -> Int { order.firstIndex(of: kind) ?? 0 }
+
+    /// The deck a survey's plan describes (nil: every chart, in the application's order).
+    init(plan: BriefingPlan?) {
+        guard let plan else { self.init(); return }
+        let omitted = Set(plan.omitted.compactMap(ChartKind.init(name:)))
+        self.init(order: plan.order.compactMap(ChartKind.init(name:)), included: Set(ChartKind.allCases).subtracting(omitted))
+    }
+
+    /// The plan to save; the names of charts this version does not know stay as `previous` had them.
+    func plan(keeping previous: BriefingPlan?) -> BriefingPlan {
+        let unknown = { (names: [String]) in names.filter { ChartKind(name: $0) == nil } }
+        return BriefingPlan(order: order.map(\.name) + unknown(previous?.order ?? []),
+                            omitted: order.filter { !included.contains($0) }.map(\.name) + unknown(previous?.omitted ?? []))
+    }
 }

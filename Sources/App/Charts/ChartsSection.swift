@@ -8,7 +8,8 @@ import Model
 ///
 /// Charts are made from the controller's statistics (computed once per change) whenever the
 /// window calls `show(_:)`. Each chart keeps its own options; the briefing's set and order of
-/// charts (`deck`) live here for the window's lifetime — the survey has no field for them yet.
+/// charts (`deck`) are saved in the survey (`SurveyMeta.briefing`): ticking or moving a chart is
+/// an edit, undone like any other.
 @MainActor
 final class ChartsSection: WindowSection, KeyboardSection {
     static let sectionID = "charts"
@@ -104,6 +105,13 @@ final class ChartsSection: WindowSection, KeyboardSection {
 
     func show(_ survey: Survey) {
         data = ChartData(survey, statistics: controller.statistics)
+        let saved = BriefingDeck(plan: survey.meta.briefing)
+        if saved != deck {
+            deck = saved
+            gallery.arrange(deck)
+            gallery.select(selected)
+            updatePresentAction(mapped: gtk_widget_get_mapped(widget) != 0)
+        }
         remake()
     }
 
@@ -173,18 +181,26 @@ final class ChartsSection: WindowSection, KeyboardSection {
 
     /// Includes a chart in the briefing or leaves it out.
     func setIncluded(_ kind: ChartKind, _ on: Bool) {
-        deck.setIncluded(kind, on)
-        gallery.arrange(deck)
-        updatePresentAction(mapped: gtk_widget_get_mapped(widget) != 0)
-        briefing?.update(briefingSlides())
+        var new = deck
+        new.setIncluded(kind, on)
+        save(new, label: on ? tr("Add a chart to the briefing") : tr("Leave a chart out of the briefing"))
     }
 
     /// Moves the selected chart earlier (negative) or later in the briefing and the gallery.
     func move(by offset: Int) {
-        deck.move(selected, by: offset)
-        gallery.arrange(deck)
-        gallery.select(selected)
-        briefing?.update(briefingSlides())
+        var new = deck
+        new.move(selected, by: offset)
+        save(new, label: tr("Move a chart in the briefing"))
+    }
+
+    /// Saves a changed deck in the survey, as one edit; the window then shows the survey again.
+    private func save(_ new: BriefingDeck, label: String) {
+        guard new != deck else { return }
+        var meta = controller.survey.meta
+        meta.briefing = new.plan(keeping: meta.briefing)
+        if !controller.perform(.setMeta(meta), label: label) {
+            gallery.arrange(deck)  // puts a check box the edit did not take back
+        }
     }
 
     /// The briefing's charts, with large type.

@@ -23,7 +23,8 @@ final class DisclosureChecklist {
         widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
         let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 10)
         completenessTag = FormParts.tag("", cssClass: EnterpriseStyle.completenessClass(.nothingDisclosed))
-        countLabel = Widgets.label("", classes: ["gk-hint"])
+        countLabel = Widgets.label("", classes: ["gk-hint"], wrap: true)
+        gtk_widget_set_hexpand(countLabel, 1)
         Widgets.append(top, completenessTag, countLabel)
         itemsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 0)
         Widgets.append(widget, top, itemsBox)
@@ -81,7 +82,9 @@ final class DisclosureChecklist {
         boxes[item] = box
         let line = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
         gtk_widget_set_hexpand(box.widget, 1)
-        let source = Widgets.label(Self.citation(item.source, in: survey), classes: ["gk-hint"], xalign: 1)
+        let source = Widgets.label(Self.citation(item.source, in: survey), classes: ["gk-hint"], xalign: 1, wrap: true)
+        gtk_label_set_max_width_chars(source.opaque, 16)
+        gtk_label_set_justify(source.opaque, GTK_JUSTIFY_RIGHT)
         Widgets.append(line, box.widget, source)
         gtk_widget_set_margin_start(line, 12)
         return line

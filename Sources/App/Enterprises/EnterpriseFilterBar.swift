@@ -1,8 +1,8 @@
 import CGtk
 import Model
 
-/// The bar above the enterprise list: a search field (name, as you type) and drop-downs for
-/// jurisdiction, year, reason and completeness, with the "N of M" count.
+/// The bar above the enterprise list: a search field (name, as you type) with the "N of M" count,
+/// and drop-downs for jurisdiction, year, reason and completeness.
 @MainActor
 final class EnterpriseFilterBar {
     let widget: UnsafeMutablePointer<GtkWidget>
@@ -11,6 +11,7 @@ final class EnterpriseFilterBar {
     let year = DropDown([])
     let reason = DropDown([])
     let completeness = DropDown([])
+    /// The "N of M" count.
     let countLabel: UnsafeMutablePointer<GtkWidget>
     /// Called whenever the filter changes.
     var onChange: ((EnterpriseFilter) -> Void)?
@@ -21,16 +22,23 @@ final class EnterpriseFilterBar {
     private let completenessChoices: [Completeness?] = [nil] + Completeness.allCases.map { Optional($0) }
 
     init() {
-        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8, classes: ["gk-toolbar"])
+        widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6, classes: ["gk-toolbar"])
         searchEntry = gtk_search_entry_new()
         GProperty.set(searchEntry, "placeholder-text", tr("Search names"))
         gtk_search_entry_set_search_delay(searchEntry.opaque, 80)
         gtk_editable_set_width_chars(searchEntry.opaque, 18)
         countLabel = Widgets.label("", classes: ["gk-count", "numeric"], xalign: 1)
-        gtk_widget_set_hexpand(countLabel, 1)
         reason.setLabels([tr("All reasons")] + Reason.allCases.map { tr("Reason %1", $0.rawValue) } + [tr("Reasons unknown")], selected: 0)
         completeness.setLabels([tr("Any completeness")] + Completeness.allCases.map(\.label), selected: 0)
-        Widgets.append(widget, searchEntry, jurisdiction.widget, year.widget, reason.widget, completeness.widget, countLabel)
+        gtk_widget_set_hexpand(searchEntry, 1)
+        let searchRow = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        Widgets.append(searchRow, searchEntry, countLabel)
+        let choices = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        for dropDown in [jurisdiction, year, reason, completeness] {
+            gtk_widget_set_hexpand(dropDown.widget, 1)
+            Widgets.append(choices, dropDown.widget)
+        }
+        Widgets.append(widget, searchRow, choices)
         Signals.connect(searchEntry, "search-changed") { [weak self] in self?.changed() }
         for dropDown in [jurisdiction, year, reason, completeness] {
             dropDown.onSelect = { [weak self] _ in self?.changed() }

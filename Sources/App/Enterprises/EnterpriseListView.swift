@@ -25,6 +25,7 @@ final class EnterpriseListView {
     private var quietSelection = false
     private var filter: CustomFilter!
     private var sorters: [Column: CustomSorter] = [:]
+    private var viewColumns: [Column: OpaquePointer] = [:]
     private(set) var table = EnterpriseTable()
     private var survey: Survey?
     private var rowOfID: [String: Int32] = [:]
@@ -93,7 +94,14 @@ final class EnterpriseListView {
             gtk_column_view_column_set_fixed_width(viewColumn, Self.width(column))
         }
         gtk_column_view_append_column(columnView.opaque, viewColumn)
-        unref(viewColumn)
+        viewColumns[column] = viewColumn
+        unref(viewColumn)  // the column view holds it
+    }
+
+    /// Sorts by a column, as clicking its header does.
+    func sort(by column: Column, ascending: Bool = true) {
+        guard let viewColumn = viewColumns[column] else { return }
+        gtk_column_view_sort_by_column(columnView.opaque, viewColumn, ascending ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING)
     }
 
     static func title(_ column: Column) -> String {
@@ -111,12 +119,12 @@ final class EnterpriseListView {
     private static func width(_ column: Column) -> Int32 {
         switch column {
         case .name: return 240
-        case .jurisdiction: return 104
-        case .city: return 90
-        case .year: return 60
-        case .reasons: return 84
-        case .completeness: return 128
-        case .phone: return 170
+        case .jurisdiction: return 96
+        case .city: return 84
+        case .year: return 56
+        case .reasons: return 76
+        case .completeness: return 136
+        case .phone: return 150
         }
     }
 

@@ -31,7 +31,10 @@ final class EnterpriseSources {
         gtk_grid_attach(grid.cast(), Widgets.label(tr("Information found"), classes: ["gk-field-label"], xalign: 0.5), 2, 0, 1, 1)
         for (i, channel) in Channel.allCases.enumerated() {
             let row = Int32(i + 1)
-            gtk_grid_attach(grid.cast(), Widgets.label(channel.label), 0, row, 1, 1)
+            let name = Widgets.label(channel.label, wrap: true)
+            gtk_label_set_max_width_chars(name.opaque, 24)
+            gtk_widget_set_hexpand(name, 1)
+            gtk_grid_attach(grid.cast(), name, 0, row, 1, 1)
             let s = CheckBox(nil)
             let f = CheckBox(nil)
             gtk_widget_set_halign(s.widget, GTK_ALIGN_CENTER)

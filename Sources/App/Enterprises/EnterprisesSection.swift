@@ -47,6 +47,7 @@ final class EnterprisesSection: RevealingSection {
         gtk_paned_set_resize_end_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
+        PanedDivider.place(paned, endWidth: 460)
 
         gtk_search_entry_set_key_capture_widget(filterBar.searchEntry.opaque, list.columnView)
         filterBar.onChange = { [weak self] filter in self?.applyFilter(filter) }

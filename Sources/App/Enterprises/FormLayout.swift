@@ -112,3 +112,20 @@ enum FormParts {
         return trimmed.isEmpty ? nil : trimmed
     }
 }
+
+/// Places a `GtkPaned`'s divider once it knows its size: the end pane (a form) gets `endWidth`,
+/// or the start pane gets `startWidth`. Later the user's drag and window resizes decide.
+@MainActor
+enum PanedDivider {
+    static func place(_ paned: UnsafeMutablePointer<GtkWidget>, startWidth: Int32? = nil, endWidth: Int32? = nil) {
+        var placed = false
+        Signals.connect(paned, "notify::max-position", withArgument: { _ in
+            guard !placed else { return }
+            let maxPosition = GPropertyReader.int(paned, "max-position")
+            guard maxPosition > 200 else { return }
+            placed = true
+            let position = startWidth ?? max(200, maxPosition - (endWidth ?? 440))
+            gtk_paned_set_position(paned.opaque, position)
+        })
+    }
+}

@@ -21,12 +21,12 @@ final class PhoneAttemptsEditor {
         let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
         let outcome = DropDown(PhoneOutcome.allCases.map(\.label))
         let note = CommitEntry(placeholder: tr("Note"))
-        let widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
     }
 
     init() {
         widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
-        rowsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
+        rowsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 10)
         emptyLabel = FormParts.hint(tr("No calls recorded."))
         let add = FormParts.button(tr("Record a call")) { [weak self] in self?.addCall() }
         gtk_widget_set_halign(add, GTK_ALIGN_START)
@@ -71,7 +71,11 @@ final class PhoneAttemptsEditor {
             let remove = FormParts.iconButton("list-remove-symbolic", tooltip: tr("Remove call")) { [weak self] in
                 self?.removeCall(index)
             }
-            Widgets.append(row.widget, row.date.widget, row.outcome.widget, row.note.widget, remove)
+            let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+            let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+            gtk_widget_set_hexpand(spacer, 1)
+            Widgets.append(top, row.date.widget, row.outcome.widget, spacer, remove)
+            Widgets.append(row.widget, top, row.note.widget)
             Widgets.append(rowsBox, row.widget)
             rows.append(row)
         }

@@ -67,7 +67,8 @@ enum MatrixKeys {
         func bind(_ keys: [String], _ modifiers: MatrixModifiers, shiftOptional: Bool = false,
                   _ action: MatrixAction, _ description: String) -> MatrixKeyBinding {
             let prefix = (modifiers.contains(.control) ? "<Control>" : "") + (modifiers.contains(.shift) ? "<Shift>" : "")
-            let accelerator = keys.map { prefix + $0 }.joined(separator: " ")
+            // ISO_Left_Tab is what X sends for Shift+Tab; the shortcuts window would show its raw name.
+            let accelerator = keys.filter { $0 != "ISO_Left_Tab" }.map { prefix + $0 }.joined(separator: " ")
             return MatrixKeyBinding(keys: keys, modifiers: modifiers, shiftOptional: shiftOptional, action: action,
                                     accelerator: accelerator, description: description)
         }

@@ -50,7 +50,7 @@ final class OutreachSection: RevealingSection {
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)
         gtk_paned_set_resize_start_child(paned.opaque, 0)
-        gtk_paned_set_position(paned.opaque, 270)
+        PanedDivider.place(paned, startWidth: 280)
         connect()
     }
 

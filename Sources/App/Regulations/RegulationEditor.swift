@@ -166,7 +166,7 @@ final class RegulationEditor {
         gtk_stack_set_visible_child_name(stack.opaque, "form")
         gtk_label_set_text(heading.opaque, r.title)
         let status = r.status(on: date)
-        FormParts.retag(statusTag, tr("%1 on %2", status.label, date.description), cssClass: EnterpriseStyle.regulationStatusClass(status),
+        FormParts.retag(statusTag, tr("%1 (as of %2)", status.label, date.description), cssClass: EnterpriseStyle.regulationStatusClass(status),
                         removing: RegulationStatus.allCases.map(EnterpriseStyle.regulationStatusClass))
         titleEntry.show(r.title, force: force)
         shortTitle.show(r.shortTitle ?? "", force: force)

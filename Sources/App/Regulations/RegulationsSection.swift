@@ -47,7 +47,7 @@ final class RegulationsSection: RevealingSection {
         gtk_paned_set_end_child(paned.opaque, editor.widget)
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)
-        gtk_paned_set_position(paned.opaque, 440)
+        PanedDivider.place(paned, startWidth: 430)
 
         dateEntry.onCommit = { [weak self] text in
             guard let self, let date = PartialDate(parsing: text.trimmingCharacters(in: .whitespaces)) else { return false }

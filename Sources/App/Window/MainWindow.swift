@@ -71,6 +71,7 @@ final class MainWindow {
 
         // The sections, in sidebar order. Each is made with the controller; add one line per section.
         addSection(OverviewSection(controller: controller))
+        addSection(MatrixSection(controller: controller))
         addSection(ChecksSection(controller: controller, window: self))
         addSection(EnterprisesSection(controller: controller))
         addSection(RegulationsSection(controller: controller))
@@ -78,6 +79,7 @@ final class MainWindow {
         addSection(ChartsSection(controller: controller))
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
+        ExportActions.install(on: self, controller: controller)
         updateTitle()
     }
 

@@ -8,13 +8,37 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
     public var notes: String
     /// The line printed under charts and tables, e.g. "数据来源：上海青悦 2018-2022 调研".
     public var dataSource: String
+    /// The charts a briefing shows and their order; nil: every chart, in the application's order.
+    public var briefing: BriefingPlan?
 
-    public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "") {
+    public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "",
+                briefing: BriefingPlan? = nil) {
         self.title = title
         self.organisation = organisation
         self.authors = authors
         self.notes = notes
         self.dataSource = dataSource
+        self.briefing = briefing
+    }
+}
+
+/// The charts of a briefing, by their command-line names (`gongkai chart --list`): `order` places
+/// charts in the gallery and on the slides; `omitted` are left out of the slides. Names a version
+/// does not know are kept in the file and ignored; charts the plan does not name follow in the
+/// application's order.
+public struct BriefingPlan: Codable, Equatable, Sendable {
+    public var order: [String]
+    public var omitted: [String]
+
+    public init(order: [String], omitted: [String] = []) {
+        self.order = order
+        self.omitted = omitted
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        order = try c.decode([String].self, forKey: .order)
+        omitted = try c.decodeIfPresent([String].self, forKey: .omitted) ?? []
     }
 }
 
