@@ -245,7 +245,8 @@ final class JSONStorageTests: XCTestCase {
         let data = Data(("{\"a\": " + String(repeating: "[", count: 200_000)).utf8)
         XCTAssertThrowsError(try SurveyFile.decode(data, source: "deep")) { error in
             XCTAssertEqual((error as? SurveyFileError)?.kind, .truncatedJSON)
-            XCTAssertTrue((error as? SurveyFileError)?.message.contains("200001 objects or lists are still open") ?? false)
+            XCTAssertEqual((error as? SurveyFileError)?.openContainers, 200_001)
+            XCTAssertTrue((error as? SurveyFileError)?.message.contains("200001") ?? false, "names the count in any language")
         }
     }
 

@@ -18,7 +18,7 @@ enum FileReading {
             case EACCES, EPERM: throw failure(.permissionDenied, error)
             case EISDIR:
                 var e = failure(.notAFile, error)
-                e.detail = "it is a folder"
+                e.detail = tr("it is a folder")
                 throw e
             default: throw failure(.unreadable, error)
             }
@@ -35,12 +35,12 @@ enum FileReading {
         case .regular: break
         case .directory:
             var e = failure(.notAFile)
-            e.detail = "it is a folder"
+            e.detail = tr("it is a folder")
             throw e
         default:
             // A pipe or a device could block or never end.
             var e = failure(.notAFile)
-            e.detail = "it is not a regular file"
+            e.detail = tr("it is not a regular file")
             throw e
         }
         guard status.size <= limit else {

@@ -11,7 +11,7 @@ struct TextPosition: Equatable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    var description: String { "line \(line), column \(column)" }
+    var description: String { tr("line %1, column %2", line, column) }
 }
 
 /// One step of a path into a JSON document: an object member or an array element.
@@ -69,16 +69,17 @@ enum JSONLocation {
         format(codingPath.map(JSONPathComponent.init))
     }
 
-    /// A short, readable rendering of the character at `offset`, for "found …" in a message.
+    /// A short, readable rendering of the character at `offset`, for "found …" in a message, in
+    /// the interface language ("a line break") or quoted as it is ("'x'").
     static func describeCharacter(at offset: Int, in bytes: UnsafeRawBufferPointer) -> String {
-        guard offset < bytes.count else { return "the end of the file" }
+        guard offset < bytes.count else { return tr("the end of the file") }
         let b = bytes[offset]
         switch b {
-        case 0x0A: return "a line break"
-        case 0x0D: return "a carriage return"
-        case 0x09: return "a tab"
-        case 0x20: return "a space"
-        case 0x00..<0x20, 0x7F: return String(format: "the control character 0x%02X", b)
+        case 0x0A: return tr("a line break")
+        case 0x0D: return tr("a carriage return")
+        case 0x09: return tr("a tab")
+        case 0x20: return tr("a space")
+        case 0x00..<0x20, 0x7F: return tr("the control character %1", String(format: "0x%02X", b))
         default:
             var end = offset + 1
             while end < bytes.count && end < offset + 4 && bytes[end] & 0xC0 == 0x80 { end += 1 }

@@ -4,15 +4,76 @@ import Foundation
 struct JSONSyntaxError: Error, Equatable {
     enum Problem: Equatable {
         /// The text ends before the document is complete. `expected` says what should have come next.
-        case unexpectedEnd(expected: String)
+        case unexpectedEnd(expected: Expectation)
         /// A character that cannot stand here.
-        case unexpectedCharacter(expected: String)
+        case unexpectedCharacter(expected: Expectation)
         /// A bad escape or a raw control character inside a string.
-        case badString(String)
+        case badString(BadString)
         /// A number that does not follow JSON's grammar.
         case badNumber
         /// The same key twice in one object.
         case duplicateKey(String)
+    }
+
+    /// What should have come where the parser stopped. Named in words (`phrase`) only when an
+    /// error is reported, so the parser itself never builds or translates text.
+    enum Expectation: Equatable {
+        case value, anyValue, keyOrBrace, quotedKeyOrBrace, quotedKey, valueOrBracket
+        case commaOrBrace, commaOrBracket, commaOrBraceAfterValue, commaOrBracketAfterValue
+        case colonAfterKey, endAfterDocument, closingQuote, restOfEscape, surrogateSecondHalf, hexDigits, digit
+        /// The rest of `true`, `false` or `null`.
+        case restOfLiteral(String)
+
+        /// The expectation as a noun phrase in the interface language, e.g. "a key in double quotes".
+        var phrase: String {
+            switch self {
+            case .value: return tr("a value")
+            case .anyValue: return tr("a value (text in double quotes, a number, an object, a list, true, false or null)")
+            case .keyOrBrace: return tr("a key or '}'")
+            case .quotedKeyOrBrace: return tr("a key in double quotes or '}'")
+            case .quotedKey: return tr("a key in double quotes")
+            case .valueOrBracket: return tr("a value or ']'")
+            case .commaOrBrace: return tr("',' or '}'")
+            case .commaOrBracket: return tr("',' or ']'")
+            case .commaOrBraceAfterValue: return tr("',' or '}' after the value")
+            case .commaOrBracketAfterValue: return tr("',' or ']' after the value")
+            case .colonAfterKey: return tr("':' after the key")
+            case .endAfterDocument: return tr("the end of the file after the complete JSON document")
+            case .closingQuote: return tr("the closing '\"' of the text")
+            case .restOfEscape: return tr("the rest of the escape and the closing '\"'")
+            case .surrogateSecondHalf: return tr("the second half of a surrogate pair")
+            case .hexDigits: return tr("four hexadecimal digits after \\u")
+            case .digit: return tr("a digit")
+            case .restOfLiteral(let word): return tr("the rest of '%1'", word)
+            }
+        }
+    }
+
+    /// What is wrong inside a string.
+    enum BadString: Equatable {
+        /// A raw control character (byte below 0x20; 0x0A is a line break).
+        case controlCharacter(UInt8)
+        /// A `\uXXXX` escape of half a surrogate pair without the other half.
+        case unpairedSurrogate(UInt32)
+        /// A backslash followed by a character that does not make an escape.
+        case invalidEscape
+        /// `\u` not followed by four hexadecimal digits.
+        case invalidUnicodeEscape
+
+        /// A clause for a message, in the interface language: "there is an invalid escape; …".
+        var clause: String {
+            switch self {
+            case .controlCharacter(let c):
+                let what = c == 0x0A ? tr("a line break") : tr("the control character %1", String(format: "U+%04X", c))
+                return tr("there is %1 inside text; write it as an escape such as \\n, or close the text with '\"'", what)
+            case .unpairedSurrogate(let value):
+                return tr("there is an unpaired surrogate escape %1", "\\u" + String(value, radix: 16, uppercase: true))
+            case .invalidEscape:
+                return tr("there is an invalid escape; the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+            case .invalidUnicodeEscape:
+                return tr("there is an invalid \\u escape; it needs four hexadecimal digits")
+            }
+        }
     }
 
     var problem: Problem
@@ -56,7 +117,7 @@ struct JSONParser {
     /// when they are long and laid out canonically.
     static func parse(_ bytes: UnsafeRawBufferPointer, splitDepth: Int = -1) throws -> JSONTape {
         guard let raw = bytes.baseAddress, !bytes.isEmpty else {
-            throw JSONSyntaxError(problem: .unexpectedEnd(expected: "a value"), offset: 0, path: [], openContainers: 0)
+            throw JSONSyntaxError(problem: .unexpectedEnd(expected: .value), offset: 0, path: [], openContainers: 0)
         }
         precondition(bytes.count < Int(UInt32.max), "JSON text too large for the tape")
         var parser = JSONParser(base: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count, bytes: bytes,
@@ -175,17 +236,17 @@ struct JSONParser {
         while true {
             if expectingValue {
                 skipWhitespace()
-                guard i < count else { throw end("a value") }
+                guard i < count else { throw end(.value) }
                 switch base[i] {
                 case UInt8(ascii: "{"):
                     let index = open(.object)
                     skipWhitespace()
-                    guard i < count else { throw end("a key or '}'") }
+                    guard i < count else { throw end(.keyOrBrace) }
                     if base[i] == UInt8(ascii: "}") {
                         i += 1
                         close(index)
                     } else {
-                        try keyAndColon(of: index, expected: "a key in double quotes or '}'")
+                        try keyAndColon(of: index, expected: .quotedKeyOrBrace)
                         continue
                     }
                 case UInt8(ascii: "[") where stack.count == splitDepth && splitArray():
@@ -193,7 +254,7 @@ struct JSONParser {
                 case UInt8(ascii: "["):
                     let index = open(.array)
                     skipWhitespace()
-                    guard i < count else { throw end("a value or ']'") }
+                    guard i < count else { throw end(.valueOrBracket) }
                     if base[i] == UInt8(ascii: "]") {
                         i += 1
                         close(index)
@@ -206,7 +267,7 @@ struct JSONParser {
                 case UInt8(ascii: "t"): try literal("true", .trueValue)
                 case UInt8(ascii: "f"): try literal("false", .falseValue)
                 case UInt8(ascii: "n"): try literal("null", .null)
-                default: throw unexpected("a value (text in double quotes, a number, an object, a list, true, false or null)")
+                default: throw unexpected(.anyValue)
                 }
                 expectingValue = false
             }
@@ -217,30 +278,30 @@ struct JSONParser {
                     // A chunk of a split array: another element after a comma, or the chunk's end.
                     values += 1
                     guard i < count else { return }
-                    guard base[i] == UInt8(ascii: ",") else { throw unexpected("',' or ']' after the value") }
+                    guard base[i] == UInt8(ascii: ",") else { throw unexpected(.commaOrBracketAfterValue) }
                     i += 1
                     expectingValue = true
                     continue
                 }
-                if i < count { throw unexpected("the end of the file after the complete JSON document") }
+                if i < count { throw unexpected(.endAfterDocument) }
                 return
             }
             guard i < count else {
-                throw end(nodes[top].kind == .object ? "',' or '}'" : "',' or ']'")
+                throw end(nodes[top].kind == .object ? .commaOrBrace : .commaOrBracket)
             }
             let c = base[i]
             if nodes[top].kind == .object {
                 if c == UInt8(ascii: ",") {
                     i += 1
                     skipWhitespace()
-                    try keyAndColon(of: top, expected: "a key in double quotes")
+                    try keyAndColon(of: top, expected: .quotedKey)
                     expectingValue = true
                 } else if c == UInt8(ascii: "}") {
                     i += 1
                     try checkDuplicateKeys(top)
                     close(top)
                 } else {
-                    throw unexpected("',' or '}' after the value")
+                    throw unexpected(.commaOrBraceAfterValue)
                 }
             } else {
                 if c == UInt8(ascii: ",") {
@@ -251,7 +312,7 @@ struct JSONParser {
                     i += 1
                     close(top)
                 } else {
-                    throw unexpected("',' or ']' after the value")
+                    throw unexpected(.commaOrBracketAfterValue)
                 }
             }
         }
@@ -270,14 +331,14 @@ struct JSONParser {
         stack.removeLast()
     }
 
-    private mutating func keyAndColon(of object: Int, expected: String) throws {
+    private mutating func keyAndColon(of object: Int, expected: JSONSyntaxError.Expectation) throws {
         guard i < count else { throw end(expected) }
         guard base[i] == UInt8(ascii: "\"") else { throw unexpected(expected) }
         try string()
         nodes[object].count += 1
         skipWhitespace()
-        guard i < count else { throw end("':' after the key") }
-        guard base[i] == UInt8(ascii: ":") else { throw unexpected("':' after the key") }
+        guard i < count else { throw end(.colonAfterKey) }
+        guard base[i] == UInt8(ascii: ":") else { throw unexpected(.colonAfterKey) }
         i += 1
     }
 
@@ -310,7 +371,7 @@ struct JSONParser {
                 if special & highs != 0 { break }
                 j += 8
             }
-            guard j < count else { i = count; throw end("the closing '\"' of the text") }
+            guard j < count else { i = count; throw end(.closingQuote) }
             let c = base[j]
             if c == UInt8(ascii: "\"") { break }
             if c == UInt8(ascii: "\\") {
@@ -320,8 +381,7 @@ struct JSONParser {
             }
             if c < 0x20 {
                 i = j
-                let what = c == 0x0A ? "a line break" : String(format: "the control character U+%04X", c)
-                throw fail(.badString("\(what) inside text; write it as an escape such as \\n, or close the text with '\"'"))
+                throw fail(.badString(.controlCharacter(c)))
             }
             j += 1
         }
@@ -332,7 +392,7 @@ struct JSONParser {
 
     /// Checks the escape at `j` (a backslash) and returns the offset after it.
     private mutating func escape(at j: Int) throws -> Int {
-        guard j + 1 < count else { i = count; throw end("the rest of the escape and the closing '\"'") }
+        guard j + 1 < count else { i = count; throw end(.restOfEscape) }
         switch base[j + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
              UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
@@ -341,29 +401,29 @@ struct JSONParser {
             let first = try hex4(at: j + 2, escapeStart: j)
             if (0xDC00...0xDFFF).contains(first) {
                 i = j
-                throw fail(.badString("an unpaired surrogate escape \\u\(String(first, radix: 16, uppercase: true))"))
+                throw fail(.badString(.unpairedSurrogate(first)))
             }
             guard (0xD800...0xDBFF).contains(first) else { return j + 6 }
-            guard j + 7 < count else { i = count; throw end("the second half of a surrogate pair") }
+            guard j + 7 < count else { i = count; throw end(.surrogateSecondHalf) }
             var second: UInt32 = 0
             if base[j + 6] == UInt8(ascii: "\\") && base[j + 7] == UInt8(ascii: "u") {
                 second = try hex4(at: j + 8, escapeStart: j + 6)
             }
             guard (0xDC00...0xDFFF).contains(second) else {
                 i = j
-                throw fail(.badString("an unpaired surrogate escape \\u\(String(first, radix: 16, uppercase: true))"))
+                throw fail(.badString(.unpairedSurrogate(first)))
             }
             return j + 12
         default:
             i = j
-            throw fail(.badString("an invalid escape; the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"))
+            throw fail(.badString(.invalidEscape))
         }
     }
 
     private mutating func hex4(at start: Int, escapeStart: Int) throws -> UInt32 {
         var value: UInt32 = 0
         for k in start..<start + 4 {
-            guard k < count else { i = count; throw end("four hexadecimal digits after \\u") }
+            guard k < count else { i = count; throw end(.hexDigits) }
             let c = base[k] | 0x20
             let digit: UInt8
             switch c {
@@ -371,7 +431,7 @@ struct JSONParser {
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
             default:
                 i = escapeStart
-                throw fail(.badString("an invalid \\u escape; it needs four hexadecimal digits"))
+                throw fail(.badString(.invalidUnicodeEscape))
             }
             value = value << 4 | UInt32(digit)
         }
@@ -382,12 +442,12 @@ struct JSONParser {
         let start = i
         func isDigit(_ at: Int) -> Bool { at < count && base[at] >= UInt8(ascii: "0") && base[at] <= UInt8(ascii: "9") }
         func digits() throws {
-            guard i < count else { throw end("a digit") }
+            guard i < count else { throw end(.digit) }
             guard isDigit(i) else { throw fail(.badNumber) }
             while isDigit(i) { i += 1 }
         }
         if base[i] == UInt8(ascii: "-") { i += 1 }
-        guard i < count else { throw end("a digit") }
+        guard i < count else { throw end(.digit) }
         if base[i] == UInt8(ascii: "0") {
             i += 1
             if isDigit(i) { throw fail(.badNumber) }
@@ -410,10 +470,10 @@ struct JSONParser {
         let start = i
         let text = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (k, expected) in text.enumerated() {
-            guard start + k < count else { i = count; throw end("the rest of '\(word)'") }
+            guard start + k < count else { i = count; throw end(.restOfLiteral("\(word)")) }
             guard base[start + k] == expected else {
                 i = start
-                throw unexpected("a value (text in double quotes, a number, an object, a list, true, false or null)")
+                throw unexpected(.anyValue)
             }
         }
         nodes.append(JSONTape.Node(offset: UInt32(start), length: UInt32(text.count), count: 0, kind: kind))
@@ -478,11 +538,11 @@ struct JSONParser {
 
     // MARK: - Errors
 
-    private func end(_ expected: String) -> JSONSyntaxError {
+    private func end(_ expected: JSONSyntaxError.Expectation) -> JSONSyntaxError {
         JSONSyntaxError(problem: .unexpectedEnd(expected: expected), offset: count, path: currentPath(), openContainers: stack.count)
     }
 
-    private func unexpected(_ expected: String) -> JSONSyntaxError {
+    private func unexpected(_ expected: JSONSyntaxError.Expectation) -> JSONSyntaxError {
         fail(.unexpectedCharacter(expected: expected))
     }
 

@@ -188,17 +188,18 @@ struct JSONTape {
         return (node, matched)
     }
 
-    /// How a reader would name the kind of value at node `i`: "text (\"abc\")", "a whole number (12)", …
+    /// How a reader would name the kind of value at node `i`, in the interface language:
+    /// "text (\"abc\")", "a number (12)", … Only for error messages.
     func describeValue(_ i: Int) -> String {
         let kind = nodes[i].kind
         let excerpt = kind == .object || kind == .array ? "" : JSONLocation.excerpt(at: tokenStart(i), length: tokenLength(i), in: bytes)
         switch kind {
-        case .object: return "an object ({…})"
-        case .array: return "a list ([…])"
-        case .string: return "text (\(excerpt))"
-        case .number: return "a number (\(excerpt))"
-        case .trueValue, .falseValue: return "a true/false value (\(excerpt))"
-        case .null: return "null"
+        case .object: return tr("an object ({…})")
+        case .array: return tr("a list ([…])")
+        case .string: return tr("text (%1)", excerpt)
+        case .number: return tr("a number (%1)", excerpt)
+        case .trueValue, .falseValue: return tr("a true/false value (%1)", excerpt)
+        case .null: return "null"  // the JSON word, the same in every language
         }
     }
 }

@@ -65,7 +65,8 @@ enum SurveyDecoding {
         }
         guard text[first] == UInt8(ascii: "{") else {
             var error = failure(.notGongkaiFile, at: first, in: text)
-            error.detail = "it does not begin with '{' (found \(JSONLocation.describeCharacter(at: first, in: text)) at line \(error.line!), column \(error.column!))"
+            error.detail = tr("it does not begin with '{' (found %1 at line %2, column %3)",
+                              JSONLocation.describeCharacter(at: first, in: text), error.line!, error.column!)
             throw error
         }
 
@@ -80,27 +81,27 @@ enum SurveyDecoding {
         // The envelope: {"format": "gongkai-survey", "version": 1, "survey": {...}}.
         guard let format = tape.member("format", inObject: 0) else {
             var error = failure(.notGongkaiFile)
-            error.detail = "it has no \"format\" field (a Gongkai survey file has \"format\": \"\(SurveyFile.formatName)\")"
+            error.detail = tr("it has no \"format\" field (a Gongkai survey file has \"format\": \"%1\")", SurveyFile.formatName)
             throw error
         }
         guard tape.nodes[format].kind == .string, tape.string(at: format) == SurveyFile.formatName else {
             var error = failure(.notGongkaiFile, at: tape.tokenStart(format), in: text)
             error.path = "format"
             error.found = tape.describeValue(format)
-            error.detail = "its \"format\" is \(error.found!) at line \(error.line!), not \"\(SurveyFile.formatName)\""
+            error.detail = tr("its \"format\" is %1 at line %2, not \"%3\"", error.found!, error.line!, SurveyFile.formatName)
             throw error
         }
         guard let versionNode = tape.member("version", inObject: 0) else {
             var error = failure(.invalidVersion)
             error.path = "version"
-            error.detail = "the \"version\" field is missing"
+            error.detail = tr("the \"version\" field is missing")
             throw error
         }
         let versionText = tape.nodes[versionNode].kind == .number ? String(tape.numberText(at: versionNode)) : ""
         guard versionText.allSatisfy(\.isASCII), let version = Int(versionText), version >= 1 else {
             var error = failure(.invalidVersion, at: tape.tokenStart(versionNode), in: text)
             error.path = "version"
-            error.expected = "a whole number of 1 or more, such as 1"
+            error.expected = tr("a whole number of 1 or more, such as 1")
             error.found = tape.describeValue(versionNode)
             throw error
         }
@@ -135,22 +136,20 @@ enum SurveyDecoding {
         switch syntax.problem {
         case .unexpectedEnd(let expected):
             error = make(.truncatedJSON, syntax.offset)
-            error.expected = expected
-            if syntax.openContainers > 0 {
-                error.detail = syntax.openContainers == 1 ? "1 object or list is still open" : "\(syntax.openContainers) objects or lists are still open"
-            }
+            error.expected = expected.phrase
+            if syntax.openContainers > 0 { error.openContainers = syntax.openContainers }
         case .unexpectedCharacter(let expected):
             error = make(.malformedJSON, syntax.offset)
-            error.expected = expected
+            error.expected = expected.phrase
             error.found = JSONLocation.describeCharacter(at: syntax.offset, in: text)
         case .badString(let problem):
             error = make(.malformedJSON, syntax.offset)
-            error.detail = "there is \(problem)"
+            error.detail = problem.clause
         case .badNumber:
             error = make(.malformedJSON, syntax.offset)
-            error.expected = "a number such as 12, -3 or 1.5"
+            error.expected = tr("a number such as 12, -3 or 1.5")
             error.found = JSONLocation.describeCharacter(at: syntax.offset, in: text)
-            error.detail = "a number is malformed (found \(error.found!) where a digit belongs)"
+            error.detail = tr("a number is malformed (found %1 where a digit belongs)", error.found!)
         case .duplicateKey(let key):
             error = make(.duplicateKey, syntax.offset)
             error.found = key
@@ -175,7 +174,7 @@ enum SurveyDecoding {
             var error = make(.wrongType, tape.tokenStart(node))
             error.path = JSONLocation.format(context.codingPath)
             error.expected = phrase(for: type)
-            error.found = matched == context.codingPath.count ? tape.describeValue(node) : "nothing"
+            error.found = matched == context.codingPath.count ? tape.describeValue(node) : tr("nothing")
             if matched < context.codingPath.count { error.detail = context.debugDescription }
             return error
         case .dataCorrupted(let context):
@@ -196,17 +195,17 @@ enum SurveyDecoding {
         }
     }
 
-    /// How a reader would name the type a value should have had.
+    /// How a reader would name the type a value should have had, in the interface language.
     static func phrase(for type: Any.Type) -> String {
         switch type {
-        case is String.Type: return "text"
-        case is Bool.Type: return "true or false"
+        case is String.Type: return tr("text")
+        case is Bool.Type: return tr("true or false")
         case is Int.Type, is Int8.Type, is Int16.Type, is Int32.Type, is Int64.Type,
-             is UInt.Type, is UInt8.Type, is UInt16.Type, is UInt32.Type, is UInt64.Type: return "a whole number"
-        case is Double.Type, is Float.Type: return "a number"
-        case is [String: Any].Type: return "an object ({…})"
-        case is [Any].Type: return "a list ([…])"
-        default: return "a value of type \(type)"
+             is UInt.Type, is UInt8.Type, is UInt16.Type, is UInt32.Type, is UInt64.Type: return tr("a whole number")
+        case is Double.Type, is Float.Type: return tr("a number")
+        case is [String: Any].Type: return tr("an object ({…})")
+        case is [Any].Type: return tr("a list ([…])")
+        default: return tr("a value of type %1", "\(type)")
         }
     }
 }

@@ -58,10 +58,13 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
     public var line: Int?
     public var column: Int?
     public var byteOffset: Int?
-    /// What should have been there, e.g. "a whole number", "',' or '}'".
+    /// What should have been there, e.g. "a whole number", "',' or '}'" (in the interface language
+    /// of the moment the error was made, like `found` and `detail`).
     public var expected: String?
     /// What was there instead, e.g. "text (\"2019\")", "'x'".
     public var found: String?
+    /// For `truncatedJSON`: how many objects and lists were still open where the file ends.
+    public var openContainers: Int?
     /// For `newerVersion`: the file's format version.
     public var version: Int?
     /// For `tooLarge`: the file's size in bytes.
@@ -77,7 +80,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
     public init(kind: Kind, file: String? = nil, path: String? = nil, line: Int? = nil, column: Int? = nil,
                 byteOffset: Int? = nil, expected: String? = nil, found: String? = nil, version: Int? = nil,
                 size: Int64? = nil, step: SaveStep? = nil, stepPath: String? = nil, systemError: Int32? = nil,
-                detail: String? = nil) {
+                detail: String? = nil, openContainers: Int? = nil) {
         self.kind = kind
         self.file = file
         self.path = path
@@ -92,6 +95,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         self.stepPath = stepPath
         self.systemError = systemError
         self.detail = detail
+        self.openContainers = openContainers
     }
 
     public var errorDescription: String? { message }
@@ -123,9 +127,15 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             let problem = detail ?? tr("expected %1 but found %2", expected ?? tr("something else"), found ?? tr("something else"))
             return tr("The file %1 is not valid JSON: at %2%3, %4.", f, position, inPath, problem)
         case .truncatedJSON:
-            let missing = (expected ?? tr("more text")) + (detail.map { "; \($0)" } ?? "")
-            return tr("The file %1 ends too early, at %2%3: the JSON is incomplete (%4 is missing). The file was probably cut off while it was being copied or saved; its previous version may be in the backup “%5”.",
-                      f, position, inPath, missing, SurveyFile.backupPath(for: file ?? "survey"))
+            let missing = expected ?? tr("more text")
+            let incomplete: String
+            switch openContainers ?? 0 {
+            case ...0: incomplete = tr("%1 is missing", missing)
+            case 1: incomplete = tr("%1 is missing, and 1 object or list is still open", missing)
+            case let open: incomplete = tr("%1 is missing, and %2 objects or lists are still open", missing, open)
+            }
+            return tr("The file %1 ends too early, at %2%3: the JSON is incomplete: %4. The file was probably cut off while it was being copied or saved; its previous version may be in the backup “%5”.",
+                      f, position, inPath, incomplete, SurveyFile.backupPath(for: file ?? "survey"))
         case .duplicateKey:
             return tr("The file %1 has the key %2 twice in the same object, at %3 (%4). Remove one of the two.",
                       f, quoted(found), position, path ?? "")

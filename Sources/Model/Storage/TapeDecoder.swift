@@ -84,12 +84,12 @@ final class TapeDecoder: Decoder {
     func kind(_ node: Int) -> JSONTape.Kind { node < 0 ? .null : tape.nodes[node].kind }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard kind(node) == .object else { throw mismatch([String: Any].self, "an object", node, key: nil) }
+        guard kind(node) == .object else { throw mismatch([String: Any].self, node, key: nil) }
         return KeyedDecodingContainer(TapeKeyedContainer<Key>(decoder: self, object: node))
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard kind(node) == .array else { throw mismatch([Any].self, "a list", node, key: nil) }
+        guard kind(node) == .array else { throw mismatch([Any].self, node, key: nil) }
         if tape.isSplit(node) { throw NeedsWholeTape() }
         return TapeUnkeyedContainer(decoder: self, array: node)
     }
@@ -98,12 +98,14 @@ final class TapeDecoder: Decoder {
 
     // MARK: - Errors
 
-    /// `typeMismatch`, or `valueNotFound` when the value is null.
-    func mismatch(_ type: Any.Type, _ expected: String, _ node: Int, key: CodingKey?) -> DecodingError {
+    /// `typeMismatch`, or `valueNotFound` when the value is null; the description names the type
+    /// the way messages do (`SurveyDecoding.phrase(for:)`), in the interface language.
+    func mismatch(_ type: Any.Type, _ node: Int, key: CodingKey?) -> DecodingError {
+        let expected = SurveyDecoding.phrase(for: type)
         if kind(node) == .null {
-            return .valueNotFound(type, .init(codingPath: path(key), debugDescription: "Expected \(expected) but found null."))
+            return .valueNotFound(type, .init(codingPath: path(key), debugDescription: tr("expected %1 but found %2", expected, "null")))
         }
-        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: "Expected \(expected) but found \(tape.describeValue(node))."))
+        return .typeMismatch(type, .init(codingPath: path(key), debugDescription: tr("expected %1 but found %2", expected, tape.describeValue(node))))
     }
 
     // MARK: - Scalars
@@ -112,26 +114,26 @@ final class TapeDecoder: Decoder {
         switch kind(node) {
         case .trueValue: return true
         case .falseValue: return false
-        default: throw mismatch(Bool.self, "true or false", node, key: key)
+        default: throw mismatch(Bool.self, node, key: key)
         }
     }
 
     func decodeString(_ node: Int, key: CodingKey?) throws -> String {
-        guard kind(node) == .string else { throw mismatch(String.self, "text", node, key: key) }
+        guard kind(node) == .string else { throw mismatch(String.self, node, key: key) }
         return tape.string(at: node)
     }
 
     func decodeFloat<T: BinaryFloatingPoint & LosslessStringConvertible>(_ node: Int, key: CodingKey?) throws -> T {
-        guard kind(node) == .number else { throw mismatch(T.self, "a number", node, key: key) }
+        guard kind(node) == .number else { throw mismatch(T.self, node, key: key) }
         let text = tape.numberText(at: node)
         guard let value = T(String(text)), value.isFinite else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: "The number \(text) does not fit in \(T.self)."))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: tr("the number %1 is too large or too small for this field", text)))
         }
         return value
     }
 
     func decodeInteger<T: FixedWidthInteger>(_ node: Int, key: CodingKey?) throws -> T {
-        guard kind(node) == .number else { throw mismatch(T.self, "a whole number", node, key: key) }
+        guard kind(node) == .number else { throw mismatch(T.self, node, key: key) }
         let n = tape.nodes[node]
         let raw = UnsafeRawBufferPointer(rebasing: tape.bytes[Int(n.offset)..<Int(n.offset + n.length)])
         // Fast path: an optional minus sign and digits.
@@ -160,7 +162,7 @@ final class TapeDecoder: Decoder {
         guard let result else {
             let text = String(decoding: raw, as: UTF8.self)
             let why = plain || (Double(text).map { $0.rounded() == $0 } ?? false)
-                ? "The number \(text) does not fit in \(T.self)." : "Expected a whole number but found \(text)."
+                ? tr("the number %1 is too large or too small for this field", text) : tr("expected %1 but found %2", tr("a whole number"), text)
             throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: why))
         }
         return result

@@ -19,7 +19,7 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func require(_ key: Key) throws -> Int {
         guard let node = find(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "No value for the required key \"\(key.stringValue)\"."))
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: tr("there is no value for the required key \"%1\"", key.stringValue)))
         }
         return node
     }
@@ -101,7 +101,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     private func current() throws -> (node: Int, key: IndexKey) {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath + [IndexKey(currentIndex)],
-                                                              debugDescription: "The list has only \(count!) elements."))
+                                                              debugDescription: tr("the list has no element at index %1", currentIndex)))
         }
         return (cursor, IndexKey(currentIndex))
     }
