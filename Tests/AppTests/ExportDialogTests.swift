@@ -117,6 +117,41 @@ final class ExportDialogTests: WindowTestCase {
         }
     }
 
+    func testEverySectionWithATableHasACopyTableButtonThatCopiesIt() throws {
+        try onMain { context in
+            let window = try context.makeWindow()
+            var targets: [String: UnsafeMutablePointer<GtkWidget>] = [:]
+            func walk(_ widget: UnsafeMutablePointer<GtkWidget>) {
+                let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+                if g_type_check_instance_is_a(instance, gtk_actionable_get_type()) != 0,
+                   let name = gtk_actionable_get_action_name(OpaquePointer(widget)), String(cString: name) == "win.copy-table",
+                   let target = gtk_actionable_get_action_target_value(OpaquePointer(widget)) {
+                    targets[String(cString: g_variant_get_string(target, nil))] = widget
+                }
+                var child = gtk_widget_get_first_child(widget)
+                while let c = child { walk(c); child = gtk_widget_get_next_sibling(c) }
+            }
+            for section in window.sections { walk(section.widget) }
+            XCTAssertTrue(Set(["summary", "matrix", "enterprises", "regulations", "outreach", "sub-units"]).isSubset(of: Set(targets.keys)),
+                          "\(targets.keys.sorted())")
+            for (id, _) in targets { XCTAssertNotNil(TableBuilder(window.survey).table(named: id), id) }
+
+            // A button copies its table as HTML and text.
+            window.showSection(id: "regulations")
+            let clipboard = gtk_widget_get_clipboard(window.window)
+            gdk_clipboard_set_text(clipboard, "before")
+            // (A button activated from the keyboard clicks once its pressed look has been shown.)
+            XCTAssertNotEqual(gtk_widget_activate(try XCTUnwrap(targets["regulations"])), 0)
+            try WindowTestCase.waitUntil("the table is on the clipboard") {
+                gdk_content_formats_contain_mime_type(gdk_clipboard_get_formats(clipboard), "text/html") != 0
+            }
+            var text: String?
+            Events.readText(from: try XCTUnwrap(clipboard)) { text = $0 }
+            try WindowTestCase.waitUntil("the clipboard is read") { text != nil }
+            XCTAssertEqual(text?.split(separator: "\n").count, 1 + window.survey.regulations.count)
+        }
+    }
+
     func testClipboardTextKeepsEveryCellInPlace() throws {
         let survey = WindowTestCase.builtinSurvey
         let table = TableBuilder(survey).matrix()

@@ -162,6 +162,13 @@ final class MatrixSectionTests: XCTestCase {
         Events.readText(from: gtk_widget_get_clipboard(h.grid.area)) { copied = $0 }
         XCTAssertTrue(MainLoop.iterate(until: { copied != nil }, timeout: 10))
         XCTAssertEqual(copied, "×\t×\n")
+        // Also as HTML, a table coloured like the grid, for Word and WPS.
+        let formats = gdk_clipboard_get_formats(gtk_widget_get_clipboard(h.grid.area))
+        XCTAssertNotEqual(gdk_content_formats_contain_mime_type(formats, "text/html"), 0)
+        let table = MatrixChanges.copyTable(h.grid.selection, at: try XCTUnwrap(h.section.addressing), survey: h.survey, index: CellIndex(h.survey))
+        let html = TableClipboard.html(table, info: ExportInfo(title: ""))
+        XCTAssertEqual(html.components(separatedBy: "<td").count - 1, 2)
+        XCTAssertTrue(html.contains(Palette.tint(.notDisclosed).hex))
 
         gdk_clipboard_set_text(gtk_widget_get_clipboard(h.grid.area), "√\t√\n")
         h.press(GDK_KEY_v, GDK_CONTROL_MASK)

@@ -38,7 +38,7 @@ final class EnterprisesSection: RevealingSection {
         let importButton = FormParts.button(tr("Import list…"), tooltip: tr("Import a published audit list (CSV or TSV)")) { [weak self] in
             self?.importList()
         }
-        Widgets.append(actions, add, duplicate, delete, spacer, importButton)
+        Widgets.append(actions, add, duplicate, delete, spacer, importButton, CopyTableButton.make("enterprises"))
 
         let left = Widgets.box(GTK_ORIENTATION_VERTICAL)
         Widgets.append(left, filterBar.widget, actions, list.widget)

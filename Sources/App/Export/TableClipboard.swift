@@ -39,7 +39,9 @@ enum TableClipboard {
     nonisolated static func html(_ table: Table, info: ExportInfo) -> String {
         let writer = HTMLWriter(info: info)
         var out = "<html><head><meta charset=\"utf-8\"></head><body>\n"
-        out += "<p style=\"\(HTMLWriter.font)font-weight:bold;\">\(HTMLWriter.escape(table.title))</p>\n"
+        if !table.title.isEmpty {
+            out += "<p style=\"\(HTMLWriter.font)font-weight:bold;\">\(HTMLWriter.escape(table.title))</p>\n"
+        }
         out += writer.tableElement(table)
         if !info.dataSource.isEmpty {
             out += "<p style=\"\(HTMLWriter.sourceStyle)\">\(HTMLWriter.escape(info.dataSource))</p>\n"

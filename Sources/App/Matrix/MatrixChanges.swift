@@ -99,17 +99,21 @@ enum MatrixChanges {
     /// The selection as tab-separated rows with the report's symbols and notes in parentheses,
     /// ending in a line break, as spreadsheets expect; `MatrixPaste` reads it back.
     static func copyText(_ selection: MatrixSelection, at addressing: MatrixAddressing, survey: Survey, index: CellIndex) -> String {
-        var lines: [String] = []
-        for r in selection.rows {
-            let values = selection.columns.map { c -> String in
-                guard let position = index[addressing.key(MatrixPoint(row: r, column: c))] else { return "" }
+        TableClipboard.tabSeparated(copyTable(selection, at: addressing, survey: survey, index: index))
+    }
+
+    /// The selected cells as a table without headings: each cell its symbol (and note), with its
+    /// status, so that the HTML copy is coloured like the window.
+    static func copyTable(_ selection: MatrixSelection, at addressing: MatrixAddressing, survey: Survey, index: CellIndex) -> Table {
+        let rows = selection.rows.map { r in
+            selection.columns.map { c -> TableCell in
+                guard let position = index[addressing.key(MatrixPoint(row: r, column: c))] else { return TableCell(.empty) }
                 let o = survey.observations[position]
                 var text = MatrixCellStyle.symbols.text(for: o.status)
                 if let note = o.note, !note.isEmpty, o.status != .notSurveyed { text += parenthesised(note) }
-                return text
+                return TableCell(text.isEmpty ? .empty : .text(text), status: o.status == .notSurveyed ? nil : o.status)
             }
-            lines.append(values.joined(separator: "\t"))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Table(id: "matrix", title: "", header: [], rows: rows)
     }
 }

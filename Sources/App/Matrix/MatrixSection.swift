@@ -268,8 +268,10 @@ final class MatrixSection: RevealingSection, KeyboardSection {
 
     func copySelection() {
         guard let addressing, addressing.rowCount > 0, addressing.columnCount > 0 else { return }
-        let text = MatrixChanges.copyText(grid.selection, at: addressing, survey: controller.survey, index: index)
-        gdk_clipboard_set_text(gtk_widget_get_clipboard(grid.area), text)
+        // As HTML (a coloured table for Word/WPS) and as tab-separated text (cells for Excel/WPS,
+        // and what pasting back into the matrix reads).
+        let table = MatrixChanges.copyTable(grid.selection, at: addressing, survey: controller.survey, index: index)
+        TableClipboard.copy(table, info: ExportInfo(title: ""), from: grid.area)
     }
 
     func pasteFromClipboard() {

@@ -46,7 +46,7 @@ final class MatrixToolbar {
         gtk_widget_set_tooltip_text(advanceDropDown, tr("Where the cursor goes after a status key sets one cell"))
         let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(widget, search, problemsToggle, spacer, orderDropDown, advanceDropDown)
+        Widgets.append(widget, search, problemsToggle, spacer, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))
 
         Signals.connect(search, "search-changed") { [weak self] in self?.filterChanged() }
         Signals.connect(problemsToggle, "toggled") { [weak self] in self?.filterChanged() }

@@ -45,7 +45,12 @@ final class OutreachSection: RevealingSection {
                        FormParts.heading(tr("Suggestion letter")), letter.widget,
                        FormParts.heading(tr("Notes")), notes.widget,
                        subUnitPart)
-        gtk_paned_set_start_child(paned.opaque, jurisdictions.widget)
+        let copyButtons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
+        Widgets.append(copyButtons, CopyTableButton.make("outreach"), CopyTableButton.make("sub-units", label: tr("Copy Sub-unit Table")))
+        let start = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        gtk_widget_set_vexpand(jurisdictions.widget, 1)
+        Widgets.append(start, copyButtons, jurisdictions.widget)
+        gtk_paned_set_start_child(paned.opaque, start)
         gtk_paned_set_end_child(paned.opaque, Widgets.verticalScroller(page))
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)

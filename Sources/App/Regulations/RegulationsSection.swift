@@ -39,7 +39,7 @@ final class RegulationsSection: RevealingSection {
         }
         let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(toolbar, Widgets.label(tr("Status on"), classes: ["gk-field-label"]), dateEntry.widget, spacer, add, delete)
+        Widgets.append(toolbar, Widgets.label(tr("Status on"), classes: ["gk-field-label"]), dateEntry.widget, spacer, add, delete, CopyTableButton.make("regulations"))
         let left = Widgets.box(GTK_ORIENTATION_VERTICAL)
         Widgets.append(left, toolbar, list.widget)
         gtk_widget_set_size_request(left, 400, -1)

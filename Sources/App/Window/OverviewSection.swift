@@ -39,7 +39,13 @@ final class OverviewSection: RevealingSection {
     private func heading(_ facts: OverviewFacts) -> UnsafeMutablePointer<GtkWidget> {
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
         let title = facts.title.isEmpty ? tr("Untitled survey") : facts.title
-        Widgets.append(box, Widgets.label(title, classes: ["title-1"], wrap: true))
+        let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        let titleLabel = Widgets.label(title, classes: ["title-1"], wrap: true)
+        gtk_widget_set_hexpand(titleLabel, 1)
+        let copy = CopyTableButton.make("summary", label: tr("Copy Summary Table"))
+        gtk_widget_set_valign(copy, GTK_ALIGN_START)
+        Widgets.append(top, titleLabel, copy)
+        Widgets.append(box, top)
         if !facts.organisation.isEmpty {
             Widgets.append(box, Widgets.label(facts.organisation, classes: ["title-4", "dim-label"], wrap: true))
         }

@@ -1,0 +1,54 @@
+import CGtk
+import Foundation
+import Model
+
+/// Measures opening a survey file in the window: from reading the file to the window's first
+/// frame on screen (every section made and shown, the sidebar and the overview drawn), and then
+/// until the window has nothing left to do (the deferred checks done): after that it answers at
+/// once. Needs a display (GTK must initialise), like the benchmark's other window measurements.
+@MainActor
+enum WindowBench {
+    struct Result {
+        /// Median milliseconds from reading the file to the first frame.
+        var firstFrame: Double
+        /// Median milliseconds from reading the file to an idle window.
+        var idle: Double
+
+        var lines: [String] {
+            [String(format: "open in the window: file → first frame      median %8.2f ms", firstFrame),
+             String(format: "open in the window: file → idle window      median %8.2f ms", idle)]
+        }
+    }
+
+    /// Opens `file` in a new window `runs` times. Returns nil when GTK cannot initialise or the
+    /// file cannot be read.
+    static func run(file: URL, runs: Int = 3) -> Result? {
+        guard gtk_init_check() != 0 else { return nil }
+        var firsts: [Double] = [], idles: [Double] = []
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-window-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            guard let survey = try? SurveyFile.load(from: file) else { return nil }
+            var services = WindowServices.standard()
+            services.drafts = DraftStore(directory: scratch.appendingPathComponent("drafts"))
+            let window = MainWindow(survey: survey, fileURL: file, services: services)
+            window.present()
+            guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 30) else { return nil }
+            firsts.append(milliseconds(since: start))
+            while g_main_context_iteration(nil, 0) != 0 {}
+            idles.append(milliseconds(since: start))
+            gtk_window_destroy(window.window.window)
+            while g_main_context_iteration(nil, 0) != 0 {}
+        }
+        return Result(firstFrame: median(firsts), idle: median(idles))
+    }
+
+    private static func milliseconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.sorted()[values.count / 2]
+    }
+}
