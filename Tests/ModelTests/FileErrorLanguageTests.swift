@@ -76,22 +76,22 @@ final class FileErrorLanguageTests: XCTestCase {
         XCTAssertEqual(number.kind, .wrongType)
         XCTAssertEqual(number.expected, "文本")
         XCTAssertEqual(number.found, "数字（5）")
-        XCTAssertTrue(number.message.contains("应为 文本，实际为 数字（5）"), number.message)
+        XCTAssertTrue(number.message.contains("应为文本，实际为数字（5）"), number.message)
         assertChinese(number)
 
         let list = try XCTUnwrap(decodeError(#"{"format":"gongkai-survey","version":1,"survey":{"meta":[]}}"#))
         XCTAssertEqual(list.kind, .wrongType)
-        XCTAssertTrue(list.message.contains("应为 对象（{…}），实际为 列表（[…]）"), list.message)
+        XCTAssertTrue(list.message.contains("应为对象（{…}），实际为列表（[…]）"), list.message)
         assertChinese(list)
 
         let text = try XCTUnwrap(decodeError(try mutated("\"year\": 2017", "\"year\": \"2017\"")))
         XCTAssertEqual(text.kind, .wrongType)
-        XCTAssertTrue(text.message.contains("应为 整数，实际为 文本（\"2017\"）"), text.message)
+        XCTAssertTrue(text.message.contains("应为整数，实际为文本（\"2017\"）"), text.message)
         assertChinese(text)
 
         let fraction = try XCTUnwrap(decodeError(try mutated("\"year\": 2017", "\"year\": 2017.5")))
         XCTAssertEqual(fraction.kind, .invalidValue)
-        XCTAssertTrue(fraction.message.contains("应为 整数，实际为 2017.5"), fraction.message)
+        XCTAssertTrue(fraction.message.contains("应为整数，实际为2017.5"), fraction.message)
         assertChinese(fraction)
 
         let huge = try XCTUnwrap(decodeError(try mutated("\"year\": 2017", "\"year\": 123456789012345678901234567890")))
@@ -111,15 +111,15 @@ final class FileErrorLanguageTests: XCTestCase {
     func testMalformedJSONInChinese() throws {
         let comma = try XCTUnwrap(decodeError(#"{"format": "gongkai-survey", "version": 1,}"#))
         XCTAssertEqual(comma.kind, .malformedJSON)
-        XCTAssertTrue(comma.message.contains("应为 双引号中的键，实际为 '}'"), comma.message)
+        XCTAssertTrue(comma.message.contains("应为双引号中的键，实际为'}'"), comma.message)
         assertChinese(comma)
 
         let missingComma = try XCTUnwrap(decodeError("{\"format\": \"gongkai-survey\"\n  \"version\": 1}"))
-        XCTAssertTrue(missingComma.message.contains("应为 值后面的 ',' 或 '}'，实际为 '\"'"), missingComma.message)
+        XCTAssertTrue(missingComma.message.contains("应为值后面的 ',' 或 '}'，实际为'\"'"), missingComma.message)
         assertChinese(missingComma)
 
         let value = try XCTUnwrap(decodeError(#"{"format": nope}"#))
-        XCTAssertTrue(value.message.contains("应为 值（双引号中的文本、数字、对象、列表、true、false 或 null）"), value.message)
+        XCTAssertTrue(value.message.contains("应为值（双引号中的文本、数字、对象、列表、true、false 或 null）"), value.message)
         assertChinese(value)
 
         let trailing = try XCTUnwrap(decodeError(#"{"format": "gongkai-survey"} x"#))
@@ -127,7 +127,7 @@ final class FileErrorLanguageTests: XCTestCase {
         assertChinese(trailing)
 
         let number = try XCTUnwrap(decodeError("{\"version\": -\n}"))
-        XCTAssertTrue(number.message.contains("数字格式错误（应为数字的位置出现了 换行符）"), number.message)
+        XCTAssertTrue(number.message.contains("数字格式错误（应为数字的位置出现了换行符）"), number.message)
         assertChinese(number)
 
         let notAnObject = try XCTUnwrap(decodeError("[1, 2]"))
@@ -170,7 +170,7 @@ final class FileErrorLanguageTests: XCTestCase {
     func testBadFormatAndVersionInChinese() throws {
         let version = try XCTUnwrap(decodeError(#"{"format":"gongkai-survey","version":"1","survey":{}}"#))
         XCTAssertEqual(version.kind, .invalidVersion)
-        XCTAssertTrue(version.message.contains("应为 不小于 1 的整数（如 1），实际为 文本（\"1\"）"), version.message)
+        XCTAssertTrue(version.message.contains("应为不小于 1 的整数（如 1），实际为文本（\"1\"）"), version.message)
         assertChinese(version)
 
         let noVersion = try XCTUnwrap(decodeError(#"{"format":"gongkai-survey","survey":{}}"#))

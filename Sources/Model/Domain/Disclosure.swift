@@ -91,7 +91,7 @@ public struct ReasonSet: Codable, Equatable, Hashable, Sendable, CustomStringCon
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let set = ReasonSet(parsing: text) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected reasons such as \"1\" or \"1+2+3\", found \"\(text)\"")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: tr("expected reasons such as “1” or “1+2+3”, found “%1”", text))
         }
         self = set
     }
@@ -134,7 +134,7 @@ public enum ReasonLabelling: Codable, Equatable, Hashable, Sendable, CustomStrin
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let value = ReasonLabelling(parsing: text) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected \"no_list\", \"not_stated\" or reasons such as \"1+2+3\", found \"\(text)\"")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: tr("expected “no_list”, “not_stated” or reasons such as “1+2+3”, found “%1”", text))
         }
         self = value
     }

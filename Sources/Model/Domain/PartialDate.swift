@@ -61,7 +61,7 @@ public struct PartialDate: Codable, Equatable, Hashable, Comparable, Sendable, C
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         guard let date = PartialDate(parsing: text) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "expected a date such as \"2016\", \"2016-07\" or \"2016-07-01\", found \"\(text)\"")
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: tr("expected a date such as “2016”, “2016-07” or “2016-07-01”, found “%1”", text))
         }
         self = date
     }
