@@ -67,8 +67,10 @@ enum MatrixKeys {
         func bind(_ keys: [String], _ modifiers: MatrixModifiers, shiftOptional: Bool = false,
                   _ action: MatrixAction, _ description: String) -> MatrixKeyBinding {
             let prefix = (modifiers.contains(.control) ? "<Control>" : "") + (modifiers.contains(.shift) ? "<Shift>" : "")
-            // ISO_Left_Tab is what X sends for Shift+Tab; the shortcuts window would show its raw name.
-            let accelerator = keys.filter { $0 != "ISO_Left_Tab" }.map { prefix + $0 }.joined(separator: " ")
+            // The shortcuts window lists the keys a user presses: ISO_Left_Tab (what X sends for
+            // Shift+Tab) and the keypad's twins would show as raw names or twice.
+            let shown = keys.filter { $0 != "ISO_Left_Tab" && !$0.hasPrefix("KP_") }
+            let accelerator = (shown.isEmpty ? keys : shown).map { prefix + $0 }.joined(separator: " ")
             return MatrixKeyBinding(keys: keys, modifiers: modifiers, shiftOptional: shiftOptional, action: action,
                                     accelerator: accelerator, description: description)
         }
@@ -100,7 +102,7 @@ enum MatrixKeys {
         table.append(bind(["Page_Down", "KP_Page_Down"], [], .move(.pageDown, extend: false), tr(context: "matrix", "A page down")))
         table.append(bind(["a"], .control, .selectAll, tr(context: "matrix", "Select every shown cell")))
         table.append(bind(["Escape"], [], .collapseSelection, tr(context: "matrix", "Select only the cursor cell")))
-        table.append(bind(["c"], .control, .copy, tr("Copy the selection as tab-separated text")))
+        table.append(bind(["c"], .control, .copy, tr("Copy the selection (a table for Word/WPS, cells for Excel)")))
         table.append(bind(["v"], .control, .paste, tr("Paste a block from a spreadsheet")))
         table.append(bind(["f"], .control, .find, tr(context: "matrix", "Find a jurisdiction")))
         table.append(bind(["Menu"], [], .contextMenu, tr(context: "matrix", "Show the status menu")))

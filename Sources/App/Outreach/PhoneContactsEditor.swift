@@ -5,9 +5,6 @@ import Model
 /// summary), with buttons to add and remove calls.
 @MainActor
 final class PhoneContactsEditor {
-    let widget: UnsafeMutablePointer<GtkWidget>
-    var onChange: (([PhoneContact], String) -> Void)?
-
     @MainActor
     final class Row {
         let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
@@ -17,90 +14,61 @@ final class PhoneContactsEditor {
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
     }
 
-    private let rowsBox: UnsafeMutablePointer<GtkWidget>
-    private let emptyLabel: UnsafeMutablePointer<GtkWidget>
-    private(set) var rows: [Row] = []
-    private var contacts: [PhoneContact] = []
-    private var shownKey: String?
+    private var list: RecordListEditor<PhoneContact, Row>!
+    var widget: UnsafeMutablePointer<GtkWidget> { list.widget }
+    var onChange: (([PhoneContact], String) -> Void)? {
+        get { list.onChange }
+        set { list.onChange = newValue }
+    }
+    var rows: [Row] { list.rows }
 
     init() {
-        widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
-        rowsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 10)
-        emptyLabel = FormParts.hint(tr("No calls recorded."))
-        let add = FormParts.button(tr("Record a call")) { [weak self] in self?.addContact() }
-        gtk_widget_set_halign(add, GTK_ALIGN_START)
-        Widgets.append(widget, emptyLabel, rowsBox, add)
-    }
-
-    var fields: [any CommittingField] { rows.flatMap { [$0.date, $0.department, $0.outcome, $0.summary] as [any CommittingField] } }
-
-    func show(_ list: [PhoneContact], key: String) {
-        let force = key != shownKey
-        shownKey = key
-        contacts = list
-        if force || rows.count != list.count { rebuild(count: list.count) }
-        for (row, c) in zip(rows, list) {
+        list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addContact() }
+        list.makeRow = { [unowned self] index in makeRow(index) }
+        list.fill = { row, c, force in
             row.date.show(c.date?.description ?? "", force: force)
             row.department.show(c.department ?? "", force: force)
             row.outcome.show(c.outcome ?? "", force: force)
             row.summary.show(c.summary, force: force)
         }
-        gtk_widget_set_visible(emptyLabel, list.isEmpty ? 1 : 0)
     }
 
-    private func rebuild(count: Int) {
-        FormParts.clear(rowsBox)
-        rows = []
-        for index in 0..<count {
-            let row = Row()
-            row.date.onCommit = { [weak self] text in
-                guard let parsed = FormParts.parseDate(text) else { return false }
-                self?.change(index, tr("Edit call date")) { $0.date = parsed }
-                return true
-            }
-            row.department.onCommit = { [weak self] text in
-                self?.change(index, tr("Edit %1", tr("Department"))) { $0.department = FormParts.optional(text) }
-                return true
-            }
-            row.outcome.onCommit = { [weak self] text in
-                self?.change(index, tr("Edit call outcome")) { $0.outcome = FormParts.optional(text) }
-                return true
-            }
-            row.summary.onCommit = { [weak self] text in
-                self?.change(index, tr("Edit call summary")) { $0.summary = text.trimmingCharacters(in: .whitespacesAndNewlines) }
-                return true
-            }
-            gtk_widget_set_hexpand(row.date.widget, 0)
-            gtk_widget_set_hexpand(row.outcome.widget, 0)
-            let remove = FormParts.iconButton("list-remove-symbolic", tooltip: tr("Remove call")) { [weak self] in
-                self?.removeContact(index)
-            }
-            let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
-            Widgets.append(top, row.date.widget, row.department.widget, row.outcome.widget, remove)
-            Widgets.append(row.widget, top, row.summary.widget)
-            Widgets.append(rowsBox, row.widget)
-            rows.append(row)
+    var fields: [any CommittingField] { rows.flatMap { [$0.date, $0.department, $0.outcome, $0.summary] as [any CommittingField] } }
+
+    func show(_ contacts: [PhoneContact], key: String) {
+        list.show(contacts, key: key)
+    }
+
+    private func makeRow(_ index: Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>) {
+        let row = Row()
+        row.date.onCommit = { [weak list] text in
+            guard let parsed = FormParts.parseDate(text) else { return false }
+            list?.change(index, tr("Edit call date")) { $0.date = parsed }
+            return true
         }
-    }
-
-    private func change(_ index: Int, _ label: String, _ body: (inout PhoneContact) -> Void) {
-        guard contacts.indices.contains(index) else { return }
-        var new = contacts
-        body(&new[index])
-        guard new != contacts else { return }
-        onChange?(new, label)
+        row.department.onCommit = { [weak list] text in
+            list?.change(index, tr("Edit %1", tr("Department"))) { $0.department = FormParts.optional(text) }
+            return true
+        }
+        row.outcome.onCommit = { [weak list] text in
+            list?.change(index, tr("Edit call outcome")) { $0.outcome = FormParts.optional(text) }
+            return true
+        }
+        row.summary.onCommit = { [weak list] text in
+            list?.change(index, tr("Edit call summary")) { $0.summary = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return true
+        }
+        gtk_widget_set_hexpand(row.date.widget, 0)
+        gtk_widget_set_hexpand(row.outcome.widget, 0)
+        let top = list.topLine(index, removeTooltip: tr("Remove call"), removeLabel: tr("Remove call"),
+                               [row.date.widget, row.department.widget, row.outcome.widget])
+        Widgets.append(row.widget, top, row.summary.widget)
+        return (row, row.widget)
     }
 
     /// Adds a call dated today and puts the cursor in its department.
     func addContact() {
-        onChange?(contacts + [PhoneContact(date: FormParts.today(), summary: "")], tr("Record a call"))
+        list.append(PhoneContact(date: FormParts.today(), summary: ""), label: tr("Record a call"))
         rows.last?.department.focus()
-    }
-
-    private func removeContact(_ index: Int) {
-        guard contacts.indices.contains(index) else { return }
-        var new = contacts
-        new.remove(at: index)
-        onChange?(new, tr("Remove call"))
     }
 }

@@ -1,0 +1,83 @@
+import CGtk
+import Model
+
+/// A small editable list of records in a form (an enterprise's phone calls, a jurisdiction's phone
+/// contacts): one block of widgets per record, a hint when there is none, a button that adds one.
+/// Every change goes out through `onChange` as the whole new list with an undo label; the owner
+/// turns it into one edit, and the list is shown again from the survey.
+@MainActor
+final class RecordListEditor<Record: Equatable, Row> {
+    let widget: UnsafeMutablePointer<GtkWidget>
+    /// Called with the new list and an undo label.
+    var onChange: (([Record], String) -> Void)?
+    /// Makes the widgets of the record at an index: the row and its block (set by the owner).
+    var makeRow: ((Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>))?
+    /// Shows a record in its row; `force` replaces text the user may be typing (another record).
+    var fill: ((Row, Record, _ force: Bool) -> Void)?
+
+    private let rowsBox: UnsafeMutablePointer<GtkWidget>
+    private let emptyLabel: UnsafeMutablePointer<GtkWidget>
+    private(set) var rows: [Row] = []
+    private(set) var records: [Record] = []
+    private var shownKey: String?
+
+    init(emptyText: String, addLabel: String, add: @escaping @MainActor () -> Void) {
+        widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
+        rowsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 10)
+        emptyLabel = FormParts.hint(emptyText)
+        let button = FormParts.button(addLabel, add)
+        gtk_widget_set_halign(button, GTK_ALIGN_START)
+        Widgets.append(widget, emptyLabel, rowsBox, button)
+    }
+
+    /// Shows the records of the owner `key` (an enterprise or jurisdiction id): the rows are made
+    /// again when the owner or the number of records changes.
+    func show(_ list: [Record], key: String) {
+        let force = key != shownKey
+        shownKey = key
+        records = list
+        if force || rows.count != list.count {
+            FormParts.clear(rowsBox)
+            rows = []
+            for index in list.indices {
+                guard let made = makeRow?(index) else { continue }
+                Widgets.append(rowsBox, made.widget)
+                rows.append(made.row)
+            }
+        }
+        for (row, record) in zip(rows, list) { fill?(row, record, force) }
+        gtk_widget_set_visible(emptyLabel, list.isEmpty ? 1 : 0)
+    }
+
+    /// Changes the record at `index`; nothing goes out when it stays the same.
+    func change(_ index: Int, _ label: String, _ body: (inout Record) -> Void) {
+        guard records.indices.contains(index) else { return }
+        var new = records
+        body(&new[index])
+        guard new != records else { return }
+        onChange?(new, label)
+    }
+
+    func append(_ record: Record, label: String) {
+        onChange?(records + [record], label)
+    }
+
+    func remove(_ index: Int, label: String) {
+        guard records.indices.contains(index) else { return }
+        var new = records
+        new.remove(at: index)
+        onChange?(new, label)
+    }
+
+    /// A row's top line: its fields, then a button that removes the record.
+    func topLine(_ index: Int, removeTooltip: String, removeLabel: String,
+                 _ fields: [UnsafeMutablePointer<GtkWidget>]) -> UnsafeMutablePointer<GtkWidget> {
+        let remove = FormParts.iconButton("list-remove-symbolic", tooltip: removeTooltip) { [weak self] in
+            self?.remove(index, label: removeLabel)
+        }
+        let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        for field in fields { Widgets.append(top, field) }
+        Widgets.append(top, remove)
+        return top
+    }
+}
