@@ -90,4 +90,25 @@ enum ChartFrame {
         canvas.paragraph(message, x: plot.midX - width / 2, y: plot.midY - h / 2, width: width, ChartType.label,
                          color: Palette.muted, align: .center)
     }
+
+    /// Draws side-by-side panels of stacked columns (one per kind), or `empty` when there are no
+    /// categories (years).
+    static func drawPanels(_ panels: [ChartPanel<StackedColumns>], empty: String, in plot: ChartRect, on canvas: ChartCanvas) {
+        guard !panels.isEmpty, !panels[0].content.categories.isEmpty else {
+            drawEmpty(empty, in: plot, on: canvas)
+            return
+        }
+        for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {
+            panel.content.draw(on: canvas, in: rect, title: panel.title)
+        }
+    }
+
+    /// Draws rows of bars, or `empty` when there are none.
+    static func drawBars(_ bars: BarRows?, empty: String, in plot: ChartRect, on canvas: ChartCanvas) {
+        guard let bars, !bars.items.isEmpty else {
+            drawEmpty(empty, in: plot, on: canvas)
+            return
+        }
+        bars.draw(on: canvas, in: plot)
+    }
 }

@@ -38,13 +38,7 @@ struct DisclosurePerYearChart: Chart {
     }
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
-        guard !panels.isEmpty, !panels[0].content.categories.isEmpty else {
-            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
-            return
-        }
-        for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {
-            panel.content.draw(on: canvas, in: rect, title: panel.title)
-        }
+        ChartFrame.drawPanels(panels, empty: emptyMessage, in: plot, on: canvas)
     }
 }
 

@@ -32,10 +32,6 @@ struct PhoneOutcomesChart: Chart {
     }
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
-        guard let bars else {
-            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
-            return
-        }
-        bars.draw(on: canvas, in: plot)
+        ChartFrame.drawBars(bars, empty: emptyMessage, in: plot, on: canvas)
     }
 }

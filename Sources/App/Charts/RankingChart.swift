@@ -88,10 +88,6 @@ struct RankingChart: Chart {
     }
 
     func drawPlot(_ canvas: ChartCanvas, in plot: ChartRect) {
-        guard !bars.items.isEmpty else {
-            ChartFrame.drawEmpty(emptyMessage, in: plot, on: canvas)
-            return
-        }
-        bars.draw(on: canvas, in: plot)
+        ChartFrame.drawBars(bars, empty: emptyMessage, in: plot, on: canvas)
     }
 }
