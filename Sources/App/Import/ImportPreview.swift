@@ -97,7 +97,7 @@ final class ImportPreview {
     }
 
     static func summary(_ plan: EnterpriseImport) -> String {
-        tr("%1 to add, %2 duplicates, %3 bad rows", plan.added.count, plan.duplicates.count, plan.badRows.count)
+        tr("To add: %1 · duplicates: %2 · bad rows: %3", plan.added.count, plan.duplicates.count, plan.badRows.count)
     }
 
     /// One line per duplicate and bad row, in line order, up to `listedProblems`.

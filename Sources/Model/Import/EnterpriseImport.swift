@@ -116,7 +116,7 @@ public struct EnterpriseImport: Sendable {
 
     /// A summary for the command line and the dialog.
     public var summary: String {
-        var out = tr("Read %1 rows (%2) for %3, %4: %5 to add, %6 duplicates, %7 bad rows.", records.count, encoding.rawValue,
+        var out = tr("Read %1 rows (%2) for %3, %4 — to add: %5, duplicates: %6, bad rows: %7.", records.count, encoding.rawValue,
                      jurisdiction.displayName, year, added.count, duplicates.count, badRows.count) + "\n"
         let mapped = ImportField.allCases.compactMap { f in mapping.columns[f].map { "\(f.label) ← \(header.indices.contains($0) ? header[$0] : "#\($0 + 1)")" } }
         out += tr("Columns: %1", mapped.joined(separator: ", ")) + "\n"
