@@ -114,6 +114,16 @@ final class EnterpriseSectionTests: WindowTestCase {
         section.filterBar.search(String(target.name.prefix(2)))
         XCTAssertEqual(section.list.selectedID, target.id)
 
+        // The cells show the rows at their positions (the view's items are positions, so the
+        // cells are re-read whenever the filter or the order changes).
+        Self.assertCellsShowTheirRows(section, window.survey)
+        section.list.sort(by: .name, ascending: true)
+        XCTAssertEqual(section.list.selectedID, target.id, "the selection follows its enterprise through a sort")
+        Self.assertCellsShowTheirRows(section, window.survey)
+        section.filterBar.search("")
+        XCTAssertEqual(section.list.selectedID, target.id)
+        Self.assertCellsShowTheirRows(section, window.survey)
+
         section.filterBar.search("不存在的企业名称")
         XCTAssertEqual(section.list.shownCount, 0)
         XCTAssertNil(section.form.current)
@@ -212,6 +222,18 @@ final class EnterpriseSectionTests: WindowTestCase {
         XCTAssertEqual(section.list.shownCount, 0)
         XCTAssertEqual(window.survey.enterprises[73_456].name, target.name)
     } }
+
+    /// Every cell with a widget shows the enterprise at its position of the shown list.
+    @MainActor static func assertCellsShowTheirRows(_ section: EnterprisesSection, _ survey: Survey,
+                                                   file: StaticString = #filePath, line: UInt = #line) {
+        let names = section.list.cellTexts(.name)
+        XCTAssertFalse(names.isEmpty, file: file, line: line)
+        for (position, text) in names {
+            let id = section.list.id(atShownPosition: position)
+            XCTAssertEqual(text, survey.enterprises.first { $0.id == id }?.name, "position \(position)", file: file, line: line)
+        }
+        XCTAssertTrue(names.keys.allSatisfy { $0 < section.list.shownCount }, file: file, line: line)
+    }
 
     /// CPU time this thread has used (the wall-clock time of a keystroke also counts waiting for
     /// a CPU on a busy machine).

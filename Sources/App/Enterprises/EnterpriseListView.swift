@@ -1,11 +1,21 @@
 import CGtk
 import Model
 
-/// The virtualised list of enterprise samples: a `GtkColumnView` over a `GtkStringList` of
-/// enterprise ids (in survey order), sorted by the clicked column (`GtkSortListModel` with the
-/// column view's sorter) and filtered (`GtkFilterListModel` with a `GtkCustomFilter` reading
-/// `EnterpriseTable.matches`). Only visible rows have widgets; a change of filter calls
-/// `gtk_filter_changed` and never rebuilds the model.
+/// The virtualised list of enterprise samples: a `GtkColumnView` over a list model implemented in
+/// Swift (`PointerListModel`) whose items are positions of the shown list.
+///
+/// One item object (`RowItem`) per enterprise is made when the enterprise appears and kept. Those
+/// items in survey order feed a `GtkSortListModel` with the column view's sorter (so clicking
+/// headers sorts as GTK sorts, several columns included); its order is read back into `order`
+/// whenever it changes. A change of filter is then one pass in Swift over `order` and the match
+/// flags (`EnterpriseTable.matches`) giving `shownRows`, the rows shown in order.
+///
+/// The view's model holds position items ("slots": slot p stands for whatever row is shown at
+/// position p, made once), so a new filter or order keeps the items of the positions still shown:
+/// the model announces only the change of length, and the cells already bound are re-read here.
+/// GTK 4.8's list views destroy and recreate the row widgets (seven cells each, about two hundred
+/// rows kept around the view) of every removed item, which cost most of a keystroke; with slots
+/// they stay, and no per-item callback, reference or lookup runs over 100,000 rows per keystroke.
 @MainActor
 final class EnterpriseListView {
     typealias Column = EnterpriseTable.Column
@@ -16,22 +26,34 @@ final class EnterpriseListView {
     /// Called with the selected enterprise's id (nil when nothing is selected).
     var onSelectionChanged: ((String?) -> Void)?
 
-    private let ids = StringList()
-    private let filterModel: OpaquePointer
+    /// One item per enterprise, index = row (owned: one reference each).
+    private var items: [UnsafeMutableRawPointer] = []
+    /// The items in survey order (the sort model's input).
+    private let allModel = PointerListModel(itemType: RowItem.type)
+    /// The items sorted by the column view's sorter.
+    private let sortModel: OpaquePointer
+    /// The shown positions' items (`slots[0..<shownRows.count]`): the selection's model.
+    private let shownModel = PointerListModel(itemType: RowItem.type)
+    /// Position items: slot p's number is p (owned; made as more positions are needed).
+    private var slots: [UnsafeMutableRawPointer] = []
+    /// The rows in sorted order (all of them), read from the sort model.
+    private var order: [Int32] = []
+    /// The rows shown, in order (parallel to `shownModel`).
+    private var shownRows: [Int32] = []
     private let selection: OpaquePointer
     /// The column view's sorter (the order of the shown rows).
     private let viewSorter: UnsafeMutablePointer<GtkSorter>
-    /// True while the selection is moved by `refilter` (no notifications then).
+    /// True while the selection is moved by `updateShown` (no notifications then).
     private var quietSelection = false
-    private var filter: CustomFilter!
+    /// True while the items are spliced (the sort model's changes are read once it is done).
+    private var splicing = false
     private var sorters: [Column: CustomSorter] = [:]
     private var viewColumns: [Column: OpaquePointer] = [:]
     private(set) var table = EnterpriseTable()
     private var survey: Survey?
     private var rowOfID: [String: Int32] = [:]
-    /// False while rows are spliced: item tags are stale until every item is tagged again.
-    private var tagged = false
-    private var bound: [Column: Set<ListItem>] = [:]
+    /// The cells bound, with the row each shows.
+    private var bound: [Column: [ListItem: Int32]] = [:]
     private var names: [String: String] = [:]
 
     init() {
@@ -41,15 +63,14 @@ final class EnterpriseListView {
         gtk_column_view_set_reorderable(columnView.opaque, 0)
         Widgets.addClasses(columnView, ["gk-enterprise-list"])
 
-        // ids → sort (the column view's sorter) → filter → single selection.
+        // items → sort (the column view's sorter), read into `order`; shown items → single selection.
         viewSorter = gtk_column_view_get_sorter(columnView.opaque)!
         g_object_ref(viewSorter.rawPointer)  // kept
         g_object_ref(viewSorter.rawPointer)  // given to the sort model
-        g_object_ref(ids.pointer.rawPointer)
-        let sortModel = gtk_sort_list_model_new(ids.model, viewSorter)!
-        filterModel = gtk_filter_list_model_new(sortModel.opaque, nil)!
-        selection = gtk_single_selection_new(filterModel)!
-        g_object_ref(filterModel.rawPointer)  // kept for counting and searching
+        g_object_ref(allModel.pointer.rawPointer)  // given to the sort model
+        sortModel = gtk_sort_list_model_new(allModel.model, viewSorter)!
+        g_object_ref(shownModel.pointer.rawPointer)  // given to the selection
+        selection = gtk_single_selection_new(shownModel.model)!
         gtk_column_view_set_model(columnView.opaque, selection)
         unref(selection)  // the column view holds it
 
@@ -59,9 +80,10 @@ final class EnterpriseListView {
         gtk_widget_set_hexpand(widget, 1)
         gtk_widget_set_vexpand(widget, 1)
 
-        filter = CustomFilter { [unowned self] item in self.matches(item) }
-        gtk_filter_list_model_set_filter(filterModel, filter.filter)
         for column in Column.allCases { addColumn(column) }
+        ListModelSignals.onItemsChanged(sortModel) { [weak self] position, removed, added in
+            self?.sortChanged(position, removed, added)
+        }
         Signals.connect(selection, "notify::selected-item", withArgument: { [weak self] _ in
             guard let self, !self.quietSelection else { return }
             self.onSelectionChanged?(self.selectedID)
@@ -79,10 +101,9 @@ final class EnterpriseListView {
                 item.child = label
             },
             bind: { [unowned self] item in
-                self.bound[column, default: []].insert(item)
                 self.bind(item, column)
             },
-            unbind: { [unowned self] item in self.bound[column]?.remove(item) })
+            unbind: { [unowned self] item in self.bound[column]?[item] = nil })
         let sorter = CustomSorter { [unowned self] a, b in self.compare(column, a, b) }
         sorters[column] = sorter
         let viewColumn = gtk_column_view_column_new(Self.title(column), factory.factory)!
@@ -128,12 +149,25 @@ final class EnterpriseListView {
         }
     }
 
+    private static let completenessClasses = Completeness.allCases.map { ($0, EnterpriseStyle.completenessClass($0)) }
+
+    /// Shows the row at the cell's position in the cell (and remembers which row it shows).
     private func bind(_ item: ListItem, _ column: Column) {
-        guard let label = item.child, let e = enterprise(of: item.item) else { return }
+        guard let row = shownRow(of: item.item), let survey, row < survey.enterprises.count else {
+            bound[column, default: [:]][item] = -1
+            return
+        }
+        bound[column, default: [:]][item] = Int32(row)
+        guard let label = item.child else { return }
+        let e = survey.enterprises[row]
         gtk_label_set_text(label.opaque, Self.text(e, column, names: names))
         if column == .completeness {
-            for c in Completeness.allCases { gtk_widget_remove_css_class(label, EnterpriseStyle.completenessClass(c)) }
-            gtk_widget_add_css_class(label, EnterpriseStyle.completenessClass(e.completeness))
+            // Only a class that changes is touched (each change restyles the label).
+            for (c, name) in Self.completenessClasses where c != e.completeness {
+                if gtk_widget_has_css_class(label, name) != 0 { gtk_widget_remove_css_class(label, name) }
+            }
+            if let name = Self.completenessClasses.first(where: { $0.0 == e.completeness })?.1,
+               gtk_widget_has_css_class(label, name) == 0 { gtk_widget_add_css_class(label, name) }
         }
     }
 
@@ -155,41 +189,31 @@ final class EnterpriseListView {
     /// The enterprise's index in the survey shown.
     func row(ofID id: String) -> Int? { rowOfID[id].map(Int.init) }
 
-    /// The row of a list item: its tag (set on every item after each change of rows), else
-    /// (while the list is being spliced) looked up by its id.
-    private func row(of item: UnsafeMutableRawPointer?) -> Int? {
-        guard let item else { return nil }
-        if tagged, let row = ItemTag.get(item) { return row }
-        guard let id = StringList.string(ofItem: item), let row = rowOfID[id] else { return nil }
-        return Int(row)
+    /// The row shown by an item of the view's model (a slot: its number is its position).
+    private func shownRow(of item: UnsafeMutableRawPointer?) -> Int? {
+        guard let position = RowItem.row(of: item), shownRows.indices.contains(position) else { return nil }
+        return Int(shownRows[position])
     }
 
-    private func enterprise(of item: UnsafeMutableRawPointer?) -> Enterprise? {
-        guard let row = row(of: item), let survey, row < survey.enterprises.count else { return nil }
-        return survey.enterprises[row]
-    }
-
-    private func matches(_ item: UnsafeMutableRawPointer) -> Bool {
-        guard let row = row(of: item), row < table.count else { return false }
-        return table.matches[row]
-    }
-
+    /// Compares two sort-model items by a column's rank (the items are always `RowItem`s).
     private func compare(_ column: Column, _ a: UnsafeRawPointer, _ b: UnsafeRawPointer) -> Int {
-        guard let survey, let ra = row(of: UnsafeMutableRawPointer(mutating: a)),
-              let rb = row(of: UnsafeMutableRawPointer(mutating: b)) else { return 0 }
+        guard let survey else { return 0 }
+        let ra = RowItem.unchecked(a), rb = RowItem.unchecked(b)
+        guard ra < table.count, rb < table.count else { return 0 }
         return Int(table.rank(column, of: ra, in: survey)) - Int(table.rank(column, of: rb, in: survey))
     }
 
     // MARK: Survey
 
     /// Shows the survey's enterprises: rows that changed in place are re-read and redrawn; added or
-    /// removed rows are spliced into the id list (the selection stays on its enterprise).
+    /// removed rows are spliced into the item list (the selection stays on its enterprise).
     func show(_ new: Survey) {
+        let selected = selectedID
         let old = survey
         survey = new
         names = Dictionary(new.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         if let old, old.enterprises == new.enterprises {
-            refreshBound()
+            refreshBound(all: true)
             return
         }
         let newIDs = new.enterprises.map(\.id)
@@ -197,9 +221,10 @@ final class EnterpriseListView {
             let changed = new.enterprises.indices.filter { old.enterprises[$0] != new.enterprises[$0] }
             let before = table.matches
             let touched = table.update(rows: changed, from: new)
-            if changed.contains(where: { before[$0] != table.matches[$0] }) { refilter(.different) }
+            // A sorter's change re-sorts the sort model, whose change updates the shown rows.
             for column in touched { sorters[column]?.changed() }
-            refreshBound()
+            if changed.contains(where: { before[$0] != table.matches[$0] }) { updateShown(keepingPosition: true, selected: selected) }
+            refreshBound(all: true)
             return
         }
         let oldIDs = table.ids
@@ -207,89 +232,125 @@ final class EnterpriseListView {
         rowOfID = [:]
         rowOfID.reserveCapacity(newIDs.count)
         for (i, id) in newIDs.enumerated() where rowOfID[id] == nil { rowOfID[id] = Int32(i) }
-        tagged = false
         var prefix = 0
         while prefix < oldIDs.count && prefix < newIDs.count && oldIDs[prefix] == newIDs[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < oldIDs.count - prefix && suffix < newIDs.count - prefix
                 && oldIDs[oldIDs.count - 1 - suffix] == newIDs[newIDs.count - 1 - suffix] { suffix += 1 }
-        ids.splice(at: prefix, removing: oldIDs.count - prefix - suffix, Array(newIDs[prefix..<(newIDs.count - suffix)]))
-        // Tag every item with its row, so that filtering and sorting never read ids as strings.
-        for (row, item) in ids.itemPointers().enumerated() { ItemTag.set(item, row) }
-        tagged = true
-        filter.changed(.different)
+        let removed = Array(items[prefix..<(oldIDs.count - suffix)])
+        let inserted = (prefix..<(newIDs.count - suffix)).map { RowItem.make(row: $0) }
+        items.replaceSubrange(prefix..<(oldIDs.count - suffix), with: inserted)
+        // The rows after the splice moved.
+        if inserted.count != removed.count {
+            for row in (prefix + inserted.count)..<items.count { RowItem.set(items[row], row: row) }
+        }
+        // The sorters compare ranks that are recomputed on demand; the sort model re-sorts (its
+        // changes are read once, after the splice).
+        splicing = true
+        allModel.splice(at: prefix, removing: removed.count, inserted)
         for sorter in sorters.values { sorter.changed() }
-        refreshBound()
+        splicing = false
+        readOrder()
+        updateShown(keepingPosition: true, selected: selected)
+        // The sort model no longer holds the removed items.
+        for item in removed { g_object_unref(item) }
+        refreshBound(all: true)
     }
 
-    private func refreshBound() {
-        for (column, items) in bound {
-            for item in items { bind(item, column) }
+    /// Binds the cells again: all of them (the data changed), or those whose position now shows
+    /// another row.
+    private func refreshBound(all: Bool) {
+        for (column, cells) in bound {
+            for (item, row) in cells {
+                if all || shownRow(of: item.item).map(Int32.init) != row { bind(item, column) }
+            }
+        }
+    }
+
+    // MARK: Order
+
+    /// The sort model changed (a header was clicked or a sorter's data changed): the order is read
+    /// again and the shown rows follow it.
+    private func sortChanged(_ position: Int, _ removed: Int, _ added: Int) {
+        if splicing { return }
+        if removed == added && order.count == ListModel.count(sortModel) {
+            readOrder(position..<(position + added))
+        } else {
+            readOrder()
+        }
+        updateShown(keepingPosition: false, selected: selectedID)
+    }
+
+    /// Reads the rows in sorted order from the sort model (all, or a range of positions).
+    private func readOrder(_ range: Range<Int>? = nil) {
+        let n = ListModel.count(sortModel)
+        if range == nil || order.count != n {
+            order = [Int32](repeating: 0, count: n)
+        }
+        let positions = range ?? 0..<n
+        order.withUnsafeMutableBufferPointer { order in
+            for p in positions {
+                guard let item = g_list_model_get_item(sortModel, guint(p)) else { continue }
+                order[p] = Int32(RowItem.unchecked(item))
+                g_object_unref(item)  // the sort model holds it
+            }
         }
     }
 
     // MARK: Filter and selection
 
-    /// Applies a filter; tells the filter model whether it became stricter or looser, so that
-    /// only the rows that can change are checked again.
+    /// Applies a filter: the match flags are computed in Swift (only the rows that can change when
+    /// the filter became stricter or looser) and the shown rows follow.
     func setFilter(_ new: EnterpriseFilter) {
-        let change = new.change(from: table.filter)
+        let selected = selectedID
         table.applyFilter(new)
-        refilter(change)
+        updateShown(keepingPosition: false, selected: selected)
     }
 
-    /// Tells the filter model that the filter changed, keeping the selected enterprise selected
-    /// when it still matches (else the first row).
-    ///
-    /// GtkSingleSelection (4.8), when its item falls in the changed range, looks for it among all
-    /// the added rows, and each lookup in a filter model costs a scan of its bitset: with 100,000
-    /// rows that is most of a keystroke. So the selection is taken away first and put back at the
-    /// position a binary search with the view's own sorter finds.
-    private func refilter(_ change: CustomFilter.FilterChange) {
-        let selectedItem = gtk_single_selection_get_selected_item(selection)
-        let selectedRow = selectedItem.flatMap { row(of: $0) }
-        let before = selectedID
+    /// Computes the shown rows (the matching rows, in sorted order), gives the view's model the
+    /// new length (one `items-changed` at the end, if any) and re-binds the cells whose position
+    /// now shows another row. The enterprise `selected` stays selected when it is still shown (else
+    /// the row at its position when `keepingPosition`, else the first row).
+    private func updateShown(keepingPosition: Bool, selected: String?) {
+        let count = table.count
+        var rows: [Int32] = []
+        rows.reserveCapacity(table.matchCount)
+        table.matches.withUnsafeBufferPointer { matches in
+            for row in order where Int(row) < count && matches[Int(row)] { rows.append(row) }
+        }
+        while slots.count < rows.count { slots.append(RowItem.make(row: slots.count)) }
+        let oldPosition = selectedPosition
         quietSelection = true
         gtk_single_selection_set_autoselect(selection, 0)
         gtk_single_selection_set_can_unselect(selection, 1)
         gtk_single_selection_set_selected(selection, guint(GTK_INVALID_LIST_POSITION))
-        filter.changed(change)
-        var position: Int?
-        if let selectedItem, let selectedRow, table.matches[selectedRow] {
-            position = shownPosition(ofRow: selectedRow, item: selectedItem)
-        }
-        if shownCount > 0 { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
+        shownRows = rows
+        shownModel.replaceAll(with: Array(slots[0..<rows.count]))
+        refreshBound(all: false)
+        var position = selected.flatMap { rowOfID[$0] }.flatMap { shownPosition(ofRow: Int($0)) }
+        if position == nil, keepingPosition, let oldPosition { position = min(oldPosition, rows.count - 1) }
+        if !rows.isEmpty { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
         gtk_single_selection_set_can_unselect(selection, 0)
         gtk_single_selection_set_autoselect(selection, 1)
         quietSelection = false
-        if selectedID != before { onSelectionChanged?(selectedID) }
+        if selectedID != selected { onSelectionChanged?(selectedID) }
     }
 
-
-    /// Where a row is shown: a binary search over the shown rows with the column view's sorter
-    /// (ties keep survey order, as the stable sort model does), checked, else a linear search.
-    private func shownPosition(ofRow row: Int, item: UnsafeMutableRawPointer) -> Int? {
-        var low = 0
-        var high = shownCount
-        while low < high {
-            let mid = (low + high) / 2
-            guard let other = ListModel.item(filterModel, at: mid), let otherRow = self.row(of: other) else { break }
-            var order = Int(gtk_sorter_compare(viewSorter, other, item).rawValue)
-            if order == 0 { order = otherRow < row ? -1 : (otherRow > row ? 1 : 0) }
-            if order == 0 { return mid }
-            if order < 0 { low = mid + 1 } else { high = mid }
-        }
-        return ListModel.position(of: item, in: filterModel)
+    /// Where a row is shown (a scan of the shown rows: a few microseconds for 100,000).
+    private func shownPosition(ofRow row: Int) -> Int? {
+        let target = Int32(row)
+        return shownRows.withUnsafeBufferPointer { rows in rows.firstIndex(of: target) }
     }
 
     var currentFilter: EnterpriseFilter { table.filter }
 
     /// Rows shown (after the filter) and rows in all.
-    var shownCount: Int { ListModel.count(filterModel) }
-    var totalCount: Int { ids.count }
+    var shownCount: Int { shownRows.count }
+    var totalCount: Int { items.count }
 
     var selectedID: String? {
-        StringList.string(ofItem: gtk_single_selection_get_selected_item(selection))
+        guard let position = selectedPosition else { return nil }
+        return id(atShownPosition: position)
     }
 
     /// The position of the selected row in the shown list.
@@ -302,8 +363,7 @@ final class EnterpriseListView {
     @discardableResult
     func select(id: String) -> Bool {
         guard let row = rowOfID[id].map(Int.init), row < table.count, table.matches[row],
-              let item = ListModel.item(ids.model, at: row),
-              let position = shownPosition(ofRow: row, item: item) else { return false }
+              let position = shownPosition(ofRow: row) else { return false }
         select(position: position)
         return true
     }
@@ -317,8 +377,20 @@ final class EnterpriseListView {
         ListScrolling.scroll(columnView, to: p)
     }
 
+    /// The texts of a column's cells that have widgets, by shown position (for tests).
+    func cellTexts(_ column: Column) -> [Int: String] {
+        var texts: [Int: String] = [:]
+        for item in (bound[column] ?? [:]).keys {
+            guard let label = item.child, let position = RowItem.row(of: item.item) else { continue }
+            texts[position] = Widgets.text(ofLabel: label)
+        }
+        return texts
+    }
+
     /// The id shown at a position of the filtered, sorted list.
     func id(atShownPosition position: Int) -> String? {
-        StringList.string(ofItem: ListModel.item(filterModel, at: position))
+        guard shownRows.indices.contains(position) else { return nil }
+        let row = Int(shownRows[position])
+        return row < table.count ? table.ids[row] : nil
     }
 }
