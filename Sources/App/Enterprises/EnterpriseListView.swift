@@ -95,10 +95,15 @@ final class EnterpriseListView {
     private func addColumn(_ column: Column) {
         let factory = ListItemFactory(
             setup: { item in
-                let label = Widgets.label("")
-                gtk_label_set_ellipsize(label.opaque, PANGO_ELLIPSIZE_END)
-                if column == .year { Widgets.addClasses(label, ["numeric"]) }
-                item.child = label
+                // A GtkInscription (GTK 4.8) sizes itself by a number of characters, not by its
+                // text: a new text only redraws the cell, where a label would be measured again.
+                let cell: UnsafeMutablePointer<GtkWidget> = gtk_inscription_new(nil)
+                gtk_inscription_set_text_overflow(cell.opaque, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END)
+                // Names keep room for about eight Chinese characters when the pane is narrow.
+                gtk_inscription_set_min_chars(cell.opaque, column == .name ? 16 : 2)
+                gtk_inscription_set_xalign(cell.opaque, 0)
+                if column == .year { Widgets.addClasses(cell, ["numeric"]) }
+                item.child = cell
             },
             bind: { [unowned self] item in
                 self.bind(item, column)
@@ -160,7 +165,7 @@ final class EnterpriseListView {
         bound[column, default: [:]][item] = Int32(row)
         guard let label = item.child else { return }
         let e = survey.enterprises[row]
-        gtk_label_set_text(label.opaque, Self.text(e, column, names: names))
+        gtk_inscription_set_text(label.opaque, Self.text(e, column, names: names))
         if column == .completeness {
             // Only a class that changes is touched (each change restyles the label).
             for (c, name) in Self.completenessClasses where c != e.completeness {
@@ -382,7 +387,7 @@ final class EnterpriseListView {
         var texts: [Int: String] = [:]
         for item in (bound[column] ?? [:]).keys {
             guard let label = item.child, let position = RowItem.row(of: item.item) else { continue }
-            texts[position] = Widgets.text(ofLabel: label)
+            texts[position] = String(borrowingGChars: gtk_inscription_get_text(label.opaque)) ?? ""
         }
         return texts
     }

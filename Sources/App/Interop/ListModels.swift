@@ -215,21 +215,3 @@ enum ListScrolling {
         return nil
     }
 }
-
-/// A number stored on a list item object (`g_object_set_qdata`), e.g. the row of the record it
-/// stands for, so that filter and sort callbacks find their record without hashing or reading
-/// strings.
-@MainActor
-enum ItemTag {
-    private static let quark = g_quark_from_static_string("gongkai-item-row")
-
-    static func set(_ item: UnsafeMutableRawPointer, _ value: Int) {
-        g_object_set_qdata(item.object, quark, UnsafeMutableRawPointer(bitPattern: value + 1))
-    }
-
-    /// The number stored on the item, nil when none is.
-    static func get(_ item: UnsafeMutableRawPointer) -> Int? {
-        guard let data = g_object_get_qdata(item.object, quark) else { return nil }
-        return Int(bitPattern: data) - 1
-    }
-}
