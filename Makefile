@@ -3,7 +3,7 @@
 #   make run          build (release) and open the window on the built-in dataset
 #   make test         build and run all tests under Xvfb and a private D-Bus session
 #   make bench        build (release) and run `gongkai bench`
-#   make screenshots  render every section of the window to docs/screenshots/
+#   make screenshots  render every section of the window to docs/screenshots/zh and /en
 #   make deps         install the Debian packages the build and the tests need
 #
 # Missing Debian packages are installed with apt-get (through sudo unless run as root).
@@ -67,8 +67,9 @@ bench: release
 	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench
 
 screenshots: release
-	mkdir -p $(SCREENSHOT_DIR)
-	$(HEADLESS) "$(RELEASE_BIN)/gongkai" --screenshot $(SCREENSHOT_DIR)
+	mkdir -p $(SCREENSHOT_DIR)/zh $(SCREENSHOT_DIR)/en
+	LANG=zh_CN.UTF-8 $(HEADLESS) "$(RELEASE_BIN)/gongkai" --screenshot $(SCREENSHOT_DIR)/zh
+	LANG=en_US.UTF-8 $(HEADLESS) "$(RELEASE_BIN)/gongkai" --screenshot $(SCREENSHOT_DIR)/en
 
 clean:
 	$(SWIFT) package clean $(SWIFT_FLAGS)
