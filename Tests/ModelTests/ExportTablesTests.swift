@@ -3,17 +3,7 @@ import XCTest
 
 /// The report tables added for export: coverage, enterprises per jurisdiction, item rates and
 /// sub-units. Every figure is checked against `Statistics` or worked out by hand from the fixture.
-final class ExportTablesTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .chinese
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ExportTablesTests: ChineseTestCase {
     func testCoverageTableEqualsTheStatistics() {
         let survey = SyntheticSurvey.make(enterprises: 50, years: 2018...2022, seed: 11)
         let stats = Statistics(survey)

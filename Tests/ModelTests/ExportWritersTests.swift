@@ -4,17 +4,7 @@ import XCTest
 
 /// The HTML and Markdown writers, checked cell by cell against the tables they write, and the
 /// text rules they share with the XLSX writer.
-final class ExportWritersTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .chinese
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ExportWritersTests: ChineseTestCase {
     static let hostile = "=HYPERLINK(\"http://evil\",\"x\") <script>alert('x')</script> a|b & c\nnext *line* _x_ [y](z)"
 
     /// A survey with a hostile enterprise name and notes, and a hostile link among the regulations.

@@ -5,17 +5,7 @@ import XCTest
 /// A file that cannot be loaded is explained entirely in the interface language: the parser's and
 /// the decoder's fragments (what was expected, what was found, what is wrong inside a text) are
 /// translated like the sentence around them, and the cut-off file's message reads as one sentence.
-final class FileErrorLanguageTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .chinese
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class FileErrorLanguageTests: ChineseTestCase {
     /// English fragments the Chinese messages used to contain.
     private static let englishFragments = [
         "expected", "found", "the closing", "still open", "is missing", "a number", "text (", "a list", "an object",

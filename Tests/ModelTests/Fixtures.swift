@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import XCTest
 
 /// Small hand-made surveys whose every figure is known, for the statistics, validation and
 /// edit tests.
@@ -158,5 +159,19 @@ enum TestFixtures {
             }
         }
         return Survey(meta: SurveyMeta(title: "matrix"), years: years, jurisdictions: jurisdictions, observations: observations)
+    }
+}
+
+/// Tests that read Chinese labels and messages: the interface language is Chinese during each
+/// test and follows the environment again afterwards.
+class ChineseTestCase: XCTestCase {
+    override func setUp() {
+        super.setUp()
+        Localizer.shared.language = .chinese
+    }
+
+    override func tearDown() {
+        Localizer.shared.followEnvironment()
+        super.tearDown()
     }
 }

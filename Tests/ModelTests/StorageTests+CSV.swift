@@ -5,17 +5,7 @@ import XCTest
 /// CSV export of long tables: written on several cores into one buffer, with the bytes of the
 /// plain one-row-at-a-time writer; the enterprises table's rows, made from cached texts, say what
 /// their records say.
-final class CSVExportStorageTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .chinese
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class CSVExportStorageTests: ChineseTestCase {
     func testFormulaTriggersWithoutHashingAreTheSet() {
         for byte in UInt8.min...UInt8.max {
             XCTAssertEqual(CSVWriter.isFormulaTrigger(byte), CSVWriter.formulaTriggers.contains(byte), "\(byte)")

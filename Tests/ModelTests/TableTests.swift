@@ -2,17 +2,7 @@ import XCTest
 @testable import Model
 
 /// Tables built from a survey, and the CSV and JSON writers.
-final class TableTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .chinese
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class TableTests: ChineseTestCase {
     private func csv(_ table: Table, bom: Bool = false) -> String {
         String(decoding: CSVWriter(byteOrderMark: bom).data(table), as: UTF8.self)
     }
