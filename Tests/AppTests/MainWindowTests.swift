@@ -42,6 +42,43 @@ final class MainWindowTests: XCTestCase {
         XCTAssertTrue(window.headerSubtitle.contains("未命名"), window.headerSubtitle)
     } }
 
+    func testTheOverviewShowsTheDisclosedCountsPerYearAndFollowsEdits() throws { try onMain {
+        Localizer.shared.language = .chinese
+        let window = MainWindow(survey: WindowTestCase.builtinSurvey, fileURL: nil)
+        defer { gtk_window_destroy(window.window.window) }
+        let overview = try XCTUnwrap(window.sections.first { $0.id == "overview" })
+        @MainActor func texts() -> [String] {
+            var out: [String] = []
+            @MainActor func walk(_ w: UnsafeMutablePointer<GtkWidget>) {
+                let instance = UnsafeMutableRawPointer(w).assumingMemoryBound(to: GTypeInstance.self)
+                if g_type_check_instance_is_a(instance, gtk_label_get_type()) != 0 { out.append(Widgets.text(ofLabel: w)) }
+                var child = gtk_widget_get_first_child(w)
+                while let c = child { walk(c); child = gtk_widget_get_next_sibling(c) }
+            }
+            walk(overview.widget)
+            return out
+        }
+        let stats = Statistics(window.survey)
+        XCTAssertTrue(texts().contains("各年度公开的省级单位数"))
+        // Each year's row: the year, then the audit-list and evaluation counts out of 32.
+        let shown = texts()
+        for year in stats.byYear {
+            let i = try XCTUnwrap(shown.firstIndex(of: String(year.year)), "\(year.year)")
+            XCTAssertEqual(Array(shown[(i + 1)...(i + 2)]),
+                           ["\(year.auditList.status.disclosed) / 32", "\(year.evaluation.status.disclosed) / 32"])
+        }
+        XCTAssertEqual(stats.byYear.map(\.auditList.status.disclosed), [19, 23, 22, 26, 21], "the report's table")
+
+        // An edit changes the figure at once.
+        let cell = try XCTUnwrap(window.survey.observations.first { $0.jurisdiction == "anhui" && $0.year == 2018 && $0.kind == .auditList })
+        var changed = cell
+        changed.status = .disclosed
+        XCTAssertTrue(window.controller.perform(.setCells([CellChange(changed)]), label: "edit"))
+        let after = texts()
+        let i = try XCTUnwrap(after.firstIndex(of: "2018"))
+        XCTAssertEqual(after[i + 1], "20 / 32")
+    } }
+
     func testScreenshotOfTheDrawnWindowIsAPlausiblePNG() throws { try onMain {
         let window = MainWindow(survey: Fixtures.survey, fileURL: nil)
         defer { gtk_window_destroy(window.window.window) }

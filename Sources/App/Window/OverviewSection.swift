@@ -1,9 +1,10 @@
 import CGtk
 import Model
 
-/// The Overview page: the survey's title and organisation, four headline counts and the
-/// descriptive fields, all computed from the survey (`OverviewFacts`). Problems of the survey as a
-/// whole (its years) are revealed here.
+/// The Overview page: the survey's title and organisation, four headline counts, the report's
+/// headline figures (jurisdictions that disclosed, per year and kind) and the descriptive fields,
+/// all computed from the survey (`OverviewFacts`, `Statistics`). Problems of the survey as a whole
+/// (its years) are revealed here.
 @MainActor
 final class OverviewSection: RevealingSection {
     let id = "overview"
@@ -14,9 +15,11 @@ final class OverviewSection: RevealingSection {
     /// The page content, rebuilt by `show(_:)`.
     private var content: UnsafeMutablePointer<GtkWidget>?
 
-    /// The overview only reads the survey (through `show(_:)`); it takes the controller like
-    /// every section.
+    private let controller: DocumentController
+
+    /// The overview only reads the survey (through `show(_:)`) and its statistics.
     init(controller: DocumentController) {
+        self.controller = controller
         page = Widgets.box(GTK_ORIENTATION_VERTICAL, classes: ["gk-page"])
         widget = Widgets.verticalScroller(page)
     }
@@ -30,7 +33,7 @@ final class OverviewSection: RevealingSection {
         if let content { gtk_box_remove(page.cast(), content) }
         let facts = OverviewFacts(survey)
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 18)
-        Widgets.append(box, heading(facts), statistics(facts), details(facts))
+        Widgets.append(box, heading(facts), statistics(facts), perYear(controller.statistics), details(facts))
         gtk_box_append(page.cast(), box)
         content = box
     }
@@ -69,6 +72,29 @@ final class OverviewSection: RevealingSection {
         Widgets.append(box,
                        Widgets.label(String(value), classes: ["gk-stat-value", "numeric"]),
                        Widgets.label(caption, classes: ["gk-stat-label", "dim-label"], wrap: true))
+        return box
+    }
+
+    /// Per survey year and kind: the jurisdictions that disclosed, of those in the survey.
+    private func perYear(_ stats: Statistics) -> UnsafeMutablePointer<GtkWidget> {
+        let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8)
+        let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
+        gtk_grid_set_row_spacing(grid.cast(), 6)
+        gtk_grid_set_column_spacing(grid.cast(), 32)
+        let kinds: [DisclosureKind] = [.auditList, .evaluation]
+        gtk_grid_attach(grid.cast(), Widgets.label(tr("Year"), classes: ["gk-detail-key"]), 0, 0, 1, 1)
+        for (c, kind) in kinds.enumerated() {
+            gtk_grid_attach(grid.cast(), Widgets.label(kind.label, classes: ["gk-detail-key"], xalign: 1), Int32(c + 1), 0, 1, 1)
+        }
+        for (r, year) in stats.byYear.enumerated() {
+            gtk_grid_attach(grid.cast(), Widgets.label(String(year.year), classes: ["numeric"]), 0, Int32(r + 1), 1, 1)
+            for (c, kind) in kinds.enumerated() {
+                let text = tr("%1 of %2", year[kind].status.disclosed, stats.jurisdictionCount)
+                gtk_grid_attach(grid.cast(), Widgets.label(text, classes: ["numeric"], xalign: 1), Int32(c + 1), Int32(r + 1), 1, 1)
+            }
+        }
+        Widgets.append(box, Widgets.label(tr("Jurisdictions that disclosed, per year"), classes: ["title-4"]), grid)
+        gtk_widget_set_visible(box, stats.byYear.isEmpty ? 0 : 1)
         return box
     }
 
