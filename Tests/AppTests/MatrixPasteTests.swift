@@ -133,7 +133,7 @@ final class MatrixPasteTests: XCTestCase {
                                                       note: "自愿性地市级负责"))]).apply(to: &s)
         var all = MatrixSelection()
         all.select(rows: 0...1, columns: 0...3)
-        let text = MatrixChanges.copyText(all, at: addressing(s), survey: s, index: CellIndex(s))
+        let text = TableClipboard.tabSeparated(MatrixChanges.copyTable(all, at: addressing(s), survey: s, index: CellIndex(s)))
         XCTAssertEqual(text, "√（备注）\t\t\t\n地市级负责（自愿性地市级负责）\t\t\t×\n")
         let back = try MatrixChanges.pasting(text, into: all, at: addressing(s), survey: s, index: CellIndex(s)).get()
         XCTAssertEqual(back, [], "pasting a copy over its own cells changes nothing")

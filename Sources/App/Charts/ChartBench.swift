@@ -60,13 +60,8 @@ enum ChartBench {
     /// Times `runs` runs of `body`.
     private static func median(_ runs: Int, _ body: () -> Void) -> Timing {
         var times: [Double] = []
-        for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-        }
-        times.sort()
-        return Timing(median: times[times.count / 2], fastest: times[0])
+        for _ in 0..<max(1, runs) { times.append(Stopwatch.milliseconds(body)) }
+        return Timing(median: Stopwatch.median(times), fastest: times.min() ?? 0)
     }
 
     private static func report(_ name: String, _ t: Timing) {

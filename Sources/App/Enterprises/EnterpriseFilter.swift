@@ -40,9 +40,13 @@ struct EnterpriseFilter: Equatable, Sendable {
         return copy
     }
 
+    /// How a new filter changes the set of matches, so that only the rows that can change are
+    /// checked again.
+    enum Change { case different, moreStrict, lessStrict }
+
     /// How going from `old` to `self` changes the set of matches: only the text differs and the new
     /// text contains the old one (fewer matches), or the reverse (more matches); else different.
-    func change(from old: EnterpriseFilter) -> CustomFilter.FilterChange {
+    func change(from old: EnterpriseFilter) -> Change {
         guard with(text: "") == old.with(text: "") else { return .different }
         let new = foldedText
         let previous = old.foldedText

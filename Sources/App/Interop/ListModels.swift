@@ -1,11 +1,8 @@
 import CGtk
 
 /// List models for virtualised views (`GtkColumnView`, `GtkListView`, `GtkDropDown`): a
-/// `GtkStringList` of record ids, and filters, sorters and item factories whose logic is Swift.
-///
-/// The filter and sorter callbacks get the list's item objects (`GtkStringObject *`) as raw
-/// pointers; `StringList.string(ofItem:)` reads the id, and a view may key its own tables by the
-/// item pointer, which stays the same for as long as the item is in its list.
+/// `GtkStringList` of labels, and sorters and item factories whose logic is Swift (see also
+/// `PointerListModel`, a list model implemented in Swift).
 
 /// Calls `body` with a NULL-terminated C array of the strings (`const char * const *`).
 func withCStringList<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
@@ -17,8 +14,8 @@ func withCStringList<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointe
     }
 }
 
-/// A `GtkStringList`: a list model of `GtkStringObject`s, each holding one string (a record id or
-/// a drop-down's label).
+/// A `GtkStringList`: a list model of `GtkStringObject`s, each holding one string (a drop-down's
+/// label).
 @MainActor
 struct StringList {
     /// The `GtkStringList *`, also its `GListModel *`.
@@ -44,87 +41,12 @@ struct StringList {
     func replaceAll(_ strings: [String]) {
         splice(at: 0, removing: count, strings)
     }
-
-    func string(at position: Int) -> String? {
-        String(borrowingGChars: gtk_string_list_get_string(pointer, guint(position)))
-    }
-
-    /// The item objects in list order, for a view keying its tables by item pointer. The list
-    /// keeps the objects alive; the pointers are valid while the items stay in the list.
-    func itemPointers() -> [UnsafeMutableRawPointer] {
-        var out: [UnsafeMutableRawPointer] = []
-        let n = count
-        out.reserveCapacity(n)
-        for i in 0..<n {
-            guard let item = g_list_model_get_item(pointer, guint(i)) else { continue }
-            out.append(item)
-            g_object_unref(item)  // the list holds its own reference
-        }
-        return out
-    }
-
-    /// The string of an item of a string list (a `GtkStringObject *`).
-    static func string(ofItem item: UnsafeMutableRawPointer?) -> String? {
-        guard let item else { return nil }
-        return String(borrowingGChars: gtk_string_object_get_string(OpaquePointer(item)))
-    }
 }
 
 /// Reading any `GListModel`.
 @MainActor
 enum ListModel {
     static func count(_ model: some GPointer) -> Int { Int(g_list_model_get_n_items(model.opaque)) }
-
-    /// The item at a position, unretained (the model must keep it alive, as string lists,
-    /// filter and sort models do for their items).
-    static func item(_ model: some GPointer, at position: Int) -> UnsafeMutableRawPointer? {
-        guard let item = g_list_model_get_item(model.opaque, guint(position)) else { return nil }
-        g_object_unref(item)
-        return item
-    }
-
-    /// The position of an item object in a model, searching from the start.
-    static func position(of item: UnsafeMutableRawPointer, in model: some GPointer) -> Int? {
-        let n = count(model)
-        for i in 0..<n where self.item(model, at: i) == item { return i }
-        return nil
-    }
-}
-
-/// A `GtkCustomFilter` whose match function is a Swift closure. Call `changed` whenever what the
-/// closure answers changes (`gtk_filter_changed`): the filter list model then refilters.
-@MainActor
-final class CustomFilter {
-    typealias Match = @MainActor (UnsafeMutableRawPointer) -> Bool
-    /// The `GtkCustomFilter *` (a `GtkFilter`); the filter list model takes its own reference.
-    let pointer: OpaquePointer
-
-    init(_ match: @escaping Match) {
-        let thunk: GtkCustomFilterFunc = { item, data in
-            let box = CallbackBox<Match>.from(data)
-            guard let item else { return 0 }
-            return MainActor.assumeIsolated { box.handler(item) } ? 1 : 0
-        }
-        pointer = gtk_custom_filter_new(thunk, CallbackBox<Match>(match).retainedPointer(),
-                                        { CallbackBox<Match>.release($0) })
-    }
-
-    /// As a `GtkFilter *` (for `gtk_filter_list_model_new`).
-    var filter: UnsafeMutablePointer<GtkFilter> { pointer.cast() }
-
-    /// Tells the models using the filter that its answers changed: `.moreStrict` (fewer items
-    /// match: only matching items are checked again), `.lessStrict` (more match) or `.different`.
-    func changed(_ change: FilterChange) {
-        let value: GtkFilterChange
-        switch change {
-        case .different: value = GTK_FILTER_CHANGE_DIFFERENT
-        case .moreStrict: value = GTK_FILTER_CHANGE_MORE_STRICT
-        case .lessStrict: value = GTK_FILTER_CHANGE_LESS_STRICT
-        }
-        gtk_filter_changed(filter, value)
-    }
-
-    enum FilterChange { case different, moreStrict, lessStrict }
 }
 
 /// A `GtkCustomSorter` whose comparison is a Swift closure returning a negative number, zero or a
@@ -186,11 +108,8 @@ struct ListItem: Hashable {
         nonmutating set { gtk_list_item_set_child(pointer, newValue) }
     }
 
-    /// The model item shown (a `GtkStringObject *` for a string list).
+    /// The model item shown.
     @MainActor var item: UnsafeMutableRawPointer? { gtk_list_item_get_item(pointer) }
-
-    /// The string of a string-list item (its record id).
-    @MainActor var string: String? { StringList.string(ofItem: item) }
 
     @MainActor var position: Int { Int(gtk_list_item_get_position(pointer)) }
 }

@@ -25,14 +25,6 @@ final class PointerListModel {
     /// As a `GListModel *`.
     var model: OpaquePointer { pointer }
 
-    var count: Int { storage.items.count }
-
-    /// The items, in order.
-    var items: [UnsafeMutableRawPointer] { storage.items }
-
-    /// The item at a position (unretained).
-    func item(at position: Int) -> UnsafeMutableRawPointer { storage.items[position] }
-
     /// Replaces every item, announcing only the range that differs (items equal at the start and
     /// at the end are kept): one `items-changed`, none when nothing differs.
     func replaceAll(with new: [UnsafeMutableRawPointer]) {

@@ -44,24 +44,13 @@ enum MatrixBench {
         var keys: [Double] = [], frames: [Double] = [], validations: [Double] = []
         for run in 0..<max(1, runs) {
             let key = run % 2 == 0 ? GDK_KEY_y : GDK_KEY_n
-            keys.append(milliseconds { _ = section.grid.handleKey(guint(key), GdkModifierType(0)) })
+            keys.append(Stopwatch.milliseconds { _ = section.grid.handleKey(guint(key), GdkModifierType(0)) })
             guard let cells = section.grid.cells, let cr else { continue }
-            frames.append(milliseconds {
+            frames.append(Stopwatch.milliseconds {
                 section.grid.render(cr, cells: cells, viewport: MatrixRect(x: 0, y: 0, width: 1600, height: 1000), focused: true)
             })
-            validations.append(milliseconds { section.updateProblems() })
+            validations.append(Stopwatch.milliseconds { section.updateProblems() })
         }
-        return Result(keyToModel: median(keys), drawFrame: median(frames), deferredValidation: median(validations))
-    }
-
-    private static func milliseconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        return values.sorted()[values.count / 2]
+        return Result(keyToModel: Stopwatch.median(keys), drawFrame: Stopwatch.median(frames), deferredValidation: Stopwatch.median(validations))
     }
 }

@@ -96,14 +96,9 @@ enum MatrixChanges {
         return .success(changes)
     }
 
-    /// The selection as tab-separated rows with the report's symbols and notes in parentheses,
-    /// ending in a line break, as spreadsheets expect; `MatrixPaste` reads it back.
-    static func copyText(_ selection: MatrixSelection, at addressing: MatrixAddressing, survey: Survey, index: CellIndex) -> String {
-        TableClipboard.tabSeparated(copyTable(selection, at: addressing, survey: survey, index: index))
-    }
-
     /// The selected cells as a table without headings: each cell its symbol (and note), with its
-    /// status, so that the HTML copy is coloured like the window.
+    /// status, so that the HTML copy is coloured like the window. Its tab-separated text
+    /// (`TableClipboard.tabSeparated`) is what `MatrixPaste` reads back.
     static func copyTable(_ selection: MatrixSelection, at addressing: MatrixAddressing, survey: Survey, index: CellIndex) -> Table {
         let rows = selection.rows.map { r in
             selection.columns.map { c -> TableCell in

@@ -28,27 +28,19 @@ enum WindowBench {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-window-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
         for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = Stopwatch.now()
             guard let survey = try? SurveyFile.load(from: file) else { return nil }
             var services = WindowServices.standard()
             services.drafts = DraftStore(directory: scratch.appendingPathComponent("drafts"))
             let window = MainWindow(survey: survey, fileURL: file, services: services)
             window.present()
             guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 30) else { return nil }
-            firsts.append(milliseconds(since: start))
+            firsts.append(Stopwatch.milliseconds(since: start))
             while g_main_context_iteration(nil, 0) != 0 {}
-            idles.append(milliseconds(since: start))
+            idles.append(Stopwatch.milliseconds(since: start))
             gtk_window_destroy(window.window.window)
             while g_main_context_iteration(nil, 0) != 0 {}
         }
-        return Result(firstFrame: median(firsts), idle: median(idles))
-    }
-
-    private static func milliseconds(since start: UInt64) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        values.isEmpty ? 0 : values.sorted()[values.count / 2]
+        return Result(firstFrame: Stopwatch.median(firsts), idle: Stopwatch.median(idles))
     }
 }
