@@ -223,6 +223,76 @@ final class EnterpriseSectionTests: WindowTestCase {
         XCTAssertEqual(window.survey.enterprises[73_456].name, target.name)
     } }
 
+    /// The list keeps a pool of row widgets (GTK 4.8 would destroy and rebuild them on every
+    /// filter change): rows past the shown ones are hidden, and neither the keyboard (real key
+    /// events) nor the selection ever rests on them.
+    func testRowsPastTheShownOnesStayHiddenAndTheKeyboardStaysOnShownRows() throws { try onMain {
+        Localizer.shared.language = .chinese
+        let survey = SyntheticSurvey.make(enterprises: 2_000, years: 2018...2022, seed: 7)
+        let (window, section) = try Self.open(survey)
+        defer { gtk_window_destroy(window.window.window) }
+        let list = section.list
+        try XKeys.focus(window.window.window)
+        XCTAssertGreaterThanOrEqual(Self.rowWidgets(list).count, 100, "GTK keeps a row widget for each position near the top")
+
+        // A filter that leaves a few rows: as many rows shown as match, the rest of the pool hidden.
+        var prefixes: [String: Int] = [:]
+        for e in survey.enterprises { for n in 2...6 { prefixes[String(e.name.prefix(n)), default: 0] += 1 } }
+        let part = try XCTUnwrap(prefixes.filter { (3...150).contains($0.value) }.keys.sorted()
+            .first { p in (3...150).contains(survey.enterprises.filter { $0.name.contains(p) }.count) })
+        section.filterBar.search(part)
+        let matching = survey.enterprises.filter { $0.name.contains(part) }.count
+        XCTAssertEqual(list.shownCount, matching)
+        try XKeys.wait("only the matching rows are shown") { Self.shownRowWidgets(list) == matching }
+        XCTAssertGreaterThan(Self.rowWidgets(list).count, matching, "the other row widgets are kept, hidden")
+        Self.assertCellsShowTheirRows(section, survey)
+
+        // End, Down and Page Down stop at the last row shown.
+        gtk_widget_grab_focus(list.columnView)
+        try XKeys.type(["End"])
+        try XKeys.wait("End selects the last row shown") { list.selectedPosition == matching - 1 }
+        for key in ["Down", "Down", "Page_Down", "End"] {
+            try XKeys.type([key])
+            XKeys.pause()
+            XCTAssertEqual(list.selectedPosition, matching - 1, key)
+            let focus = gtk_window_get_focus(window.window.window)
+            XCTAssertTrue(focus.map { gtk_widget_get_visible($0) != 0 } ?? false, "\(key): the focus is on a row shown")
+        }
+        XCTAssertEqual(list.selectedPosition, matching - 1)
+        XCTAssertEqual(section.form.current?.id, list.selectedID, "the form shows the selected enterprise")
+        try XKeys.type(["Home", "Down"])
+        try XKeys.wait("Home and Down move within the rows shown") { list.selectedPosition == 1 }
+
+        // No row matches: nothing is selected and no row is shown.
+        section.filterBar.search(part + "（没有这家）")
+        XCTAssertEqual(list.shownCount, 0)
+        XCTAssertNil(list.selectedPosition)
+        XCTAssertNil(section.form.current)
+        try XKeys.wait("no row is shown") { Self.shownRowWidgets(list) == 0 }
+
+        // Clearing the filter shows every row widget again, each with its row.
+        section.filterBar.clear()
+        try XKeys.wait("all rows are shown again") { Self.shownRowWidgets(list) == Self.rowWidgets(list).count }
+        XCTAssertEqual(list.shownCount, 2_000)
+        Self.assertCellsShowTheirRows(section, survey)
+    } }
+
+    /// The row widgets of the list (the children of the column view's inner list view).
+    @MainActor static func rowWidgets(_ list: EnterpriseListView) -> [UnsafeMutablePointer<GtkWidget>] {
+        guard let view = ListScrolling.firstDescendant(of: list.columnView, type: gtk_list_view_get_type()) else { return [] }
+        var rows: [UnsafeMutablePointer<GtkWidget>] = []
+        var child = gtk_widget_get_first_child(view)
+        while let row = child {
+            if String(cString: gtk_widget_get_css_name(row)) == "row" { rows.append(row) }
+            child = gtk_widget_get_next_sibling(row)
+        }
+        return rows
+    }
+
+    @MainActor static func shownRowWidgets(_ list: EnterpriseListView) -> Int {
+        rowWidgets(list).filter { gtk_widget_get_visible($0) != 0 }.count
+    }
+
     /// Every cell with a widget shows the enterprise at its position of the shown list.
     @MainActor static func assertCellsShowTheirRows(_ section: EnterprisesSection, _ survey: Survey,
                                                    file: StaticString = #filePath, line: UInt = #line) {

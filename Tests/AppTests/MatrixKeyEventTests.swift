@@ -5,9 +5,8 @@ import XCTest
 
 @testable import App
 
-/// Real X key events, typed with `xdotool` into the window under Xvfb, go through GTK's event
-/// delivery and the grid's key controller, as a user's keys do. (`make deps` installs xdotool.)
-/// Waits are bounded only to fail instead of hanging; nothing about time is asserted.
+/// Real X key events (`XKeys`) typed into the matrix go through GTK's event delivery and the
+/// grid's key controller, as a user's keys do.
 final class MatrixKeyEventTests: XCTestCase {
     override func tearDown() {
         Localizer.shared.followEnvironment()
@@ -59,38 +58,17 @@ final class MatrixKeyEventTests: XCTestCase {
 
     // MARK: Helpers
 
-    /// Gives the window the X input focus (there is no window manager under Xvfb).
+    /// Gives the window the X input focus and the grid the keyboard focus.
     @MainActor private static func focusWindow(_ h: MatrixHarness) throws {
-        let title = "gongkai-matrix-test-\(UUID().uuidString)"
-        gtk_window_set_title(h.window.window, title)
         try h.waitForGridFrame()
-        try xdotool(["search", "--sync", "--name", title, "windowfocus", "--sync"])
+        try XKeys.focus(h.window.window)
         h.grid.grabFocus()
-        try wait("the grid has the focus") { gtk_window_is_active(h.window.window) != 0 && h.grid.hasFocus }
+        try wait("the grid has the focus") { h.grid.hasFocus }
     }
 
-    /// Types keys (xdotool's names: "y", "shift+Down", "ctrl+v").
-    @MainActor private static func type(_ keys: [String]) throws {
-        try xdotool(["key", "--delay", "20"] + keys)
-    }
+    @MainActor private static func type(_ keys: [String]) throws { try XKeys.type(keys) }
 
-    @MainActor private static func xdotool(_ arguments: [String]) throws {
-        guard let path = ["/usr/bin/xdotool", "/usr/local/bin/xdotool"].first(where: FileManager.default.isExecutableFile) else {
-            throw MatrixTestError("xdotool is not installed: run `make deps` (it is in DEB_PACKAGES).")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        try process.run()
-        // xdotool talks to the X server, not to us; keep GTK's loop turning while it runs.
-        _ = MainLoop.iterate(until: { !process.isRunning }, timeout: 30)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "xdotool \(arguments.joined(separator: " "))")
-    }
-
-    /// Turns the main loop until `condition` holds; fails (without asserting any duration) if it never does.
     @MainActor private static func wait(_ what: String, _ condition: @MainActor () -> Bool) throws {
-        let held = MainLoop.iterate(until: condition, timeout: 20)
-        if !held { throw MatrixTestError("never happened: \(what)") }
+        try XKeys.wait(what, condition)
     }
 }

@@ -3,30 +3,51 @@ import Foundation
 import Model
 
 /// Measures filter-as-you-type in the enterprises section: a real section in a window on screen
-/// (so the column view lays out and draws the rows it shows), a part of one enterprise's name typed
-/// one character at a time. Each keystroke is timed from the filter's change until the window has
-/// nothing left to do (the list filtered, the count updated, the rows bound and drawn). Needs a
-/// display (GTK must initialise), like the benchmark's other window measurements.
+/// (so the column view lays out and draws the rows it shows). A part of one enterprise's name is
+/// typed one character at a time, at a typist's pace, and then erased one character at a time, as
+/// Backspace does.
+///
+/// Each keystroke is timed from the change of the search text until the window has drawn the
+/// frame that shows it (the list filtered, the count updated, the rows bound, laid out and drawn):
+/// - `work`: the main thread's time in that span: the filter itself plus every frame's
+///   layout and drawing, without the time it sat idle waiting for the frame clock's next tick;
+/// - `wall`: the whole span, that wait included (GTK draws at the display's refresh, so a change
+///   appears on the next tick of up to 16.7 ms whatever it costs).
+/// Needs a display (GTK must initialise), like the benchmark's other window measurements.
 @MainActor
 enum EnterpriseBench {
-    struct Result {
-        /// Milliseconds of each keystroke, in the order typed.
-        var keystrokes: [Double]
-        /// The text typed, and how many rows it left shown.
-        var typed: String
+    struct Keystroke {
+        /// The search text after the keystroke and the rows it left shown.
+        var text: String
         var shown: Int
+        var work: Double
+        var wall: Double
+    }
+
+    struct Result {
+        var keystrokes: [Keystroke]
+        var typed: String
         var total: Int
+        var renderer: String
 
         var lines: [String] {
-            [String(format: "filter as you type (%d rows, typing “%@” → %d shown): median %.2f ms, slowest %.2f ms per keystroke",
-                    total, typed, shown, Stopwatch.median(keystrokes), keystrokes.max() ?? 0),
-                    "filter as you type: each keystroke, ms: " + keystrokes.map { String(format: "%.1f", $0) }.joined(separator: " ")]
+            let work = keystrokes.map(\.work), wall = keystrokes.map(\.wall)
+            let shown = keystrokes.prefix(typed.count).map { String($0.shown) }.joined(separator: " → ")
+            return [
+                String(format: "filter as you type (%d rows, typing “%@” and erasing it, shown %@; %@): "
+                       + "median %.1f ms, slowest %.1f ms of work per keystroke; with the wait for the next frame median %.1f ms, slowest %.1f ms",
+                       total, typed, shown, renderer, Stopwatch.median(work), work.max() ?? 0,
+                       Stopwatch.median(wall), wall.max() ?? 0),
+                "filter as you type: each keystroke, work/wall ms: "
+                    + keystrokes.map { String(format: "%.1f/%.1f", $0.work, $0.wall) }.joined(separator: " "),
+            ]
         }
     }
 
-    /// Types the first `characters` characters of a name from the middle of the survey, `rounds`
-    /// times (clearing in between). Returns nil when GTK cannot initialise.
-    static func run(survey: Survey, characters: Int = 5, rounds: Int = 3) -> Result? {
+    /// Types and erases the first `characters` characters of a name from the middle of the survey,
+    /// `rounds` times, with `pause` milliseconds between keystrokes. Returns nil when GTK cannot
+    /// initialise.
+    static func run(survey: Survey, characters: Int = 5, rounds: Int = 3, pause: UInt32 = 80) -> Result? {
         guard gtk_init_check() != 0, !survey.enterprises.isEmpty else { return nil }
         let controller = DocumentController(survey: survey, fileURL: nil)
         let section = EnterprisesSection(controller: controller)
@@ -36,29 +57,77 @@ enum EnterpriseBench {
         gtk_window_set_child(window.window, section.widget)
         gtk_window_present(window.window)
         defer { gtk_window_destroy(window.window) }
-        settle()
+        let clock = FrameWatch(window)
+        wait(milliseconds: 300)
 
         let name = survey.enterprises[survey.enterprises.count * 3 / 4].name
-        let part = String(name.prefix(characters))
-        var times: [Double] = []
-        var shown = 0
+        let part = Array(name.prefix(characters))
+        let texts = (1...part.count).map { String(part.prefix($0)) } + (0..<part.count).reversed().map { String(part.prefix($0)) }
+        var keystrokes: [Keystroke] = []
         for _ in 0..<max(1, rounds) {
-            var typed = ""
-            for character in part {
-                typed.append(character)
-                times.append(Stopwatch.milliseconds {
-                    section.filterBar.search(typed)
-                    settle()
-                })
+            for text in texts {
+                wait(milliseconds: pause)
+                clock.reset()
+                let start = Stopwatch.now()
+                section.filterBar.search(text)
+                let filtered = Stopwatch.milliseconds(since: start)
+                wait(until: { clock.painted })
+                settle()
+                keystrokes.append(Keystroke(text: text, shown: section.list.shownCount,
+                                            work: filtered + clock.frameMilliseconds,
+                                            wall: Stopwatch.milliseconds(since: start)))
             }
-            shown = section.list.shownCount
-            section.filterBar.clear()
-            settle()
         }
-        return Result(keystrokes: times, typed: part, shown: shown, total: section.list.totalCount)
+        return Result(keystrokes: keystrokes, typed: String(part), total: section.list.totalCount,
+                      renderer: rendererName(window))
     }
 
-    /// Runs the main context until nothing is pending (layout, drawing).
+    /// The renderer drawing the window (GL in software under Xvfb costs most of each frame).
+    private static func rendererName(_ window: UnsafeMutablePointer<GtkWidget>) -> String {
+        guard let native = gtk_widget_get_native(window), let renderer = gtk_native_get_renderer(native) else { return "?" }
+        let type = String(cString: g_type_name_from_instance(UnsafeMutableRawPointer(renderer).assumingMemoryBound(to: GTypeInstance.self)))
+        return type.replacingOccurrences(of: "Gsk", with: "")
+    }
+
+    /// Times the frames of a window: from the start of a frame (before-paint) to the end of its
+    /// drawing (after-paint).
+    @MainActor
+    private final class FrameWatch {
+        private(set) var painted = false
+        private(set) var frameMilliseconds = 0.0
+        private var frameStart: UInt64?
+
+        init(_ window: UnsafeMutablePointer<GtkWidget>) {
+            let clock = gtk_widget_get_frame_clock(window)!
+            Signals.connect(clock, "before-paint") { [unowned self] in self.frameStart = Stopwatch.now() }
+            Signals.connect(clock, "after-paint", after: true) { [unowned self] in
+                if let start = self.frameStart { self.frameMilliseconds += Stopwatch.milliseconds(since: start) }
+                self.frameStart = nil
+                self.painted = true
+            }
+        }
+
+        func reset() {
+            painted = false
+            frameMilliseconds = 0
+        }
+    }
+
+    private static func wait(milliseconds: UInt32) {
+        var done = false
+        MainLoop.timeout(milliseconds: milliseconds) { done = true; return .remove }
+        wait(until: { done })
+    }
+
+    /// Runs the main loop (blocking between events) until `condition` holds, for at most a second.
+    private static func wait(until condition: () -> Bool) {
+        var expired = false
+        let source = MainLoop.timeout(milliseconds: 1000) { expired = true; return .remove }
+        while !condition() && !expired { g_main_context_iteration(nil, 1) }
+        if !expired { g_source_remove(source) }
+    }
+
+    /// Runs the main context until nothing is pending.
     private static func settle() {
         while g_main_context_iteration(nil, 0) != 0 {}
     }

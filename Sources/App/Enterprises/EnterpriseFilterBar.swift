@@ -76,6 +76,9 @@ final class EnterpriseFilterBar {
             var position = Int32(current.unicodeScalars.count)
             let rest = String(text.dropFirst(current.count))
             gtk_editable_insert_text(searchEntry.opaque, rest, -1, &position)
+        } else if current.hasPrefix(text) && !text.isEmpty {
+            // Erased at the end, as Backspace would.
+            gtk_editable_delete_text(searchEntry.opaque, Int32(text.unicodeScalars.count), -1)
         } else {
             gtk_editable_set_text(searchEntry.opaque, text)
         }

@@ -13,9 +13,15 @@ import Model
 /// The view's model holds position items ("slots": slot p stands for whatever row is shown at
 /// position p, made once), so a new filter or order keeps the items of the positions still shown:
 /// the model announces only the change of length, and the cells already bound are re-read here.
-/// GTK 4.8's list views destroy and recreate the row widgets (seven cells each, about two hundred
-/// rows kept around the view) of every removed item, which cost most of a keystroke; with slots
-/// they stay, and no per-item callback, reference or lookup runs over 100,000 rows per keystroke.
+///
+/// GTK 4.8's list views keep row widgets for about two hundred positions around the top of the
+/// view (`GTK_LIST_VIEW_MAX_LIST_ITEMS`, whatever fits on screen) and destroy the row of every
+/// removed item; a row of seven cells costs about 0.3 ms to destroy and make again, so a keystroke
+/// that took the list from 160 rows to 16 spent 20 ms, and one erasing back 40 ms, inside GTK.
+/// So the view's model never gets shorter than `pooledRows` (while the survey has that many
+/// enterprises): positions past the shown rows are blank slots whose row widgets are hidden (no
+/// height, no focus, not in the accessibility tree), and a filter change only hides, shows and
+/// re-reads rows. The selection never rests on a blank slot.
 @MainActor
 final class EnterpriseListView {
     typealias Column = EnterpriseTable.Column
@@ -32,13 +38,17 @@ final class EnterpriseListView {
     private let allModel = PointerListModel(itemType: RowItem.type)
     /// The items sorted by the column view's sorter.
     private let sortModel: OpaquePointer
-    /// The shown positions' items (`slots[0..<shownRows.count]`): the selection's model.
+    /// The shown positions' items and the blank slots after them (`slots[0..<length]`): the
+    /// selection's model.
     private let shownModel = PointerListModel(itemType: RowItem.type)
     /// Position items: slot p's number is p (owned; made as more positions are needed).
     private var slots: [UnsafeMutableRawPointer] = []
+    /// The least length of the view's model: more than the rows GTK 4.8 keeps widgets for
+    /// (200 around the anchor and 2 above and below it).
+    static let pooledRows = 208
     /// The rows in sorted order (all of them), read from the sort model.
     private var order: [Int32] = []
-    /// The rows shown, in order (parallel to `shownModel`).
+    /// The rows shown, in order (the first positions of `shownModel`).
     private var shownRows: [Int32] = []
     private let selection: OpaquePointer
     /// The column view's sorter (the order of the shown rows).
@@ -84,8 +94,22 @@ final class EnterpriseListView {
         ListModelSignals.onItemsChanged(sortModel) { [weak self] position, removed, added in
             self?.sortChanged(position, removed, added)
         }
+        // Single selection that never selects by itself (it would pick a blank slot when no row
+        // is shown); `updateShown` sets it.
+        gtk_single_selection_set_autoselect(selection, 0)
         Signals.connect(selection, "notify::selected-item", withArgument: { [weak self] _ in
             guard let self, !self.quietSelection else { return }
+            if let p = self.selectedPosition, p >= self.shownRows.count {
+                // The keyboard moved past the last row onto a blank slot (GTK gave its hidden row
+                // the focus): the last row takes the selection and the focus back.
+                if self.shownRows.isEmpty {
+                    self.unselect()
+                } else {
+                    self.select(position: p)
+                    if let row = self.selectedPosition.flatMap(self.rowWidget(atPosition:)) { gtk_widget_grab_focus(row) }
+                }
+                return
+            }
             self.onSelectionChanged?(self.selectedID)
         })
     }
@@ -160,9 +184,11 @@ final class EnterpriseListView {
     private func bind(_ item: ListItem, _ column: Column) {
         guard let row = shownRow(of: item.item), let survey, row < survey.enterprises.count else {
             bound[column, default: [:]][item] = -1
+            if column == .name { Self.setRowShown(item, false) }
             return
         }
         bound[column, default: [:]][item] = Int32(row)
+        if column == .name { Self.setRowShown(item, true) }
         guard let label = item.child else { return }
         let e = survey.enterprises[row]
         gtk_inscription_set_text(label.opaque, Self.text(e, column, names: names))
@@ -174,6 +200,22 @@ final class EnterpriseListView {
             if let name = Self.completenessClasses.first(where: { $0.0 == e.completeness })?.1,
                gtk_widget_has_css_class(label, name) == 0 { gtk_widget_add_css_class(label, name) }
         }
+    }
+
+    /// Shows or hides the row widget of a cell: a blank slot's row is hidden, so it takes no height.
+    private static func setRowShown(_ item: ListItem, _ shown: Bool) {
+        guard let row = rowWidget(of: item) else { return }
+        if (gtk_widget_get_visible(row) != 0) != shown { gtk_widget_set_visible(row, shown ? 1 : 0) }
+    }
+
+    /// The row widget holding a cell (the cell's child → `GtkColumnViewCell` → row).
+    private static func rowWidget(of item: ListItem) -> UnsafeMutablePointer<GtkWidget>? {
+        item.child.flatMap(gtk_widget_get_parent).flatMap(gtk_widget_get_parent)
+    }
+
+    /// The row widget at a position of the view (nil when GTK keeps none there).
+    private func rowWidget(atPosition position: Int) -> UnsafeMutablePointer<GtkWidget>? {
+        (bound[.name] ?? [:]).keys.first { RowItem.row(of: $0.item) == position }.flatMap(Self.rowWidget(of:))
     }
 
     /// The text of one cell.
@@ -267,7 +309,7 @@ final class EnterpriseListView {
     private func refreshBound(all: Bool) {
         for (column, cells) in bound {
             for (item, row) in cells {
-                if all || shownRow(of: item.item).map(Int32.init) != row { bind(item, column) }
+                if all || (shownRow(of: item.item).map(Int32.init) ?? -1) != row { bind(item, column) }
             }
         }
     }
@@ -323,20 +365,18 @@ final class EnterpriseListView {
         table.matches.withUnsafeBufferPointer { matches in
             for row in order where Int(row) < count && matches[Int(row)] { rows.append(row) }
         }
-        while slots.count < rows.count { slots.append(RowItem.make(row: slots.count)) }
+        // Blank slots after the rows keep the model at least `pooledRows` long (see the type's notes).
+        let length = max(rows.count, min(Self.pooledRows, count))
+        while slots.count < length { slots.append(RowItem.make(row: slots.count)) }
         let oldPosition = selectedPosition
         quietSelection = true
-        gtk_single_selection_set_autoselect(selection, 0)
-        gtk_single_selection_set_can_unselect(selection, 1)
-        gtk_single_selection_set_selected(selection, guint(GTK_INVALID_LIST_POSITION))
+        unselect()
         shownRows = rows
-        shownModel.replaceAll(with: Array(slots[0..<rows.count]))
+        shownModel.replaceAll(with: Array(slots[0..<length]))
         refreshBound(all: false)
         var position = selected.flatMap { rowOfID[$0] }.flatMap { shownPosition(ofRow: Int($0)) }
         if position == nil, keepingPosition, let oldPosition { position = min(oldPosition, rows.count - 1) }
         if !rows.isEmpty { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
-        gtk_single_selection_set_can_unselect(selection, 0)
-        gtk_single_selection_set_autoselect(selection, 1)
         quietSelection = false
         if selectedID != selected { onSelectionChanged?(selectedID) }
     }
@@ -373,6 +413,12 @@ final class EnterpriseListView {
         return true
     }
 
+    private func unselect() {
+        gtk_single_selection_set_can_unselect(selection, 1)
+        gtk_single_selection_set_selected(selection, guint(GTK_INVALID_LIST_POSITION))
+        gtk_single_selection_set_can_unselect(selection, 0)
+    }
+
     /// Selects the row at a position of the shown list (clamped) and scrolls to it.
     func select(position: Int) {
         let n = shownCount
@@ -382,11 +428,12 @@ final class EnterpriseListView {
         ListScrolling.scroll(columnView, to: p)
     }
 
-    /// The texts of a column's cells that have widgets, by shown position (for tests).
+    /// The texts of a column's cells that have widgets, by shown position (for tests; blank slots
+    /// are left out).
     func cellTexts(_ column: Column) -> [Int: String] {
         var texts: [Int: String] = [:]
         for item in (bound[column] ?? [:]).keys {
-            guard let label = item.child, let position = RowItem.row(of: item.item) else { continue }
+            guard let label = item.child, let position = RowItem.row(of: item.item), position < shownCount else { continue }
             texts[position] = String(borrowingGChars: gtk_inscription_get_text(label.opaque)) ?? ""
         }
         return texts
