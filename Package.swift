@@ -19,6 +19,12 @@ let package = Package(
             providers: [.apt(["libgtk-4-dev"])]
         ),
         .systemLibrary(
+            name: "CEpoxy",
+            path: "Sources/CEpoxy",
+            pkgConfig: "epoxy",
+            providers: [.apt(["libepoxy-dev"])]
+        ),
+        .systemLibrary(
             name: "CXlsxWriter",
             path: "Sources/CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 "Model",
                 "CGtk",
+                "CEpoxy",
                 "CXlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

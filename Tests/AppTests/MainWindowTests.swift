@@ -114,33 +114,13 @@ final class MainWindowTests: XCTestCase {
 
     // MARK: Helpers
 
-    @MainActor private static var gtkReady = false
-
-    /// Initialises GTK once, failing with instructions when there is no display.
-    @MainActor private static func requireGtk() throws {
-        if gtkReady { return }
-        let env = ProcessInfo.processInfo.environment
-        guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
-            throw TestSetupError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
-        }
-        guard gtk_init_check() != 0 else {
-            throw TestSetupError("GTK cannot open the display \(env["DISPLAY"] ?? ""): run the UI tests with `make test`.")
-        }
-        gtkReady = true
-    }
+    @MainActor private static func requireGtk() throws { try WindowTestCase.requireGtk() }
 
     @MainActor private static func waitForFirstFrame(_ window: MainWindow) throws {
-        guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 20) else {
-            throw TestSetupError("the window did not draw within 20 s")
-        }
+        try WindowTestCase.waitForFirstFrame(window)
     }
 
-    /// A new empty folder; the caller removes it.
-    private static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    private static func temporaryDirectory() throws -> URL { try WindowTestCase.temporaryDirectory() }
 
     /// The width and height from a PNG's IHDR chunk, and the file's size.
     private static func pngSize(_ url: URL) throws -> (Int, Int, Int) {
@@ -212,15 +192,6 @@ final class LaunchTests: XCTestCase {
         XCTAssertThrowsError(try command.run()) { error in
             XCTAssertEqual((error as? ExitCode)?.rawValue, 2, "\(error)")
         }
-    }
-}
-
-/// A failure that stops a test, with a message saying what to do.
-private struct TestSetupError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) {
-        self.description = description
-        XCTFail(description)
     }
 }
 

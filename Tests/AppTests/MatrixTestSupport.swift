@@ -68,27 +68,11 @@ final class MatrixHarness {
         return try SurveyFile.load(from: url)
     }
 
-    private static var gtkReady = false
-
-    static func requireGtk() throws {
-        if gtkReady { return }
-        let env = ProcessInfo.processInfo.environment
-        guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
-            throw MatrixTestError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
-        }
-        guard gtk_init_check() != 0 else { throw MatrixTestError("GTK cannot open the display: run the UI tests with `make test`.") }
-        gtkReady = true
-    }
+    static func requireGtk() throws { try WindowTestCase.requireGtk() }
 }
 
-/// A failure that stops a test, with a message saying what to do.
-struct MatrixTestError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) {
-        self.description = description
-        XCTFail(description)
-    }
-}
+/// Matrix tests fail with the window tests' error.
+typealias MatrixTestError = WindowTestError
 
 /// Runs a UI test body on the main actor (XCTest runs tests on the main thread, where GTK lives).
 func onMainActor(_ body: @MainActor () throws -> Void) throws {

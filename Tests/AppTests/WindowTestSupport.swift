@@ -59,7 +59,8 @@ class WindowTestCase: XCTestCase {
         guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
             throw WindowTestError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
         }
-        guard gtk_init_check() != 0 else {
+        // As the application does: GTK, and the renderer it would choose on this display.
+        guard RendererChoice.initGtk() else {
             throw WindowTestError("GTK cannot open the display \(env["DISPLAY"] ?? ""): run the UI tests with `make test`.")
         }
         gtkReady = true

@@ -26,7 +26,7 @@ enum XKeys {
 
     static func xdotool(_ arguments: [String]) throws {
         guard let path = ["/usr/bin/xdotool", "/usr/local/bin/xdotool"].first(where: FileManager.default.isExecutableFile) else {
-            throw XKeysError(message: "xdotool is not installed: run `make deps` (it is in DEB_PACKAGES).")
+            throw WindowTestError("xdotool is not installed: run `make deps` (it is in DEB_PACKAGES).")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -40,16 +40,11 @@ enum XKeys {
 
     /// Turns the main loop until `condition` holds; fails (without asserting any duration) if it never does.
     static func wait(_ what: String, _ condition: @MainActor () -> Bool) throws {
-        if !MainLoop.iterate(until: condition, timeout: 20) { throw XKeysError(message: "never happened: \(what)") }
+        if !MainLoop.iterate(until: condition, timeout: 20) { throw WindowTestError("never happened: \(what)") }
     }
 
     /// Turns the main loop for a while (for keys that should change nothing).
     static func pause(seconds: Double = 0.3) {
         _ = MainLoop.iterate(until: { false }, timeout: seconds)
     }
-}
-
-struct XKeysError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

@@ -48,7 +48,7 @@ enum EnterpriseBench {
     /// `rounds` times, with `pause` milliseconds between keystrokes. Returns nil when GTK cannot
     /// initialise.
     static func run(survey: Survey, characters: Int = 5, rounds: Int = 3, pause: UInt32 = 80) -> Result? {
-        guard gtk_init_check() != 0, !survey.enterprises.isEmpty else { return nil }
+        guard RendererChoice.initGtk(), !survey.enterprises.isEmpty else { return nil }
         let controller = DocumentController(survey: survey, fileURL: nil)
         let section = EnterprisesSection(controller: controller)
         section.show(controller.survey)

@@ -30,7 +30,7 @@ enum MatrixBench {
     /// Runs `runs` status keys (alternating √ and × on the first cell, so every run changes it)
     /// on a section showing `survey`. Returns nil when GTK cannot initialise.
     static func run(survey: Survey, runs: Int = 20) -> Result? {
-        guard gtk_init_check() != 0 else { return nil }
+        guard RendererChoice.initGtk() else { return nil }
         let controller = DocumentController(survey: survey, fileURL: nil)
         let section = MatrixSection(controller: controller)
         section.advance = .stay

@@ -71,6 +71,7 @@ final class GongkaiApplication {
     }
 
     private func startup() {
+        RendererChoice.apply()
         AppIcon.install()
         AppActions.register(on: application) { [weak self] in self?.mainWindow }
     }

@@ -86,7 +86,9 @@ final class ScreenshotTour {
     }
 
     private func capture(_ step: Step, subject: UnsafeMutablePointer<GtkWidget>, attempt: Int) {
-        FrameWaiter.afterNextFrame(of: subject) { [weak self] in
+        // The second frame: a section shown for the first time places its panes' dividers while
+        // laying out its first frame, and that frame can come out before the divider moved.
+        FrameWaiter.afterNextFrame(of: subject, frames: 2) { [weak self] in
             guard let self else { return }
             let url = self.directory.appendingPathComponent("\(step.name).png")
             do {
@@ -114,8 +116,13 @@ final class ScreenshotTour {
 /// Waiting until a window has painted a frame (after which it can be snapshotted).
 @MainActor
 enum FrameWaiter {
-    /// Calls `body` once, from an idle callback after `widget`'s window has painted its next frame.
-    static func afterNextFrame(of widget: UnsafeMutablePointer<GtkWidget>, _ body: @escaping @MainActor () -> Void) {
+    /// Calls `body` once, from an idle callback after `widget`'s window has painted its next
+    /// `frames` frames.
+    static func afterNextFrame(of widget: UnsafeMutablePointer<GtkWidget>, frames: Int = 1,
+                               _ body: @escaping @MainActor () -> Void) {
+        if frames > 1 {
+            return afterNextFrame(of: widget) { afterNextFrame(of: widget, frames: frames - 1, body) }
+        }
         let handler = HandlerID()
         guard let clock = gtk_widget_get_frame_clock(widget) else {
             // Not realized yet: try again once it maps.

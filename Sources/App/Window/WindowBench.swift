@@ -23,7 +23,7 @@ enum WindowBench {
     /// Opens `file` in a new window `runs` times. Returns nil when GTK cannot initialise or the
     /// file cannot be read.
     static func run(file: URL, runs: Int = 3) -> Result? {
-        guard gtk_init_check() != 0 else { return nil }
+        guard RendererChoice.initGtk() else { return nil }
         var firsts: [Double] = [], idles: [Double] = []
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-window-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }

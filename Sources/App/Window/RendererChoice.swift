@@ -1,0 +1,55 @@
+import CEpoxy
+import CGtk
+import Foundation
+
+/// Which of GTK's renderers draws the windows.
+///
+/// GTK 4.8 draws with its OpenGL renderer whenever OpenGL works, also when OpenGL is Mesa's
+/// software rasteriser (llvmpipe: virtual machines, remote desktops, a machine without a GPU
+/// driver, Xvfb). There every frame redraws the whole window on the CPU: 15–20 ms for a
+/// 1400 × 900 window whatever changed, which alone uses most of a keystroke's 30 ms. GTK's cairo
+/// renderer redraws only what changed (2–10 ms a frame on the same machine; `gongkai bench
+/// --only filter` with `GSK_RENDERER=gl` and without). So on a software rasteriser the cairo
+/// renderer is chosen. `GSK_RENDERER` set by the user always wins.
+@MainActor
+enum RendererChoice {
+    /// What was decided, for the benchmark's report.
+    private(set) static var openGLRenderer: String?
+
+    /// Initialises GTK (`gtk_init_check`) and chooses the renderer; false when there is no display.
+    static func initGtk() -> Bool {
+        guard gtk_init_check() != 0 else { return false }
+        apply()
+        return true
+    }
+
+    /// Chooses the renderer; call after GTK is initialised and before the first window is shown
+    /// (GSK reads `GSK_RENDERER` once).
+    static func apply() {
+        guard ProcessInfo.processInfo.environment["GSK_RENDERER"] == nil, openGLRenderer == nil else { return }
+        guard let renderer = currentOpenGLRenderer() else { return }
+        openGLRenderer = renderer
+        if isSoftware(renderer) { setenv("GSK_RENDERER", "cairo", 1) }
+    }
+
+    /// Whether an OpenGL renderer name (`GL_RENDERER`) is a software rasteriser.
+    nonisolated static func isSoftware(_ renderer: String) -> Bool {
+        let name = renderer.lowercased()
+        return ["llvmpipe", "softpipe", "software rasterizer", "swrast"].contains { name.contains($0) }
+    }
+
+    /// The `GL_RENDERER` of an OpenGL context on the default display (nil without OpenGL).
+    private static func currentOpenGLRenderer() -> String? {
+        guard let display = gdk_display_get_default() else { return nil }
+        var error: UnsafeMutablePointer<GError>?
+        defer { if let error { g_error_free(error) } }
+        // gdk_display_prepare_gl: GTK 4.4; gdk_display_create_gl_context: GTK 4.6.
+        guard gdk_display_prepare_gl(display, &error) != 0,
+              let context = gdk_display_create_gl_context(display, &error) else { return nil }
+        defer { unref(context) }
+        guard gdk_gl_context_realize(context, &error) != 0 else { return nil }
+        gdk_gl_context_make_current(context)
+        defer { gdk_gl_context_clear_current() }
+        return gk_gl_renderer().map { String(cString: $0) }
+    }
+}
