@@ -275,6 +275,17 @@ final class EnterpriseSectionTests: WindowTestCase {
         try XKeys.wait("all rows are shown again") { Self.shownRowWidgets(list) == Self.rowWidgets(list).count }
         XCTAssertEqual(list.shownCount, 2_000)
         Self.assertCellsShowTheirRows(section, survey)
+
+        // Scrolled far down, a filter that keeps the selected enterprise: it stays selected and
+        // every row widget shows its row.
+        list.select(position: 1_500)
+        let kept = try XCTUnwrap(list.selectedID)
+        let keptName = try XCTUnwrap(survey.enterprises.first { $0.id == kept }?.name)
+        section.filterBar.search(String(keptName.prefix(keptName.count - 2)))
+        XCTAssertEqual(list.selectedID, kept)
+        XCTAssertLessThan(list.shownCount, 20)
+        try XKeys.wait("the rows shown have their widgets") { Self.shownRowWidgets(list) == list.shownCount }
+        Self.assertCellsShowTheirRows(section, survey)
     } }
 
     /// The row widgets of the list (the children of the column view's inner list view).

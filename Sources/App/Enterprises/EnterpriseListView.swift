@@ -371,12 +371,19 @@ final class EnterpriseListView {
         let oldPosition = selectedPosition
         quietSelection = true
         unselect()
+        // GTK destroys the row widgets of removed positions, and after a removal it may anchor the
+        // view on a hidden slot. So when the list gets shorter, the view first goes to the top
+        // (GTK moves its row widgets there, whatever it was showing), and afterwards to the
+        // selected row.
+        let shorter = length < ListModel.count(shownModel.model)
+        if shorter { ListScrolling.scroll(columnView, to: 0) }
         shownRows = rows
         shownModel.replaceAll(with: Array(slots[0..<length]))
         refreshBound(all: false)
         var position = selected.flatMap { rowOfID[$0] }.flatMap { shownPosition(ofRow: Int($0)) }
         if position == nil, keepingPosition, let oldPosition { position = min(oldPosition, rows.count - 1) }
         if !rows.isEmpty { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
+        if shorter { ListScrolling.scroll(columnView, to: position ?? 0) }
         quietSelection = false
         if selectedID != selected { onSelectionChanged?(selectedID) }
     }
