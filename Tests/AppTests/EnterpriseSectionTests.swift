@@ -126,6 +126,7 @@ final class EnterpriseSectionTests: WindowTestCase {
 
         section.filterBar.search("不存在的企业名称")
         XCTAssertEqual(section.list.shownCount, 0)
+        try XKeys.wait("the form follows the list in its next frame") { !section.formUpdatePending }
         XCTAssertNil(section.form.current)
         window.showSection(id: "overview")
         XCTAssertTrue(window.reveal(.enterprise(id: target.id)))
@@ -201,7 +202,7 @@ final class EnterpriseSectionTests: WindowTestCase {
         let expected = survey.enterprises.filter { $0.name.contains(part) }.count
         XCTAssertGreaterThan(expected, 0)
         XCTAssertEqual(section.filterBar.countText, "显示 \(expected) / 共 100000 家")
-        XCTAssertTrue(section.list.select(id: target.id), "the enterprise is among those shown")
+        XCTAssertTrue(section.select(id: target.id), "the enterprise is among those shown")
         XCTAssertEqual(section.form.current?.id, target.id)
         print("filter-as-you-type over 100,000 enterprises, ms per keystroke:", timings.map { String(format: "%.1f", $0) },
               "of which on this thread's CPU:", cpu.map { String(format: "%.1f", $0) })
@@ -267,6 +268,7 @@ final class EnterpriseSectionTests: WindowTestCase {
         section.filterBar.search(part + "（没有这家）")
         XCTAssertEqual(list.shownCount, 0)
         XCTAssertNil(list.selectedPosition)
+        try XKeys.wait("the form follows the list in its next frame") { !section.formUpdatePending }
         XCTAssertNil(section.form.current)
         try XKeys.wait("no row is shown") { Self.shownRowWidgets(list) == 0 }
 

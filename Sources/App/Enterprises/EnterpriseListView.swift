@@ -29,8 +29,9 @@ final class EnterpriseListView {
     /// The scrolled window holding the column view.
     let widget: UnsafeMutablePointer<GtkWidget>
     let columnView: UnsafeMutablePointer<GtkWidget>
-    /// Called with the selected enterprise's id (nil when nothing is selected).
-    var onSelectionChanged: ((String?) -> Void)?
+    /// Called when the selection changes: `byFilter` when a new filter, order or survey moved it
+    /// (rather than a click, a key or `select`).
+    var onSelectionChanged: ((_ byFilter: Bool) -> Void)?
 
     /// One item per enterprise, index = row (owned: one reference each).
     private var items: [UnsafeMutableRawPointer] = []
@@ -110,7 +111,7 @@ final class EnterpriseListView {
                 }
                 return
             }
-            self.onSelectionChanged?(self.selectedID)
+            self.onSelectionChanged?(false)
         })
     }
 
@@ -376,16 +377,16 @@ final class EnterpriseListView {
         // (GTK moves its row widgets there, whatever it was showing), and afterwards to the
         // selected row.
         let shorter = length < ListModel.count(shownModel.model)
-        if shorter { ListScrolling.scroll(columnView, to: 0) }
+        if shorter, length > 0 { ListScrolling.scroll(columnView, to: 0) }
         shownRows = rows
         shownModel.replaceAll(with: Array(slots[0..<length]))
         refreshBound(all: false)
         var position = selected.flatMap { rowOfID[$0] }.flatMap { shownPosition(ofRow: Int($0)) }
         if position == nil, keepingPosition, let oldPosition { position = min(oldPosition, rows.count - 1) }
         if !rows.isEmpty { gtk_single_selection_set_selected(selection, guint(position ?? 0)) }
-        if shorter { ListScrolling.scroll(columnView, to: position ?? 0) }
+        if shorter, length > 0 { ListScrolling.scroll(columnView, to: rows.isEmpty ? 0 : max(0, position ?? 0)) }
         quietSelection = false
-        if selectedID != selected { onSelectionChanged?(selectedID) }
+        if selectedID != selected { onSelectionChanged?(true) }
     }
 
     /// Where a row is shown (a scan of the shown rows: a few microseconds for 100,000).

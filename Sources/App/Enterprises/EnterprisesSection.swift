@@ -51,7 +51,7 @@ final class EnterprisesSection: RevealingSection {
 
         gtk_search_entry_set_key_capture_widget(filterBar.searchEntry.opaque, list.columnView)
         filterBar.onChange = { [weak self] filter in self?.applyFilter(filter) }
-        list.onSelectionChanged = { [weak self] _ in self?.selectionChanged() }
+        list.onSelectionChanged = { [weak self] byFilter in self?.selectionChanged(byFilter: byFilter) }
         form.onEdit = { [weak self] e, label in
             self?.controller.perform(.updateEnterprise(e), label: label)
         }
@@ -85,9 +85,24 @@ final class EnterprisesSection: RevealingSection {
         filterBar.setCount(shown: list.shownCount, total: list.totalCount)
     }
 
-    private func selectionChanged() {
+    /// True while the form waits for the list's next frame to show the selected enterprise.
+    private(set) var formUpdatePending = false
+
+    private func selectionChanged(byFilter: Bool) {
         // Whatever was typed belongs to the enterprise shown so far.
         form.commitPending()
+        guard byFilter, gtk_widget_get_mapped(list.widget) != 0 else { return showSelected() }
+        // Typing in the search field moves the selection with each keystroke: the list's frame
+        // comes first and the form (a few hundred widgets to lay out again) follows in the next.
+        guard !formUpdatePending else { return }
+        formUpdatePending = true
+        FrameWaiter.afterNextFrame(of: list.widget) { [weak self] in self?.showPendingSelection() }
+    }
+
+    /// Shows the selected enterprise in the form now if it waits for the list's frame.
+    private func showPendingSelection() {
+        guard formUpdatePending else { return }
+        formUpdatePending = false
         showSelected()
     }
 
@@ -105,6 +120,7 @@ final class EnterprisesSection: RevealingSection {
     /// Selects an enterprise, clearing the filters when they hide it.
     @discardableResult
     func select(id: String) -> Bool {
+        defer { showPendingSelection() }
         if list.select(id: id) { return true }
         guard enterprise(id: id) != nil else { return false }
         filterBar.clear()
