@@ -68,15 +68,4 @@ enum TableClipboard {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x22 }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-
-    /// A part of a table, for copying a selection: the given rows and columns under one header row
-    /// of flattened column names ("2018年度 审核企业名单公开").
-    nonisolated static func slice(_ table: Table, rows: Range<Int>, columns: Range<Int>) -> Table {
-        let rows = rows.clamped(to: 0..<table.rowCount)
-        let columns = columns.clamped(to: 0..<table.columnCount)
-        let names = Array(table.flatColumnNames[columns])
-        return Table(id: table.id, title: table.title, header: [names.map { HeaderCell($0) }], rowCount: rows.count) { i in
-            Array(table.row(rows.lowerBound + i)[columns])
-        }
-    }
 }
