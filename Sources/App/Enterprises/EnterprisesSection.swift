@@ -70,6 +70,8 @@ final class EnterprisesSection: RevealingSection {
         filterBar.update(survey)
         list.show(survey)
         updateCount()
+        // Shown now, so a form update waiting for the list's frame is not needed any more.
+        formUpdatePending = false
         showSelected()
     }
 

@@ -4,7 +4,7 @@ import Model
 /// The phone calls made to an enterprise: one row per call (date YYYY[-MM[-DD]], outcome, note),
 /// with buttons to add a call and remove one.
 @MainActor
-final class PhoneAttemptsEditor {
+final class PhoneAttemptsEditor: RecordListOwner {
     /// The widgets of one call.
     @MainActor
     final class Row {
@@ -14,14 +14,7 @@ final class PhoneAttemptsEditor {
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
     }
 
-    private var list: RecordListEditor<PhoneAttempt, Row>!
-    var widget: UnsafeMutablePointer<GtkWidget> { list.widget }
-    /// Called with the new list of calls and an undo label.
-    var onChange: (([PhoneAttempt], String) -> Void)? {
-        get { list.onChange }
-        set { list.onChange = newValue }
-    }
-    var rows: [Row] { list.rows }
+    private(set) var list: RecordListEditor<PhoneAttempt, Row>!
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addCall() }
@@ -41,11 +34,7 @@ final class PhoneAttemptsEditor {
 
     private func makeRow(_ index: Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>) {
         let row = Row()
-        row.date.onCommit = { [weak list] text in
-            guard let parsed = FormParts.parseDate(text) else { return false }
-            list?.change(index, tr("Edit call date")) { $0.date = parsed }
-            return true
-        }
+        row.date.onCommit = list.dateCommit(index, label: tr("Edit call date"), \.date)
         row.outcome.onSelect = { [weak list] i in
             guard PhoneOutcome.allCases.indices.contains(i) else { return }
             list?.change(index, tr("Edit call outcome")) { $0.outcome = PhoneOutcome.allCases[i] }

@@ -69,6 +69,17 @@ final class RecordListEditor<Record: Equatable, Row> {
         onChange?(new, label)
     }
 
+    /// A date field's commit handler: "2021", "2021-05" or "2021-05-17" (empty: no date) goes
+    /// into the record at `index`; anything else is refused.
+    func dateCommit(_ index: Int, label: String,
+                    _ date: WritableKeyPath<Record, PartialDate?>) -> @MainActor (String) -> Bool {
+        { [weak self] text in
+            guard let parsed = FormParts.parseDate(text) else { return false }
+            self?.change(index, label) { $0[keyPath: date] = parsed }
+            return true
+        }
+    }
+
     /// A row's top line: its fields, then a button that removes the record.
     func topLine(_ index: Int, removeTooltip: String, removeLabel: String,
                  _ fields: [UnsafeMutablePointer<GtkWidget>]) -> UnsafeMutablePointer<GtkWidget> {
@@ -80,4 +91,22 @@ final class RecordListEditor<Record: Equatable, Row> {
         Widgets.append(top, remove)
         return top
     }
+}
+
+/// An editor built on a `RecordListEditor`: its widget, change callback and rows are the list's.
+@MainActor
+protocol RecordListOwner: AnyObject {
+    associatedtype Record: Equatable
+    associatedtype Row
+    var list: RecordListEditor<Record, Row>! { get }
+}
+
+extension RecordListOwner {
+    var widget: UnsafeMutablePointer<GtkWidget> { list.widget }
+    /// Called with the new list of records and an undo label.
+    var onChange: (([Record], String) -> Void)? {
+        get { list.onChange }
+        set { list.onChange = newValue }
+    }
+    var rows: [Row] { list.rows }
 }

@@ -4,7 +4,7 @@ import Model
 /// The phone survey of a jurisdiction's departments: one row per call (date, department, outcome,
 /// summary), with buttons to add and remove calls.
 @MainActor
-final class PhoneContactsEditor {
+final class PhoneContactsEditor: RecordListOwner {
     @MainActor
     final class Row {
         let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
@@ -14,13 +14,7 @@ final class PhoneContactsEditor {
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
     }
 
-    private var list: RecordListEditor<PhoneContact, Row>!
-    var widget: UnsafeMutablePointer<GtkWidget> { list.widget }
-    var onChange: (([PhoneContact], String) -> Void)? {
-        get { list.onChange }
-        set { list.onChange = newValue }
-    }
-    var rows: [Row] { list.rows }
+    private(set) var list: RecordListEditor<PhoneContact, Row>!
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addContact() }
@@ -41,11 +35,7 @@ final class PhoneContactsEditor {
 
     private func makeRow(_ index: Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>) {
         let row = Row()
-        row.date.onCommit = { [weak list] text in
-            guard let parsed = FormParts.parseDate(text) else { return false }
-            list?.change(index, tr("Edit call date")) { $0.date = parsed }
-            return true
-        }
+        row.date.onCommit = list.dateCommit(index, label: tr("Edit call date"), \.date)
         row.department.onCommit = { [weak list] text in
             list?.change(index, tr("Edit %1", tr("Department"))) { $0.department = FormParts.optional(text) }
             return true

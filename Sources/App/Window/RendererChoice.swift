@@ -13,7 +13,7 @@ import Foundation
 /// renderer is chosen. `GSK_RENDERER` set by the user always wins.
 @MainActor
 enum RendererChoice {
-    /// What was decided, for the benchmark's report.
+    /// OpenGL's renderer name (`GL_RENDERER`) once asked; nil when not asked or without OpenGL.
     private(set) static var openGLRenderer: String?
 
     /// Initialises GTK (`gtk_init_check`) and chooses the renderer; false when there is no display.
