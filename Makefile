@@ -59,9 +59,14 @@ run: release
 	"$(RELEASE_BIN)/gongkai"
 
 ## Runs swift test's own output straight through (summary lines included) and exits with its status.
+## The tests get their own XDG data, config and state folders (drafts, recent files, settings),
+## made fresh for each run and removed afterwards: a test never touches the real home folder.
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
-	$(HEADLESS) $(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_FLAGS)
+	xdg=$$(mktemp -d -t gongkai-test-XXXXXX); trap 'rm -rf "$$xdg"' EXIT; \
+	mkdir -p "$$xdg/data" "$$xdg/config" "$$xdg/state" "$$xdg/cache"; \
+	XDG_DATA_HOME="$$xdg/data" XDG_CONFIG_HOME="$$xdg/config" XDG_STATE_HOME="$$xdg/state" XDG_CACHE_HOME="$$xdg/cache" \
+	  $(HEADLESS) $(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_FLAGS)
 
 bench: release
 	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench
