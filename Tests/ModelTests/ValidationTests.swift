@@ -83,6 +83,10 @@ final class ValidationTests: XCTestCase {
                                                              kind: .auditList, status: .notDisclosed))
         },
         Case(.subUnitYearOutsideSurvey, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) { $0.subUnitObservations[5].year = 2025 },
+        Case(.duplicateSubUnitObservation, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) {
+            $0.subUnitObservations.append($0.subUnitObservations[5])
+        },
+        Case(.cellsNotEntered, .survey) { $0.observations.removeLast() },
         Case(.tallyExceedsUnits, .subUnitTally(jurisdiction: "guangdong", kind: .evaluation, year: 2019)) {
             $0.subUnitTallies[0].disclosed = 22
         },
