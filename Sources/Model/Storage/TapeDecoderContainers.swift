@@ -105,7 +105,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     var codingPath: [CodingKey] { decoder.codingPath }
-    var isAtEnd: Bool { currentIndex >= count! }
+    var isAtEnd: Bool { currentIndex >= count ?? 0 }
 
     private func current() throws -> (node: Int, key: IndexKey) {
         guard !isAtEnd else {

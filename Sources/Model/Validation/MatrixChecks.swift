@@ -36,7 +36,7 @@ extension ValidationContext {
         for key in order {
             add(.duplicateCell,
                 tr("%1 is recorded %2 times; only the first is used.",
-                   Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind)), counts[key]!),
+                   Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind)), counts[key] ?? 0),
                 at: .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind))
         }
     }
