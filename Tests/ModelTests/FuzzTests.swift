@@ -8,7 +8,7 @@ import XCTest
 /// time (`GONGKAI_FUZZ_SEED`); it keeps the input that killed the process (written to
 /// `GONGKAI_FUZZ_CURRENT` before each run) and, with `GONGKAI_FUZZ_SAVE=1`, adds inputs with new
 /// outcomes to the corpus.
-final class FuzzTests: XCTestCase {
+final class FuzzTests: EnglishTestCase {
     private static let environment = ProcessInfo.processInfo.environment
     /// A long run asked for by `make fuzz`.
     private static let longSeconds = environment["GONGKAI_FUZZ_SECONDS"].flatMap(Double.init)
@@ -19,16 +19,6 @@ final class FuzzTests: XCTestCase {
 
     static let corpusRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz/corpus")
-
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
 
     static func corpus(_ name: String) throws -> [(name: String, data: Data)] {
         let folder = corpusRoot.appendingPathComponent(name)

@@ -4,17 +4,7 @@ import XCTest
 
 /// Lists that are not what they seem: undecodable encodings, absurd sizes, control characters, and
 /// the second list into the same jurisdiction and year (new ids without stepping past old ones).
-final class RobustImportTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class RobustImportTests: EnglishTestCase {
     private func builtin() throws -> Survey { try SurveyFile.load(from: XCTUnwrap(BuiltinDataset.url)) }
 
     private func failure(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws -> String {

@@ -4,17 +4,7 @@ import XCTest
 
 /// What `check` used to miss: sub-unit observations of sub-units that do not exist or recorded
 /// twice, cells not yet entered, and evidence that says nothing.
-final class ValidationGapTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ValidationGapTests: EnglishTestCase {
     func testASubUnitObservationOfAnUnknownSubUnitIsAnError() {
         var survey = StorageFixtures.survey()
         survey.subUnitObservations.append(SubUnitObservation(jurisdiction: "anhui", subUnit: "不存在市", year: 2019, kind: .auditList,

@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 import Model
 
-final class ValidationTests: XCTestCase {
-    /// The tests read the English messages.
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ValidationTests: EnglishTestCase {
     /// One way to break the clean fixture, the code it must raise and where.
     private struct Case {
         let code: ProblemCode
