@@ -10,6 +10,8 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
     public var dataSource: String
     /// The charts a briefing shows and their order; nil: every chart, in the application's order.
     public var briefing: BriefingPlan?
+    /// How disclosure rates treat delegated cells (issue 13); nil: delegated cells excluded.
+    public var rateDefinition: RateDefinition?
 
     public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "",
                 briefing: BriefingPlan? = nil) {
@@ -59,6 +61,9 @@ public struct Survey: Codable, Equatable, Sendable {
     public var outreach: [Outreach]
     public var enterprises: [Enterprise]
     public var regulations: [Regulation]
+    // MARK: report figures (issue 13): tallies, verdicts, qualities, stated figures, decisions
+    /// What the survey keeps from a report beyond cells and records (see `ReportedData`); nil when empty.
+    public var reported: ReportedData?
 
     public init(meta: SurveyMeta, years: [Int], jurisdictions: [Jurisdiction], observations: [Observation] = [],
                 subUnitObservations: [SubUnitObservation] = [], subUnitTallies: [SubUnitTally] = [],
@@ -76,6 +81,8 @@ public struct Survey: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case meta, years, jurisdictions, observations, subUnitObservations, subUnitTallies, outreach, enterprises, regulations
+        // report figures (issue 13)
+        case reported
     }
 
     public init(from decoder: Decoder) throws {
@@ -89,6 +96,8 @@ public struct Survey: Codable, Equatable, Sendable {
         outreach = try c.decodeIfPresent([Outreach].self, forKey: .outreach) ?? []
         enterprises = try c.decodeIfPresent([Enterprise].self, forKey: .enterprises) ?? []
         regulations = try c.decodeIfPresent([Regulation].self, forKey: .regulations) ?? []
+        // report figures (issue 13)
+        reported = try c.decodeIfPresent(ReportedData.self, forKey: .reported)
     }
 }
 
