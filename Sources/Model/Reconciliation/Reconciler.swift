@@ -56,7 +56,10 @@ public struct Reconciler {
             extra = result.members.filter { !names.contains($0) }
         }
         var differenceCells: [CellKey] = []
-        for j in missing + extra { differenceCells += cellsOf(j, query: figure.query) }
+        for j in missing + extra {
+            let specific = cellsOf(j, query: figure.query)
+            differenceCells += specific.isEmpty ? allCells(of: j, query: figure.query) : specific
+        }
         let agrees: Bool
         if let computed = result.value {
             if figure.approximate == true {
@@ -195,11 +198,17 @@ public struct Reconciler {
         case .lettersReplied: return combined(.lettersReplied, q)
         case .lettersImproved:
             return jurisdictions { j in survey.outreach.contains { $0.jurisdiction == j.id && $0.letter?.improvedAfterwards == true } }
-        case .subUnits, .subUnitsDisclosed, .subUnitsNotDisclosed:
+        case .subUnits:
+            // The sub-units the jurisdiction lists (its record), else those counted for the kind.
+            guard let j = q.jurisdiction else { return Result() }
+            if let listed = survey.jurisdiction(j)?.subUnits.count, listed > 0 { return Result(value: listed, source: .records, members: [j]) }
+            guard let row = stats.subUnits(of: j, kind: kind).first(where: { $0.basis != .notRecorded }) else { return Result() }
+            return Result(value: row.units, source: row.basis == .reported ? .tallies : .records, members: [j])
+        case .subUnitsDisclosed, .subUnitsNotDisclosed:
             guard let j = q.jurisdiction else { return Result() }
             let rows = stats.subUnits(of: j, kind: kind).filter { $0.basis != .notRecorded }
             guard let row = rows.first else { return Result() }
-            let value = q.measure == .subUnits ? row.units : q.measure == .subUnitsDisclosed ? row.disclosed : row.notDisclosed
+            let value = q.measure == .subUnitsDisclosed ? row.disclosed : row.notDisclosed
             return Result(value: value, source: row.basis == .reported ? .tallies : .records, members: [j])
         case .regulationYear:
             guard let r = survey.regulations.first(where: { $0.id == q.regulation }) else { return Result() }
@@ -220,9 +229,18 @@ public struct Reconciler {
         return sources.allSatisfy({ $0 == first }) ? first : .both
     }
 
+    /// Every recorded cell of a jurisdiction for the query's kind (or both kinds) and years.
+    private func allCells(of j: String, query q: FigureQuery) -> [CellKey] {
+        guard survey.jurisdiction(j) != nil else { return [] }
+        let kinds = q.kind.map { [$0] } ?? DisclosureKind.allCases
+        let years = q.year.map { [$0] } ?? survey.years
+        return years.flatMap { y in kinds.compactMap { k in cells[CellKey(jurisdiction: j, year: y, kind: k)]?.key } }
+    }
+
     /// The cells of a jurisdiction a query looks at.
     private func cellsOf(_ j: String, query q: FigureQuery) -> [CellKey] {
-        let kinds = q.kind.map { [$0] } ?? DisclosureKind.allCases
+        let isLabelling = q.measure == .labellingAllMarked || q.measure == .labellingSomeMarked
+        let kinds = isLabelling ? [.auditList] : q.kind.map { [$0] } ?? DisclosureKind.allCases
         let years = q.year.map { [$0] } ?? survey.years
         switch q.measure {
         case .jurisdictionsDisclosed, .coverageMandatoryAndVoluntary, .coverageVoluntaryOnly, .coverageUnclassified,
