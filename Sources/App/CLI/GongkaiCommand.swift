@@ -31,6 +31,7 @@ struct GongkaiCommand: ParsableCommand {
             StatsCommand.self,
             ExportCommand.self,
             NewCommand.self,
+            ReconcileCommand.self,
             BenchCommand.self,
             FormatCommand.self,
             ChartCommand.self,
