@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
             }
             out += "\(tag): [\(p.code)] \(p.message)\n"  // messages are escaped (`Printable`)
         }
-        out += tr("%1 errors, %2 warnings", errors, warnings) + "\n"
+        out += ProblemCounts.text(errors: errors, warnings: warnings) + "\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         if errors > 0 { throw ExitCode(1) }
     }
