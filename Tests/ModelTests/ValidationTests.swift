@@ -142,8 +142,8 @@ final class ValidationTests: XCTestCase {
         survey.enterprises[2].year = 2030
         survey.regulations[0].supersededBy = "nowhere"
         let messages = Validator.validate(survey).map(\.message)
-        XCTAssertTrue(messages.contains { $0.contains("安徽") && $0.contains("2018") && $0.contains("audit-list") }, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.contains("北京丙电力有限公司") && $0.contains("2030") && $0.contains("北京") })
+        XCTAssertTrue(messages.contains { $0.contains("Anhui") && $0.contains("2018") && $0.contains("audit-list") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("北京丙电力有限公司") && $0.contains("2030") && $0.contains("Beijing") })
         XCTAssertTrue(messages.contains { $0.contains("清洁生产审核暂行办法") && $0.contains("nowhere") })
     }
 
