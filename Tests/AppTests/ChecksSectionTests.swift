@@ -51,6 +51,25 @@ final class ChecksSectionTests: WindowTestCase {
         XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (1)")
     } }
 
+    func testUnenteredCellsAreListedAsInformationButNotCounted() throws { try onMain { t in
+        Localizer.shared.language = .english
+        var survey = WindowTestCase.builtinSurvey
+        survey.observations.removeAll { $0.year == 2022 }
+        survey.observations.removeAll { $0.jurisdiction == "guangxi" }  // the built-in survey's one warning
+        let window = try t.makeWindow(survey: survey)
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        XCTAssertEqual(checks.problems.map(\.code), [.cellsNotEntered])
+        XCTAssertEqual(checks.problems.first?.severity, .info)
+        XCTAssertTrue(checks.problems.first?.message.contains("Not yet entered: 72 of the 320 cells") ?? false,
+                      checks.problems.first?.message ?? "")
+        XCTAssertEqual(checks.rowCount, 1, "information is listed")
+        XCTAssertEqual(checks.summaryText, "No problems", "but is not a problem")
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks")
+        XCTAssertEqual(Severity.info.label, "Information")
+        XCTAssertEqual(Severity.info.iconName, "dialog-information-symbolic")
+    } }
+
     func testActivatingARowRevealsItsRecordInTheSectionThatShowsIt() throws { try onMain { t in
         let window = try t.makeWindow()
         defer { window.destroyForTest() }

@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 import Model
 
-final class ValidationTests: XCTestCase {
-    /// The tests read the English messages.
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ValidationTests: EnglishTestCase {
     /// One way to break the clean fixture, the code it must raise and where.
     private struct Case {
         let code: ProblemCode
@@ -83,6 +72,10 @@ final class ValidationTests: XCTestCase {
                                                              kind: .auditList, status: .notDisclosed))
         },
         Case(.subUnitYearOutsideSurvey, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) { $0.subUnitObservations[5].year = 2025 },
+        Case(.duplicateSubUnitObservation, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) {
+            $0.subUnitObservations.append($0.subUnitObservations[5])
+        },
+        Case(.cellsNotEntered, .survey) { $0.observations.removeLast() },
         Case(.tallyExceedsUnits, .subUnitTally(jurisdiction: "guangdong", kind: .evaluation, year: 2019)) {
             $0.subUnitTallies[0].disclosed = 22
         },

@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         } else {
-            FileHandle.standardOutput.write(Data(StatsText(survey: survey, stats: stats).render().utf8))
+            FileHandle.standardOutput.write(Data(Printable.terminalText(StatsText(survey: survey, stats: stats).render()).utf8))
         }
     }
 }

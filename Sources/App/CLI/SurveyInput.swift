@@ -4,7 +4,7 @@ import Model
 
 /// Prints a user-facing error and turns it into the exit code ArgumentParser should use.
 func fail(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("gongkai: \(Printable.escaped(message))\n".utf8))
     return ExitCode(code)
 }
 

@@ -15,7 +15,9 @@ final class ChecksSection: WindowSection {
     let widget: UnsafeMutablePointer<GtkWidget>
 
     var title: String {
-        problems.isEmpty ? tr("Checks") : tr("Checks (%1)", problems.count)
+        // Information (cells not yet entered) is listed but not counted as a problem.
+        let counted = problems.filter { $0.severity != .info }.count
+        return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
 
     private let controller: DocumentController
@@ -107,8 +109,8 @@ final class ChecksSection: WindowSection {
         gtk_string_list_splice(strings, 0, guint(previous), &pointers)
 
         let errors = problems.filter(\.isError).count
-        gtk_label_set_text(summary.opaque, problems.isEmpty ? tr("No problems")
-                           : Self.countText(errors: errors, warnings: problems.count - errors))
+        let warnings = problems.filter { $0.severity == .warning }.count
+        gtk_label_set_text(summary.opaque, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
         gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)

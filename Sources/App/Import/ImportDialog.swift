@@ -36,9 +36,9 @@ final class ImportDialog {
             guard let url else { return }
             let data: Data
             do {
-                data = try Data(contentsOf: url)
+                data = try ListFile.read(url.path)  // refuses a FIFO, a device or a folder, naming it
             } catch {
-                controller.onError?(tr("Cannot read %1: %2", url.path, error.localizedDescription))
+                controller.onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
                 return
             }
             let dialog = ImportDialog(controller: controller, data: data, fileName: url.lastPathComponent, parent: parent,

@@ -19,10 +19,11 @@ public enum Validator {
         context.checkOutreach()
         context.checkEnterprises()
         context.checkRegulations()
+        context.countUnenteredCells()
         return context.sortedProblems()
     }
 
-    /// True when the survey has no errors (warnings allowed).
+    /// True when the survey has no errors (warnings and information allowed).
     public static func hasErrors(_ survey: Survey) -> Bool {
         validate(survey).contains { $0.severity == .error }
     }
