@@ -25,6 +25,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Also keep a copy of the synthetic survey file here (to inspect it, or to compare the bytes two builds write).")
     var keepFile: String?
 
+    func validate() throws {
+        try OptionBounds.check("--enterprises", enterprises, in: OptionBounds.enterprises)
+        try OptionBounds.check("--years", years, in: OptionBounds.benchYears)
+        try OptionBounds.check("--runs", runs, in: OptionBounds.runs)
+    }
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -33,7 +39,7 @@ struct BenchCommand: ParsableCommand {
 
         // Loading measures a file saved beforehand (not measured when only loading is asked for).
         let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2001...(2000 + years), seed: 42)
-        print("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
+        try Output.line("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
               + "\(survey.observations.count) cells; RSS with it in memory: "
               + (BenchReport.residentBytes().map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "?"))
 
@@ -41,7 +47,7 @@ struct BenchCommand: ParsableCommand {
         try report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
         if !FileManager.default.fileExists(atPath: file.path) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        print("file size: \(size / 1_048_576) MiB")
+        try Output.line("file size: \(size / 1_048_576) MiB")
         if let keepFile {
             try? FileManager.default.removeItem(atPath: keepFile)
             try FileManager.default.copyItem(atPath: file.path, toPath: keepFile)
@@ -52,9 +58,9 @@ struct BenchCommand: ParsableCommand {
             blackHole(problems.count)
         }
         try report.measure("load", runs: runs) { blackHole(try SurveyFile.load(from: file).enterprises.count) }
-        report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
-        report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
-        report.measure("CSV export (all enterprises)", runs: runs) {
+        try report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
+        try report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
+        try report.measure("CSV export (all enterprises)", runs: runs) {
             blackHole(CSVWriter().data(TableBuilder(survey).enterprises()).count)
         }
         try report.measure("cell edit + undo", runs: runs) {
@@ -66,24 +72,25 @@ struct BenchCommand: ParsableCommand {
             try document.undo()
         }
         let csv = Self.publishedList(rows: 10_000)
+        let lastYear = survey.years.last ?? 2000 + years
         try report.measure("import of a 10,000-row GB18030 CSV list (read, check, add as one step)", runs: runs) {
-            let plan = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: survey.years.last!)
+            let plan = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: lastYear)
             let document = SurveyDocument(survey: survey)
             try document.perform(plan.edit, label: "bench")
             blackHole(document.survey.enterprises.count)
         }
         // The window's measurements need a display (`make bench` runs under Xvfb).
         if report.includes("open in the window") {
-            MainActor.assumeIsolated { WindowBench.run(file: file)?.lines.forEach { print($0) } }
+            for line in MainActor.assumeIsolated({ WindowBench.run(file: file)?.lines ?? [] }) { try Output.line(line) }
         }
         if report.includes("matrix cell edit") {
-            MainActor.assumeIsolated { MatrixBench.run(survey: survey)?.lines.forEach { print($0) } }
+            for line in MainActor.assumeIsolated({ MatrixBench.run(survey: survey)?.lines ?? [] }) { try Output.line(line) }
         }
         if report.includes("filter as you type") {
-            MainActor.assumeIsolated { EnterpriseBench.run(survey: survey)?.lines.forEach { print($0) } }
+            for line in MainActor.assumeIsolated({ EnterpriseBench.run(survey: survey)?.lines ?? [] }) { try Output.line(line) }
         }
         if let peak = BenchReport.peakResidentBytes() {
-            print("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
+            try Output.line("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
         }
     }
 }
@@ -123,7 +130,7 @@ struct BenchReport {
     /// Whether the operation `name` is measured (`--only` is part of its name, or not given).
     func includes(_ name: String) -> Bool { only.map(name.contains) ?? true }
 
-    mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
+    mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) throws {
         guard includes(name) else { return }
         var times: [Double] = []
         var cpuTimes: [Double] = []
@@ -133,13 +140,11 @@ struct BenchReport {
             times.append(try Stopwatch.milliseconds(body))
             cpuTimes.append((Self.processorTime() - cpuStart) * 1e3)
         }
-        times.sort()
-        cpuTimes.sort()
-        rows.append((name, times[times.count / 2], times.first!, times.last!))
+        let row = (name: name, median: Stopwatch.median(times), min: times.min() ?? 0, max: times.max() ?? 0)
+        rows.append(row)
         let peak = Self.peakResidentBytes().map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
-        Swift.print(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", rows.last!.median,
-                                               rows.last!.min, rows.last!.max) + peak
-                    + String(format: "   cpu %.0f ms", cpuTimes[cpuTimes.count / 2]))
+        try Output.line(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", row.median, row.min, row.max) + peak
+                        + String(format: "   cpu %.0f ms", Stopwatch.median(cpuTimes)))
     }
 
     /// Processor time used by the process so far (all threads), in seconds.
@@ -159,7 +164,7 @@ struct BenchReport {
         // Return freed heap memory to the system first, so that the mark starts from what is in use.
         _ = mallocTrim(0)
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
-        handle.write(Data("5".utf8))
+        try? handle.write(contentsOf: Data("5".utf8))
         try? handle.close()
     }
 

@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// Prints a user-facing error and turns it into the exit code ArgumentParser should use.
-func fail(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
-    return ExitCode(code)
-}
-
 /// Options shared by commands that read one survey: the file, or the built-in dataset.
 struct SurveyInput: ParsableArguments {
     @Argument(help: "A .gongkai survey file (default: the built-in 2018-2022 dataset).")
@@ -19,16 +13,22 @@ struct SurveyInput: ParsableArguments {
     /// Loads the survey at `path` (the built-in dataset when nil); on failure prints the storage
     /// layer's message and exits with 2.
     static func load(path file: String?) throws -> Survey {
+        if let file { return try loadWithFingerprint(path: file).survey }
+        guard let url = BuiltinDataset.url else {
+            throw fail(tr("The built-in dataset is missing from this build."), code: 2)
+        }
+        return try reporting { try SurveyFile.load(from: url) }
+    }
+
+    /// Loads the survey file at `path` and which version of the file it was; on failure prints
+    /// the storage layer's message and exits with 2.
+    static func loadWithFingerprint(path: String) throws -> (survey: Survey, fingerprint: FileFingerprint) {
+        try reporting { try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: path)) }
+    }
+
+    private static func reporting<T>(_ load: () throws -> T) throws -> T {
         do {
-            if let file {
-                return try SurveyFile.load(from: URL(fileURLWithPath: file))
-            }
-            guard let url = BuiltinDataset.url else {
-                throw fail(tr("The built-in dataset is missing from this build."), code: 2)
-            }
-            return try SurveyFile.load(from: url)
-        } catch let exit as ExitCode {
-            throw exit
+            return try load()
         } catch {
             throw fail(String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)"), code: 2)
         }
@@ -46,18 +46,5 @@ struct LanguageOption: ParsableArguments {
             throw ValidationError("unknown language \"\(lang)\" (use zh or en)")
         }
         Localizer.shared.language = language
-    }
-}
-
-/// Writes bytes to `--output` (replacing the file only once everything is written) or stdout.
-func emit(_ data: Data, to output: String?) throws {
-    guard let output else {
-        FileHandle.standardOutput.write(data)
-        return
-    }
-    do {
-        try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-        throw fail(tr("Cannot write %1: %2", output, error.localizedDescription), code: 1)
     }
 }

@@ -89,7 +89,7 @@ final class GongkaiApplication {
         if let directory = launch.screenshotDirectory {
             tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
                 if let failure {
-                    FileHandle.standardError.write(Data("gongkai: \(failure)\n".utf8))
+                    StandardStream.error.report("gongkai: \(failure)")
                     self?.exitStatus = 1
                 }
                 self?.tour = nil
