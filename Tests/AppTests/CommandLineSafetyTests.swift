@@ -40,7 +40,7 @@ final class CommandLineSafetyTests: XCTestCase {
     func testAFailedWriteToStandardOutputIsExit1WithOneLineOnStandardError() throws {
         let commands: [[String]] = [["stats"], ["stats", "--json"], ["check"], ["chart", "--list"],
                                     ["export", "matrix"], ["export", "summary", "-o", "-", "--format", "json"],
-                                    ["export", "all", "--format", "xlsx", "-o", "-"]]
+                                    ["export", "all", "--format", "xlsx", "-o", "-"], ["--help"], ["stats", "--help"]]
         for arguments in commands {
             for stdout in [GongkaiProcess.Stdout.file("/dev/full"), .closed] {
                 let p = GongkaiProcess(arguments, stdout: stdout)
