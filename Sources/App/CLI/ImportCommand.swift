@@ -66,6 +66,6 @@ struct ImportEnterprisesCommand: ParsableCommand {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
         }
         try update.save(document.survey)
-        try Output.line(tr("Added %1 enterprises to %2.", plan.added.count, into))
+        try Output.line(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", plan.added.count, plan.added.count, into))
     }
 }

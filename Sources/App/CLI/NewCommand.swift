@@ -36,7 +36,8 @@ struct NewCommand: ParsableCommand {
         let survey = Survey.blank(years: parsed, title: title, from: template)
         // Checked again under the survey's lock: a file that appeared meanwhile is not replaced.
         try SurveyUpdate.create(file, replacing: force).save(survey)
-        try Output.line(tr("Created %1 with %2 jurisdictions and the years %3.", file, survey.jurisdictions.count,
-                 parsed.map(String.init).joined(separator: ", ")))
+        try Output.line(trn("Created %1 with %2 jurisdiction and the years %3.", "Created %1 with %2 jurisdictions and the years %3.",
+                            survey.jurisdictions.count, file, survey.jurisdictions.count,
+                            parsed.map(String.init).joined(separator: ", ")))
     }
 }

@@ -13,24 +13,41 @@ struct SurveyInput: ParsableArguments {
     /// Loads the survey at `path` (the built-in dataset when nil); on failure prints the storage
     /// layer's message and exits with 2.
     static func load(path file: String?) throws -> Survey {
-        if let file { return try loadWithFingerprint(path: file).survey }
-        guard let url = BuiltinDataset.url else {
-            throw fail(tr("The built-in dataset is missing from this build."), code: 2)
+        switch read(path: file) {
+        case .success(let survey): return survey
+        case .failure(let failure): throw fail(failure.message, code: 2)
         }
-        return try reporting { try SurveyFile.load(from: url) }
     }
 
-    /// Loads the survey file at `path` and which version of the file it was; on failure prints
-    /// the storage layer's message and exits with 2.
+    /// Loads the survey file at `path` and which version of the file it was (for a command that
+    /// writes it back, see `SurveyUpdate`); on failure prints the storage layer's message and exits with 2.
     static func loadWithFingerprint(path: String) throws -> (survey: Survey, fingerprint: FileFingerprint) {
-        try reporting { try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: path)) }
+        switch reading({ try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: path)) }) {
+        case .success(let loaded): return loaded
+        case .failure(let failure): throw fail(failure.message, code: 2)
+        }
     }
 
-    private static func reporting<T>(_ load: () throws -> T) throws -> T {
+    /// Why a survey could not be read, in the interface language.
+    struct ReadFailure: Error {
+        var message: String
+    }
+
+    /// The survey at `path` (the built-in dataset when nil), or the message saying why not.
+    static func read(path file: String?) -> Result<Survey, ReadFailure> {
+        if let file { return reading { try SurveyFile.load(from: URL(fileURLWithPath: file)) } }
+        guard let url = BuiltinDataset.url else {
+            return .failure(ReadFailure(message: tr("The built-in dataset is missing from this build.")))
+        }
+        return reading { try SurveyFile.load(from: url) }
+    }
+
+    /// What `load` gives, or the storage layer's message.
+    private static func reading<T>(_ load: () throws -> T) -> Result<T, ReadFailure> {
         do {
-            return try load()
+            return .success(try load())
         } catch {
-            throw fail(String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)"), code: 2)
+            return .failure(ReadFailure(message: String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)")))
         }
     }
 }
