@@ -23,6 +23,8 @@ final class DocumentFlows {
         self.controller = window.controller
         self.services = services
         drafts = DraftKeeper(controller: window.controller, store: services.drafts)
+        let widget = window.window
+        Signals.connect(widget, "destroy") { TypedText.forget(in: widget) }
     }
 
     private var parent: UnsafeMutablePointer<GtkWidget>? { window?.window }
@@ -85,11 +87,15 @@ final class DocumentFlows {
             saveAs(then: done)
             return
         }
-        write(to: url, then: done)
+        confirmTypedText(saving: true, then: { [weak self] in self?.write(to: url, then: done) }, otherwise: { done(false) })
     }
 
     /// Asks where to save, then saves there.
     func saveAs(then done: @escaping @MainActor (Bool) -> Void = { _ in }) {
+        confirmTypedText(saving: true, then: { [weak self] in self?.chooseAndWrite(then: done) }, otherwise: { done(false) })
+    }
+
+    private func chooseAndWrite(then done: @escaping @MainActor (Bool) -> Void) {
         guard let parent else { return done(false) }
         let current = controller.fileURL
         let name = current?.lastPathComponent ?? Self.suggestedFileName(for: controller.survey)
@@ -132,8 +138,50 @@ final class DocumentFlows {
     /// Runs `proceed` at once when there are no unsaved changes; otherwise asks Save / Discard /
     /// Cancel and runs it after a successful save or a discard (never after Cancel).
     func confirmUnsavedChanges(_ proceed: @escaping @MainActor () -> Void) {
-        guard controller.isDirty else { return proceed() }
-        askToSaveChanges(then: proceed)
+        confirmTypedText(saving: false, then: { [weak self] in
+            guard let self else { return }
+            guard self.controller.isDirty else { return proceed() }
+            self.askToSaveChanges(then: proceed)
+        }, otherwise: {})
+    }
+
+    // MARK: Typed text
+
+    /// Refused text the user has been told about (and chose to go on without).
+    private var acknowledged: [TypedText.Unaccepted] = []
+
+    /// Before the survey is written or leaves the window: typing still in a field is committed,
+    /// and text the fields refused (kept in them, or left behind when the form moved on) is listed,
+    /// with Go Back (the cursor goes to the field) or going on without it. Runs `proceed` at once
+    /// when there is none, or none the user has not been told about already.
+    private func confirmTypedText(saving: Bool, then proceed: @escaping @MainActor () -> Void,
+                                  otherwise: @escaping @MainActor () -> Void) {
+        guard let window else { return proceed() }
+        let widget = window.window
+        TypedText.commitAll(in: widget)
+        let items = TypedText.unaccepted(in: widget)
+        guard items.contains(where: { !acknowledged.contains($0) }) else { return proceed() }
+        let list = items.map { item in
+            "• " + (item.field.isEmpty ? tr("“%1” — %2", item.text, item.reason) : tr("%1: “%2” — %3", item.field, item.text, item.reason))
+        }.joined(separator: "\n")
+        let dialog = ChoiceDialog(
+            parent: parent, heading: tr("Some values you typed are not in the survey"),
+            body: tr("These values could not be accepted, so the survey does not hold them:") + "\n" + list + "\n\n"
+                + (saving ? tr("Save without them, or go back and correct them.") : tr("Go on without them, or go back and correct them.")),
+            choices: [.init(id: "back", label: tr("_Go Back")),
+                      .init(id: "go", label: saving ? tr("Save _Without Them") : tr("Go On _Without Them"), style: .destructive)],
+            defaultChoice: "back", cancel: "back") { [weak self] choice in
+                guard let self else { return }
+                if choice == "go" {
+                    self.acknowledged = items
+                    TypedText.forget(in: widget)
+                    proceed()
+                } else {
+                    TypedText.focusFirstRefused(in: widget)
+                    otherwise()
+                }
+            }
+        dialog.present()
     }
 
     /// Asks Save / Discard / Cancel about the survey's changes; runs `proceed` after a successful
@@ -174,7 +222,11 @@ final class DocumentFlows {
 
     /// The window's `close-request`: true keeps the window open (the question is being asked).
     func closeRequested() -> Bool {
-        if closeConfirmed || !controller.isDirty { return false }
+        if closeConfirmed { return false }
+        if let window {
+            TypedText.commitAll(in: window.window)
+            if !controller.isDirty && TypedText.unaccepted(in: window.window).allSatisfy(acknowledged.contains) { return false }
+        }
         confirmUnsavedChanges { [weak self] in
             guard let self, let window = self.window else { return }
             self.closeConfirmed = true
