@@ -13,6 +13,8 @@ final class DocumentFlows {
     let services: WindowServices
     /// The draft of the window's survey.
     let drafts: DraftKeeper
+    /// The bar saying the survey's file changed on disk.
+    let fileWatch: FileChangeWatch
     /// Set once the user has agreed to close; the next close request goes through.
     private var closeConfirmed = false
     /// The unsaved-changes question on screen, if any.
@@ -23,8 +25,14 @@ final class DocumentFlows {
         self.controller = window.controller
         self.services = services
         drafts = DraftKeeper(controller: window.controller, store: services.drafts)
+        fileWatch = FileChangeWatch(controller: window.controller)
+        Widgets.append(window.banners, fileWatch.bar)
         let widget = window.window
-        Signals.connect(widget, "destroy") { TypedText.forget(in: widget) }
+        Signals.connect(widget, "destroy") { [weak fileWatch] in
+            TypedText.forget(in: widget)
+            fileWatch?.stop()
+        }
+        fileWatch.onReload = { [weak self] in self?.reload() }
     }
 
     private var parent: UnsafeMutablePointer<GtkWidget>? { window?.window }
@@ -63,9 +71,9 @@ final class DocumentFlows {
             other.present()  // one file, one window
             return
         }
-        let survey: Survey
+        let loaded: (survey: Survey, fingerprint: FileFingerprint)
         do {
-            survey = try SurveyFile.load(from: url)
+            loaded = try SurveyFile.loadWithFingerprint(from: url)
         } catch {
             showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
             return
@@ -73,7 +81,7 @@ final class DocumentFlows {
         confirmUnsavedChanges { [weak self] in
             guard let self else { return }
             let bundled = WindowServices.isBundledDataset(url)
-            self.controller.replace(with: survey, fileURL: bundled ? nil : url)
+            self.controller.replace(with: loaded.survey, fileURL: bundled ? nil : url, fingerprint: loaded.fingerprint)
             if !bundled { self.services.recent.add(url) }
             if !bundled, let window = self.window { DraftRecovery.offer(in: window) }
         }
@@ -106,19 +114,70 @@ final class DocumentFlows {
         }
     }
 
-    private func write(to url: URL, then done: @escaping @MainActor (Bool) -> Void) {
+    private func write(to url: URL, overwrite: Bool = false, then done: @escaping @MainActor (Bool) -> Void) {
         guard !WindowServices.isBundledDataset(url) else {
             showError(heading: tr("Could not save"), message: tr("The built-in survey cannot be changed. Save your copy under another name."))
             return done(false)
         }
         do {
-            try controller.save(to: url)
+            try controller.save(to: url, overwrite: overwrite)
+        } catch let error as SurveyFileError where error.kind == .changedOnDisk {
+            return askAboutChangedFile(url, then: done)
         } catch {
             showError(heading: tr("Could not save “%1”", url.lastPathComponent), message: Self.describe(error))
             return done(false)
         }
         services.recent.add(url)
         done(true)
+    }
+
+    /// Saving found the file on disk changed since it was opened or last saved (another program
+    /// or another Gongkai wrote it): Reload it, Save As…, Overwrite it, or Cancel.
+    private func askAboutChangedFile(_ url: URL, then done: @escaping @MainActor (Bool) -> Void) {
+        let dialog = ChoiceDialog(
+            parent: parent, heading: tr("“%1” was changed on disk", url.lastPathComponent),
+            body: tr("Another program or another Gongkai has changed or moved the file since you opened it. Reload it (your changes are lost), save yours under another name, or overwrite the file with yours (its other version is kept as “%1~”).", url.lastPathComponent),
+            choices: [.init(id: "cancel", label: tr("_Cancel")),
+                      .init(id: "reload", label: tr("_Reload")),
+                      .init(id: "save-as", label: tr("Save _As…")),
+                      .init(id: "overwrite", label: tr("_Overwrite"), style: .destructive)],
+            defaultChoice: "save-as", cancel: "cancel") { [weak self] choice in
+                guard let self else { return done(false) }
+                switch choice {
+                case "reload":
+                    self.reload(asking: false)
+                    done(false)
+                case "save-as":
+                    self.chooseAndWrite(then: done)
+                case "overwrite":
+                    self.write(to: url, overwrite: true, then: done)
+                default:
+                    done(false)
+                }
+            }
+        dialog.present()
+    }
+
+    /// Reads the survey's file again (the version on disk replaces the window's survey); with
+    /// unsaved changes, asks first unless `asking` is false (the user already chose Reload).
+    func reload(asking: Bool = true) {
+        guard let url = controller.fileURL else { return }
+        if asking && controller.isDirty {
+            let dialog = ChoiceDialog(
+                parent: parent, heading: tr("Reload “%1” and lose your changes?", url.lastPathComponent),
+                body: tr("The version on disk replaces the survey in this window; the changes you have not saved are lost."),
+                choices: [.init(id: "cancel", label: tr("_Cancel")), .init(id: "reload", label: tr("_Reload"), style: .destructive)],
+                defaultChoice: "cancel", cancel: "cancel") { [weak self] choice in
+                    if choice == "reload" { self?.reload(asking: false) }
+                }
+            return dialog.present()
+        }
+        do {
+            let loaded = try SurveyFile.loadWithFingerprint(from: url)
+            controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
+        } catch {
+            showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
+        }
     }
 
     /// `name` → `name.gongkai` when the user typed no extension.

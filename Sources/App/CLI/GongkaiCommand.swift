@@ -58,11 +58,24 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
-        let survey = try input.load()
+        let fileURL = input.file.map { URL(fileURLWithPath: $0) }
+        // A file is read with its fingerprint (which version was read: saving checks it).
+        let survey: Survey
+        var fingerprint: FileFingerprint?
+        if let fileURL {
+            do {
+                (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: fileURL)
+            } catch {
+                throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
+            }
+        } else {
+            survey = try input.load()
+        }
         let status = MainActor.assumeIsolated {
             let launch = GongkaiApplication.Launch(
                 survey: survey,
-                fileURL: input.file.map { URL(fileURLWithPath: $0) },
+                fileURL: fileURL,
+                fingerprint: fingerprint,
                 screenshotDirectory: screenshot.map { URL(fileURLWithPath: $0, isDirectory: true) })
             return GongkaiApplication(launch).run()
         }

@@ -22,21 +22,28 @@ enum TypedText {
         var reason: String
     }
 
-    private struct Registered {
+    /// A field, while both it and its widget live (the widget may be destroyed first: its window
+    /// went away while the section objects live on).
+    private final class Registered {
         weak var field: (any CommittingField)?
+        var widgetAlive = true
+        init(_ field: any CommittingField) { self.field = field }
+        var living: (any CommittingField)? { widgetAlive ? field : nil }
     }
 
     private static var fields: [Registered] = []
     private static var dropped: [(root: UnsafeMutableRawPointer, item: Unaccepted)] = []
 
     static func register(_ field: any CommittingField) {
-        if fields.count >= 256, fields.count.nonzeroBitCount == 1 { fields.removeAll { $0.field == nil } }
-        fields.append(Registered(field: field))
+        if fields.count >= 256, fields.count.nonzeroBitCount == 1 { fields.removeAll { $0.living == nil } }
+        let registered = Registered(field)
+        fields.append(registered)
+        Signals.connect(field.widget, "destroy") { [weak registered] in registered?.widgetAlive = false }
     }
 
     /// The living fields inside `window`.
     static func fields(in window: UnsafeMutablePointer<GtkWidget>) -> [any CommittingField] {
-        fields.compactMap(\.field).filter { root(of: $0.widget) == UnsafeMutableRawPointer(window) }
+        fields.compactMap(\.living).filter { root(of: $0.widget) == UnsafeMutableRawPointer(window) }
     }
 
     /// Commits every field of `window` that holds typed, uncommitted text.
