@@ -34,7 +34,7 @@ final class TypedTextTests: WindowTestCase {
 
         section.letter.sentDate.enter("2023-13-45")
         let reason = try XCTUnwrap(section.letter.sentDate.refusal, "the field refuses the text")
-        XCTAssertTrue(reason.contains("not a date"), reason)
+        XCTAssertTrue(reason.contains("Not a date"), reason)
         XCTAssertEqual(section.letter.sentDate.text, "2023-13-45", "the field keeps what was typed")
         XCTAssertEqual(String(borrowingGChars: gtk_entry_get_icon_tooltip_text(section.letter.sentDate.widget.cast(), GTK_ENTRY_ICON_SECONDARY)),
                        reason, "the reason is shown beside the field")

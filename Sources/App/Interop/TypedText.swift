@@ -130,7 +130,7 @@ enum FieldCheck {
         switch self {
         case .date:
             guard !trimmed.isEmpty, PartialDate(parsing: trimmed) == nil else { return nil }
-            return tr("“%1” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD. The previous value is kept.", trimmed)
+            return tr("Not a date: write YYYY, YYYY-MM or YYYY-MM-DD. The previous value is kept.")
         case .dates:
             let parts = trimmed.split(whereSeparator: { ",，、;； ".contains($0) })
             guard let bad = parts.first(where: { PartialDate(parsing: String($0)) == nil }) else { return nil }
