@@ -14,9 +14,7 @@ import Model
 @MainActor
 final class GongkaiApplication {
     /// The application id (reverse DNS; also the D-Bus name, the icon's and the desktop file's name).
-    static let id = "io.github.gongkai.Gongkai"
-    /// The version the About dialog shows.
-    static let version = "0.1.0"
+    static let id = AppInfo.id
 
     /// What to show when the application starts.
     struct Launch {
@@ -29,6 +27,8 @@ final class GongkaiApplication {
         var screenshotDirectory: URL?
         /// Drafts, recent files and file chooser (nil: the user's own, see `WindowServices.standard`).
         var services: WindowServices?
+        /// Started by D-Bus activation (`--gapplication-service`): wait on the bus to be activated.
+        var isService = false
     }
 
     private let launch: Launch
@@ -53,6 +53,7 @@ final class GongkaiApplication {
         let flags = unique ? G_APPLICATION_HANDLES_OPEN
             : GApplicationFlags(rawValue: G_APPLICATION_HANDLES_OPEN.rawValue | G_APPLICATION_NON_UNIQUE.rawValue)
         application = gtk_application_new(applicationID, flags)
+        if launch.isService { ServiceMode.apply(to: application) }
         Signals.connect(application, "startup") { [weak self] in self?.startup() }
         Signals.connect(application, "activate") { [weak self] in self?.activate() }
         ApplicationOpen.connect(application) { [weak self] urls in self?.open(urls) }

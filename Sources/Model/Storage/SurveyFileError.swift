@@ -140,8 +140,8 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             let incomplete: String
             switch openContainers ?? 0 {
             case ...0: incomplete = tr("%1 is missing", missing)
-            case 1: incomplete = tr("%1 is missing, and 1 object or list is still open", missing)
-            case let open: incomplete = tr("%1 is missing, and %2 objects or lists are still open", missing, open)
+            case let open: incomplete = trn("%1 is missing, and %2 object or list is still open",
+                                            "%1 is missing, and %2 objects or lists are still open", open, missing, open)
             }
             return tr("The file %1 ends too early, at %2%3: the JSON is incomplete: %4. The file was probably cut off while it was being copied or saved; its previous version may be in the backup “%5”.",
                       f, position, inPath, incomplete, SurveyFile.backupPath(for: file ?? "survey"))
