@@ -63,7 +63,8 @@ enum DraftRecovery {
             return
         }
         window.flows.drafts.adopt(draft)
-        window.controller.replace(with: survey, fileURL: window.controller.fileURL, unsaved: true)
+        window.controller.replace(with: survey, fileURL: window.controller.fileURL, unsaved: true,
+                                  fingerprint: window.controller.fingerprint)
     }
 
     /// "2025-03-04 15:20"

@@ -11,7 +11,7 @@ final class EnterpriseForm {
     /// Performs an edit of the shown enterprise with an undo label.
     var onEdit: ((Enterprise, String) -> Void)?
 
-    let name = CommitEntry()
+    let name = CommitEntry(check: .required)
     let jurisdiction = DropDown([], searchable: true)
     let city = CommitEntry()
     let year = DropDown([])

@@ -8,7 +8,7 @@ final class PhoneAttemptsEditor: RecordListOwner {
     /// The widgets of one call.
     @MainActor
     final class Row {
-        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
         let outcome = DropDown(PhoneOutcome.allCases.map(\.label))
         let note = CommitEntry(placeholder: tr("Note"))
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)

@@ -7,7 +7,7 @@ import Model
 final class PhoneContactsEditor: RecordListOwner {
     @MainActor
     final class Row {
-        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
         let department = CommitEntry(placeholder: tr("Department"))
         let outcome = CommitEntry(placeholder: tr("Outcome"), width: 10)
         let summary = CommitEntry(placeholder: tr("What was said"))

@@ -19,6 +19,8 @@ final class MainWindow {
     let controller: DocumentController
     /// The header bar (actions add their buttons to it).
     let header: Widget
+    /// Bars across the top of the window's content (e.g. "the file changed on disk").
+    let banners: Widget
     private let stack: Widget
     private let sidebar: Widget
     private let titleLabel: Widget
@@ -37,9 +39,10 @@ final class MainWindow {
     /// to it and keeps it running while open.
     /// `services` supplies the drafts folder, the recent files and the file chooser (tests pass
     /// their own).
-    init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil,
+    /// `fingerprint` is the version of `fileURL` the survey was read from (see `DocumentController`).
+    init(survey: Survey, fileURL: URL?, fingerprint: FileFingerprint? = nil, application: UnsafeMutablePointer<GtkApplication>? = nil,
          services: WindowServices = .standard()) {
-        controller = DocumentController(survey: survey, fileURL: fileURL)
+        controller = DocumentController(survey: survey, fileURL: fileURL, fingerprint: fingerprint)
         Stylesheet.install()
 
         window = application.map { gtk_application_window_new($0) } ?? gtk_window_new()
@@ -64,7 +67,11 @@ final class MainWindow {
         Widgets.addClasses(sidebar, ["gk-sidebar"])
         let body = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         Widgets.append(body, sidebar, gtk_separator_new(GTK_ORIENTATION_VERTICAL), stack)
-        gtk_window_set_child(window.window, body)
+        banners = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        let content = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        gtk_widget_set_vexpand(body, 1)
+        Widgets.append(content, banners, body)
+        gtk_window_set_child(window.window, content)
 
         Signals.connect(window, "realize") { [weak self] in self?.connectFrameClock() }
         controller.observe { [weak self] change in self?.controllerChanged(change) }
