@@ -79,6 +79,9 @@ struct BenchCommand: ParsableCommand {
         if report.includes("matrix cell edit") {
             MainActor.assumeIsolated { MatrixBench.run(survey: survey)?.lines.forEach { print($0) } }
         }
+        if report.includes("matrix in the window") {
+            MainActor.assumeIsolated { MatrixBench.runInWindow(survey: survey)?.lines.forEach { print($0) } }
+        }
         if report.includes("filter as you type") {
             MainActor.assumeIsolated { EnterpriseBench.run(survey: survey)?.lines.forEach { print($0) } }
         }

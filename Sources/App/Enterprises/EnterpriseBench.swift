@@ -110,7 +110,7 @@ enum EnterpriseBench {
     /// Times the frames of a window: from the start of a frame (before-paint) to the end of its
     /// drawing (after-paint).
     @MainActor
-    private final class FrameWatch {
+    final class FrameWatch {
         private(set) var painted = false
         private(set) var frameMilliseconds = 0.0
         private var frameStart: UInt64?
@@ -131,14 +131,14 @@ enum EnterpriseBench {
         }
     }
 
-    private static func wait(milliseconds: UInt32) {
+    static func wait(milliseconds: UInt32) {
         var done = false
         MainLoop.timeout(milliseconds: milliseconds) { done = true; return .remove }
         wait(until: { done })
     }
 
     /// Runs the main loop (blocking between events) until `condition` holds, for at most a second.
-    private static func wait(until condition: () -> Bool) {
+    static func wait(until condition: () -> Bool) {
         var expired = false
         let source = MainLoop.timeout(milliseconds: 1000) { expired = true; return .remove }
         while !condition() && !expired { g_main_context_iteration(nil, 1) }
@@ -146,7 +146,7 @@ enum EnterpriseBench {
     }
 
     /// Runs the main context until nothing is pending.
-    private static func settle() {
+    static func settle() {
         while g_main_context_iteration(nil, 0) != 0 {}
     }
 }
