@@ -119,6 +119,7 @@ struct MatrixPainter {
             badge(cr, mark, cx: tile.x + 7, cy: tile.y + 7)
         case .quiet? where scene.quietMarks:
             // A small hollow ring where the evidence dot goes: disclosed, evidence still to add.
+            cairo_new_path(cr)
             cairo_arc(cr, tile.maxX - 6, tile.maxY - 6, 3, 0, 2 * .pi)
             setColor(cr, Ink.quiet)
             cairo_set_line_width(cr, 1.2)
