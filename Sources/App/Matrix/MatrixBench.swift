@@ -11,12 +11,22 @@ import Model
 @MainActor
 enum MatrixBench {
     struct Result {
-        /// Median milliseconds from the key to the grid showing the new cells and totals.
-        var keyToModel: Double
-        /// Median milliseconds to draw the grid once, 1600 × 1000 pixels.
-        var drawFrame: Double
-        /// Median milliseconds of the deferred validation (not within the frame).
-        var deferredValidation: Double
+        /// Milliseconds from the key to the grid showing the new cells and totals, per run.
+        var keys: [Double]
+        /// Milliseconds to draw the grid once, 1600 × 1000 pixels, per run.
+        var frames: [Double]
+        /// Milliseconds of the deferred validation (not within the frame), per run.
+        var validations: [Double]
+
+        var keyToModel: Double { Stopwatch.median(keys) }
+        var drawFrame: Double { Stopwatch.median(frames) }
+        var deferredValidation: Double { Stopwatch.median(validations) }
+
+        func rows(peakRSS: Int?) -> [BenchRow] {
+            [BenchRow(name: "matrix cell edit: key → cells and totals", times: keys, peakRSS: peakRSS),
+             BenchRow(name: "matrix cell edit: drawing one frame", times: frames, peakRSS: peakRSS),
+             BenchRow(name: "matrix cell edit: deferred validation", times: validations, peakRSS: peakRSS)]
+        }
 
         var lines: [String] {
             [String(format: "matrix cell edit: key → cells and totals   median %8.2f ms", keyToModel),
@@ -51,59 +61,6 @@ enum MatrixBench {
             })
             validations.append(Stopwatch.milliseconds { section.updateProblems() })
         }
-        return Result(keyToModel: Stopwatch.median(keys), drawFrame: Stopwatch.median(frames), deferredValidation: Stopwatch.median(validations))
-    }
-
-    /// In the full window (1400 × 900, every section following the survey): a status key on the
-    /// matrix grid until the frame showing it is painted.
-    struct WindowResult {
-        /// Main-thread work per key: handling it (the edit, every section following) plus the
-        /// frame's layout and drawing; median and slowest.
-        var work: Double
-        var slowest: Double
-        /// From the key to the end of the frame, including the wait for the frame clock.
-        var wall: Double
-
-        var lines: [String] {
-            [String(format: "matrix in the window: status key → frame painted  median %.2f ms of work, slowest %.2f ms; with the wait for the frame median %.2f ms",
-                    work, slowest, wall),
-             String(format: "matrix in the window: within one frame (60 Hz) %@", slowest < 1000.0 / 60 ? "yes" : "NO")]
-        }
-    }
-
-    /// Types `runs` status keys (alternating √ and × on one cell) into the matrix of a real
-    /// window on `survey`, waiting for each key's frame. Returns nil when GTK cannot initialise.
-    static func runInWindow(survey: Survey, runs: Int = 20) -> WindowResult? {
-        guard RendererChoice.initGtk() else { return nil }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-matrix-bench-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var services = WindowServices.standard()
-        services.drafts = DraftStore(directory: scratch.appendingPathComponent("drafts"))
-        let window = MainWindow(survey: survey, fileURL: nil, services: services)
-        gtk_window_set_default_size(window.window.window, 1400, 900)
-        window.present()
-        defer {
-            gtk_window_destroy(window.window.window)
-            EnterpriseBench.settle()
-        }
-        guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 30),
-              let matrix = window.sections.compactMap({ $0 as? MatrixSection }).first else { return nil }
-        window.goToSection(number: 2)
-        matrix.advance = .stay
-        let clock = EnterpriseBench.FrameWatch(window.window)
-        EnterpriseBench.wait(milliseconds: 300)
-        var works: [Double] = [], walls: [Double] = []
-        for run in 0..<max(1, runs) {
-            EnterpriseBench.wait(milliseconds: 60)
-            EnterpriseBench.settle()
-            clock.reset()
-            let start = Stopwatch.now()
-            _ = matrix.grid.handleKey(guint(run % 2 == 0 ? GDK_KEY_y : GDK_KEY_n), GdkModifierType(0))
-            let handled = Stopwatch.milliseconds(since: start)
-            EnterpriseBench.wait(until: { clock.painted })
-            works.append(handled + clock.frameMilliseconds)
-            walls.append(Stopwatch.milliseconds(since: start))
-        }
-        return WindowResult(work: Stopwatch.median(works), slowest: works.max() ?? 0, wall: Stopwatch.median(walls))
+        return Result(keys: keys, frames: frames, validations: validations)
     }
 }

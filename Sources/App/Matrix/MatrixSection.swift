@@ -265,7 +265,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let keys = selection.points.map(addressing.key)
         let changes = MatrixChanges.setting(status, on: keys, in: controller.survey, index: index)
         if !changes.isEmpty {
-            let label = keys.count == 1 ? tr(context: "matrix", "Set status") : tr("Set %1 cells", keys.count)
+            let label = keys.count == 1 ? tr(context: "matrix", "Set status") : trn("Set %1 cell", "Set %1 cells", keys.count)
             guard controller.perform(.setCells(changes), label: label) else { return }
             messages.hide()
         }
@@ -288,7 +288,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         }
         let changes = CellEdits.updating(keys, in: controller.survey, index: index, body)
         guard !changes.isEmpty else { return true }
-        let stepLabel = keys.count > 1 ? tr("%1 (%2 cells)", label, changes.count) : label
+        let stepLabel = keys.count > 1 ? trn("%1 (%2 cell)", "%1 (%2 cells)", changes.count, label, changes.count) : label
         guard controller.perform(.setCells(changes), label: stepLabel) else { return false }
         messages.hide()
         return true

@@ -13,8 +13,9 @@ extension ValidationContext {
             }
             let open = e.phoneAttempts.filter { $0.outcome == nil }.count
             if open > 0 {
-                add(.phoneOutcomeNotChosen, open == 1 ? tr("A call to enterprise %1 has no outcome chosen yet.", label)
-                    : tr("Enterprise %1 has %2 calls with no outcome chosen yet.", label, open), at: location, position: i)
+                add(.phoneOutcomeNotChosen, trn("Enterprise %1 has %2 call with no outcome chosen yet.",
+                                                "Enterprise %1 has %2 calls with no outcome chosen yet.", open, label, open),
+                    at: location, position: i)
             }
         }
     }
