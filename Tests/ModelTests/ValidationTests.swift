@@ -93,6 +93,10 @@ final class ValidationTests: EnglishTestCase {
         },
         Case(.emptyEnterpriseName, .enterprise(id: "e4")) { $0.enterprises[3].name = " \u{3000}" },
         Case(.itemNotRequired, .enterprise(id: "e1")) { $0.enterprises[0].disclosedItems.append(.energyPerProduct) },
+        Case(.jurisdictionNotChosen, .enterprise(id: "e2")) { $0.enterprises[1].jurisdiction = "" },
+        Case(.phoneOutcomeNotChosen, .enterprise(id: "e3")) {
+            $0.enterprises[2].phoneAttempts = [PhoneAttempt(outcome: nil), PhoneAttempt(outcome: .confidential), PhoneAttempt(outcome: nil)]
+        },
         Case(.regulationDateOrder, .regulation(id: "interim-2004")) { $0.regulations[0].repealed = PartialDate(year: 2003) },
         Case(.regulationDateOrder, .regulation(id: Regulation.auditMeasuresID)) {
             $0.regulations[1].adopted = PartialDate(year: 2016, month: 9)

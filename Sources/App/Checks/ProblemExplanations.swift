@@ -48,6 +48,10 @@ extension ProblemCode {
             return tr("An enterprise without a name cannot be found again or checked.")
         case .itemNotRequired:
             return tr("The enterprise is recorded as disclosing items that its audit reasons do not require; check the reasons or the items.")
+        case .jurisdictionNotChosen:
+            return tr("A new enterprise starts with no jurisdiction rather than a guess; choose the one whose list it was sampled from.")
+        case .phoneOutcomeNotChosen:
+            return tr("A new call starts with no outcome rather than “calls went unanswered”; choose what the call found.")
         case .regulationDateOrder:
             return tr("The regulation's dates are in an impossible order.")
         case .supersededByUnknown:

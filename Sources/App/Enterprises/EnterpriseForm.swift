@@ -171,7 +171,7 @@ final class EnterpriseForm {
         var labels = survey.jurisdictions.map(\.displayName)
         if !jurisdictionIDs.contains(e.jurisdiction) {
             jurisdictionIDs.append(e.jurisdiction)
-            labels.append(e.jurisdiction)
+            labels.append(e.jurisdiction.isEmpty ? tr("Not chosen") : e.jurisdiction)
         }
         jurisdiction.setLabels(labels, selected: jurisdictionIDs.firstIndex(of: e.jurisdiction) ?? -1)
 

@@ -144,13 +144,14 @@ final class EnterprisesSection: RevealingSection {
         return "sample-\(n)"
     }
 
-    /// Adds an enterprise in the filtered jurisdiction and year (else the selected one's), selects
-    /// it and puts the cursor in its name.
+    /// Adds an enterprise in the filtered jurisdiction (else with no jurisdiction chosen: Checks
+    /// lists it as missing) and year (else the selected one's), selects it and puts the cursor in
+    /// its name.
     func addEnterprise() {
         form.commitPending()
         let filter = list.currentFilter
         let base = selectedEnterprise
-        guard let jurisdiction = filter.jurisdiction ?? base?.jurisdiction ?? survey.jurisdictions.first?.id else { return }
+        let jurisdiction = filter.jurisdiction ?? ""
         var year: Int? = base?.year ?? survey.years.last
         if case .year(let y) = filter.year { year = y }
         let e = Enterprise(id: newID(), name: tr("New enterprise"), jurisdiction: jurisdiction, year: year)

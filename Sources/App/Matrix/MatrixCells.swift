@@ -21,9 +21,12 @@ struct MatrixCells: Sendable {
     private let statuses: [DisclosureStatus]
     /// Per cell: 1 when it has a note, 2 when it has evidence.
     private let marks: [UInt8]
-    private var problemSlots: Set<Int> = []
-    /// Jurisdiction positions with at least one problem cell.
+    /// The problem mark of each cell that has one (the strongest of its problems).
+    private var problemSlots: [Int: MatrixProblemMark] = [:]
+    /// Jurisdiction positions with at least one problem cell (of any kind).
     private(set) var problemJurisdictions: Set<Int> = []
+    /// The strongest error or warning badge of each jurisdiction's row (quiet marks do not count).
+    private(set) var rowBadges: [Int: MatrixProblemMark] = [:]
     /// Disclosed cells per column, over every jurisdiction (shown or not).
     let columnDisclosed: [Int]
     /// Surveyed cells (any status but "not surveyed") per column.
@@ -84,7 +87,12 @@ struct MatrixCells: Sendable {
 
     /// True when validation reported a problem located at this cell.
     func hasProblem(_ jurisdiction: Int, _ column: Int) -> Bool {
-        problemSlots.contains(jurisdiction * columns.count + column)
+        problemSlots[jurisdiction * columns.count + column] != nil
+    }
+
+    /// The mark the cell's problems call for, if any.
+    func problemMark(_ jurisdiction: Int, _ column: Int) -> MatrixProblemMark? {
+        problemSlots[jurisdiction * columns.count + column]
     }
 
     /// Every disclosed cell.
@@ -97,13 +105,29 @@ struct MatrixCells: Sendable {
         for (i, j) in jurisdictions.enumerated() where order[j.id] == nil { order[j.id] = i }
         var columnIndex: [MatrixColumn: Int] = [:]
         for (i, column) in columns.enumerated() { columnIndex[column] = i }
-        problemSlots = []
+        problemSlots = [:]
         problemJurisdictions = []
+        rowBadges = [:]
         for problem in problems {
             guard case .cell(let id, let year, let kind) = problem.location,
                   let j = order[id], let c = columnIndex[MatrixColumn(year: year, kind: kind)] else { continue }
-            problemSlots.insert(j * columns.count + c)
+            let mark = MatrixProblemMark(problem)
+            let slot = j * columns.count + c
+            problemSlots[slot] = max(problemSlots[slot] ?? mark, mark)
             problemJurisdictions.insert(j)
+            if mark != .quiet { rowBadges[j] = max(rowBadges[j] ?? mark, mark) }
         }
     }
+}
+
+/// How a cell shows its problems: errors in red, other warnings in amber, and the expected gap of
+/// a fresh entry (disclosed, evidence not yet added) with a quiet mark that can be switched off.
+enum MatrixProblemMark: Int, Comparable, Sendable {
+    case quiet, warning, error
+
+    init(_ problem: Problem) {
+        if problem.isError { self = .error } else if problem.code == .disclosedWithoutEvidence { self = .quiet } else { self = .warning }
+    }
+
+    static func < (a: MatrixProblemMark, b: MatrixProblemMark) -> Bool { a.rawValue < b.rawValue }
 }

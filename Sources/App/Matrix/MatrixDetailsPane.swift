@@ -13,8 +13,8 @@ struct MatrixCellDetails {
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
-/// publishing department, evidence and note. Status buttons apply to the whole selection like the
-/// status keys; the other fields edit the cursor cell. Every change is one undoable edit through
+/// publishing department, evidence and note. The pane shows the cursor cell; with several cells
+/// selected, the status and every field apply to the whole selection (the section does that). Every change is one undoable edit through
 /// the section (`onSetStatus`, `onUpdate`); the pane shows the model again after every change,
 /// undo and redo included.
 @MainActor
@@ -110,8 +110,9 @@ final class MatrixDetailsPane {
         gtk_label_set_text(title.opaque, details.title)
         gtk_label_set_text(subtitle.opaque, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: a status applies to it; the fields below belong to the cursor cell.",
-                                                     "%1 cells selected: a status applies to all of them; the fields below belong to the cursor cell.", details.selectionCount))
+        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: the status and every field below apply to it.",
+                                                     "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
+                                                     details.selectionCount))
         for (s, button) in statusButtons {
             gtk_widget_set_sensitive(button, 1)
             gtk_toggle_button_set_active(button.cast(), s == status ? 1 : 0)

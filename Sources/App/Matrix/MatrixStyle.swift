@@ -18,6 +18,10 @@ enum MatrixStyle {
         .gk-legend-mark { color: #3A3F45; font-weight: bold; }
         .gk-legend-badge { background-color: #B3261E; color: #FFFFFF; border-radius: 999px; min-width: 14px;
                            font-size: 8pt; font-weight: bold; padding: 0 1px; }
+        .gk-legend-warning { background-color: #9A5B00; color: #FFFFFF; border-radius: 999px; min-width: 14px;
+                             font-size: 8pt; font-weight: bold; padding: 0 1px; }
+        .gk-legend-quiet { color: #7C828A; }
+        .gk-matrix-status { padding: 2px 4px; }
         .gk-status-button { background-image: none; color: \(Palette.ink.hex); }
 
         """

@@ -13,6 +13,8 @@ struct OverviewFacts: Equatable {
     var observations: Int
     var enterprises: Int
     var regulations: Int
+    /// How much of each year's matrix is entered.
+    var progress: EntryProgress
 
     init(_ survey: Survey) {
         title = survey.meta.title
@@ -24,6 +26,7 @@ struct OverviewFacts: Equatable {
         observations = survey.observations.count
         enterprises = survey.enterprises.count
         regulations = survey.regulations.count
+        progress = EntryProgress(survey)
     }
 
     /// Writes years as ranges of consecutive years: [2016, 2018, 2019, 2020] → "2016, 2018–2020".

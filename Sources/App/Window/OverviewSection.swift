@@ -16,6 +16,8 @@ final class OverviewSection: RevealingSection {
     private var content: UnsafeMutablePointer<GtkWidget>?
 
     private let controller: DocumentController
+    /// The "entered" figure of each year, as shown ("43 / 64").
+    private(set) var enteredTexts: [String] = []
 
     /// The overview only reads the survey (through `show(_:)`) and its statistics.
     init(controller: DocumentController) {
@@ -32,8 +34,9 @@ final class OverviewSection: RevealingSection {
     func show(_ survey: Survey) {
         if let content { gtk_box_remove(page.cast(), content) }
         let facts = OverviewFacts(survey)
+        enteredTexts = []
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 18)
-        Widgets.append(box, heading(facts), statistics(facts), perYear(controller.statistics), details(facts))
+        Widgets.append(box, heading(facts), statistics(facts), perYear(controller.statistics, facts.progress), details(facts))
         gtk_box_append(page.cast(), box)
         content = box
     }
@@ -75,8 +78,9 @@ final class OverviewSection: RevealingSection {
         return box
     }
 
-    /// Per survey year and kind: the jurisdictions that disclosed, of those in the survey.
-    private func perYear(_ stats: Statistics) -> UnsafeMutablePointer<GtkWidget> {
+    /// Per survey year and kind: the jurisdictions that disclosed, of those in the survey; and how
+    /// much of the year is entered (cells with a status, of jurisdictions × 2).
+    private func perYear(_ stats: Statistics, _ progress: EntryProgress) -> UnsafeMutablePointer<GtkWidget> {
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8)
         let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
         gtk_grid_set_row_spacing(grid.cast(), 6)
@@ -86,11 +90,20 @@ final class OverviewSection: RevealingSection {
         for (c, kind) in kinds.enumerated() {
             gtk_grid_attach(grid.cast(), Widgets.label(kind.label, classes: ["gk-detail-key"], xalign: 1), Int32(c + 1), 0, 1, 1)
         }
+        let enteredColumn = Int32(kinds.count + 1)
+        gtk_grid_attach(grid.cast(), Widgets.label(tr("Entered"), classes: ["gk-detail-key"], xalign: 1), enteredColumn, 0, 1, 1)
         for (r, year) in stats.byYear.enumerated() {
             gtk_grid_attach(grid.cast(), Widgets.label(String(year.year), classes: ["numeric"]), 0, Int32(r + 1), 1, 1)
             for (c, kind) in kinds.enumerated() {
                 let text = tr("%1 of %2", year[kind].status.disclosed, stats.jurisdictionCount)
                 gtk_grid_attach(grid.cast(), Widgets.label(text, classes: ["numeric"], xalign: 1), Int32(c + 1), Int32(r + 1), 1, 1)
+            }
+            if let entry = progress.years.first(where: { $0.year == year.year }) {
+                let text = tr("%1 of %2", entry.entered, entry.total)
+                enteredTexts.append(text)
+                let label = Widgets.label(text, classes: entry.isComplete ? ["numeric"] : ["numeric", "gk-warning"], xalign: 1)
+                gtk_widget_set_tooltip_text(label, EntryProgress.text(entry))
+                gtk_grid_attach(grid.cast(), label, enteredColumn, Int32(r + 1), 1, 1)
             }
         }
         Widgets.append(box, Widgets.label(tr("Jurisdictions that disclosed, per year"), classes: ["title-4"]), grid)

@@ -29,6 +29,8 @@ enum Stylesheet {
     .gk-problems row:selected { background-color: mix(@theme_base_color, @theme_selected_bg_color, 0.15); color: @theme_text_color; }
     .gk-problem-severity { font-weight: bold; }
     .gk-problem-explanation { font-size: 0.92em; }
+    .gk-problem-count { font-weight: bold; padding: 0 8px; border-radius: 999px; background-color: alpha(currentColor, 0.08); }
+    .gk-problem-grouped { margin-left: 36px; }
     .gk-error { color: @error_color; }
     .gk-warning { color: #9c6500; }
     .gk-empty { font-size: 13pt; }

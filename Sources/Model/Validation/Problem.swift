@@ -75,6 +75,9 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case duplicateEnterpriseID = "duplicate-enterprise-id"
     case emptyEnterpriseName = "empty-enterprise-name"
     case itemNotRequired = "item-not-required"
+    // Fields a new record starts without (blank means not chosen yet)
+    case jurisdictionNotChosen = "jurisdiction-not-chosen"
+    case phoneOutcomeNotChosen = "phone-outcome-not-chosen"
     // Regulations
     case regulationDateOrder = "regulation-date-order"
     case supersededByUnknown = "superseded-by-unknown"
@@ -93,7 +96,8 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     public var severity: Severity {
         switch self {
         case .labellingWithoutList, .noListButDisclosed, .disclosedWithoutEvidence, .coverageWithoutDisclosure,
-             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired:
+             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired,
+             .jurisdictionNotChosen, .phoneOutcomeNotChosen:
             return .warning
         case .cellsNotEntered:
             return .info

@@ -20,6 +20,7 @@ public enum Validator {
         context.checkEnterprises()
         context.checkRegulations()
         context.countUnenteredCells()
+        context.checkMissingFields()
         return context.sortedProblems()
     }
 
