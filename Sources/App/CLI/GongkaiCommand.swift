@@ -35,6 +35,11 @@ struct GongkaiCommand: ParsableCommand {
             FormatCommand.self,
             ChartCommand.self,
             ImportCommand.self,
+            LogCommand.self,
+            SetCommand.self,
+            CompareCommand.self,
+            MergeCommand.self,
+            MergeDriverCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

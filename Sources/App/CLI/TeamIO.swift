@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// What the team commands (`set`, `compare`, `merge`, `merge-driver`, `log`) share: loading a
+/// named survey file and writing one, failing with exit code 2 and a one-line message.
+enum TeamIO {
+    /// Loads a survey file; exit 2 with the storage layer's message when it cannot be read.
+    static func load(_ path: String) throws -> Survey {
+        do {
+            return try SurveyFile.load(from: URL(fileURLWithPath: path))
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
+        }
+    }
+
+    /// Saves a survey safely (see `SurveyFile.save`); exit 2 when it cannot be written.
+    static func save(_ survey: Survey, to path: String) throws {
+        do {
+            try SurveyFile.save(survey, to: URL(fileURLWithPath: path))
+        } catch {
+            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
+        }
+    }
+
+    /// Prints an encodable value as pretty JSON with sorted keys.
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    /// A share as a percentage with one decimal, "—" when undefined.
+    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+
+    /// A coefficient with three decimals, "—" when undefined.
+    static func coefficient(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "—" }
+
+    /// The subcommands whose usage errors exit with 2, as their documentation says.
+    static let commandNames: Set<String> = ["set", "compare", "merge", "merge-driver", "log"]
+}
+
+extension ChangeEntry: Encodable {
+    enum CodingKeys: String, CodingKey { case time, author, action, path, old, new }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(time, forKey: .time)
+        try c.encode(author, forKey: .author)
+        try c.encode(action.rawValue, forKey: .action)
+        try c.encode(path, forKey: .path)
+        try c.encode(old, forKey: .old)
+        try c.encode(new, forKey: .new)
+    }
+}
