@@ -72,6 +72,7 @@ struct BenchCommand: ParsableCommand {
             try document.perform(plan.edit, label: "bench")
             blackHole(document.survey.enterprises.count)
         }
+        try TeamBench.measure(&report, survey: survey, runs: runs, directory: dir)
         // The window's measurements need a display (`make bench` runs under Xvfb).
         if report.includes("open in the window") {
             MainActor.assumeIsolated { WindowBench.run(file: file)?.lines.forEach { print($0) } }
