@@ -53,6 +53,9 @@ enum DraftRecovery {
             return
         }
         window.controller.replace(with: survey, fileURL: draft.info.originalFile, unsaved: true)
+        // The draft's own log holds its edits; the recovery itself is logged too.
+        window.controller.document.log([FieldChange(path: "survey", old: draft.info.originalFile?.path ?? "", new: "draft " + draft.id)],
+                                       action: .recovery)
         window.flows.drafts.finishPendingWork()  // the window's own draft is on disk before the old one goes
         store.remove(draft.id)
         draft.lock.release()

@@ -73,6 +73,8 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case yearsNotAscending = "years-not-ascending"
     case duplicateJurisdictionID = "duplicate-jurisdiction-id"
     case duplicateOutreach = "duplicate-outreach"
+    // Team work
+    case mergeConflict = "merge-conflict"
 
     public var description: String { rawValue }
 
@@ -85,7 +87,7 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
         case .labellingOnEvaluation, .observationYearOutsideSurvey, .duplicateCell, .unknownJurisdiction,
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,
-             .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach:
+             .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach, .mergeConflict:
             return .error
         }
     }

@@ -19,6 +19,7 @@ public enum Validator {
         context.checkOutreach()
         context.checkEnterprises()
         context.checkRegulations()
+        context.checkConflicts()
         return context.sortedProblems()
     }
 

@@ -1,0 +1,54 @@
+import CGtk
+import Foundation
+import Model
+
+/// The window's team actions: `win.compare` (Compare With…), `win.change-log`, `win.conflicts`
+/// and `win.preferences`, and their menu section.
+@MainActor
+enum TeamActions {
+    static func register(in map: ActionMap, window: MainWindow, chooser: any FileChoosing) {
+        map.add("compare") { [weak window] in
+            guard let window else { return }
+            chooser.chooseFileToOpen(parent: window.window) { [weak window] url in
+                guard let window, let url else { return }
+                compare(window: window, with: url)
+            }
+        }
+        map.add("change-log") { [weak window] in
+            guard let window else { return }
+            LogDialog(parent: window.window, controller: window.controller).present()
+        }
+        map.add("conflicts") { [weak window] in
+            guard let window else { return }
+            ConflictsDialog(parent: window.window, controller: window.controller).present()
+        }
+        map.add("preferences") { [weak window] in
+            guard let window else { return }
+            PreferencesDialog(parent: window.window, controller: window.controller).present()
+        }
+    }
+
+    /// Opens the compare view of the window's survey with the survey at `url`; nil when it cannot be read.
+    @discardableResult
+    static func compare(window: MainWindow, with url: URL) -> CompareDialog? {
+        do {
+            let other = try SurveyFile.load(from: url)
+            let dialog = CompareDialog(parent: window.window, controller: window.controller, other: other, name: url.lastPathComponent)
+            dialog.present()
+            return dialog
+        } catch {
+            window.flows.showError(heading: tr("The survey could not be compared"), message: DocumentFlows.describe(error))
+            return nil
+        }
+    }
+
+    /// The primary menu's team section.
+    static func menuSection() -> MenuModel {
+        let section = MenuModel()
+        section.append(tr("_Compare With…"), action: "win.compare")
+        section.append(tr("Change _Log"), action: "win.change-log")
+        section.append(tr("Merge _Conflicts"), action: "win.conflicts")
+        section.append(tr("_Preferences"), action: "win.preferences")
+        return section
+    }
+}
