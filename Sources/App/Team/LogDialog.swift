@@ -37,7 +37,7 @@ final class LogDialog: TeamDialog {
         Widgets.append(bar, authorChoice, sectionChoice, sinceEntry, export)
         Widgets.append(content, bar, count, scroller)
         for choice in [authorChoice, sectionChoice] {
-            Signals.connect(choice, "notify::selected") { [weak self] in self?.refresh() }
+            Signals.connect(choice, "notify::selected", withArgument: { [weak self] _ in self?.refresh() })
         }
         Signals.connect(sinceEntry, "changed") { [weak self] in self?.refresh() }
         follow(controller) { [weak self] in self?.refresh() }

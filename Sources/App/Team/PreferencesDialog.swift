@@ -8,11 +8,14 @@ final class PreferencesDialog: TeamDialog {
     let controller: DocumentController
     let authorEntry: Widget
     private let message: Widget
+    /// Where the preferences are (`XDG_CONFIG_HOME`, `GONGKAI_AUTHOR`); tests pass their own.
+    private let environment: [String: String]
 
-    init(parent: Widget?, controller: DocumentController) {
+    init(parent: Widget?, controller: DocumentController, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.controller = controller
+        self.environment = environment
         authorEntry = TeamDialog.entry(accessibleName: tr("Author name"), placeholder: AuthorName.accountName())
-        gtk_editable_set_text(authorEntry.opaque, Preferences.load().authorName ?? "")
+        gtk_editable_set_text(authorEntry.opaque, Preferences.load(environment: environment).authorName ?? "")
         message = Widgets.label("", classes: ["error"], wrap: true)
         super.init(title: tr("Preferences"), parent: parent, width: 440, height: -1)
         let label = Widgets.label(tr("_Author name"))
@@ -34,13 +37,13 @@ final class PreferencesDialog: TeamDialog {
     func save() -> Bool {
         let name = TeamDialog.text(of: authorEntry).trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            try Preferences(authorName: name.isEmpty ? nil : name).save()
+            try Preferences(authorName: name.isEmpty ? nil : name).save(environment: environment)
         } catch {
             gtk_label_set_text(message.opaque, tr("The preferences could not be saved: %1", error.localizedDescription))
             gtk_widget_set_visible(message, 1)
             return false
         }
-        controller.document.author = AuthorName.current()
+        controller.document.author = AuthorName.current(environment: environment)
         close()
         return true
     }

@@ -162,3 +162,20 @@ extension Survey {
         return .batch([set, .setConflicts(conflicts.filter { $0 != conflict })])
     }
 }
+
+extension SurveyMerge {
+    /// One edit that turns `from` into `to` (their data; the change log is left alone): every
+    /// differing field set to `to`'s value, and `to`'s conflicts. How a merge made in the window
+    /// becomes one undo step.
+    public static func edit(from: Survey, to: Survey) throws -> Edit {
+        var working = from
+        var edits: [Edit] = []
+        for d in SurveyComparison(from, to).differences {
+            let edit = try FieldPath.edit(setting: d.path, to: try FieldPath.json(at: d.path, in: to), in: working)
+            try edit.apply(to: &working)
+            edits.append(edit)
+        }
+        if from.conflicts != to.conflicts { edits.append(.setConflicts(to.conflicts)) }
+        return .batch(edits)
+    }
+}
