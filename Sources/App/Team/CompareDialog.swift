@@ -30,7 +30,7 @@ final class CompareDialog: TeamDialog {
         comparison = SurveyComparison(controller.survey, other)
         let (list, scroller) = TeamDialog.list()
         self.list = list
-        summary = Widgets.label("", wrap: true, selectable: true)
+        summary = Widgets.label("", wrap: true)
         onlyDifferences = gtk_check_button_new_with_mnemonic(tr("Only _differences"))
         gtk_check_button_set_active(onlyDifferences.cast(), 1)
         super.init(title: tr("Compare with %1", name), parent: parent, width: 900, height: 640)

@@ -11,15 +11,8 @@ struct Preferences: Codable, Equatable {
     /// The preferences file for an environment: `$XDG_CONFIG_HOME` when it is an absolute path,
     /// `~/.config` otherwise.
     static func fileURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        var configHome: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            configHome = URL(fileURLWithPath: xdg, isDirectory: true)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? FileManager.default.homeDirectoryForCurrentUser
-            configHome = home.appendingPathComponent(".config", isDirectory: true)
-        }
-        return configHome.appendingPathComponent("gongkai/preferences.json")
+        UserFolder.base("XDG_CONFIG_HOME", default: ".config", environment: environment)
+            .appendingPathComponent("gongkai/preferences.json")
     }
 
     /// The saved preferences; defaults when there are none or the file cannot be read.
