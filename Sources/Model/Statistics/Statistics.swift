@@ -26,6 +26,11 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var enterprises: EnterpriseStatistics
     /// Sub-unit disclosure of delegating jurisdictions.
     public var subUnits: [SubUnitDisclosure]
+    /// The enterprise sample, phone survey and letters with the report's tallies, each figure with
+    /// its source (records, tallies or both). `enterprises` above counts records only.
+    public var figures: CombinedFigures
+    /// How `jurisdictionRates`' and `ranking`'s rates treat delegated cells.
+    public var rateDefinition: RateDefinition
 
     /// Computes every figure from a survey.
     public init(_ survey: Survey) {
@@ -38,7 +43,10 @@ public struct Statistics: Codable, Equatable, Sendable {
         ranking = JurisdictionRate.ranking(matrix.rates)
         changes = matrix.changes
         enterprises = EnterpriseStatistics(survey)
+        enterprises.applyRecordedVerdicts(survey)
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
+        figures = CombinedFigures(survey, enterprises: enterprises)
+        rateDefinition = RateDefinition.of(survey)
     }
 
     /// The figures of one survey year.
