@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
             out += "\(tag): [\(p.code)] \(p.message)\n"
         }
         out += ProblemCounts.text(errors: errors, warnings: problems.count - errors) + "\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try Output.write(out)
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -28,7 +28,7 @@ struct CompareCommand: ParsableCommand {
         if json {
             try TeamIO.printJSON(ComparisonJSON(comparison))
         } else {
-            FileHandle.standardOutput.write(Data(Self.text(comparison).utf8))
+            try Output.write(Self.text(comparison))
         }
         if !comparison.isSame { throw ExitCode(1) }
     }

@@ -40,7 +40,7 @@ struct LogCommand: ParsableCommand {
             out += "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(Self.quoted(e.old)) → \(Self.quoted(e.new))\n"
         }
         if entries.isEmpty { out = tr("No changes logged.") + "\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try Output.write(out)
     }
 
     /// A value on one line: newlines shown as ⏎, none as ∅.

@@ -26,15 +26,15 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
-        let clean = try Self.merge(base: base, ours: ours, theirs: theirs, output: output)
+        let clean = try Self.merge(base: base, ours: ours, theirs: theirs, into: SurveyUpdate.create(output, replacing: true))
         if !clean { throw ExitCode(1) }
     }
 
     /// Merges three files into `output`; prints warnings and conflicts to stderr. True when clean.
-    static func merge(base: String, ours: String, theirs: String, output: String) throws -> Bool {
+    static func merge(base: String, ours: String, theirs: String, into output: SurveyUpdate) throws -> Bool {
         let result = SurveyMerge.merge(base: try TeamIO.load(base), ours: try TeamIO.load(ours), theirs: try TeamIO.load(theirs),
                                        author: AuthorName.current())
-        try TeamIO.save(result.survey, to: output)
+        try output.save(result.survey)
         var report = ""
         for w in result.warnings { report += tr("Warning: %1", w) + "\n" }
         for c in result.survey.conflicts {
@@ -42,9 +42,9 @@ struct MergeCommand: ParsableCommand {
                          LogCommand.quoted(MergeConflict.display(c.theirs))) + "\n"
         }
         if !result.isClean {
-            report += tr("%1 conflicts kept in %2: resolve them in the window (Checks).", result.survey.conflicts.count, output) + "\n"
+            report += tr("%1 conflicts kept in %2: resolve them in the window (Checks).", result.survey.conflicts.count, output.path) + "\n"
         }
-        FileHandle.standardError.write(Data(report.utf8))
+        if !report.isEmpty { StandardStream.error.report(String(report.dropLast())) }
         return result.isClean
     }
 }
@@ -69,6 +69,8 @@ struct MergeDriverCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
-        if !(try MergeCommand.merge(base: base, ours: ours, theirs: theirs, output: ours)) { throw ExitCode(1) }
+        // %A is written back only if it is still the version read.
+        let (update, _) = try SurveyUpdate.load(ours)
+        if !(try MergeCommand.merge(base: base, ours: ours, theirs: theirs, into: update)) { throw ExitCode(1) }
     }
 }

@@ -8,7 +8,7 @@ struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Set the status of one matrix cell (logged in the file's change log).",
-        discussion: "Exit status: 0 when the cell is set, 2 on a bad argument or file.")
+        discussion: "Exit status: 0 when the cell is set, 2 on a bad argument or file, 1 when the file changed on disk meanwhile (nothing is written).")
 
     @Argument(help: "The survey file to change.")
     var file: String
@@ -38,7 +38,7 @@ struct SetCommand: ParsableCommand {
         guard let status = DisclosureStatus(rawValue: status) else {
             throw fail(tr("Unknown status “%1” (use %2).", self.status, DisclosureStatus.allCases.map(\.rawValue).joined(separator: ", ")), code: 2)
         }
-        let survey = try TeamIO.load(file)
+        let (update, survey) = try SurveyUpdate.load(file)
         guard let j = survey.jurisdiction(matching: jurisdiction) else {
             throw fail(tr("There is no jurisdiction “%1” in this survey.", jurisdiction), code: 2)
         }
@@ -57,7 +57,7 @@ struct SetCommand: ParsableCommand {
         } catch {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
         }
-        try TeamIO.save(document.survey, to: file)
-        print("\(j.shortName) \(year) \(kind.rawValue): \(before.rawValue) → \(status.rawValue)")
+        try update.save(document.survey)
+        try Output.line("\(j.shortName) \(year) \(kind.rawValue): \(before.rawValue) → \(status.rawValue)")
     }
 }

@@ -3,25 +3,11 @@ import Foundation
 import Model
 
 /// What the team commands (`set`, `compare`, `merge`, `merge-driver`, `log`) share: loading a
-/// named survey file and writing one, failing with exit code 2 and a one-line message.
+/// named survey file (exit code 2 and a one-line message when it cannot be read), JSON output,
+/// number formats. They write surveys through `SurveyUpdate` (lock and changed-on-disk check).
 enum TeamIO {
     /// Loads a survey file; exit 2 with the storage layer's message when it cannot be read.
-    static func load(_ path: String) throws -> Survey {
-        do {
-            return try SurveyFile.load(from: URL(fileURLWithPath: path))
-        } catch {
-            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
-        }
-    }
-
-    /// Saves a survey safely (see `SurveyFile.save`); exit 2 when it cannot be written.
-    static func save(_ survey: Survey, to path: String) throws {
-        do {
-            try SurveyFile.save(survey, to: URL(fileURLWithPath: path))
-        } catch {
-            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 2)
-        }
-    }
+    static func load(_ path: String) throws -> Survey { try SurveyInput.load(path: path) }
 
     /// Prints an encodable value as pretty JSON with sorted keys.
     static func printJSON<T: Encodable>(_ value: T) throws {
@@ -29,7 +15,7 @@ enum TeamIO {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        try Output.write(data)
     }
 
     /// A share as a percentage with one decimal, "—" when undefined.

@@ -9,8 +9,8 @@ enum TeamBench {
         guard ["compare", "merge", "change log"].contains(where: report.includes) else { return }
         let ours = variant(of: survey, offset: 0, author: "甲")
         let theirs = variant(of: survey, offset: 1, author: "乙")
-        report.measure("compare", runs: runs) { blackHole(SurveyComparison(ours, theirs).differences.count) }
-        report.measure("merge", runs: runs) {
+        try report.measure("compare", runs: runs) { blackHole(SurveyComparison(ours, theirs).differences.count) }
+        try report.measure("merge", runs: runs) {
             blackHole(SurveyMerge.merge(base: survey, ours: ours, theirs: theirs, author: "bench").survey.conflicts.count)
         }
         let file = directory.appendingPathComponent("logged.gongkai")

@@ -79,7 +79,7 @@ public final class Localizer: @unchecked Sendable {
         do {
             return try POCatalog(contentsOf: url)
         } catch {
-            FileHandle.standardError.write(Data("gongkai: cannot read \(url.lastPathComponent): \(error)\n".utf8))
+            StandardStream.error.report("gongkai: cannot read \(url.lastPathComponent): \(error)")
             return nil
         }
     }
