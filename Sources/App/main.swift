@@ -13,7 +13,11 @@ do {
     var command = try GongkaiCommand.parseAsRoot()
     try command.run()
 } catch {
-    let code = GongkaiCommand.exitCode(for: error)
+    var code = GongkaiCommand.exitCode(for: error)
+    // The team commands document exit code 2 for a bad argument, where ArgumentParser uses 64.
+    if code == .validationFailure, let first = CommandLine.arguments.dropFirst().first, TeamIO.commandNames.contains(first) {
+        code = ExitCode(2)
+    }
     let message = GongkaiCommand.fullMessage(for: error)
     if !message.isEmpty {
         if code == .success {

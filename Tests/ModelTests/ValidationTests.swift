@@ -108,6 +108,10 @@ final class ValidationTests: EnglishTestCase {
         Case(.yearsNotAscending, .survey) { $0.years = [2018, 2019, 2019, 2020] },
         Case(.duplicateJurisdictionID, .jurisdiction(id: "anhui")) { $0.jurisdictions[1].id = "anhui" },
         Case(.duplicateOutreach, .outreach(jurisdiction: "anhui")) { $0.outreach.append(Outreach(jurisdiction: "anhui")) },
+        Case(.mergeConflict, .cell(jurisdiction: "anhui", year: 2018, kind: .auditList)) {
+            $0.conflicts = [MergeConflict(path: "observations/anhui/2018/audit_list/status", base: "\"not_disclosed\"",
+                                          ours: "\"disclosed\"", theirs: "\"prefecture\"")]
+        },
     ]
 
     func testCleanFixtureHasNoProblems() {

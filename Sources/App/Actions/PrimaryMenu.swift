@@ -26,7 +26,7 @@ final class PrimaryMenu {
         help.append(tr("_About Gongkai"), action: "app.about")
         let quit = MenuModel()
         quit.append(tr("_Quit"), action: "app.quit")
-        for section in [files, saving, help, quit] { model.appendSection(section) }
+        for section in [files, saving, TeamActions.menuSection(), help, quit] { model.appendSection(section) }
         recent.onChange { [weak self] in self?.updateRecent() }
         updateRecent()
     }

@@ -97,6 +97,7 @@ struct BenchCommand: ParsableCommand {
                 blackHole(document.survey.enterprises.count)
             }
         }
+        try TeamBench.measure(&report, survey: survey, runs: runs, directory: dir)
         // The window's measurements need a display (`make bench` runs under Xvfb).
         try MainActor.assumeIsolated { try measureWindow(survey: survey, file: file, into: &report) }
         if let peak = BenchReport.peakResidentBytes() {

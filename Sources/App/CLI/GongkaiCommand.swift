@@ -37,6 +37,11 @@ struct GongkaiCommand: ParsableCommand {
             FormatCommand.self,
             ChartCommand.self,
             ImportCommand.self,
+            LogCommand.self,
+            SetCommand.self,
+            CompareCommand.self,
+            MergeCommand.self,
+            MergeDriverCommand.self,
             ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

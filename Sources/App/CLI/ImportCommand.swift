@@ -61,7 +61,8 @@ struct ImportEnterprisesCommand: ParsableCommand {
         guard !plan.added.isEmpty else { return }
         let document = SurveyDocument(survey: survey)
         do {
-            try document.perform(plan.edit, label: tr("Import enterprises"))
+            document.author = AuthorName.current()
+            try document.perform(plan.edit, label: tr("Import enterprises"), action: .import)
         } catch {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
         }

@@ -66,6 +66,8 @@ extension ProblemCode {
             return tr("Every jurisdiction needs its own id; two jurisdictions share one.")
         case .duplicateOutreach:
             return tr("Each jurisdiction has at most one outreach record.")
+        case .mergeConflict:
+            return tr("Two people changed this field differently; the survey keeps one side until you take A (ours) or B (theirs).")
         }
     }
 }

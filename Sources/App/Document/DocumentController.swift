@@ -39,6 +39,7 @@ final class DocumentController {
 
     init(survey: Survey, fileURL: URL?, fingerprint: FileFingerprint? = nil) {
         document = SurveyDocument(survey: survey)
+        document.author = AuthorName.current()
         self.fileURL = fileURL
         self.fingerprint = fileURL == nil ? nil : fingerprint
     }
@@ -91,12 +92,12 @@ final class DocumentController {
 
     // MARK: Editing
 
-    /// Applies an edit as one undo step. Returns false (and reports through `onError`) when the
-    /// edit cannot be applied; the survey is then unchanged.
+    /// Applies an edit as one undo step, logged in the change log as `action`. Returns false (and
+    /// reports through `onError`) when the edit cannot be applied; the survey is then unchanged.
     @discardableResult
-    func perform(_ edit: Edit, label: String) -> Bool {
+    func perform(_ edit: Edit, label: String, action: ChangeAction = .edit) -> Bool {
         do {
-            try document.perform(edit, label: label)
+            try document.perform(edit, label: label, action: action)
         } catch {
             onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
             return false

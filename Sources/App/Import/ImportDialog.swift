@@ -167,7 +167,7 @@ final class ImportDialog {
             refresh()
             return false
         }
-        guard controller.perform(plan.edit, label: tr("Import enterprises")) else {
+        guard controller.perform(plan.edit, label: tr("Import enterprises"), action: .import) else {
             refresh()
             return false
         }

@@ -10,6 +10,8 @@ struct MatrixCellDetails {
     var observation: Observation?
     var selectionCount: Int
     var problems: [Problem]
+    /// The survey's change log, for the cell's History.
+    var log = ChangeLog()
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
@@ -53,6 +55,9 @@ final class MatrixDetailsPane {
     /// Escape: back to the grid.
     var onLeave: (() -> Void)?
 
+    /// The cell's logged changes.
+    let history = HistoryList()
+
     init() {
         content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 14, classes: ["gk-matrix-details"])
         labellingBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
@@ -67,7 +72,7 @@ final class MatrixDetailsPane {
         Widgets.append(content, headerBox(), statusSection(), emptyHint)
         for section in recordedOnly { gtk_box_append(content.cast(), section) }
         Widgets.append(problemsBox, Widgets.label(tr(context: "matrix", "Problems"), classes: ["heading"]), problemsList)
-        Widgets.append(content, problemsBox)
+        Widgets.append(content, problemsBox, history.widget)
 
         department.onCommit = { [weak self] text in
             self?.updateCell(tr(context: "matrix", "Edit publishing department")) { $0.department = Self.optional(text) } ?? false
@@ -103,8 +108,10 @@ final class MatrixDetailsPane {
             gtk_widget_set_visible(selectionHint, 0)
             gtk_widget_set_visible(problemsBox, 0)
             evidence.show(nil, [])
+            history.show(ChangeLog(), record: nil)
             return
         }
+        history.show(details.log, record: "observations/" + details.key.description)
         let o = details.observation
         let status = o?.status ?? .notSurveyed
         gtk_label_set_text(title.opaque, details.title)

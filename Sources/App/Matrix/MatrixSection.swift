@@ -212,7 +212,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let here = problems.filter { $0.location == .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind) }
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
-                                 selectionCount: grid.selection.cellCount, problems: here)
+                                 selectionCount: grid.selection.cellCount, problems: here, log: controller.survey.changeLog)
     }
 
     /// A cell in words: where it is, its status, note, evidence and problems.
@@ -321,7 +321,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
             return false
         case .success(let changes):
             if !changes.isEmpty {
-                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste")) else { return false }
+                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste"), action: .paste) else { return false }
             }
             messages.hide()
             if case .success(let block) = MatrixPaste.parse(text), block.rows.count > 1 || block.width > 1 {

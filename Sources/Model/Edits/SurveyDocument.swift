@@ -128,6 +128,11 @@ public final class SurveyDocument {
         }
     }
 
+    /// Adds another log's entries (a merged survey's), keeping the log ordered by time.
+    public func mergeLog(_ other: ChangeLog) {
+        survey.changeLog = ChangeLog.union([survey.changeLog, other])
+    }
+
     private func trimUndoStack() {
         if undoStack.count > undoLimit { undoStack.removeFirst(undoStack.count - undoLimit) }
     }

@@ -89,6 +89,8 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case duplicateOutreach = "duplicate-outreach"
     /// Information: cells of the survey's years with nothing recorded yet.
     case cellsNotEntered = "cells-not-entered"
+    // Team work
+    case mergeConflict = "merge-conflict"
 
     public var description: String { rawValue }
 
@@ -105,7 +107,7 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,
              .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach,
-             .unknownSubUnit, .duplicateSubUnitObservation:
+             .unknownSubUnit, .duplicateSubUnitObservation, .mergeConflict:
             return .error
         }
     }

@@ -21,6 +21,7 @@ public enum Validator {
         context.checkRegulations()
         context.countUnenteredCells()
         context.checkMissingFields()
+        context.checkConflicts()
         return context.sortedProblems()
     }
 
