@@ -67,14 +67,3 @@ struct ReconciliationText {
         return out
     }
 }
-
-extension FigureSource {
-    /// "records", "tallies", "records and tallies" (translated).
-    var label: String {
-        switch self {
-        case .records: return tr("from records")
-        case .tallies: return tr("from reported tallies")
-        case .both: return tr("from records and reported tallies")
-        }
-    }
-}

@@ -58,6 +58,9 @@ extension ProblemCode {
             return tr("Every jurisdiction needs its own id; two jurisdictions share one.")
         case .duplicateOutreach:
             return tr("Each jurisdiction has at most one outreach record.")
+        case .recordsExceedTally, .tallyPartsExceedTotal, .tallyInvalid, .verdictDisagrees, .verdictUnknownEnterprise,
+             .qualityOnUndisclosedCell, .labellingDecision:
+            return reportExplanation
         }
     }
 }

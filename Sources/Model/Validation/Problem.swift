@@ -73,6 +73,14 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case yearsNotAscending = "years-not-ascending"
     case duplicateJurisdictionID = "duplicate-jurisdiction-id"
     case duplicateOutreach = "duplicate-outreach"
+    // Report figures (issue 13): tallies, recorded verdicts, cell qualities, labelling decisions
+    case recordsExceedTally = "records-exceed-tally"
+    case tallyPartsExceedTotal = "tally-parts-exceed-total"
+    case tallyInvalid = "tally-invalid"
+    case verdictDisagrees = "verdict-disagrees"
+    case verdictUnknownEnterprise = "verdict-unknown-enterprise"
+    case qualityOnUndisclosedCell = "quality-on-undisclosed-cell"
+    case labellingDecision = "labelling-decision"
 
     public var description: String { rawValue }
 
@@ -80,8 +88,11 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     public var severity: Severity {
         switch self {
         case .labellingWithoutList, .noListButDisclosed, .disclosedWithoutEvidence, .coverageWithoutDisclosure,
-             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .unknownSubUnit, .duplicateEnterprise, .itemNotRequired:
+             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .unknownSubUnit, .duplicateEnterprise, .itemNotRequired,
+             .verdictDisagrees, .qualityOnUndisclosedCell, .labellingDecision, .tallyPartsExceedTotal:
             return .warning
+        case .recordsExceedTally, .tallyInvalid, .verdictUnknownEnterprise:
+            return .error
         case .labellingOnEvaluation, .observationYearOutsideSurvey, .duplicateCell, .unknownJurisdiction,
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,

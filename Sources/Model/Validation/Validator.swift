@@ -19,6 +19,7 @@ public enum Validator {
         context.checkOutreach()
         context.checkEnterprises()
         context.checkRegulations()
+        context.checkReportedData()
         return context.sortedProblems()
     }
 
