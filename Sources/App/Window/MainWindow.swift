@@ -73,6 +73,7 @@ final class MainWindow {
         addSection(OverviewSection(controller: controller))
         addSection(MatrixSection(controller: controller))
         addSection(ChecksSection(controller: controller, window: self))
+        addSection(ReconciliationSection(controller: controller, window: self))
         addSection(EnterprisesSection(controller: controller))
         addSection(RegulationsSection(controller: controller))
         addSection(OutreachSection(controller: controller))
