@@ -81,6 +81,7 @@ final class MainWindow {
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         ExportActions.install(on: self, controller: controller)
+        SurveyDetailsActions.install(on: self, controller: controller)
         updateTitle()
     }
 

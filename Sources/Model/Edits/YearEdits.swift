@@ -18,3 +18,22 @@ extension Edit {
         return cells.isEmpty ? years : .batch([.setCells(cells), years])
     }
 }
+
+extension Edit {
+    /// The survey's details and years as one undo step: the new meta (when it changed), the years
+    /// added, and the years removed with their cells. Nil when nothing changes.
+    public static func surveyDetails(_ meta: SurveyMeta, years: [Int], of survey: Survey) -> Edit? {
+        var edits: [Edit] = []
+        if meta != survey.meta { edits.append(.setMeta(meta)) }
+        let wanted = Set(years)
+        let removed = survey.years.filter { !wanted.contains($0) }
+        let cells = survey.observations.filter { removed.contains($0.year) }.map { CellChange.clear($0.key) }
+        if !cells.isEmpty { edits.append(.setCells(cells)) }
+        if wanted != Set(survey.years) { edits.append(.setYears(wanted.sorted())) }
+        switch edits.count {
+        case 0: return nil
+        case 1: return edits[0]
+        default: return .batch(edits)
+        }
+    }
+}
