@@ -64,7 +64,7 @@ struct StatsText {
             let l = stats.labelling(year: year)
             out += row([String(year)] + [l.noList, l.notStated, l.someMarked, l.allMarked, l.notRecorded].map(String.init))
         }
-        out += "\n## " + tr("Ranking by disclosure rate") + "\n"
+        out += "\n## " + tr("Ranking by disclosure rate") + "\n" + stats.rateDefinition.note + "\n"
         for r in stats.ranking {
             let rate = r.rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
             out += "\(r.rank.map(String.init) ?? "—")\t\(names[r.jurisdiction] ?? r.jurisdiction)\t\(rate)\n"
