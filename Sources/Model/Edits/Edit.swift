@@ -75,6 +75,8 @@ public enum Edit: Sendable, Equatable {
     case setSubUnitObservations(jurisdiction: String, [SubUnitObservation])
     /// Replaces all sub-unit tallies of a jurisdiction.
     case setSubUnitTallies(jurisdiction: String, [SubUnitTally])
+    /// Replaces the quality marks (部分公开, 较为全面 …) of one cell (issue 13).
+    case setCellQualities(CellKey, [CellQuality])
     /// Several edits as one undo step, applied in order; all or nothing.
     case batch([Edit])
 
