@@ -74,7 +74,7 @@ extension ValidationContext {
             let e = survey.enterprises[position]
             let derived = e.completeness
             if derived != .cannotJudge && derived != v.verdict {
-                add(.verdictDisagrees, tr("%1: the source calls its disclosure “%2”, but its reasons and items give “%3”.",
+                add(.verdictDisagrees, tr("The source calls the disclosure of %1 “%2”, but its reasons and items give “%3”.",
                                           e.name, v.verdict.label, derived.label),
                     at: .enterprise(id: e.id), position: position)
             }
