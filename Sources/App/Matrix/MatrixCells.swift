@@ -33,6 +33,8 @@ struct MatrixCells: Sendable {
     let columnSurveyed: [Int]
     /// Each jurisdiction's cells over all columns: disclosed, not disclosed, delegated.
     let rowCounts: [RateCounts]
+    /// Slot → quality marks (issue 13, MatrixQualities.swift).
+    let qualities: [Int: String]
 
     init(_ survey: Survey, index: CellIndex? = nil) {
         let index = index ?? CellIndex(survey)
@@ -69,6 +71,7 @@ struct MatrixCells: Sendable {
         self.columnDisclosed = columnDisclosed
         self.columnSurveyed = columnSurveyed
         self.rowCounts = rowCounts
+        qualities = Self.qualityMarks(survey, columns: columns)
     }
 
     func status(_ jurisdiction: Int, _ column: Int) -> DisclosureStatus {

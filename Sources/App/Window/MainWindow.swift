@@ -80,6 +80,7 @@ final class MainWindow {
         addSection(OverviewSection(controller: controller))
         addSection(MatrixSection(controller: controller))
         addSection(ChecksSection(controller: controller, window: self))
+        addSection(ReconciliationSection(controller: controller, window: self))
         addSection(EnterprisesSection(controller: controller))
         addSection(RegulationsSection(controller: controller))
         addSection(OutreachSection(controller: controller))
@@ -87,6 +88,7 @@ final class MainWindow {
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         ExportActions.install(on: self, controller: controller)
+        SurveyDetailsActions.install(on: self, controller: controller)
         updateTitle()
     }
 

@@ -18,7 +18,7 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var byYear: [YearStatistics]
     /// Per jurisdiction (survey order): cells by outcome, disclosure rates and rank.
     public var jurisdictionRates: [JurisdictionRate]
-    /// Jurisdictions ranked by their rate over both kinds (see `RateCounts` for the definition).
+    /// Jurisdictions ranked by their rate over both kinds, under the survey's `rateDefinition`.
     public var ranking: [RankedJurisdiction]
     /// For each pair of consecutive survey years and each kind, the cells that improved or regressed.
     public var changes: [YearChange]
@@ -40,7 +40,7 @@ public struct Statistics: Codable, Equatable, Sendable {
         jurisdictionCount = survey.jurisdictions.count
         byYear = matrix.years
         jurisdictionRates = matrix.rates
-        ranking = JurisdictionRate.ranking(matrix.rates)
+        ranking = JurisdictionRate.ranking(matrix.rates, definition: RateDefinition.of(survey))
         changes = matrix.changes
         enterprises = EnterpriseStatistics(survey)
         enterprises.applyRecordedVerdicts(survey)
