@@ -13,10 +13,16 @@ final class ChecksSection: WindowSection {
     static let sectionID = "checks"
     let id = ChecksSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     var title: String {
         problems.isEmpty ? tr("Checks") : tr("Checks (%1)", problems.count)
     }
+    /// The sidebar counts the problems, so the list follows every change (after the frame, in an
+    /// idle callback) even while hidden.
+    var followsWhileHidden: Bool { true }
 
     private let controller: DocumentController
     private weak var window: MainWindow?
@@ -56,6 +62,7 @@ final class ChecksSection: WindowSection {
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
         Widgets.append(page, summary, note, scroller, empty)
         widget = page
+        tree = OwnedObject(sinking: widget)
 
         rows = ProblemRows { [weak self] index in
             guard let self, self.problems.indices.contains(index) else { return nil }

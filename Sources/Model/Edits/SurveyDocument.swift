@@ -20,6 +20,10 @@ public final class SurveyDocument {
     public private(set) var survey: Survey
     /// Increases by one on every change of `survey`.
     public private(set) var version = 0
+    /// The edit that made this version from the one before (what perform, undo or redo applied);
+    /// nil for a survey opened or replaced, or before any change. Views use it to update what
+    /// they computed instead of starting again.
+    public private(set) var lastApplied: Edit?
     /// The most undo steps kept (older ones are dropped).
     public var undoLimit: Int {
         didSet { trimUndoStack() }
@@ -61,6 +65,7 @@ public final class SurveyDocument {
     public func perform(_ edit: Edit, label: String) throws {
         guard !edit.isEmpty else { return }
         let inverse = try edit.apply(to: &survey)
+        lastApplied = edit
         let after = nextState
         nextState += 1
         undoStack.append(Step(label: label, edit: inverse, stateBefore: state, stateAfter: after))
@@ -75,6 +80,7 @@ public final class SurveyDocument {
     public func undo() throws -> String? {
         guard let step = undoStack.last else { return nil }
         let redo = try step.edit.apply(to: &survey)
+        lastApplied = step.edit
         undoStack.removeLast()
         redoStack.append(Step(label: step.label, edit: redo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateBefore
@@ -87,6 +93,7 @@ public final class SurveyDocument {
     public func redo() throws -> String? {
         guard let step = redoStack.last else { return nil }
         let undo = try step.edit.apply(to: &survey)
+        lastApplied = step.edit
         redoStack.removeLast()
         undoStack.append(Step(label: step.label, edit: undo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateAfter
@@ -99,6 +106,7 @@ public final class SurveyDocument {
         var survey = survey
         survey.canonicalize()
         self.survey = survey
+        lastApplied = nil
         undoStack.removeAll()
         redoStack.removeAll()
         state = nextState
