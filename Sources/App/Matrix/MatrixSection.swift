@@ -62,9 +62,9 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
 
     init(controller: DocumentController) {
         self.controller = controller
-        MatrixStyle.install()
+        Stylesheet.install()
         index = CellIndex(controller.survey)
-        cells = MatrixCells(controller.survey, index: index)
+        cells = MatrixCells(controller.survey, index: index, statistics: controller.statistics)
         orderRates = cells.rowCounts
         menu = MatrixContextMenu(parent: grid.area)
 
@@ -133,7 +133,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         case .saved:
             return
         case .replaced:
-            orderRates = MatrixCells(controller.survey).rowCounts
+            orderRates = controller.statistics.jurisdictionRates.map(\.combined)
             details.evidence.forgetDrafts()
             messages.hide()
             var start = MatrixSelection()
@@ -150,7 +150,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let survey = controller.survey
         shownVersion = controller.version
         index = CellIndex(survey)
-        cells = MatrixCells(survey, index: index)
+        cells = MatrixCells(survey, index: index, statistics: controller.statistics)
         cells.markProblems(problems, jurisdictions: survey.jurisdictions)
         if problemsVersion != controller.version { scheduleProblems() }
         statusLine.show(EntryProgress(survey, index: index))

@@ -104,6 +104,23 @@ public enum Edit: Sendable, Equatable {
         default: return false
         }
     }
+
+    /// True for an edit that leaves the enterprises and the jurisdictions as they were, so the
+    /// enterprise figures of `Statistics` (one pass over every enterprise) still hold after it
+    /// (see `Statistics.updated(for:)`): cells, years, metadata, regulations, outreach, sub-units.
+    public var keepsEnterprisesAndJurisdictions: Bool {
+        switch self {
+        case .setCells, .setMeta, .setYears, .setRegulation, .insertRegulation, .removeRegulation,
+             .setOutreach, .insertOutreach, .removeOutreach, .setSubUnitObservations, .setSubUnitTallies,
+             .setConflicts, .setCellQualities:
+            return true
+        case .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
+             .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
+            return false
+        case .batch(let edits):
+            return edits.allSatisfy(\.keepsEnterprisesAndJurisdictions)
+        }
+    }
 }
 
 /// Why an edit could not be applied. The survey is left unchanged.
