@@ -79,6 +79,19 @@ enum Signals {
         return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
+    typealias IntHandler = @MainActor (Int32) -> Void
+
+    /// Connects a signal whose C handler is `void (*)(instance, int, user_data)` (GtkInfoBar's `response`).
+    @discardableResult
+    static func connect(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                        withInteger handler: @escaping IntHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, gint, UnsafeMutableRawPointer?) -> Void = { _, value, data in
+            let box = CallbackBox<IntHandler>.from(data)
+            MainActor.assumeIsolated { box.handler(value) }
+        }
+        return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
+    }
+
     /// Disconnects a handler returned by `connect` (its closure is released).
     static func disconnect(_ instance: some GPointer, _ handlerID: gulong) {
         g_signal_handler_disconnect(instance.rawPointer, handlerID)
