@@ -99,6 +99,9 @@ final class EnglishInterfaceTests: WindowTestCase {
         }
         @MainActor func walk(_ widget: UnsafeMutablePointer<GtkWidget>) {
             let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+            // GTK's tooltip popup shows a tooltip already read below, possibly one left from an
+            // earlier test in another language.
+            if String(cString: g_type_name_from_instance(instance)) == "GtkTooltipWindow" { return }
             func isA(_ type: GType) -> Bool { g_type_check_instance_is_a(instance, type) != 0 }
             if isA(gtk_label_get_type()) { add(gtk_label_get_text(widget.opaque)) }
             if isA(gtk_inscription_get_type()) { add(gtk_inscription_get_text(widget.opaque)) }

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
             out += "\(tag): [\(p.code)] \(p.message)\n"  // messages are escaped (`Printable`)
         }
         out += ProblemCounts.text(errors: errors, warnings: warnings) + "\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try Output.write(out)
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -48,6 +48,10 @@ extension ProblemCode {
             return tr("An enterprise without a name cannot be found again or checked.")
         case .itemNotRequired:
             return tr("The enterprise is recorded as disclosing items that its audit reasons do not require; check the reasons or the items.")
+        case .jurisdictionNotChosen:
+            return tr("A new enterprise starts with no jurisdiction rather than a guess; choose the one whose list it was sampled from.")
+        case .phoneOutcomeNotChosen:
+            return tr("A new call starts with no outcome rather than “calls went unanswered”; choose what the call found.")
         case .regulationDateOrder:
             return tr("The regulation's dates are in an impossible order.")
         case .supersededByUnknown:
@@ -62,6 +66,11 @@ extension ProblemCode {
             return tr("Every jurisdiction needs its own id; two jurisdictions share one.")
         case .duplicateOutreach:
             return tr("Each jurisdiction has at most one outreach record.")
+        case .mergeConflict:
+            return tr("Two people changed this field differently; the survey keeps one side until you take A (ours) or B (theirs).")
+        case .recordsExceedTally, .tallyPartsExceedTotal, .tallyInvalid, .verdictDisagrees, .verdictUnknownEnterprise,
+             .qualityOnUndisclosedCell, .labellingDecision:
+            return reportExplanation
         }
     }
 }

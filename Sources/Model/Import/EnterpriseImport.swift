@@ -34,10 +34,7 @@ public struct EnterpriseImport: Sendable {
     /// `jurisdiction` (id, Chinese name or short name, or English name) and `year`. `mapping`
     /// overrides the recognised header columns.
     public init(data: Data, into survey: Survey, jurisdiction query: String, year: Int, mapping override: ImportMapping? = nil) throws {
-        let q = query.trimmingCharacters(in: .whitespaces)
-        guard let j = survey.jurisdictions.first(where: {
-            $0.id == q || $0.name == q || $0.shortName == q || $0.englishName.lowercased() == q.lowercased()
-        }) else { throw Failure(message: tr("There is no jurisdiction “%1” in this survey.", query)) }
+        guard let j = survey.jurisdiction(matching: query) else { throw Failure(message: tr("There is no jurisdiction “%1” in this survey.", query)) }
         guard survey.years.contains(year) else {
             throw Failure(message: tr("%1 is not one of the survey's years (%2).", year, survey.years.map(String.init).joined(separator: ", ")))
         }

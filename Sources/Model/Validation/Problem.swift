@@ -75,6 +75,9 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case duplicateEnterpriseID = "duplicate-enterprise-id"
     case emptyEnterpriseName = "empty-enterprise-name"
     case itemNotRequired = "item-not-required"
+    // Fields a new record starts without (blank means not chosen yet)
+    case jurisdictionNotChosen = "jurisdiction-not-chosen"
+    case phoneOutcomeNotChosen = "phone-outcome-not-chosen"
     // Regulations
     case regulationDateOrder = "regulation-date-order"
     case supersededByUnknown = "superseded-by-unknown"
@@ -86,6 +89,16 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case duplicateOutreach = "duplicate-outreach"
     /// Information: cells of the survey's years with nothing recorded yet.
     case cellsNotEntered = "cells-not-entered"
+    // Team work
+    case mergeConflict = "merge-conflict"
+    // Report figures (issue 13): tallies, recorded verdicts, cell qualities, labelling decisions
+    case recordsExceedTally = "records-exceed-tally"
+    case tallyPartsExceedTotal = "tally-parts-exceed-total"
+    case tallyInvalid = "tally-invalid"
+    case verdictDisagrees = "verdict-disagrees"
+    case verdictUnknownEnterprise = "verdict-unknown-enterprise"
+    case qualityOnUndisclosedCell = "quality-on-undisclosed-cell"
+    case labellingDecision = "labelling-decision"
 
     public var description: String { rawValue }
 
@@ -93,15 +106,19 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     public var severity: Severity {
         switch self {
         case .labellingWithoutList, .noListButDisclosed, .disclosedWithoutEvidence, .coverageWithoutDisclosure,
-             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired:
+             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired,
+             .jurisdictionNotChosen, .phoneOutcomeNotChosen,
+             .verdictDisagrees, .qualityOnUndisclosedCell, .labellingDecision, .tallyPartsExceedTotal:
             return .warning
         case .cellsNotEntered:
             return .info
+        case .recordsExceedTally, .tallyInvalid, .verdictUnknownEnterprise:
+            return .error
         case .labellingOnEvaluation, .observationYearOutsideSurvey, .duplicateCell, .unknownJurisdiction,
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,
              .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach,
-             .unknownSubUnit, .duplicateSubUnitObservation:
+             .unknownSubUnit, .duplicateSubUnitObservation, .mergeConflict:
             return .error
         }
     }

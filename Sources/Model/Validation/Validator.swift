@@ -20,6 +20,9 @@ public enum Validator {
         context.checkEnterprises()
         context.checkRegulations()
         context.countUnenteredCells()
+        context.checkMissingFields()
+        context.checkConflicts()
+        context.checkReportedData()
         return context.sortedProblems()
     }
 
