@@ -99,6 +99,9 @@ final class EnglishInterfaceTests: WindowTestCase {
         }
         @MainActor func walk(_ widget: UnsafeMutablePointer<GtkWidget>) {
             let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+            // GTK's tooltip popup shows a tooltip already read below, possibly one left from an
+            // earlier test in another language.
+            if String(cString: g_type_name_from_instance(instance)) == "GtkTooltipWindow" { return }
             func isA(_ type: GType) -> Bool { g_type_check_instance_is_a(instance, type) != 0 }
             // The display's tooltip window moves between toplevels and keeps the last tooltip shown,
             // perhaps by an earlier test's window in another language: not this window's text.

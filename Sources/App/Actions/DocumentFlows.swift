@@ -56,6 +56,23 @@ final class DocumentFlows {
         dialog.present()
     }
 
+    /// "New survey from this one": asks for the years, then (after the unsaved-changes question)
+    /// shows this survey's jurisdictions, departments, sub-units, regulations and contacts for those
+    /// years as a new, untitled survey (`Survey.nextSurvey`); saving asks for its new file.
+    func newSurveyFromThis() {
+        let years = controller.survey.followingYears
+        let suggested = years.count == 1 ? "\(years[0])" : "\(years[0])-\(years[years.count - 1])"
+        let dialog = NewSurveyDialog(parent: parent, suggestedYears: suggested,
+                                     explanation: tr("The new survey keeps this survey’s jurisdictions, departments, sub-units, laws and rules and phone contacts, with no observations, enterprises or letters.")) { [weak self] answer in
+            guard let self, let answer else { return }
+            let source = self.controller.survey
+            self.confirmUnsavedChanges {
+                self.controller.replace(with: source.nextSurvey(years: answer.years, title: answer.title), fileURL: nil)
+            }
+        }
+        dialog.present()
+    }
+
     /// Asks for a file and opens it.
     func chooseAndOpen() {
         guard let parent else { return }

@@ -39,6 +39,7 @@ final class DocumentController {
 
     init(survey: Survey, fileURL: URL?, fingerprint: FileFingerprint? = nil) {
         document = SurveyDocument(survey: survey)
+        document.author = AuthorName.current()
         self.fileURL = fileURL
         self.fingerprint = fileURL == nil ? nil : fingerprint
     }
@@ -55,10 +56,18 @@ final class DocumentController {
     /// The label of the step `redo()` would repeat.
     var redoLabel: String? { document.redoLabel }
 
-    /// The statistics of the current survey (computed once per version).
+    /// The statistics of the current survey (computed once per version). After an edit that kept
+    /// the enterprises and jurisdictions (a cell edit, for one), the previous version's figures are
+    /// updated instead of counted again over every enterprise.
     var statistics: Statistics {
         if let cached = cachedStatistics, cached.version == version { return cached.value }
-        let value = Statistics(survey)
+        let value: Statistics
+        if let cached = cachedStatistics, cached.version == version - 1,
+           document.lastApplied?.keepsEnterprisesAndJurisdictions == true {
+            value = cached.value.updated(for: survey)
+        } else {
+            value = Statistics(survey)
+        }
         cachedStatistics = (version, value)
         return value
     }
@@ -91,12 +100,12 @@ final class DocumentController {
 
     // MARK: Editing
 
-    /// Applies an edit as one undo step. Returns false (and reports through `onError`) when the
-    /// edit cannot be applied; the survey is then unchanged.
+    /// Applies an edit as one undo step, logged in the change log as `action`. Returns false (and
+    /// reports through `onError`) when the edit cannot be applied; the survey is then unchanged.
     @discardableResult
-    func perform(_ edit: Edit, label: String) -> Bool {
+    func perform(_ edit: Edit, label: String, action: ChangeAction = .edit) -> Bool {
         do {
-            try document.perform(edit, label: label)
+            try document.perform(edit, label: label, action: action)
         } catch {
             onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
             return false

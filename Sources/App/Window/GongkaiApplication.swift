@@ -78,7 +78,7 @@ final class GongkaiApplication {
         if g_application_register(application.gApplication, nil, &error) != 0 { return }
         let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
         g_clear_error(&error)
-        FileHandle.standardError.write(Data("gongkai: \(message); running as a separate instance\n".utf8))
+        StandardStream.error.report("gongkai: \(message); running as a separate instance")
         let flags = g_application_get_flags(application.gApplication)
         g_application_set_flags(application.gApplication, GApplicationFlags(rawValue: flags.rawValue | G_APPLICATION_NON_UNIQUE.rawValue))
     }
@@ -129,7 +129,7 @@ final class GongkaiApplication {
                     if let shown = windows.last {
                         shown.flows.showError(heading: heading, message: DocumentFlows.describe(error))
                     } else {
-                        FileHandle.standardError.write(Data("gongkai: \(heading): \(DocumentFlows.describe(error))\n".utf8))
+                        StandardStream.error.report("gongkai: \(heading): \(DocumentFlows.describe(error))")
                     }
                     continue
                 }
@@ -162,7 +162,7 @@ final class GongkaiApplication {
         if let directory = launch.screenshotDirectory {
             tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
                 if let failure {
-                    FileHandle.standardError.write(Data("gongkai: \(failure)\n".utf8))
+                    StandardStream.error.report("gongkai: \(failure)")
                     self?.exitStatus = 1
                 }
                 self?.tour = nil
