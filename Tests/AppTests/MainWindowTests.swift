@@ -158,8 +158,8 @@ final class LaunchTests: XCTestCase {
         XCTAssertEqual(facts.enterprises, 1)
         XCTAssertEqual(facts.regulations, 1)
         XCTAssertEqual(facts.years, "2020–2021")
-        XCTAssertEqual(OverviewFacts.yearsText([2022, 2016, 2018, 2019, 2020, 2018]), "2016, 2018–2020, 2022")
-        XCTAssertEqual(OverviewFacts.yearsText([]), "")
+        XCTAssertEqual(YearsText.compact([2022, 2016, 2018, 2019, 2020, 2018]), "2016, 2018–2020, 2022")
+        XCTAssertEqual(YearsText.compact([]), "")
     }
 
     func testHanCharactersPreferSimplifiedChineseFontsAfterTheInterfaceFont() {

@@ -112,6 +112,33 @@ final class ValidationTests: EnglishTestCase {
             $0.conflicts = [MergeConflict(path: "observations/anhui/2018/audit_list/status", base: "\"not_disclosed\"",
                                           ours: "\"disclosed\"", theirs: "\"prefecture\"")]
         },
+        // Report figures (issue 13)
+        Case(.recordsExceedTally, .jurisdiction(id: "beijing")) {
+            $0.reportedData.tallies = [ReportedTally(.enterprisesSampled, jurisdiction: "beijing", value: 1, source: "p. 1")]
+        },
+        Case(.tallyPartsExceedTotal, .survey) {
+            $0.reportedData.tallies = [ReportedTally(.enterprisesSampled, jurisdiction: "anhui", value: 20, source: "p. 1"),
+                                       ReportedTally(.enterprisesSampled, value: 10, source: "p. 2")]
+        },
+        Case(.tallyInvalid, .jurisdiction(id: "anhui")) {
+            $0.reportedData.tallies = [ReportedTally(.phoneCalls, jurisdiction: "anhui", value: -1, source: "p. 3")]
+        },
+        Case(.verdictDisagrees, .enterprise(id: "e1")) {
+            $0.reportedData.verdicts = [RecordedVerdict(enterprise: "e1", verdict: .incomplete, source: "p. 4")]
+        },
+        Case(.verdictUnknownEnterprise, .survey) {
+            $0.reportedData.verdicts = [RecordedVerdict(enterprise: "nobody", verdict: .complete, source: "p. 5")]
+        },
+        Case(.qualityOnUndisclosedCell, .cell(jurisdiction: "anhui", year: 2018, kind: .auditList)) {
+            $0.reportedData.cellQualities = [CellQuality(jurisdiction: "anhui", year: 2018, kind: .auditList, quality: .partial, source: "p. 6")]
+            if let i = $0.observations.firstIndex(where: { $0.key == CellKey(jurisdiction: "anhui", year: 2018, kind: .auditList) }) {
+                $0.observations[i] = Observation(jurisdiction: "anhui", year: 2018, kind: .auditList, status: .notDisclosed)
+            }
+        },
+        Case(.labellingDecision, .cell(jurisdiction: "beijing", year: 2019, kind: .evaluation)) {
+            $0.reportedData.decisions = [LabellingDecision(id: "d1", cells: [CellKey(jurisdiction: "beijing", year: 2019, kind: .evaluation)],
+                                                           decision: "Kept as in the table.", conflictingPassage: "The prose says otherwise.")]
+        },
     ]
 
     func testCleanFixtureHasNoProblems() {

@@ -144,10 +144,6 @@ extension BenchCommand {
     }
 }
 
-/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns
-/// freed heap memory to the system.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
-
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
@@ -254,7 +250,7 @@ struct BenchReport {
     /// peak of what follows (Linux 4.0+: writing 5 to /proc/self/clear_refs).
     static func resetPeak() {
         // Return freed heap memory to the system first, so that the mark starts from what is in use.
-        _ = mallocTrim(0)
+        ProcessMemory.trim()
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
         try? handle.write(contentsOf: Data("5".utf8))
         try? handle.close()

@@ -33,6 +33,7 @@ struct GongkaiCommand: ParsableCommand {
             ExportCommand.self,
             NewCommand.self,
             ReconcileCommand.self,
+            YearsCommand.self,
             BenchCommand.self,
             FormatCommand.self,
             ChartCommand.self,

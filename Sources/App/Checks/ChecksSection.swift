@@ -14,12 +14,18 @@ final class ChecksSection: WindowSection, FocusingSection {
     static let sectionID = "checks"
     let id = ChecksSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     var title: String {
         // Information (cells not yet entered) is listed but not counted as a problem.
         let counted = problems.filter { $0.severity != .info }.count
         return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
+    /// The sidebar counts the problems, so the list follows every change (after the frame, in an
+    /// idle callback) even while hidden.
+    var followsWhileHidden: Bool { true }
 
     private let controller: DocumentController
     private weak var window: MainWindow?
@@ -63,6 +69,7 @@ final class ChecksSection: WindowSection, FocusingSection {
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
         Widgets.append(page, summary, note, scroller, empty)
         widget = page
+        tree = OwnedObject(sinking: widget)
 
         rows = ProblemRows { [weak self] name in self?.content(ofItem: name) }
         gtk_list_view_set_factory(listView.opaque, rows.factory)

@@ -68,6 +68,9 @@ extension ProblemCode {
             return tr("Each jurisdiction has at most one outreach record.")
         case .mergeConflict:
             return tr("Two people changed this field differently; the survey keeps one side until you take A (ours) or B (theirs).")
+        case .recordsExceedTally, .tallyPartsExceedTotal, .tallyInvalid, .verdictDisagrees, .verdictUnknownEnterprise,
+             .qualityOnUndisclosedCell, .labellingDecision:
+            return reportExplanation
         }
     }
 }

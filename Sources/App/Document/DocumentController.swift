@@ -56,10 +56,18 @@ final class DocumentController {
     /// The label of the step `redo()` would repeat.
     var redoLabel: String? { document.redoLabel }
 
-    /// The statistics of the current survey (computed once per version).
+    /// The statistics of the current survey (computed once per version). After an edit that kept
+    /// the enterprises and jurisdictions (a cell edit, for one), the previous version's figures are
+    /// updated instead of counted again over every enterprise.
     var statistics: Statistics {
         if let cached = cachedStatistics, cached.version == version { return cached.value }
-        let value = Statistics(survey)
+        let value: Statistics
+        if let cached = cachedStatistics, cached.version == version - 1,
+           document.lastApplied?.keepsEnterprisesAndJurisdictions == true {
+            value = cached.value.updated(for: survey)
+        } else {
+            value = Statistics(survey)
+        }
         cachedStatistics = (version, value)
         return value
     }

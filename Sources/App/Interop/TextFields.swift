@@ -149,9 +149,7 @@ enum FocusWatch {
             let shift = state.rawValue & GDK_SHIFT_MASK.rawValue != 0
             return MainActor.assumeIsolated { box.handler(name, control, shift) } ? 1 : 0
         }
-        g_signal_connect_data(controller.rawPointer, "key-pressed", unsafeBitCast(thunk, to: GCallback.self),
-                              CallbackBox<KeyHandler>(handler).retainedPointer(),
-                              { data, _ in CallbackBox<KeyHandler>.release(data) }, GConnectFlags(rawValue: 0))
+        Signals.connect(controller, "key-pressed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
         gtk_widget_add_controller(widget, controller)
     }
 }

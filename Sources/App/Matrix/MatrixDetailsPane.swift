@@ -12,6 +12,8 @@ struct MatrixCellDetails {
     var problems: [Problem]
     /// The survey's change log, for the cell's History.
     var log = ChangeLog()
+    /// The cell's quality marks (issue 13).
+    var qualities: [CellQuality] = []
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
@@ -37,6 +39,7 @@ final class MatrixDetailsPane {
     private let department = MatrixField(placeholder: tr(context: "matrix", "Department that published it"))
     private let note = MatrixField(placeholder: tr("Note, e.g. voluntary audits delegated to prefectures"))
     let evidence = MatrixEvidenceList()
+    let qualities = MatrixQualityControl()
     private let problemsBox: Widget
     private let problemsList: Widget
     /// The sections that need a recorded cell.
@@ -68,7 +71,8 @@ final class MatrixDetailsPane {
         gtk_widget_set_size_request(widget, 310, -1)
 
         recordedOnly = [coverageSection(), labellingSection(), fieldSection(tr(context: "matrix", "Publishing department"), department.entry),
-                        fieldSection(tr(context: "matrix", "Evidence"), evidence.widget), fieldSection(tr(context: "matrix", "Note"), note.entry)]
+                        fieldSection(tr(context: "matrix", "Evidence"), evidence.widget), fieldSection(tr(context: "matrix", "Note"), note.entry),
+                        qualities.widget]
         Widgets.append(content, headerBox(), statusSection(), emptyHint)
         for section in recordedOnly { gtk_box_append(content.cast(), section) }
         Widgets.append(problemsBox, Widgets.label(tr(context: "matrix", "Problems"), classes: ["heading"]), problemsList)
@@ -134,6 +138,7 @@ final class MatrixDetailsPane {
         department.show(o?.department ?? "", force: cellChanged)
         note.show(o?.note ?? "", force: cellChanged)
         evidence.show(o == nil ? nil : details.key, o?.evidence ?? [])
+        qualities.show(details.qualities, of: details.key)
         showProblems(details.problems)
     }
 

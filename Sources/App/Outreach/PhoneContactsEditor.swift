@@ -18,7 +18,7 @@ final class PhoneContactsEditor: RecordListOwner {
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addContact() }
-        list.makeRow = { [unowned self] index in makeRow(index) }
+        list.makeRow = { [weak self] index in self?.makeRow(index) }
         list.fill = { row, c, force in
             row.date.show(c.date?.description ?? "", force: force)
             row.department.show(c.department ?? "", force: force)

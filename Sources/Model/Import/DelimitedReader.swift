@@ -42,8 +42,9 @@ public enum DelimitedReader {
         var afterQuote = false
         var iterator = body.makeIterator()
         func tooManyColumns() -> Failure {
-            Failure(line: recordLine, message: tr("Line %1 has more than %2 columns: Gongkai reads lists of up to %2 columns.",
-                                                  recordLine, maxColumns))
+            Failure(line: recordLine, message: trn("Line %1 has more than %2 column: Gongkai reads lists of up to %2 column.",
+                                                   "Line %1 has more than %2 columns: Gongkai reads lists of up to %2 columns.",
+                                                   maxColumns, recordLine, maxColumns))
         }
         func checkField() throws {
             guard field.utf8.count <= maxFieldBytes else {

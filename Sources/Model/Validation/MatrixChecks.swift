@@ -208,6 +208,7 @@ extension ValidationContext {
         let total = ids.count * surveyYears.count * DisclosureKind.allCases.count
         let missing = total - entered.count
         guard missing > 0 else { return }
-        add(.cellsNotEntered, tr("Not yet entered: %1 of the %2 cells of the survey's years.", missing, total), at: .survey)
+        add(.cellsNotEntered, trn("Not yet entered: %1 of the %2 cell of the survey's years.", "Not yet entered: %1 of the %2 cells of the survey's years.",
+                                     total, missing, total), at: .survey)
     }
 }

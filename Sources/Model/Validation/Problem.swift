@@ -91,6 +91,14 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case cellsNotEntered = "cells-not-entered"
     // Team work
     case mergeConflict = "merge-conflict"
+    // Report figures (issue 13): tallies, recorded verdicts, cell qualities, labelling decisions
+    case recordsExceedTally = "records-exceed-tally"
+    case tallyPartsExceedTotal = "tally-parts-exceed-total"
+    case tallyInvalid = "tally-invalid"
+    case verdictDisagrees = "verdict-disagrees"
+    case verdictUnknownEnterprise = "verdict-unknown-enterprise"
+    case qualityOnUndisclosedCell = "quality-on-undisclosed-cell"
+    case labellingDecision = "labelling-decision"
 
     public var description: String { rawValue }
 
@@ -99,10 +107,13 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
         switch self {
         case .labellingWithoutList, .noListButDisclosed, .disclosedWithoutEvidence, .coverageWithoutDisclosure,
              .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired,
-             .jurisdictionNotChosen, .phoneOutcomeNotChosen:
+             .jurisdictionNotChosen, .phoneOutcomeNotChosen,
+             .verdictDisagrees, .qualityOnUndisclosedCell, .labellingDecision, .tallyPartsExceedTotal:
             return .warning
         case .cellsNotEntered:
             return .info
+        case .recordsExceedTally, .tallyInvalid, .verdictUnknownEnterprise:
+            return .error
         case .labellingOnEvaluation, .observationYearOutsideSurvey, .duplicateCell, .unknownJurisdiction,
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,

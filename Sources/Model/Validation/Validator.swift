@@ -22,6 +22,7 @@ public enum Validator {
         context.countUnenteredCells()
         context.checkMissingFields()
         context.checkConflicts()
+        context.checkReportedData()
         return context.sortedProblems()
     }
 
