@@ -18,9 +18,13 @@ final class ChecksSectionTests: WindowTestCase {
         defer { window.destroyForTest() }
         let checks = try Self.checks(window)
         XCTAssertEqual(checks.problems, window.controller.problems)
-        XCTAssertEqual(checks.rowCount, 1)
-        XCTAssertEqual(window.sidebarTitle(of: "checks"), "检查 (1)")
-        XCTAssertEqual(checks.summaryText, "0 个错误，1 个警告")
+        // 广西 2019 (the report's two tables disagree) and the two labelling decisions (青海, 内蒙古),
+        // grouped by kind: one row, and one heading for the two decisions.
+        XCTAssertEqual(checks.rowCount, 2)
+        XCTAssertEqual(checks.rowCount, checks.groups.rows.count)
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "检查 (3)")
+        XCTAssertEqual(checks.summaryText, "0 个错误，3 个警告")
+        XCTAssertEqual(checks.problems.map(\.code), [.noListButDisclosed, .labellingDecision, .labellingDecision])
         let problem = checks.problems[0]
         XCTAssertEqual(problem.code, .noListButDisclosed)
         XCTAssertTrue(problem.message.contains("广西") && problem.message.contains("审核企业名单"), problem.message)
@@ -48,13 +52,33 @@ final class ChecksSectionTests: WindowTestCase {
         XCTAssertEqual(checks.problems.first?.severity, .error)
         XCTAssertEqual(checks.problems.last?.severity, .warning)
         let errors = checks.problems.filter(\.isError).count
-        XCTAssertEqual(checks.summaryText, "\(errors) errors, 1 warning")
+        XCTAssertEqual(checks.summaryText, "\(errors) errors, 3 warnings")
         XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (\(checks.problems.count))")
 
         window.actions.map.activate("undo")
         try Self.waitUntil("the checks are listed again") { !checks.isRefreshPending }
-        XCTAssertEqual(checks.rowCount, 1)
-        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (1)")
+        XCTAssertEqual(checks.rowCount, 2, "the built-in survey's warning and its group of two decisions")
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks (3)")
+    } }
+
+    func testUnenteredCellsAreListedAsInformationButNotCounted() throws { try onMain { t in
+        Localizer.shared.language = .english
+        var survey = WindowTestCase.builtinSurvey
+        survey.observations.removeAll { $0.year == 2022 }
+        survey.observations.removeAll { $0.jurisdiction == "guangxi" }  // the built-in survey's one warning
+        survey.reported = nil  // the report's labelling decisions and cell marks (their own warnings)
+        let window = try t.makeWindow(survey: survey)
+        defer { window.destroyForTest() }
+        let checks = try Self.checks(window)
+        XCTAssertEqual(checks.problems.map(\.code), [.cellsNotEntered])
+        XCTAssertEqual(checks.problems.first?.severity, .info)
+        XCTAssertTrue(checks.problems.first?.message.contains("Not yet entered: 72 of the 320 cells") ?? false,
+                      checks.problems.first?.message ?? "")
+        XCTAssertEqual(checks.rowCount, 1, "information is listed")
+        XCTAssertEqual(checks.summaryText, "No problems", "but is not a problem")
+        XCTAssertEqual(window.sidebarTitle(of: "checks"), "Checks")
+        XCTAssertEqual(Severity.info.label, "Information")
+        XCTAssertEqual(Severity.info.iconName, "dialog-information-symbolic")
     } }
 
     func testActivatingARowRevealsItsRecordInTheSectionThatShowsIt() throws { try onMain { t in

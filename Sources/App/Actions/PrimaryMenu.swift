@@ -21,12 +21,13 @@ final class PrimaryMenu {
         saving.append(tr("_Save"), action: "win.save")
         saving.append(tr("Save _As…"), action: "win.save-as")
         saving.append(tr("_Export Tables…"), action: "win.export")
+        saving.append(tr("Survey _Details…"), action: "win.survey-details")
         let help = MenuModel()
         help.append(tr("_Keyboard Shortcuts"), action: "app.shortcuts")
         help.append(tr("_About Gongkai"), action: "app.about")
         let quit = MenuModel()
         quit.append(tr("_Quit"), action: "app.quit")
-        for section in [files, saving, help, quit] { model.appendSection(section) }
+        for section in [files, saving, TeamActions.menuSection(), help, quit] { model.appendSection(section) }
         recent.onChange { [weak self] in self?.updateRecent() }
         updateRecent()
     }

@@ -14,10 +14,18 @@ final class ChecksSection: WindowSection, FocusingSection {
     static let sectionID = "checks"
     let id = ChecksSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     var title: String {
-        problems.isEmpty ? tr("Checks") : tr("Checks (%1)", problems.count)
+        // Information (cells not yet entered) is listed but not counted as a problem.
+        let counted = problems.filter { $0.severity != .info }.count
+        return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
+    /// The sidebar counts the problems, so the list follows every change (after the frame, in an
+    /// idle callback) even while hidden.
+    var followsWhileHidden: Bool { true }
 
     private let controller: DocumentController
     private weak var window: MainWindow?
@@ -61,6 +69,7 @@ final class ChecksSection: WindowSection, FocusingSection {
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
         Widgets.append(page, summary, note, scroller, empty)
         widget = page
+        tree = OwnedObject(sinking: widget)
 
         rows = ProblemRows { [weak self] name in self?.content(ofItem: name) }
         gtk_list_view_set_factory(listView.opaque, rows.factory)
@@ -105,8 +114,8 @@ final class ChecksSection: WindowSection, FocusingSection {
         showRows()
 
         let errors = problems.filter(\.isError).count
-        gtk_label_set_text(summary.opaque, problems.isEmpty ? tr("No problems")
-                           : Self.countText(errors: errors, warnings: problems.count - errors))
+        let warnings = problems.filter { $0.severity == .warning }.count
+        gtk_label_set_text(summary.opaque, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
         gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)

@@ -13,7 +13,7 @@ final class NewSurveyDialog {
         var title: String?
     }
 
-    private(set) static var open: [NewSurveyDialog] = []
+    static var open: [NewSurveyDialog] { OpenDialogs.all(NewSurveyDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     let yearsEntry: UnsafeMutablePointer<GtkWidget>
@@ -84,7 +84,7 @@ final class NewSurveyDialog {
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
         gtk_widget_grab_focus(yearsEntry)
     }
@@ -109,7 +109,7 @@ final class NewSurveyDialog {
     private func finish(_ answer: Answer?) {
         guard let handler else { return }
         self.handler = nil
-        Self.open.removeAll { $0 === self }
+        OpenDialogs.release(self)
         gtk_window_destroy(window.window)
         handler(answer)
     }

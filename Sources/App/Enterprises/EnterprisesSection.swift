@@ -9,6 +9,9 @@ final class EnterprisesSection: RevealingSection {
     let id = "enterprises"
     var title: String { tr("Enterprises") }
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     let controller: DocumentController
     let filterBar = EnterpriseFilterBar()
@@ -19,9 +22,10 @@ final class EnterprisesSection: RevealingSection {
     init(controller: DocumentController) {
         self.controller = controller
         survey = controller.survey
-        EnterpriseStyle.install()
+        Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
         widget = paned
+        tree = OwnedObject(sinking: widget)
 
         let actions = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
         let add = FormParts.button(tr("Add"), classes: ["suggested-action"], tooltip: tr("Add an enterprise sample (Insert)")) { [weak self] in

@@ -8,7 +8,7 @@ final class PhoneAttemptsEditor: RecordListOwner {
     /// The widgets of one call.
     @MainActor
     final class Row {
-        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
         /// "Not chosen", then every outcome.
         let outcome = DropDown([tr("Outcome not chosen")] + PhoneOutcome.allCases.map(\.label))
         let note = CommitEntry(placeholder: tr("Note"))
@@ -19,7 +19,7 @@ final class PhoneAttemptsEditor: RecordListOwner {
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addCall() }
-        list.makeRow = { [unowned self] index in makeRow(index) }
+        list.makeRow = { [weak self] index in self?.makeRow(index) }
         list.fill = { row, attempt, force in
             row.date.show(attempt.date?.description ?? "", force: force)
             row.outcome.selected = attempt.outcome.flatMap { PhoneOutcome.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0

@@ -13,8 +13,9 @@ struct MatrixColumn: Equatable, Hashable, Sendable {
 
 /// What the grid draws, read from one version of the survey: each cell's status and marks, and
 /// the totals. Jurisdictions are addressed by their position in `Survey.jurisdictions`, columns
-/// by their position in `columns`. Built in one pass over the cells (32 × 2 × years lookups), so
-/// rebuilding it after every edit costs far less than a frame.
+/// by their position in `columns`. The cells are read in one pass (32 × 2 × years lookups); the
+/// totals are the survey's `Statistics` (the window's controller updates them for a cell edit
+/// instead of counting again), so the matrix and every other summary count the same way.
 struct MatrixCells: Sendable {
     let columns: [MatrixColumn]
     let jurisdictionCount: Int
@@ -33,42 +34,41 @@ struct MatrixCells: Sendable {
     let columnSurveyed: [Int]
     /// Each jurisdiction's cells over all columns: disclosed, not disclosed, delegated.
     let rowCounts: [RateCounts]
+    /// Slot → quality marks (issue 13, MatrixQualities.swift).
+    let qualities: [Int: String]
 
-    init(_ survey: Survey, index: CellIndex? = nil) {
+    /// The cells of `survey` (looked up through `index`, made when nil) with the totals of
+    /// `statistics` (computed when nil), which must be the survey's.
+    init(_ survey: Survey, index: CellIndex? = nil, statistics: Statistics? = nil) {
         let index = index ?? CellIndex(survey)
+        let statistics = statistics ?? Statistics(survey)
         columns = MatrixColumn.columns(years: survey.years)
         jurisdictionCount = survey.jurisdictions.count
         var statuses: [DisclosureStatus] = []
         var marks: [UInt8] = []
         statuses.reserveCapacity(jurisdictionCount * columns.count)
         marks.reserveCapacity(jurisdictionCount * columns.count)
-        var columnDisclosed = Array(repeating: 0, count: columns.count)
-        var columnSurveyed = Array(repeating: 0, count: columns.count)
-        var rowCounts: [RateCounts] = []
         for j in survey.jurisdictions {
-            var disclosed = 0, notDisclosed = 0, delegated = 0, notSurveyed = 0
-            for (c, column) in columns.enumerated() {
+            for column in columns {
                 let o = index.observation(j.id, column.year, column.kind, in: survey)
-                let status = o?.status ?? .notSurveyed
-                statuses.append(status)
+                statuses.append(o?.status ?? .notSurveyed)
                 marks.append(o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0)
-                switch status {
-                case .disclosed: disclosed += 1
-                case .notDisclosed: notDisclosed += 1
-                case .prefecture, .division: delegated += 1
-                case .notSurveyed: notSurveyed += 1
-                }
-                if status == .disclosed { columnDisclosed[c] += 1 }
-                if status != .notSurveyed { columnSurveyed[c] += 1 }
             }
-            rowCounts.append(RateCounts(disclosed: disclosed, notDisclosed: notDisclosed, delegated: delegated,
-                                        notSurveyed: notSurveyed))
         }
         self.statuses = statuses
         self.marks = marks
-        self.columnDisclosed = columnDisclosed
-        self.columnSurveyed = columnSurveyed
-        self.rowCounts = rowCounts
+        // Statistics has one entry per survey year and per jurisdiction, in survey order.
+        let kinds = DisclosureKind.allCases.count
+        let columns = self.columns
+        let status = columns.indices.map { c in
+            statistics.byYear.indices.contains(c / kinds) ? statistics.byYear[c / kinds][columns[c].kind].status : StatusCounts()
+        }
+        columnDisclosed = status.map(\.disclosed)
+        columnSurveyed = status.map(\.surveyed)
+        rowCounts = survey.jurisdictions.indices.map { j in
+            statistics.jurisdictionRates.indices.contains(j) ? statistics.jurisdictionRates[j].combined : RateCounts()
+        }
+        qualities = Self.qualityMarks(survey, columns: columns)
     }
 
     func status(_ jurisdiction: Int, _ column: Int) -> DisclosureStatus {

@@ -107,6 +107,11 @@ struct MatrixPainter {
             setColor(cr, Ink.mark)
             cairo_fill(cr)
         }
+        if let mark = scene.cells.qualityMark(j, c) {
+            // Quality marks (½ partly published, + fairly comprehensive) in the lower left corner.
+            setColor(cr, Ink.mark)
+            text.draw(cr, mark, .badge, in: MatrixRect(x: tile.x + 1, y: tile.maxY - 13, width: 18, height: 12))
+        }
         if scene.cells.hasEvidence(j, c) {
             // A small dot: the cell has evidence.
             cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)

@@ -62,9 +62,9 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
 
     init(controller: DocumentController) {
         self.controller = controller
-        MatrixStyle.install()
+        Stylesheet.install()
         index = CellIndex(controller.survey)
-        cells = MatrixCells(controller.survey, index: index)
+        cells = MatrixCells(controller.survey, index: index, statistics: controller.statistics)
         orderRates = cells.rowCounts
         menu = MatrixContextMenu(parent: grid.area)
 
@@ -96,6 +96,10 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         details.onSetStatus = { [weak self] status in self?.setStatus(status, advancing: false) }
         details.onUpdate = { [weak self] key, label, body in self?.update(key, label: label, body) ?? false }
         details.onLeave = { [weak self] in self?.grid.grabFocus() }
+        details.qualities.onChange = { [weak self] marks in
+            guard let self, let key = self.details.details?.key else { return }
+            _ = self.controller.perform(.setCellQualities(key, marks), label: tr("Edit cell qualities"))
+        }
         details.evidence.onOpen = { [weak self] url in self?.open(url) }
         details.evidence.onMessage = { [weak self] text in self?.messages.show(text, .warning) }
         toolbar.onFilterChanged = { [weak self] filter in self?.setFilter(filter) }
@@ -129,7 +133,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         case .saved:
             return
         case .replaced:
-            orderRates = MatrixCells(controller.survey).rowCounts
+            orderRates = controller.statistics.jurisdictionRates.map(\.combined)
             details.evidence.forgetDrafts()
             messages.hide()
             var start = MatrixSelection()
@@ -146,7 +150,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let survey = controller.survey
         shownVersion = controller.version
         index = CellIndex(survey)
-        cells = MatrixCells(survey, index: index)
+        cells = MatrixCells(survey, index: index, statistics: controller.statistics)
         cells.markProblems(problems, jurisdictions: survey.jurisdictions)
         if problemsVersion != controller.version { scheduleProblems() }
         statusLine.show(EntryProgress(survey, index: index))
@@ -212,7 +216,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let here = problems.filter { $0.location == .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind) }
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
-                                 selectionCount: grid.selection.cellCount, problems: here)
+                                 selectionCount: grid.selection.cellCount, problems: here, log: controller.survey.changeLog,
+                                 qualities: controller.survey.qualities(key.jurisdiction, key.year, key.kind))
     }
 
     /// A cell in words: where it is, its status, note, evidence and problems.
@@ -321,7 +326,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
             return false
         case .success(let changes):
             if !changes.isEmpty {
-                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste")) else { return false }
+                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste"), action: .paste) else { return false }
             }
             messages.hide()
             if case .success(let block) = MatrixPaste.parse(text), block.rows.count > 1 || block.width > 1 {

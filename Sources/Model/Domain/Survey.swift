@@ -139,6 +139,12 @@ extension Survey {
         jurisdictions.first { $0.id == id }
     }
 
+    /// The jurisdiction a person names: its id, Chinese name or short name, or English name (any case).
+    public func jurisdiction(matching query: String) -> Jurisdiction? {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        return jurisdictions.first { $0.id == q || $0.name == q || $0.shortName == q || $0.englishName.lowercased() == q.lowercased() }
+    }
+
     /// The observation of one matrix cell, if any was recorded.
     public func observation(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> Observation? {
         observations.first { $0.jurisdiction == jurisdiction && $0.year == year && $0.kind == kind }
@@ -169,5 +175,10 @@ extension Survey {
             (rank(a.jurisdiction), a.kind.sortIndex, a.year ?? 0) < (rank(b.jurisdiction), b.kind.sortIndex, b.year ?? 0)
         }
         outreach.sort { rank($0.jurisdiction) < rank($1.jurisdiction) }
+        // report figures (issue 13): cell qualities in cell order
+        if var data = reported {
+            data.cellQualities = CellQuality.canonicalOrder(data.cellQualities, rank: rank)
+            reported = data
+        }
     }
 }

@@ -102,7 +102,7 @@ extension Enterprise {
         guard let idValue = tape.directString(id), let nameValue = tape.directString(name),
               let jurisdictionValue = jurisdiction < 0 ? "" : tape.directString(jurisdiction),
               let cityValue = tape.directOptionalString(city),
-              let yearValue = tape.directOptionalInt(year),
+              let yearValue = tape.directOptionalInt(year), yearValue.map(SurveyLimits.years.contains) ?? true,
               let reasonsText = tape.directOptionalString(reasons),
               let industryValue = tape.directOptionalString(industry),
               let parentValue = tape.directOptionalString(parentCompany),
