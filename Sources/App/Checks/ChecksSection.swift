@@ -121,6 +121,8 @@ final class ChecksSection: WindowSection {
     func activate(row: Int) -> Bool {
         guard problems.indices.contains(row) else { return false }
         let shown = window?.reveal(problems[row].location) ?? false
+        // A merge conflict is resolved beside its record, with Take A / Take B.
+        if problems[row].code == .mergeConflict { window?.actions.map.activate("conflicts") }
         if !shown {
             gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
         }
