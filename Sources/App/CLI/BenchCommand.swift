@@ -25,6 +25,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Also keep a copy of the synthetic survey file here (to inspect it, or to compare the bytes two builds write).")
     var keepFile: String?
 
+    @Flag(name: .long, help: "Print every measurement as JSON at the end (name, median, min and max in ms, runs, peak RSS in bytes) instead of lines of text.")
+    var json = false
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -33,15 +36,15 @@ struct BenchCommand: ParsableCommand {
 
         // Loading measures a file saved beforehand (not measured when only loading is asked for).
         let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2001...(2000 + years), seed: 42)
-        print("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
+        var report = BenchReport(only: only, json: json)
+        report.say("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
               + "\(survey.observations.count) cells; RSS with it in memory: "
               + (BenchReport.residentBytes().map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "?"))
 
-        var report = BenchReport(only: only)
         try report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
         if !FileManager.default.fileExists(atPath: file.path) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        print("file size: \(size / 1_048_576) MiB")
+        report.say("file size: \(size / 1_048_576) MiB")
         if let keepFile {
             try? FileManager.default.removeItem(atPath: keepFile)
             try FileManager.default.copyItem(atPath: file.path, toPath: keepFile)
@@ -73,17 +76,31 @@ struct BenchCommand: ParsableCommand {
             blackHole(document.survey.enterprises.count)
         }
         // The window's measurements need a display (`make bench` runs under Xvfb).
+        MainActor.assumeIsolated { measureWindow(survey: survey, file: file, into: &report) }
+        if let peak = BenchReport.peakResidentBytes() {
+            report.say("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
+        }
+        if json { try report.printJSON() }
+    }
+
+    /// The measurements of the real window, each with the peak memory while it ran; none without
+    /// a display.
+    @MainActor
+    private func measureWindow(survey: Survey, file: URL, into report: inout BenchReport) {
         if report.includes("open in the window") {
-            MainActor.assumeIsolated { WindowBench.run(file: file)?.lines.forEach { print($0) } }
+            BenchReport.resetPeak()
+            if let result = WindowBench.run(file: file) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
         }
         if report.includes("matrix cell edit") {
-            MainActor.assumeIsolated { MatrixBench.run(survey: survey)?.lines.forEach { print($0) } }
+            BenchReport.resetPeak()
+            if let result = MatrixBench.run(survey: survey) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
+        }
+        if report.includes("window-cell-edit") {
+            if let result = WindowCellEditBench.run(survey: survey, runs: max(runs, 20)) { report.add(result.rows, lines: result.lines) }
         }
         if report.includes("filter as you type") {
-            MainActor.assumeIsolated { EnterpriseBench.run(survey: survey)?.lines.forEach { print($0) } }
-        }
-        if let peak = BenchReport.peakResidentBytes() {
-            print("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
+            BenchReport.resetPeak()
+            if let result = EnterpriseBench.run(survey: survey) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
         }
     }
 }
@@ -111,17 +128,61 @@ extension BenchCommand {
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
+/// One measurement of `gongkai bench`: the median and range of its runs in milliseconds, and the
+/// peak resident memory while it ran (what `--json` prints, one object per measurement).
+struct BenchRow: Codable, Equatable {
+    var name: String
+    var medianMs: Double
+    var minMs: Double
+    var maxMs: Double
+    var runs: Int
+    /// Peak resident set size in bytes (nil where /proc is not readable).
+    var peakRSSBytes: Int?
+
+    init(name: String, times: [Double], peakRSS: Int?) {
+        self.name = name
+        let sorted = times.sorted()
+        medianMs = Stopwatch.median(sorted)
+        minMs = sorted.first ?? 0
+        maxMs = sorted.last ?? 0
+        runs = sorted.count
+        peakRSSBytes = peakRSS
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, runs
+        case medianMs = "median_ms", minMs = "min_ms", maxMs = "max_ms", peakRSSBytes = "peak_rss_bytes"
+    }
+}
+
 /// Timings of named operations: the median and the range of several runs each, and the median
 /// processor time (all threads; on a busy machine it varies less than the elapsed time).
+/// With `json`, nothing is printed while measuring: `printJSON()` prints every row at the end.
 struct BenchReport {
-    private var rows: [(name: String, median: Double, min: Double, max: Double)] = []
+    private(set) var rows: [BenchRow] = []
     /// Only operations whose name contains this are measured (nil: all).
     var only: String?
+    /// Collect the rows for `printJSON()` instead of printing lines.
+    var json = false
 
-    init(only: String?) { self.only = only }
+    init(only: String?, json: Bool = false) {
+        self.only = only
+        self.json = json
+    }
 
     /// Whether the operation `name` is measured (`--only` is part of its name, or not given).
     func includes(_ name: String) -> Bool { only.map(name.contains) ?? true }
+
+    /// Prints a line of text (not in JSON mode).
+    func say(_ line: String) {
+        if !json { Swift.print(line) }
+    }
+
+    /// Adds measurements made elsewhere (the window's) with their own lines of text.
+    mutating func add(_ measured: [BenchRow], lines: [String]) {
+        rows += measured
+        lines.forEach(say)
+    }
 
     mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
         guard includes(name) else { return }
@@ -133,13 +194,26 @@ struct BenchReport {
             times.append(try Stopwatch.milliseconds(body))
             cpuTimes.append((Self.processorTime() - cpuStart) * 1e3)
         }
-        times.sort()
         cpuTimes.sort()
-        rows.append((name, times[times.count / 2], times.first!, times.last!))
-        let peak = Self.peakResidentBytes().map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
-        Swift.print(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", rows.last!.median,
-                                               rows.last!.min, rows.last!.max) + peak
-                    + String(format: "   cpu %.0f ms", cpuTimes[cpuTimes.count / 2]))
+        let row = BenchRow(name: name, times: times, peakRSS: Self.peakResidentBytes())
+        rows.append(row)
+        let peak = row.peakRSSBytes.map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
+        say(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", row.medianMs, row.minMs, row.maxMs) + peak
+            + String(format: "   cpu %.0f ms", cpuTimes[cpuTimes.count / 2]))
+    }
+
+    /// Every row as a JSON array (sorted keys, one object per measurement).
+    func printJSON() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        Swift.print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+    }
+
+    /// Processor time used by the calling thread so far, in seconds.
+    static func threadProcessorTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// Processor time used by the process so far (all threads), in seconds.

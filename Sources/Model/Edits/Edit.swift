@@ -77,6 +77,8 @@ public enum Edit: Sendable, Equatable {
     case setSubUnitTallies(jurisdiction: String, [SubUnitTally])
     /// Replaces the quality marks (部分公开, 较为全面 …) of one cell (issue 13).
     case setCellQualities(CellKey, [CellQuality])
+    /// Replaces the unresolved merge conflicts (`Survey.conflicts`).
+    case setConflicts([MergeConflict])
     /// Several edits as one undo step, applied in order; all or nothing.
     case batch([Edit])
 

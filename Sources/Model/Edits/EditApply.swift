@@ -53,6 +53,10 @@ extension Edit {
             return try Self.setSubUnitTallies(tallies, of: jurisdiction, in: &survey)
         case .setCellQualities(let key, let marks):
             return Self.setCellQualities(key, marks, in: &survey)
+        case .setConflicts(let conflicts):
+            let old = survey.conflicts
+            survey.conflicts = conflicts
+            return .setConflicts(old)
         case .batch(let edits):
             return try Self.applyBatch(edits, to: &survey)
         }
