@@ -24,6 +24,9 @@ final class EnglishInterfaceTests: WindowTestCase {
         for section in window.sections {
             window.showSection(id: section.id)
             Self.drainMainLoop()
+            // The reconciliation section quotes the report verbatim (statements, notes, decisions):
+            // its Chinese must be data, but the report's own names of jurisdictions are part of a quote.
+            let quoting = Set(window.sections.compactMap { $0 as? ReconciliationSection }.flatMap { Self.texts(under: $0.widget) })
             for text in Self.texts(under: window.window) {
                 checked += 1
                 // A text whose Chinese part is quoted whole from the survey (a note, a statement the
@@ -32,7 +35,7 @@ final class EnglishInterfaceTests: WindowTestCase {
                 for run in Self.chineseRuns(in: text) where !Self.endonyms.contains(run) {
                     if !data.contains(run) {
                         XCTFail("\(section.id): “\(text)” shows Chinese that is not a data value: \(run)")
-                    } else if named.contains(run) {
+                    } else if named.contains(run) && !quoting.contains(text) {
                         XCTFail("\(section.id): “\(text)” names a jurisdiction in Chinese: \(run)")
                     }
                 }
