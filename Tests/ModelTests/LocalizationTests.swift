@@ -96,6 +96,25 @@ final class LocalizationTests: XCTestCase {
         XCTAssertNil(Language(code: "fr"))
     }
 
+    /// Issue 16: de, fr, ja and LANGUAGE=de:en got Chinese. Chinese for zh*, English otherwise.
+    func testOtherLanguagesGetEnglishAndLanguageListIsWalked() {
+        for locale in ["de_DE.UTF-8", "fr_FR.UTF-8", "ja_JP.UTF-8", "es", "pt_BR"] {
+            XCTAssertEqual(Language.fromEnvironment(["LANG": locale]), .english, locale)
+            XCTAssertEqual(Language.fromEnvironment(["LC_ALL": locale, "LANG": "zh_CN.UTF-8"]), .english, locale)
+        }
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "de:en", "LANG": "de_DE.UTF-8"]), .english)
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "de:zh_CN", "LANG": "de_DE.UTF-8"]), .chinese,
+                       "a language without a catalog passes to the next in the list")
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "fr", "LANG": "zh_CN.UTF-8"]), .english,
+                       "a list naming only languages without a catalog means the msgid language")
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "zh_TW:en", "LANG": "en_US.UTF-8"]), .chinese)
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": ":", "LANG": "en_US.UTF-8"]), .english)
+        XCTAssertEqual(Language.fromEnvironment(["LANGUAGE": "", "LANG": "zh_CN.UTF-8"]), .chinese)
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "POSIX"]), .chinese, "no language named: the default")
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "enx_XX"]), .english, "not Chinese")
+        XCTAssertEqual(Language.fromEnvironment(["LANG": "zh_HK.UTF-8"]), .chinese)
+    }
+
     func testLocalizerTranslatesAndFormatsPositionalArguments() throws {
         let catalog = try POCatalog(parsing: "msgid \"%1 of %2\"\nmsgstr \"%2中的%1\"\n")
         let localizer = Localizer(language: .chinese, loadCatalog: { _ in catalog })
@@ -110,7 +129,7 @@ final class LocalizationTests: XCTestCase {
         defer { Localizer.shared.followEnvironment() }
         Localizer.shared.language = .chinese
         XCTAssertEqual(tr("Overview"), "概览")
-        XCTAssertEqual(tr("%1 jurisdictions", 32), "32 个省级单位")
+        XCTAssertEqual(trn("%1 jurisdiction", "%1 jurisdictions", 32), "32 个省级单位")
         Localizer.shared.language = .english
         XCTAssertEqual(tr("Overview"), "Overview")
         XCTAssertNotNil(Localizer.bundledCatalog(for: .chinese))
@@ -160,17 +179,86 @@ final class LocalizationTests: XCTestCase {
         }
     }
 
+    /// Issue 16: "0 errors, 1 warnings", "Read 1 rows". Plural entries through the one mechanism.
+    func testPluralFormsPickTheFormForTheCount() throws {
+        let catalog = try POCatalog(parsing: """
+            msgid ""
+            msgstr "Plural-Forms: nplurals=1; plural=0;\\n"
+
+            msgid "%1 row"
+            msgid_plural "%1 rows"
+            msgstr[0] "%1 行"
+
+            """)
+        XCTAssertEqual(catalog.pluralFormCount, 1)
+        let localizer = Localizer(language: .english, loadCatalog: { _ in catalog })
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 rows", count: 1), "%1 row")
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 rows", count: 0), "%1 rows")
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 rows", count: 2), "%1 rows")
+        localizer.language = .chinese
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 rows", count: 1), "%1 行")
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 rows", count: 7), "%1 行")
+        XCTAssertEqual(localizer.translatePlural("%1 row", "%1 other rows", count: 7), "%1 other rows",
+                       "an entry whose msgid_plural differs is not this message")
+        XCTAssertEqual(try POCatalog(parsing: "msgid \"a\"\nmsgstr \"b\"\n").pluralIndex(1), 0)
+        XCTAssertEqual(try POCatalog(parsing: "msgid \"a\"\nmsgstr \"b\"\n").pluralIndex(2), 1, "without a header: n != 1")
+
+        defer { Localizer.shared.followEnvironment() }
+        Localizer.shared.language = .english
+        XCTAssertEqual(ProblemCounts.text(errors: 0, warnings: 1), "0 errors, 1 warning")
+        XCTAssertEqual(ProblemCounts.text(errors: 1, warnings: 2), "1 error, 2 warnings")
+        XCTAssertEqual(trn("%1 jurisdiction", "%1 jurisdictions", 1), "1 jurisdiction")
+        XCTAssertEqual(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", 1, 1, "s.gongkai"), "Added 1 enterprise to s.gongkai.")
+        Localizer.shared.language = .chinese
+        XCTAssertEqual(ProblemCounts.text(errors: 0, warnings: 1), "0 个错误，1 个警告")
+    }
+
+    func testEveryTrnLiteralPairInTheSourcesHasAChinesePluralEntry() throws {
+        let catalog = try Self.chineseCatalog()
+        let calls = try Self.trCalls(under: ["Sources/App", "Sources/Model"]).filter { $0.plural != nil }
+        XCTAssertGreaterThan(calls.count, 10, "the scan found too few trn(\"…\", \"…\") calls")
+        for call in calls {
+            guard let plural = call.plural else { continue }
+            XCTAssertNotNil(catalog.pluralTranslation(call.msgid, plural: plural, index: 0),
+                            "\(call.location): trn(\"\(call.msgid)\", \"\(plural)\") has no plural entry in resources/po/zh_CN.po")
+        }
+    }
+
+    /// Count messages go through trn: no tr() literal puts a count before a plural noun.
+    func testNoTrLiteralCountsWithAFixedPlural() throws {
+        let countedPlural = try NSRegularExpression(pattern: #"%[1-9] (rows|errors|warnings|jurisdictions|enterprises|calls|cells|charts|pages|sub-units|columns|seconds|items)\b"#)
+        for call in try Self.trCalls(under: ["Sources/App", "Sources/Model"]) where call.plural == nil {
+            let range = NSRange(call.msgid.startIndex..., in: call.msgid)
+            XCTAssertNil(countedPlural.firstMatch(in: call.msgid, range: range), "\(call.location): tr(\"\(call.msgid)\") counts without trn")
+        }
+    }
+
+    /// Issue 16: in English a msgid is shown as it is, so no msgid may carry Chinese ("Note, e.g.
+    /// 自愿性地市级负责", "(地市)" in the shortcuts window), except where it quotes what a user's file holds.
+    func testNoMsgidInTheSourcesContainsChinese() throws {
+        let quotingFiles = ["No column holds the enterprise names: map one (headers such as 企业名称 are recognised)."]
+        let han = try NSRegularExpression(pattern: #"\p{Han}"#)
+        let calls = try Self.trCalls(under: ["Sources/App", "Sources/Model"])
+        for call in calls where !quotingFiles.contains(call.msgid) {
+            let text = call.msgid + (call.plural ?? "")
+            XCTAssertNil(han.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), "\(call.location): “\(call.msgid)”")
+        }
+    }
+
     func testSourceScannerReadsSwiftLiterals() {
         let source = #"""
         let a = tr("Plain")
         let b = tr("Quote \" and \\ and \n and \u{4E2D}", 3)
         let c = tr(context: "menu", "Open")
         let d = attr("not a call")
+        let e = trn("%1 row", "%1 rows",
+                    n)
         """#
         let calls = Self.trCalls(in: source, file: "x.swift")
-        XCTAssertEqual(calls.map(\.msgid), ["Plain", "Quote \" and \\ and \n and 中", "Open"])
-        XCTAssertEqual(calls.map(\.context), [nil, nil, "menu"])
-        XCTAssertEqual(calls.map(\.location), ["x.swift:1", "x.swift:2", "x.swift:3"])
+        XCTAssertEqual(calls.map(\.msgid), ["Plain", "Quote \" and \\ and \n and 中", "Open", "%1 row"])
+        XCTAssertEqual(calls.map(\.context), [nil, nil, "menu", nil])
+        XCTAssertEqual(calls.map(\.plural), [nil, nil, nil, "%1 rows"])
+        XCTAssertEqual(calls.map(\.location), ["x.swift:1", "x.swift:2", "x.swift:3", "x.swift:5"])
     }
 
     // MARK: Helpers
@@ -183,9 +271,12 @@ final class LocalizationTests: XCTestCase {
         var msgid: String
         var context: String?
         var location: String
+        /// The `msgid_plural` of a `trn("…", "…", n)` call.
+        var plural: String?
     }
 
-    /// Every `tr("…")` and `tr(context: "…", "…")` with literal strings in the Swift files under `folders`.
+    /// Every `tr("…")`, `tr(context: "…", "…")` and `trn("…", "…", n)` with literal strings in the
+    /// Swift files under `folders`.
     static func trCalls(under folders: [String]) throws -> [TrCall] {
         var calls: [TrCall] = []
         for folder in folders {
@@ -202,14 +293,20 @@ final class LocalizationTests: XCTestCase {
 
     private static let literal = #""((?:[^"\\\n]|\\.)*)""#
     private static let callPattern = try! NSRegularExpression(
-        pattern: #"(?<![A-Za-z0-9_.])tr\(\s*(?:context:\s*"# + literal + #"\s*,\s*)?"# + literal)
+        pattern: #"(?<![A-Za-z0-9_.])(?:tr\(\s*(?:context:\s*"# + literal + #"\s*,\s*)?"# + literal
+            + #"|trn\(\s*"# + literal + #"\s*,\s*"# + literal + ")")
 
     static func trCalls(in text: String, file: String) -> [TrCall] {
         let ns = text as NSString
         return callPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-            let context = match.range(at: 1).location == NSNotFound ? nil : unescape(ns.substring(with: match.range(at: 1)))
+            func group(_ i: Int) -> String? {
+                match.range(at: i).location == NSNotFound ? nil : unescape(ns.substring(with: match.range(at: i)))
+            }
             let line = ns.substring(to: match.range.location).filter { $0 == "\n" }.count + 1
-            return TrCall(msgid: unescape(ns.substring(with: match.range(at: 2))), context: context, location: "\(file):\(line)")
+            if let singular = group(3) {
+                return TrCall(msgid: singular, context: nil, location: "\(file):\(line)", plural: group(4))
+            }
+            return TrCall(msgid: group(2) ?? "", context: group(1), location: "\(file):\(line)")
         }
     }
 

@@ -57,6 +57,10 @@ final class DocumentFlows {
     /// Opens `url` in this window. A file that fails to load is explained in a dialog and the
     /// open survey stays as it is; otherwise the unsaved-changes question comes first.
     func open(_ url: URL) {
+        if let other = OpenWindows.window(showing: url, except: window) {
+            other.present()  // one file, one window
+            return
+        }
         let survey: Survey
         do {
             survey = try SurveyFile.load(from: url)
@@ -69,6 +73,7 @@ final class DocumentFlows {
             let bundled = WindowServices.isBundledDataset(url)
             self.controller.replace(with: survey, fileURL: bundled ? nil : url)
             if !bundled { self.services.recent.add(url) }
+            if !bundled, let window = self.window { DraftRecovery.offer(in: window) }
         }
     }
 

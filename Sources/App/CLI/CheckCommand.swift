@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             let tag = p.severity == .error ? tr("error") : tr("warning")
             out += "\(tag): [\(p.code)] \(p.message)\n"
         }
-        out += tr("%1 errors, %2 warnings", errors, problems.count - errors) + "\n"
+        out += ProblemCounts.text(errors: errors, warnings: problems.count - errors) + "\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         if errors > 0 { throw ExitCode(1) }
     }

@@ -25,16 +25,19 @@ struct GongkaiCommand: ParsableCommand {
         gongkai <subcommand> [<arguments>]
         """,
         discussion: "Without a subcommand, opens the survey FILE (default: the built-in 2018-2022 dataset) in a window.",
+        version: AppInfo.version,
         subcommands: [
             OpenCommand.self,
             CheckCommand.self,
             StatsCommand.self,
             ExportCommand.self,
             NewCommand.self,
+            ReconcileCommand.self,
             BenchCommand.self,
             FormatCommand.self,
             ChartCommand.self,
             ImportCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
@@ -56,14 +59,32 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Render each section of the window to DIR/<section>.png after its first frame, then quit.", valueName: "dir"))
     var screenshot: String?
 
+    /// Run by D-Bus activation (the `.service` file, `DBusActivatable=true` in the desktop file):
+    /// GApplication's flag for a service that waits for the session bus to activate it.
+    @Flag(name: .customLong("gapplication-service"), help: .hidden)
+    var gapplicationService = false
+
     func run() throws {
         try language.apply()
-        let survey = try input.load()
+        let survey: Survey
+        switch SurveyInput.read(path: input.file) {
+        case .success(let read):
+            survey = read
+        case .failure(let failure):
+            // Launched from a file manager, stderr is seen by nobody: say it in a window too.
+            if screenshot == nil, LaunchErrorWindow.isWanted() {
+                MainActor.assumeIsolated {
+                    LaunchErrorWindow.run(heading: LaunchErrorWindow.heading(for: input.file), message: failure.message)
+                }
+            }
+            throw fail(failure.message, code: 2)
+        }
         let status = MainActor.assumeIsolated {
             let launch = GongkaiApplication.Launch(
                 survey: survey,
                 fileURL: input.file.map { URL(fileURLWithPath: $0) },
-                screenshotDirectory: screenshot.map { URL(fileURLWithPath: $0, isDirectory: true) })
+                screenshotDirectory: screenshot.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                isService: gapplicationService)
             return GongkaiApplication(launch).run()
         }
         if status != 0 { throw ExitCode(status) }

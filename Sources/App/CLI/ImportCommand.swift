@@ -62,6 +62,6 @@ struct ImportEnterprisesCommand: ParsableCommand {
         } catch {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
         }
-        print(tr("Added %1 enterprises to %2.", plan.added.count, into))
+        print(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", plan.added.count, plan.added.count, into))
     }
 }

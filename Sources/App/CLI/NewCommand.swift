@@ -40,7 +40,8 @@ struct NewCommand: ParsableCommand {
         } catch {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
         }
-        print(tr("Created %1 with %2 jurisdictions and the years %3.", file, survey.jurisdictions.count,
+        print(trn("Created %1 with %2 jurisdiction and the years %3.", "Created %1 with %2 jurisdictions and the years %3.",
+                  survey.jurisdictions.count, file, survey.jurisdictions.count,
                  parsed.map(String.init).joined(separator: ", ")))
     }
 }

@@ -41,7 +41,8 @@ struct StatsText {
 
     func render() -> String {
         var out = "\(survey.meta.title)\n"
-        out += tr("%1 jurisdictions, years %2", stats.jurisdictionCount, stats.years.map(String.init).joined(separator: ", ")) + "\n"
+        out += trn("%1 jurisdiction, years %2", "%1 jurisdictions, years %2", stats.jurisdictionCount,
+                   stats.jurisdictionCount, stats.years.map(String.init).joined(separator: ", ")) + "\n"
         let statuses: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division, .notSurveyed]
         for kind in DisclosureKind.allCases {
             out += "\n## \(kind.label)\n"
@@ -90,7 +91,7 @@ struct StatsText {
             out += "\(item.item.label)\t\(item.disclosed)/\(item.required)\t\(rate)\n"
         }
         out += "\n### " + tr("Phone survey") + "\n"
-        out += tr("%1 enterprises called, %2 calls", e.phone.enterprisesCalled, e.phone.attempts) + "\n"
+        out += ChartWords.phoneCalls(enterprises: e.phone.enterprisesCalled, calls: e.phone.attempts) + "\n"
         for o in e.phone.outcomes where o.enterprises > 0 || o.attempts > 0 {
             out += "\(o.outcome.label)\t\(o.enterprises)\n"
         }

@@ -19,18 +19,29 @@ struct SurveyInput: ParsableArguments {
     /// Loads the survey at `path` (the built-in dataset when nil); on failure prints the storage
     /// layer's message and exits with 2.
     static func load(path file: String?) throws -> Survey {
+        switch read(path: file) {
+        case .success(let survey): return survey
+        case .failure(let failure): throw fail(failure.message, code: 2)
+        }
+    }
+
+    /// Why a survey could not be read, in the interface language.
+    struct ReadFailure: Error {
+        var message: String
+    }
+
+    /// The survey at `path` (the built-in dataset when nil), or the message saying why not.
+    static func read(path file: String?) -> Result<Survey, ReadFailure> {
         do {
             if let file {
-                return try SurveyFile.load(from: URL(fileURLWithPath: file))
+                return .success(try SurveyFile.load(from: URL(fileURLWithPath: file)))
             }
             guard let url = BuiltinDataset.url else {
-                throw fail(tr("The built-in dataset is missing from this build."), code: 2)
+                return .failure(ReadFailure(message: tr("The built-in dataset is missing from this build.")))
             }
-            return try SurveyFile.load(from: url)
-        } catch let exit as ExitCode {
-            throw exit
+            return .success(try SurveyFile.load(from: url))
         } catch {
-            throw fail(String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)"), code: 2)
+            return .failure(ReadFailure(message: String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)")))
         }
     }
 }

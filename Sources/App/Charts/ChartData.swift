@@ -77,7 +77,12 @@ enum ChartWords {
     }
 
     /// A count of jurisdictions, in the chart's words.
-    static func jurisdictions(_ n: Int) -> String { tr("%1 jurisdictions", n) }
+    static func jurisdictions(_ n: Int) -> String { trn("%1 jurisdiction", "%1 jurisdictions", n) }
+
+    /// "12 enterprises called, 20 calls" (the phone survey's chart and `gongkai stats`).
+    static func phoneCalls(enterprises: Int, calls: Int) -> String {
+        tr("%1, %2", trn("%1 enterprise called", "%1 enterprises called", enterprises), trn("%1 call", "%1 calls", calls))
+    }
 
     /// A percentage without decimals: 83%.
     static func percent(_ rate: Double) -> String { String(format: "%.0f%%", rate * 100) }

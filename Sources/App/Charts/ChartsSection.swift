@@ -272,12 +272,12 @@ final class ChartsSection: WindowSection, KeyboardSection {
                     guard let chart = charts[kind] else { continue }
                     try ChartExport.write(chart, format: format, to: folder.appendingPathComponent("\(kind.name).\(format.rawValue)").path)
                 }
-                setStatus(tr("Saved %1 charts in %2.", ChartKind.allCases.count, folder.path))
+                setStatus(trn("Saved %1 chart in %2.", "Saved %1 charts in %2.", ChartKind.allCases.count, ChartKind.allCases.count, folder.path))
             case .handout(let url):
                 let slides = deck.slides.isEmpty ? deck.order : deck.slides
                 let pages = slides.map { $0.make(data, chartOptions($0)) }
                 try ChartExport.pdf(pages, to: url.path, title: data.survey.meta.title)
-                setStatus(tr("Saved %1 (%2 pages).", url.path, pages.count))
+                setStatus(trn("Saved %1 (%2 page).", "Saved %1 (%2 pages).", pages.count, url.path, pages.count))
             }
             return true
         } catch {

@@ -33,7 +33,7 @@ struct EnterpriseCompletenessChart: Chart {
         legend = present.map { LegendEntry(.fill(ChartFills.completeness($0)), ChartWords.counted($0.label, e.completeness[$0])) }
         let without = data.survey.jurisdictions.count - rows.filter { data.jurisdiction($0.element.jurisdiction) != nil }.count
         var subtitle = [tr("%1 sampled, %2 disclosed", e.sampled, e.disclosed)]
-        if without > 0 { subtitle.append(tr("%1 jurisdictions without sampled enterprises are not shown", without)) }
+        if without > 0 { subtitle.append(trn("%1 jurisdiction without sampled enterprises is not shown", "%1 jurisdictions without sampled enterprises are not shown", without)) }
         header = ChartHeader(title: tr("Enterprise completeness by jurisdiction"), subtitle: subtitle.joined(separator: " · "),
                              source: data.source,
                              note: tr("Complete: every item article 11 requires for the enterprise's reasons was found. Cannot be judged: its reasons for audit are unknown."))

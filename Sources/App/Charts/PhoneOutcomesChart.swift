@@ -22,10 +22,10 @@ struct PhoneOutcomesChart: Chart {
         bars = phone.attempts == 0 ? nil : BarRows(items: outcomes.map { _, o in
             .row(BarRow(label: o.outcome.label,
                         segments: [BarSegment(value: Double(o.enterprises), fill: ChartFills.categorical(5, .solid), label: nil)],
-                        trailing: tr("%1 enterprises, %2 calls", o.enterprises, o.attempts), muted: o.enterprises == 0 && o.attempts == 0))
+                        trailing: tr("%1, %2", trn("%1 enterprise", "%1 enterprises", o.enterprises), trn("%1 call", "%1 calls", o.attempts)), muted: o.enterprises == 0 && o.attempts == 0))
         }, scale: ValueScale(upTo: Double(maximum)))
         header = ChartHeader(title: tr("Phone-survey outcomes"),
-                             subtitle: tr("%1 enterprises called, %2 calls", phone.enterprisesCalled, phone.attempts),
+                             subtitle: ChartWords.phoneCalls(enterprises: phone.enterprisesCalled, calls: phone.attempts),
                              source: data.source,
                              note: tr("Each enterprise is counted once, by the outcome of its last call."))
         largeType = options.largeType

@@ -90,7 +90,8 @@ struct TimelineChart: Chart {
         }
         legend = entries
         header = ChartHeader(title: tr("Laws and rules over time"),
-                             subtitle: tr("%1 laws and rules, %2 with dates · the survey years are shaded", data.survey.regulations.count, dated.count),
+                             subtitle: trn("%1 law or rule, %2 with dates · the survey years are shaded", "%1 laws and rules, %2 with dates · the survey years are shaded",
+                                                 data.survey.regulations.count, data.survey.regulations.count, dated.count),
                              source: data.source, note: nil)
         largeType = options.largeType
     }

@@ -137,9 +137,7 @@ final class ChecksSection: WindowSection {
 
     /// "1 error, 3 warnings": both counts, singular where English needs it.
     static func countText(errors: Int, warnings: Int) -> String {
-        let e = errors == 1 ? tr("1 error") : tr("%1 errors", errors)
-        let w = warnings == 1 ? tr("1 warning") : tr("%1 warnings", warnings)
-        return tr("%1, %2", e, w)
+        ProblemCounts.text(errors: errors, warnings: warnings)
     }
 
     /// The note under the heading ("No section … shows this record"), empty when hidden.

@@ -19,9 +19,9 @@ extension ProblemCode {
         case .duplicateCell:
             return tr("The same jurisdiction, year and kind is recorded more than once; only the first record counts.")
         case .prefectureOnCorps:
-            return tr("The Xinjiang Production and Construction Corps delegates to its divisions (师市), not to prefectures.")
+            return tr("The Xinjiang Production and Construction Corps delegates to its divisions, not to prefectures.")
         case .divisionOutsideCorps:
-            return tr("Only the Xinjiang Production and Construction Corps has divisions (师市) to delegate to.")
+            return tr("Only the Xinjiang Production and Construction Corps has divisions to delegate to.")
         case .unknownJurisdiction:
             return tr("The record names a jurisdiction that is not in the survey's list of jurisdictions.")
         case .invalidURL:

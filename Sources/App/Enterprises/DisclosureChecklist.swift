@@ -46,7 +46,7 @@ final class DisclosureChecklist {
                         removing: Completeness.allCases.map(EnterpriseStyle.completenessClass))
         if let required = e.requiredItems {
             let done = required.filter(e.disclosedItems.contains).count
-            gtk_label_set_text(countLabel.opaque, tr("%1 of %2 required items published", done, required.count))
+            gtk_label_set_text(countLabel.opaque, trn("%1 of %2 required item published", "%1 of %2 required items published", required.count, done, required.count))
         } else {
             gtk_label_set_text(countLabel.opaque, tr("Reasons unknown: what it must publish cannot be judged"))
         }

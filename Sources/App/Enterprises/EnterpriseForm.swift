@@ -53,7 +53,7 @@ final class EnterpriseForm {
         grid.add(tr("Notes"), notes.widget)
         gtk_widget_set_halign(year.widget, GTK_ALIGN_START)
         Widgets.append(page, titleLabel, idLabel, grid.widget,
-                       FormParts.heading(tr("Items required by article 11 of 清洁生产审核办法")), checklist.widget,
+                       FormParts.heading(tr("Items required by article 11 of the Cleaner Production Audit Measures")), checklist.widget,
                        FormParts.heading(tr("Channels and links")), sources.widget,
                        FormParts.heading(tr("Phone calls")), calls.widget)
 

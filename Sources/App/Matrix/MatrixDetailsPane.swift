@@ -33,7 +33,7 @@ final class MatrixDetailsPane {
     private var labellingChoices: [Widget] = []
     private var reasonChecks: [(Reason, Widget)] = []
     private let department = MatrixField(placeholder: tr(context: "matrix", "Department that published it"))
-    private let note = MatrixField(placeholder: tr("Note, e.g. 自愿性地市级负责"))
+    private let note = MatrixField(placeholder: tr("Note, e.g. voluntary audits delegated to prefectures"))
     let evidence = MatrixEvidenceList()
     private let problemsBox: Widget
     private let problemsList: Widget
@@ -110,7 +110,8 @@ final class MatrixDetailsPane {
         gtk_label_set_text(title.opaque, details.title)
         gtk_label_set_text(subtitle.opaque, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        gtk_label_set_text(selectionHint.opaque, tr("%1 cells selected: a status applies to all of them; the fields below belong to the cursor cell.", details.selectionCount))
+        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: a status applies to it; the fields below belong to the cursor cell.",
+                                                     "%1 cells selected: a status applies to all of them; the fields below belong to the cursor cell.", details.selectionCount))
         for (s, button) in statusButtons {
             gtk_widget_set_sensitive(button, 1)
             gtk_toggle_button_set_active(button.cast(), s == status ? 1 : 0)

@@ -78,8 +78,8 @@ enum MatrixKeys {
         var table: [MatrixKeyBinding] = []
         table.append(bind(["y", "1", "KP_1"], [], shiftOptional: true, .setStatus(.disclosed), tr("Set to disclosed (√)")))
         table.append(bind(["n", "0", "KP_0"], [], shiftOptional: true, .setStatus(.notDisclosed), tr("Set to not disclosed (×)")))
-        table.append(bind(["p"], [], shiftOptional: true, .setStatus(.prefecture), tr("Set to prefecture level (地市)")))
-        table.append(bind(["d"], [], shiftOptional: true, .setStatus(.division), tr("Set to division level (师市)")))
+        table.append(bind(["p"], [], shiftOptional: true, .setStatus(.prefecture), tr("Set to prefecture level")))
+        table.append(bind(["d"], [], shiftOptional: true, .setStatus(.division), tr("Set to division level")))
         table.append(bind(["Delete", "BackSpace", "KP_Delete"], [], .setStatus(.notSurveyed), tr(context: "matrix", "Clear (not surveyed)")))
         table.append(bind(["Return", "KP_Enter", "F2"], [], .openDetails, tr("Edit the cell’s details")))
         for (key, direction) in steps {

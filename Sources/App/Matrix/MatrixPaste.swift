@@ -44,11 +44,15 @@ enum PasteError: Error, Equatable, Sendable {
             let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
             let place = cell.map { tr("Row %1, column %2 of the pasted block (cell %3)", row, column, $0) }
                 ?? tr("Row %1, column %2 of the pasted block", row, column)
-            return tr("%1: “%2” is not a status. Use √/×, 是/否, Y/N, 1/0, 地市级负责 or 师市级负责, or leave it empty to clear. Nothing was changed.", place, shown)
+            return tr("%1: “%2” is not a status. Use √/×, Y/N, 1/0, prefecture or division, or leave it empty to clear. Nothing was changed.", place, shown)
         case .tooManyRows(let blockRows, let room):
-            return tr("The pasted block has %1 rows but only %2 shown rows are left from the cursor down (row %3 of the block does not fit). Nothing was changed.", blockRows, room, room + 1)
+            return trn("The pasted block has %1 rows but only %2 shown row is left from the cursor down (row %3 of the block does not fit). Nothing was changed.",
+                       "The pasted block has %1 rows but only %2 shown rows are left from the cursor down (row %3 of the block does not fit). Nothing was changed.",
+                       room, blockRows, room, room + 1)
         case .tooManyColumns(let blockColumns, let room):
-            return tr("The pasted block has %1 columns but only %2 columns are left from the cursor to the right (column %3 of the block does not fit). Nothing was changed.", blockColumns, room, room + 1)
+            return trn("The pasted block has %1 columns but only %2 column is left from the cursor to the right (column %3 of the block does not fit). Nothing was changed.",
+                       "The pasted block has %1 columns but only %2 columns are left from the cursor to the right (column %3 of the block does not fit). Nothing was changed.",
+                       room, blockColumns, room, room + 1)
         }
     }
 }

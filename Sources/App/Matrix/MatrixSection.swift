@@ -246,7 +246,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         let keys = selection.points.map(addressing.key)
         let changes = MatrixChanges.setting(status, on: keys, in: controller.survey, index: index)
         if !changes.isEmpty {
-            let label = keys.count == 1 ? tr(context: "matrix", "Set status") : tr("Set %1 cells", keys.count)
+            let label = keys.count == 1 ? tr(context: "matrix", "Set status") : trn("Set %1 cell", "Set %1 cells", keys.count)
             guard controller.perform(.setCells(changes), label: label) else { return }
             messages.hide()
         }

@@ -50,8 +50,8 @@ enum MatrixStatusText {
         case .coverageWithoutDisclosure: return tr("Not disclosed, but a list coverage is recorded.")
         case .observationYearOutsideSurvey: return tr("The cell’s year is not a survey year.")
         case .duplicateCell: return tr("The cell is recorded more than once; only the first record is used.")
-        case .prefectureOnCorps: return tr("The Corps delegates to its divisions (师市级负责), not to prefectures.")
-        case .divisionOutsideCorps: return tr("Only the Corps delegates to divisions (师市级负责).")
+        case .prefectureOnCorps: return tr("The Corps delegates to its divisions, not to prefectures.")
+        case .divisionOutsideCorps: return tr("Only the Corps delegates to divisions.")
         case .invalidURL: return tr("An evidence link is not an http or https address.")
         case .unknownJurisdiction: return tr("The cell names a jurisdiction that is not in the survey.")
         default: return problem.message

@@ -70,8 +70,8 @@ final class OutreachJurisdictionList {
                 parts.append(tr("No letter"))
             }
         }
-        if let calls = o?.phoneContacts.count, calls > 0 { parts.append(calls == 1 ? tr("1 call") : tr("%1 calls", calls)) }
-        if !j.subUnits.isEmpty { parts.append(tr("%1 sub-units", j.subUnits.count)) }
+        if let calls = o?.phoneContacts.count, calls > 0 { parts.append(trn("%1 call", "%1 calls", calls)) }
+        if !j.subUnits.isEmpty { parts.append(trn("%1 sub-unit", "%1 sub-units", j.subUnits.count)) }
         return parts.isEmpty ? tr("Nothing recorded") : parts.joined(separator: " · ")
     }
 

@@ -1,5 +1,6 @@
 import CGtk
 import Foundation
+import Model
 
 /// The application's icon (`resources/icons/io.github.gongkai.Gongkai.svg`): its folder is added to
 /// the icon theme's search path and its name made every window's default icon (GTK 4 windows take
@@ -8,14 +9,10 @@ import Foundation
 enum AppIcon {
     static let name = GongkaiApplication.id
 
-    /// Where the icon is: the App bundle's `icons` folder beside the executable, or an installed
-    /// `share/gongkai/icons` next to the binary's `bin`.
+    /// The folder holding the icon (`icons/<id>.svg`, found by `ResourceLocator`: the App bundle
+    /// beside the executable, an installed `share/gongkai`, or `GONGKAI_DATA_DIR`).
     static var directory: URL? {
-        var candidates: [URL] = []
-        if let bundled = Bundle.module.url(forResource: "icons", withExtension: nil) { candidates.append(bundled) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("../share/gongkai/icons").standardizedFileURL)
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("\(name).svg").path) }
+        ResourceLocator.shared.url("icons/\(name).svg")?.deletingLastPathComponent()
     }
 
     private static var installed = false

@@ -69,7 +69,7 @@ final class ScreenshotTour {
         }
         watchdog = MainLoop.timeout(milliseconds: Self.timeoutSeconds * 1000) { [weak self] in
             self?.watchdog = 0
-            self?.finish(tr("The window did not draw within %1 seconds.", Self.timeoutSeconds))
+            self?.finish(trn("The window did not draw within %1 second.", "The window did not draw within %1 seconds.", Int(Self.timeoutSeconds)))
             return .remove
         }
         next()

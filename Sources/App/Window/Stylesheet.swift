@@ -1,5 +1,6 @@
 import CGtk
 import Foundation
+import Model
 
 /// Gongkai's own CSS, added once per display on top of the GTK theme: the stylesheet file
 /// (`resources/style/gongkai.css`, classes prefixed `gk-` so they never collide with the theme's)
@@ -9,7 +10,7 @@ import Foundation
 enum Stylesheet {
     /// The stylesheet file's text ("" when the resource is missing: the theme alone then).
     static var fileCSS: String {
-        guard let url = Bundle.module.url(forResource: "gongkai", withExtension: "css", subdirectory: "style"),
+        guard let url = ResourceLocator.shared.url("style/gongkai.css"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
         return text
     }

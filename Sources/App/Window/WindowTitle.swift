@@ -16,7 +16,7 @@ struct WindowTitle: Equatable {
         let name = survey.meta.title.trimmingCharacters(in: .whitespacesAndNewlines)
         title = (unsaved ? Self.unsavedMark : "") + (name.isEmpty ? tr("Untitled survey") : name)
         let file = fileURL?.lastPathComponent ?? tr("Untitled")
-        subtitle = tr("%1 jurisdictions", survey.jurisdictions.count) + " · " + file
+        subtitle = trn("%1 jurisdiction", "%1 jurisdictions", survey.jurisdictions.count) + " · " + file
     }
 
     /// One line for the window manager's title bar and task switcher.

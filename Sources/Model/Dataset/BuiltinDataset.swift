@@ -8,8 +8,8 @@ public enum BuiltinDataset {
     /// The extension of Gongkai survey files.
     public static let fileExtension = "gongkai"
 
-    /// Where the built-in survey file is, or nil when this build does not contain it.
+    /// Where the built-in survey file is (see `ResourceLocator`), or nil when it cannot be found.
     public static var url: URL? {
-        Bundle.module.url(forResource: resourceName, withExtension: fileExtension, subdirectory: "dataset")
+        ResourceLocator.shared.url("dataset/\(resourceName).\(fileExtension)")
     }
 }

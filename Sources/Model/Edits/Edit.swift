@@ -75,6 +75,8 @@ public enum Edit: Sendable, Equatable {
     case setSubUnitObservations(jurisdiction: String, [SubUnitObservation])
     /// Replaces all sub-unit tallies of a jurisdiction.
     case setSubUnitTallies(jurisdiction: String, [SubUnitTally])
+    /// Replaces the unresolved merge conflicts (`Survey.conflicts`).
+    case setConflicts([MergeConflict])
     /// Several edits as one undo step, applied in order; all or nothing.
     case batch([Edit])
 
@@ -107,7 +109,7 @@ public enum Edit: Sendable, Equatable {
     public var keepsEnterprisesAndJurisdictions: Bool {
         switch self {
         case .setCells, .setMeta, .setYears, .setRegulation, .insertRegulation, .removeRegulation,
-             .setOutreach, .insertOutreach, .removeOutreach, .setSubUnitObservations, .setSubUnitTallies:
+             .setOutreach, .insertOutreach, .removeOutreach, .setSubUnitObservations, .setSubUnitTallies, .setConflicts:
             return true
         case .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
              .setJurisdiction, .insertJurisdiction, .removeJurisdiction:

@@ -29,6 +29,11 @@ public final class SurveyDocument {
         didSet { trimUndoStack() }
     }
 
+    /// Who the change log names for this document's edits (`ChangeLog`); "" logs nothing.
+    public var author = ""
+    /// The time of a logged change (tests set a fixed one).
+    public var clock: () -> Date = { Date() }
+
     private var undoStack: [Step] = []
     private var redoStack: [Step] = []
     /// Identifies the current state; each perform makes a new one.
@@ -62,10 +67,12 @@ public final class SurveyDocument {
 
     /// Applies an edit as one undo step and clears the redo stack. An empty edit is ignored.
     /// On error the survey and the history are unchanged.
-    public func perform(_ edit: Edit, label: String) throws {
+    /// Every field it changes is appended to the survey's change log as `action`.
+    public func perform(_ edit: Edit, label: String, action: ChangeAction = .edit) throws {
         guard !edit.isEmpty else { return }
         let inverse = try edit.apply(to: &survey)
         lastApplied = edit
+        log(EditChanges.changes(edit, inverse: inverse), action: action)
         let after = nextState
         nextState += 1
         undoStack.append(Step(label: label, edit: inverse, stateBefore: state, stateAfter: after))
@@ -81,6 +88,7 @@ public final class SurveyDocument {
         guard let step = undoStack.last else { return nil }
         let redo = try step.edit.apply(to: &survey)
         lastApplied = step.edit
+        log(EditChanges.changes(step.edit, inverse: redo), action: .undo)
         undoStack.removeLast()
         redoStack.append(Step(label: step.label, edit: redo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateBefore
@@ -94,6 +102,7 @@ public final class SurveyDocument {
         guard let step = redoStack.last else { return nil }
         let undo = try step.edit.apply(to: &survey)
         lastApplied = step.edit
+        log(EditChanges.changes(step.edit, inverse: undo), action: .redo)
         redoStack.removeLast()
         undoStack.append(Step(label: step.label, edit: undo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateAfter
@@ -113,6 +122,18 @@ public final class SurveyDocument {
         nextState += 1
         savedState = state
         version += 1
+    }
+
+    /// Appends changes to the survey's change log, at `clock()`, by `author`. The log is
+    /// append-only: an undo is logged as the changes back (action `undo`), not by removing
+    /// entries, so the file keeps what was tried and withdrawn. It is not part of the undo history.
+    public func log(_ changes: [FieldChange], action: ChangeAction) {
+        guard !author.isEmpty, !changes.isEmpty else { return }
+        let time = ISOTime.string(clock())
+        survey.changeLog.entries.reserveCapacity(survey.changeLog.entries.count + changes.count)
+        for c in changes {
+            survey.changeLog.entries.append(ChangeEntry(time: time, author: author, action: action, path: c.path, old: c.old, new: c.new))
+        }
     }
 
     private func trimUndoStack() {

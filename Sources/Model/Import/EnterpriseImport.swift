@@ -116,7 +116,8 @@ public struct EnterpriseImport: Sendable {
 
     /// A summary for the command line and the dialog.
     public var summary: String {
-        var out = tr("Read %1 rows (%2) for %3, %4 — to add: %5, duplicates: %6, bad rows: %7.", records.count, encoding.rawValue,
+        var out = trn("Read %1 row (%2) for %3, %4 — to add: %5, duplicates: %6, bad rows: %7.",
+                      "Read %1 rows (%2) for %3, %4 — to add: %5, duplicates: %6, bad rows: %7.", records.count, records.count, encoding.rawValue,
                      jurisdiction.displayName, year, added.count, duplicates.count, badRows.count) + "\n"
         let mapped = ImportField.allCases.compactMap { f in mapping.columns[f].map { "\(f.label) ← \(header.indices.contains($0) ? header[$0] : "#\($0 + 1)")" } }
         out += tr("Columns: %1", mapped.joined(separator: ", ")) + "\n"

@@ -140,6 +140,11 @@ extension DisclosureItem {
 extension Jurisdiction {
     /// The short name in the interface language (安徽 / Anhui).
     public var displayName: String { Localizer.shared.language == .english ? englishName : shortName }
+
+    /// The full name in the interface language (安徽省 / Anhui): headings that name the jurisdiction.
+    public var displayFullName: String {
+        Localizer.shared.language == .english && !englishName.isEmpty ? englishName : name
+    }
 }
 
 /// "2018年度" / "2018": a survey year as a column heading.

@@ -25,16 +25,42 @@ public enum Language: String, CaseIterable, Sendable {
     /// The environment variables gettext consults for messages, in its order of precedence.
     public static let environmentKeys = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
 
-    /// The language a process environment asks for: the first non-empty of LANGUAGE, LC_ALL,
-    /// LC_MESSAGES and LANG decides; a value starting with "en" means English, anything else
-    /// (including no value, "C" and "POSIX") Chinese. LANGUAGE may list several languages
-    /// ("en_GB:zh_CN"): its first one counts.
+    /// The language a process environment asks for, the way gettext picks a catalog: Chinese for a
+    /// `zh*` locale, English (the msgid language) for any other language.
+    ///
+    /// LANGUAGE is a priority list ("de:zh_CN"): it is walked in order, and a language with no
+    /// catalog (de, fr, ja…) passes to the next; a list naming only such languages means English.
+    /// Without a usable LANGUAGE, the first non-empty of LC_ALL, LC_MESSAGES and LANG decides.
+    /// No locale at all, "C" and "POSIX" name no language: the interface then speaks Chinese, its
+    /// default.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        for key in environmentKeys {
+        if let list = environment["LANGUAGE"] {
+            var namedLanguage = false
+            for item in list.split(separator: ":") where !isUnnamed(item) {
+                namedLanguage = true
+                if let language = catalogLanguage(item) { return language }
+            }
+            if namedLanguage { return .english }
+        }
+        for key in environmentKeys.dropFirst() {
             guard let value = environment[key], !value.isEmpty else { continue }
-            let first = value.split(separator: ":").first.map(String.init) ?? value
-            return first.lowercased().hasPrefix("en") ? .english : .chinese
+            if isUnnamed(value[...]) { return .chinese }
+            return catalogLanguage(value[...]) ?? .english
         }
         return .chinese
+    }
+
+    /// The language with a catalog (or the msgid language) a locale name asks for, nil for others.
+    private static func catalogLanguage(_ locale: Substring) -> Language? {
+        let lower = locale.lowercased()
+        if lower.hasPrefix("zh") { return .chinese }
+        if lower == "en" || lower.hasPrefix("en_") || lower.hasPrefix("en.") || lower.hasPrefix("en@") { return .english }
+        return nil
+    }
+
+    /// "C", "POSIX" and their encodings ("C.UTF-8") name no language.
+    private static func isUnnamed(_ locale: Substring) -> Bool {
+        let base = locale.split(separator: ".").first.map(String.init) ?? String(locale)
+        return base.isEmpty || base == "C" || base == "POSIX"
     }
 }

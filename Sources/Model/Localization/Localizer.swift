@@ -68,16 +68,31 @@ public final class Localizer: @unchecked Sendable {
         }
     }
 
+    /// The form of a plural message for `count`: in English `msgid` for 1 and `plural` otherwise; in a
+    /// catalog language the entry's `msgstr[i]` for the catalog's plural rule (the English form when
+    /// there is no usable translation).
+    public func translatePlural(_ msgid: String, _ plural: String, count: Int) -> String {
+        let english = count == 1 ? msgid : plural
+        let scoped = Self.scopedLanguage
+        return lock.withLock {
+            let language = scoped ?? _language
+            guard language.catalogName != nil else { return english }
+            if catalogs[language] == nil { catalogs[language] = .some(loadCatalog(language)) }
+            guard let catalog = catalogs[language] ?? nil else { return english }
+            return catalog.pluralTranslation(msgid, plural: plural, index: catalog.pluralIndex(count)) ?? english
+        }
+    }
+
     /// Translates `msgid` and fills its positional placeholders (see `Localizer.format`).
     public func translate(_ msgid: String, context: String? = nil, arguments: [any CustomStringConvertible]) -> String {
         Self.format(translate(msgid, context: context), arguments)
     }
 
-    /// The URL of a bundled catalog (`po/<name>.po` in the Model bundle), nil when the language
-    /// needs none or the file is missing.
+    /// The URL of a bundled catalog (`po/<name>.po`, found by `ResourceLocator`), nil when the
+    /// language needs none or the file is missing.
     public static func bundledCatalogURL(for language: Language) -> URL? {
         guard let name = language.catalogName else { return nil }
-        return Bundle.module.url(forResource: name, withExtension: "po", subdirectory: "po")
+        return ResourceLocator.shared.url("po/\(name).po")
     }
 
     /// The bundled catalog of a language, nil when it needs none or it cannot be read. A catalog
@@ -122,7 +137,7 @@ public func tr(_ msgid: String) -> String {
 }
 
 /// Translates a msgid with positional placeholders `%1`, `%2`, … and fills them with `arguments`,
-/// e.g. `tr("%1 jurisdictions", 32)`.
+/// e.g. `tr("%1 of %2", 3, 32)`. A count before a noun takes `trn`.
 public func tr(_ msgid: String, _ arguments: any CustomStringConvertible...) -> String {
     Localizer.shared.translate(msgid, arguments: arguments)
 }
@@ -130,6 +145,14 @@ public func tr(_ msgid: String, _ arguments: any CustomStringConvertible...) -> 
 /// The translation of an English msgid in a given language, whatever the interface's.
 public func tr(_ msgid: String, language: Language) -> String {
     Localizer.shared.translate(msgid, in: language)
+}
+
+/// The plural form of a count message for `count`, with its placeholders filled: `%1` is `count`
+/// unless `arguments` are given (then they fill `%1`, `%2`, … and `count` only picks the form), e.g.
+/// `trn("%1 warning", "%1 warnings", n)` or `trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", n, n, file)`.
+/// Both strings are literals: `LocalizationTests` checks that each pair has a plural entry.
+public func trn(_ msgid: String, _ plural: String, _ count: Int, _ arguments: any CustomStringConvertible...) -> String {
+    Localizer.format(Localizer.shared.translatePlural(msgid, plural, count: count), arguments.isEmpty ? [count] : arguments)
 }
 
 /// Translates a msgid within a context (`msgctxt`), for words that translate differently in

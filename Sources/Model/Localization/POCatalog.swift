@@ -80,6 +80,27 @@ public struct POCatalog: Sendable {
         return e.msgstr
     }
 
+    /// The usable translation of a plural entry in the form `index` (`msgstr[index]`): nil when the
+    /// entry is missing, has no `msgid_plural` equal to `plural`, is fuzzy, or the form is empty.
+    public func pluralTranslation(_ msgid: String, plural: String, index: Int) -> String? {
+        guard let e = entry(msgid), e.msgidPlural == plural, !e.isFuzzy,
+              e.msgstrs.indices.contains(index), !e.msgstrs[index].isEmpty else { return nil }
+        return e.msgstrs[index]
+    }
+
+    /// The number of plural forms the header's `Plural-Forms` gives (`nplurals=N`), 2 without one.
+    public var pluralFormCount: Int {
+        guard let range = header.range(of: "nplurals="),
+              let n = Int(header[range.upperBound...].prefix(while: \.isNumber)), n > 0 else { return 2 }
+        return n
+    }
+
+    /// The plural form a count takes: the only form for a language with one (Chinese, Japanese),
+    /// else gettext's Germanic rule (`n != 1`), which is what English and the catalogs here need.
+    public func pluralIndex(_ count: Int) -> Int {
+        pluralFormCount == 1 ? 0 : (count == 1 ? 0 : 1)
+    }
+
     /// gettext joins context and msgid with EOT (U+0004).
     private static func key(_ msgid: String, context: String?) -> String {
         context.map { "\($0)\u{4}\(msgid)" } ?? msgid

@@ -26,13 +26,21 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var enterprises: EnterpriseStatistics
     /// Sub-unit disclosure of delegating jurisdictions.
     public var subUnits: [SubUnitDisclosure]
+    /// The enterprise sample, phone survey and letters with the report's tallies, each figure with
+    /// its source (records, tallies or both). `enterprises` above counts records only.
+    public var figures: CombinedFigures
+    /// How `jurisdictionRates`' and `ranking`'s rates treat delegated cells.
+    public var rateDefinition: RateDefinition
 
     /// Computes every figure from a survey.
     public init(_ survey: Survey) {
-        self.init(survey, enterprises: EnterpriseStatistics(survey))
+        var enterprises = EnterpriseStatistics(survey)
+        enterprises.applyRecordedVerdicts(survey)
+        self.init(survey, enterprises: enterprises)
     }
 
-    /// Computes the matrix and sub-unit figures from a survey, with enterprise figures already known.
+    /// Computes every figure but the enterprise sample's (`EnterpriseStatistics`, with the recorded
+    /// verdicts applied), which is known.
     private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
@@ -44,13 +52,15 @@ public struct Statistics: Codable, Equatable, Sendable {
         changes = matrix.changes
         self.enterprises = enterprises
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
+        figures = CombinedFigures(survey, enterprises: enterprises)
+        rateDefinition = RateDefinition.of(survey)
     }
 
     /// The figures of `survey` after an edit that kept its enterprises and jurisdictions
     /// (`Edit.keepsEnterprisesAndJurisdictions`: a cell edit, for one) from the survey these
     /// figures are of. Only the matrix and sub-unit figures are counted again (one pass over the
-    /// jurisdictions × years × kinds cells); the enterprise figures, one pass over every
-    /// enterprise, are kept. Equal to `Statistics(survey)` under that condition.
+    /// jurisdictions × years × kinds cells, and the report's tallies); the enterprise figures, one
+    /// pass over every enterprise, are kept. Equal to `Statistics(survey)` under that condition.
     public func updated(for survey: Survey) -> Statistics {
         Statistics(survey, enterprises: enterprises)
     }

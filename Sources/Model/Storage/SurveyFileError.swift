@@ -42,11 +42,17 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         case encodingFailed
         /// Saving failed at `step`; the file on disk is unchanged (except after `fsyncDirectory`).
         case saveFailed
+        /// Saving was refused: the file on disk is no longer the version that was read (another
+        /// program saved it), or a file appeared where none was expected. Nothing was written.
+        case changedOnDisk
+        /// Saving was refused: the encoded survey (`size` bytes) is larger than `limitSize`, the
+        /// largest file Gongkai opens. Nothing was written.
+        case tooLargeToSave
     }
 
     /// The steps of a safe save (see `SafeWriter`), for `saveFailed`.
     public enum SaveStep: String, Sendable, CaseIterable {
-        case resolveTarget, createTemporary, write, setPermissions, fsync, close, backup, rename, fsyncDirectory
+        case resolveTarget, lock, createTemporary, write, setPermissions, fsync, close, backup, rename, fsyncDirectory
     }
 
     public var kind: Kind
@@ -67,8 +73,10 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
     public var openContainers: Int?
     /// For `newerVersion`: the file's format version.
     public var version: Int?
-    /// For `tooLarge`: the file's size in bytes.
+    /// For `tooLarge` and `tooLargeToSave`: the file's size in bytes.
     public var size: Int64?
+    /// For `tooLargeToSave`: the largest size allowed.
+    public var limitSize: Int64?
     /// For `saveFailed`: the step that failed, and the file or folder it worked on.
     public var step: SaveStep?
     public var stepPath: String?
@@ -79,7 +87,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
 
     public init(kind: Kind, file: String? = nil, path: String? = nil, line: Int? = nil, column: Int? = nil,
                 byteOffset: Int? = nil, expected: String? = nil, found: String? = nil, version: Int? = nil,
-                size: Int64? = nil, step: SaveStep? = nil, stepPath: String? = nil, systemError: Int32? = nil,
+                size: Int64? = nil, limitSize: Int64? = nil, step: SaveStep? = nil, stepPath: String? = nil, systemError: Int32? = nil,
                 detail: String? = nil, openContainers: Int? = nil) {
         self.kind = kind
         self.file = file
@@ -91,6 +99,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         self.found = found
         self.version = version
         self.size = size
+        self.limitSize = limitSize
         self.step = step
         self.stepPath = stepPath
         self.systemError = systemError
@@ -131,8 +140,8 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             let incomplete: String
             switch openContainers ?? 0 {
             case ...0: incomplete = tr("%1 is missing", missing)
-            case 1: incomplete = tr("%1 is missing, and 1 object or list is still open", missing)
-            case let open: incomplete = tr("%1 is missing, and %2 objects or lists are still open", missing, open)
+            case let open: incomplete = trn("%1 is missing, and %2 object or list is still open",
+                                            "%1 is missing, and %2 objects or lists are still open", open, missing, open)
             }
             return tr("The file %1 ends too early, at %2%3: the JSON is incomplete: %4. The file was probably cut off while it was being copied or saved; its previous version may be in the backup “%5”.",
                       f, position, inPath, incomplete, SurveyFile.backupPath(for: file ?? "survey"))
@@ -168,6 +177,14 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             return tr("The survey could not be written as JSON: %1.", reason)
         case .saveFailed:
             return saveMessage(f)
+        case .changedOnDisk:
+            let why = detail.map { tr(" (%1)", $0) } ?? ""
+            return tr("Did not save %1: the file on disk is no longer the version that was opened%2; another program or another Gongkai has changed it. Nothing was written. Open the file again to see the changes, or save under another name.",
+                      f, why)
+        case .tooLargeToSave:
+            let limit = limitSize ?? SurveyFile.maxFileSize
+            return tr("Did not save %1: the survey would be %2 bytes (%3 MiB), and Gongkai opens survey files of up to %4 MiB, so it could not open it again. Nothing was written.",
+                      f, size ?? 0, String(format: "%.1f", Double(size ?? 0) / 1_048_576), String(format: "%.1f", Double(limit) / 1_048_576))
         }
     }
 
@@ -196,6 +213,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         let action: String
         switch step ?? .write {
         case .resolveTarget: action = tr("finding the file to replace (%1)", target)
+        case .lock: action = tr("taking the lock %1", target)
         case .createTemporary: action = tr("creating the temporary file %1", target)
         case .write: action = tr("writing the temporary file %1", target)
         case .setPermissions: action = tr("giving the temporary file %1 the permissions of the original", target)

@@ -35,8 +35,8 @@ extension ValidationContext {
         }
         for key in order {
             add(.duplicateCell,
-                tr("%1 is recorded %2 times; only the first is used.",
-                   Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind)), counts[key]!),
+                trn("%1 is recorded %2 time; only the first is used.", "%1 is recorded %2 times; only the first is used.",
+                    counts[key] ?? 0, Self.upperFirst(cellPhrase(key.jurisdiction, key.year, key.kind)), counts[key] ?? 0),
                 at: .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind))
         }
     }
@@ -69,11 +69,11 @@ extension ValidationContext {
         if let known {
             if o.status == .prefecture && known.kind == .corps {
                 add(.prefectureOnCorps,
-                    tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions (师市级负责).", Self.upperFirst(cell)),
+                    tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions.", Self.upperFirst(cell)),
                     at: location)
             } else if o.status == .division && known.kind != .corps {
                 add(.divisionOutsideCorps,
-                    tr("%1 is delegated to division level (师市级负责), which only the Corps has.", Self.upperFirst(cell)),
+                    tr("%1 is delegated to division level, which only the Corps has.", Self.upperFirst(cell)),
                     at: location)
             }
         }
@@ -152,12 +152,14 @@ extension ValidationContext {
             }
             if t.units <= 0 || t.disclosed < 0 {
                 add(.tallyCountInvalid,
-                    tr("%1 counts %2 of %3 sub-units; there must be at least one unit and no negative count.",
-                       Self.upperFirst(what), t.disclosed, t.units),
+                    trn("%1 counts %2 of %3 sub-unit; there must be at least one unit and no negative count.",
+                        "%1 counts %2 of %3 sub-units; there must be at least one unit and no negative count.",
+                        t.units, Self.upperFirst(what), t.disclosed, t.units),
                     at: location)
             } else if t.disclosed > t.units {
                 add(.tallyExceedsUnits,
-                    tr("%1 says %2 of %3 sub-units disclosed; disclosed cannot exceed the units.", Self.upperFirst(what), t.disclosed, t.units),
+                    trn("%1 says %2 of %3 sub-unit disclosed; disclosed cannot exceed the units.",
+                        "%1 says %2 of %3 sub-units disclosed; disclosed cannot exceed the units.", t.units, Self.upperFirst(what), t.disclosed, t.units),
                     at: location)
             }
         }

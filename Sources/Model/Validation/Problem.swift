@@ -115,3 +115,11 @@ public struct Problem: Codable, Equatable, Hashable, Sendable, CustomStringConve
     /// "error [duplicate-cell]: …"
     public var description: String { "\(severity.rawValue) [\(code.rawValue)]: \(message)" }
 }
+
+/// The count line of a validation report ("0 errors, 1 warning"), shared by `gongkai check` and the
+/// checks section.
+public enum ProblemCounts {
+    public static func text(errors: Int, warnings: Int) -> String {
+        tr("%1, %2", trn("%1 error", "%1 errors", errors), trn("%1 warning", "%1 warnings", warnings))
+    }
+}

@@ -57,7 +57,8 @@ struct ValidationContext {
 
     /// How messages name a jurisdiction: its short name, or the quoted id when it is unknown.
     func name(_ id: String) -> String {
-        if let j = jurisdiction(id) { return j.shortName.isEmpty ? j.name : j.shortName }
+        // The name in the interface language (Guangxi / 广西), the full name when that one is empty.
+        if let j = jurisdiction(id) { return j.displayName.isEmpty ? j.name : j.displayName }
         return "“\(id)”"
     }
 

@@ -1,0 +1,53 @@
+import CGtk
+import Foundation
+import Model
+
+/// A survey that cannot be opened from the desktop (a file manager's "Open", a double-click) is
+/// explained in a window, not only on stderr, which nobody sees there.
+///
+/// `gongkai FILE` shows it when FILE cannot be read, there is a display, and stdin is not a
+/// terminal (from a terminal the one-line message on stderr is enough). The window (a
+/// `ChoiceDialog` with one button) says which file and why; closing it quits, and the command
+/// exits with status 2 as `gongkai check` does.
+@MainActor
+enum LaunchErrorWindow {
+    /// Whether a failed start should show the window: a display to show it on, and no terminal
+    /// that already shows the message.
+    nonisolated static func isWanted(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                     stdinIsTerminal: Bool = isatty(STDIN_FILENO) != 0) -> Bool {
+        let display = ["DISPLAY", "WAYLAND_DISPLAY"].contains { !(environment[$0] ?? "").isEmpty }
+        return display && !stdinIsTerminal
+    }
+
+    /// The heading for a file that could not be opened (nil: the built-in dataset).
+    static func heading(for file: String?) -> String {
+        guard let file else { return tr("Could not open the built-in dataset") }
+        return tr("Could not open “%1”", URL(fileURLWithPath: file).lastPathComponent)
+    }
+
+    /// Makes the window (not yet shown), belonging to `application` when given (it then keeps the
+    /// application running while it is open). `closed` runs when it is closed.
+    static func make(heading: String, message: String, application: UnsafeMutablePointer<GtkApplication>?,
+                     closed: @escaping @MainActor () -> Void = {}) -> ChoiceDialog {
+        let dialog = ChoiceDialog(parent: nil, heading: heading, body: message,
+                                  choices: [.init(id: "close", label: tr("_Close"), style: .suggested)],
+                                  defaultChoice: "close", cancel: "close") { _ in closed() }
+        if let application { gtk_window_set_application(dialog.window.window, application) }
+        return dialog
+    }
+
+    /// Shows the window in an application of its own and returns when it is closed.
+    static func run(heading: String, message: String) {
+        ToolkitLanguage.match(Localizer.shared.language)
+        guard let application = gtk_application_new(AppInfo.id, G_APPLICATION_NON_UNIQUE) else { return }
+        Signals.connect(application, "activate") {
+            AppIcon.install()
+            g_application_hold(application.gApplication)
+            make(heading: heading, message: message, application: application) {
+                g_application_release(application.gApplication)
+            }.present()
+        }
+        _ = g_application_run(application.gApplication, 0, nil)
+        unref(application)
+    }
+}

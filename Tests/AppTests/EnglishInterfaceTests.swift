@@ -1,0 +1,118 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// Issue 16: the English interface showed Chinese ("cell of 广西", "Note, e.g. 自愿性地市级负责",
+/// "(地市)" in the shortcuts window). Every section is shown in English and every text a widget
+/// shows (labels, buttons, placeholders, tooltips, the shortcuts window) is checked: Chinese is
+/// allowed only where it is a data value of the survey (a name, a note, a title from the file).
+final class EnglishInterfaceTests: WindowTestCase {
+    /// Names of languages written in their own language (the language menus offer "中文").
+    static let endonyms: Set<String> = ["中文"]
+
+    func testEverySectionInEnglishShowsChineseOnlyInDataValues() throws { try onMain { context in
+        Localizer.shared.language = .english
+        let data = try String(contentsOf: try XCTUnwrap(BuiltinDataset.url), encoding: .utf8)
+        // A jurisdiction has an English name: its Chinese name alone is not what English shows.
+        let named = Set(WindowTestCase.builtinSurvey.jurisdictions.flatMap { [$0.name, $0.shortName] })
+        let window = try context.makeWindow()
+        defer { gtk_window_destroy(window.window.window) }
+        var checked = 0
+        for section in window.sections {
+            window.showSection(id: section.id)
+            Self.drainMainLoop()
+            for text in Self.texts(under: window.window) {
+                checked += 1
+                for run in Self.chineseRuns(in: text) where !Self.endonyms.contains(run) {
+                    if !data.contains(run) {
+                        XCTFail("\(section.id): “\(text)” shows Chinese that is not a data value: \(run)")
+                    } else if named.contains(run) {
+                        XCTFail("\(section.id): “\(text)” names a jurisdiction in Chinese: \(run)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100, "the walk found too few texts")
+
+        window.showShortcuts()
+        Self.drainMainLoop()
+        let shortcuts = try XCTUnwrap(Self.toplevels().first { $0 != window.window && gtk_widget_get_visible($0) != 0 })
+        defer { gtk_window_destroy(shortcuts.window) }
+        let shortcutTexts = Self.texts(under: shortcuts)
+        XCTAssertFalse(shortcutTexts.isEmpty)
+        for text in shortcutTexts {
+            XCTAssertTrue(Self.chineseRuns(in: text).isEmpty, "the shortcuts window: “\(text)”")
+        }
+    } }
+
+    func testProblemMessagesNameJurisdictionsInEnglish() throws {
+        defer { Localizer.shared.followEnvironment() }
+        Localizer.shared.language = .english
+        let messages = Validator.validate(WindowTestCase.builtinSurvey).map(\.message)
+        let guangxi = try XCTUnwrap(messages.first { $0.contains("Guangxi") }, "the report's disagreement for 广西 2019")
+        XCTAssertTrue(Self.chineseRuns(in: guangxi).isEmpty, guangxi)
+    }
+
+    func testChineseRunsAreFound() {
+        XCTAssertEqual(Self.chineseRuns(in: "cell of 广西, note 自愿性 (x)"), ["广西", "自愿性"])
+        XCTAssertEqual(Self.chineseRuns(in: "Overview · 2018–2022"), [])
+    }
+
+    // MARK: Helpers
+
+    /// Runs of CJK ideographs (and CJK punctuation between them) in `text`.
+    static func chineseRuns(in text: String) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    /// The windows GTK has open.
+    @MainActor static func toplevels() -> [UnsafeMutablePointer<GtkWidget>] {
+        guard let list = gtk_window_get_toplevels() else { return [] }
+        return (0..<g_list_model_get_n_items(list)).compactMap { i in
+            g_list_model_get_item(list, i).map { item in
+                defer { g_object_unref(item) }
+                return item.assumingMemoryBound(to: GtkWidget.self)
+            }
+        }
+    }
+
+    /// Every text shown by `root` and the widgets under it: label and button texts, entry
+    /// placeholders and texts, inscriptions and tooltips.
+    @MainActor static func texts(under root: UnsafeMutablePointer<GtkWidget>) -> [String] {
+        var out: [String] = []
+        @MainActor func add(_ text: UnsafePointer<CChar>?) {
+            if let text, text.pointee != 0 { out.append(String(cString: text)) }
+        }
+        @MainActor func walk(_ widget: UnsafeMutablePointer<GtkWidget>) {
+            let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+            func isA(_ type: GType) -> Bool { g_type_check_instance_is_a(instance, type) != 0 }
+            if isA(gtk_label_get_type()) { add(gtk_label_get_text(widget.opaque)) }
+            if isA(gtk_inscription_get_type()) { add(gtk_inscription_get_text(widget.opaque)) }
+            if isA(gtk_text_get_type()) { add(gtk_text_get_placeholder_text(widget.cast())) }
+            if isA(gtk_entry_get_type()) { add(gtk_entry_get_placeholder_text(widget.cast())) }
+            if isA(gtk_window_get_type()) { add(gtk_window_get_title(widget.window)) }
+            if let tooltip = gtk_widget_get_tooltip_text(widget) { add(tooltip) }
+            var child = gtk_widget_get_first_child(widget)
+            while let current = child {
+                walk(current)
+                child = gtk_widget_get_next_sibling(current)
+            }
+        }
+        walk(root)
+        return out
+    }
+}
