@@ -77,8 +77,8 @@ final class DocumentDraftTests: WindowTestCase {
         crashed.destroyForTest()
         XCTAssertTrue(FileManager.default.fileExists(atPath: oldDraft.path), "a crash leaves the draft")
 
-        // The next start finds it and asks.
-        let app = t.makeApplication(services)
+        // The next start on that file finds it and asks.
+        let app = t.makeApplication(services, fileURL: original)
         try app.startWithoutMainLoop()
         defer { app.shutdown() }
         try Self.waitUntil("the recovery question") { ChoiceDialog.newest(headed: "恢复未保存的更改") != nil }
@@ -93,10 +93,10 @@ final class DocumentDraftTests: WindowTestCase {
         XCTAssertEqual(window.fileURL, original, "bound to its original file")
         XCTAssertTrue(window.controller.isDirty, "recovered changes are unsaved")
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: oldDraft.path), "the old draft is gone…")
         window.flows.drafts.finishPendingWork()
         let newDraft = window.flows.drafts.store.surveyURL(window.flows.drafts.id)
-        XCTAssertEqual(try SurveyFile.load(from: newDraft), edited, "…and the new window keeps its own")
+        XCTAssertEqual(newDraft, oldDraft, "the window keeps the file's draft as its own")
+        XCTAssertEqual(try SurveyFile.load(from: newDraft), edited)
 
         // Saving writes the recovered survey to the original file and removes the draft.
         window.actions.map.activate("save")
@@ -122,6 +122,98 @@ final class DocumentDraftTests: WindowTestCase {
         XCTAssertEqual(window.survey, WindowControllerTests.canonical(Self.builtinSurvey))
     } }
 
+    func testADraftIsOfferedOnlyForItsOwnFileAndRecoveringWritesNothing() throws { try onMain { t in
+        Localizer.shared.language = .english
+        let fileA = t.folder.appendingPathComponent("a.gongkai"), fileB = t.folder.appendingPathComponent("s2023.gongkai")
+        try SurveyFile.save(Self.builtinSurvey, to: fileA)
+        try SurveyFile.save(Self.builtinSurvey, to: fileB)
+        let bytesA = try Data(contentsOf: fileA)
+        let services = t.makeServices()
+
+        let crashed = MainWindow(survey: try SurveyFile.load(from: fileA), fileURL: fileA, services: services)
+        t.editOneCell(crashed)
+        let edited = crashed.controller.survey
+        let draft = try Self.waitForDraft(of: crashed)
+        XCTAssertEqual(crashed.flows.drafts.id, DraftStore.id(for: fileA), "the draft is keyed by its file")
+        crashed.destroyForTest()
+
+        // Another file, and an untitled window, are not offered a's draft.
+        let other = t.makeApplication(services, survey: try SurveyFile.load(from: fileB), fileURL: fileB)
+        try other.startWithoutMainLoop()
+        Self.drainMainLoop()
+        XCTAssertNil(ChoiceDialog.newest(headed: "Recover"), "the draft of a.gongkai is not offered for s2023.gongkai")
+        let window = try XCTUnwrap(other.mainWindow)
+        XCTAssertEqual(window.fileURL, fileB)
+        XCTAssertFalse(window.controller.isDirty)
+        let untitled = try t.makeWindow(services: services)
+        defer { untitled.destroyForTest() }
+        DraftRecovery.offer(in: untitled)
+        XCTAssertNil(ChoiceDialog.newest(headed: "Recover"), "nor to an untitled window")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: draft.path))
+
+        // Opening a.gongkai (named another way) offers it; recovering changes the window, not the file.
+        let link = t.folder.appendingPathComponent("link", isDirectory: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: t.folder)
+        window.flows.open(URL(fileURLWithPath: link.path + "/./a.gongkai"))
+        let question = try XCTUnwrap(ChoiceDialog.newest(headed: "Recover"))
+        question.choose("recover")
+        XCTAssertEqual(window.survey, edited)
+        XCTAssertEqual(window.fileURL?.canonicalFilePath, fileA.canonicalFilePath)
+        XCTAssertTrue(window.controller.isDirty, "recovered changes are unsaved")
+        window.flows.drafts.finishPendingWork()
+        XCTAssertEqual(try Data(contentsOf: fileA), bytesA, "recovering writes nothing to the file")
+        XCTAssertEqual(try SurveyFile.load(from: fileB), Self.builtinSurvey.canonicalForTests, "the other file is untouched")
+        XCTAssertEqual(try SurveyFile.load(from: draft), edited, "the window keeps the same draft")
+        other.shutdown()
+    } }
+
+    func testStaleDraftsArePrunedAndHeldOnesKept() throws {
+        let store = DraftStore(directory: folder.appendingPathComponent("drafts"))
+        try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
+        let existing = folder.appendingPathComponent("here.gongkai")
+        try SurveyFile.save(Self.builtinSurvey, to: existing)
+        let gone = folder.appendingPathComponent("gone.gongkai")
+        let now = Date()
+        func draft(_ file: URL?, daysOld: Double) throws -> String {
+            let id = DraftStore.id(for: file)
+            try store.write(Self.builtinSurvey, id: id, originalFile: file)
+            var info = try XCTUnwrap(store.info(id))
+            info.savedAt = now.addingTimeInterval(-daysOld * 24 * 3600)
+            try JSONEncoder.drafts.encode(info).write(to: store.infoURL(id))
+            return id
+        }
+        let fresh = try draft(nil, daysOld: 1), old = try draft(nil, daysOld: 40)
+        let ofExisting = try draft(existing, daysOld: 2), ofGone = try draft(gone, daysOld: 2)
+        let heldOld = try draft(nil, daysOld: 60)
+        let held = try XCTUnwrap(try store.lock(heldOld))
+        let orphan = "untitled-orphan"
+        try Data("{}".utf8).write(to: store.surveyURL(orphan))
+        let saving = store.directory.appendingPathComponent(".\(fresh).gongkai.lock")  // a draft being written
+        try Data().write(to: saving)
+
+        let removed = store.prune(now: now)
+        XCTAssertEqual(Set(removed), [old, ofGone, orphan])
+        for id in [fresh, ofExisting, heldOld] { XCTAssertNotNil(store.info(id), id) }
+        for id in [old, ofGone, orphan] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: store.surveyURL(id).path), id)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: store.infoURL(id).path), id)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: saving.path), "a save's own lock file is not a draft")
+        held.release()
+    }
+
+    func testADraftIdIsTheFilesWhicheverWayItIsNamed() throws {
+        let file = folder.appendingPathComponent("x.gongkai")
+        try Data().write(to: file)
+        let link = folder.appendingPathComponent("link.gongkai")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        XCTAssertEqual(DraftStore.id(for: link), DraftStore.id(for: file))
+        XCTAssertEqual(DraftStore.id(for: URL(fileURLWithPath: folder.path + "/../" + folder.lastPathComponent + "/x.gongkai")),
+                       DraftStore.id(for: file))
+        XCTAssertNotEqual(DraftStore.id(for: folder.appendingPathComponent("y.gongkai")), DraftStore.id(for: file))
+        XCTAssertNotEqual(DraftStore.id(for: nil), DraftStore.id(for: nil), "each untitled document has its own")
+    }
+
     func testADraftLockIsExclusiveUntilReleased() throws {
         let store = DraftStore(directory: folder.appendingPathComponent("locks"))
         let first = try XCTUnwrap(try store.lock("a"))
@@ -138,6 +230,20 @@ final class DocumentDraftTests: WindowTestCase {
         XCTAssertEqual(DraftStore.standard(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]).directory.path,
                        "/home/u/.local/share/gongkai/drafts", "a relative XDG_DATA_HOME is ignored, as the spec says")
     }
+}
+
+extension JSONEncoder {
+    /// Writes `DraftInfo` files as the store does.
+    static var drafts: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+extension Survey {
+    /// The survey as saving and loading gives it back (records in canonical order).
+    var canonicalForTests: Survey { WindowControllerTests.canonical(self) }
 }
 
 extension JSONDecoder {

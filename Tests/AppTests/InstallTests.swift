@@ -147,5 +147,7 @@ final class InstallTests: XCTestCase {
         XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": "", "XDG_ACTIVATION_TOKEN": "t"], stdinIsTerminal: false), "no display")
         XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1"], stdinIsTerminal: false),
                        "a script or a test: no launcher said so")
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: gio.merging(["GONGKAI_NO_ERROR_WINDOW": "1"]) { $1 },
+                                                  stdinIsTerminal: false, processID: 4242), "scripts and in-process tests opt out")
     }
 }

@@ -13,7 +13,13 @@ class WindowTestCase: XCTestCase {
     /// the user's files or each other's.
     private(set) var folder: URL!
 
+    override class func setUp() {
+        TestEnvironment.isolate()
+        super.setUp()
+    }
+
     override func setUpWithError() throws {
+        TestEnvironment.isolate()
         try super.setUpWithError()
         folder = try Self.temporaryDirectory()
     }
@@ -55,6 +61,7 @@ class WindowTestCase: XCTestCase {
     /// Initialises GTK once, failing with instructions when there is no display.
     @MainActor static func requireGtk() throws {
         if gtkReady { return }
+        TestEnvironment.isolate()  // before GLib reads (and caches) the user's folders
         let env = ProcessInfo.processInfo.environment
         guard env["DISPLAY"].map({ !$0.isEmpty }) == true || env["WAYLAND_DISPLAY"].map({ !$0.isEmpty }) == true else {
             throw WindowTestError("No display (DISPLAY is unset): run the UI tests with `make test`, which starts Xvfb and D-Bus.")
@@ -88,6 +95,43 @@ class WindowTestCase: XCTestCase {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// The test process's own XDG data, config, state and cache folders, set (`setenv`) before GTK or
+/// anything else reads them, so that a test run never touches the real home folder even when run
+/// without `make test` (plain `swift test`). Folders that are already set to an absolute path
+/// outside `$HOME` (as `make test` does) are kept.
+enum TestEnvironment {
+    static let variables = ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"]
+
+    /// The folder holding the folders this process made (removed when the process exits).
+    static let root: URL = {
+        let environment = ProcessInfo.processInfo.environment
+        let home = realHome
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-env-\(getpid())-\(UUID().uuidString)")
+        for name in variables {
+            if let value = environment[name], value.hasPrefix("/"), !isInside(value, home) { continue }
+            let folder = root.appendingPathComponent(name.lowercased(), isDirectory: true)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            setenv(name, folder.path, 1)
+        }
+        atexit { try? FileManager.default.removeItem(at: TestEnvironment.root) }
+        return root
+    }()
+
+    /// The user's real home folder (from the password database, whatever `$HOME` says).
+    static var realHome: String {
+        if let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir { return String(cString: dir) }
+        return NSHomeDirectory()
+    }
+
+    /// Makes sure the variables are set (once per process).
+    static func isolate() { _ = root }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        let p = URL(fileURLWithPath: path).standardizedFileURL.path, f = URL(fileURLWithPath: folder).standardizedFileURL.path
+        return p == f || p.hasPrefix(f.hasSuffix("/") ? f : f + "/")
     }
 }
 
@@ -171,11 +215,13 @@ final class UITestContext {
 
     /// A new application id for each application a test starts: a registered application stays
     /// exported on the session bus until it is finalized, and two exports of one id collide.
-    func makeApplication(_ services: WindowServices? = nil) -> GongkaiApplication {
+    /// `standardServices` gives it the user's drafts folder and recent files, as `gongkai` has.
+    func makeApplication(_ services: WindowServices? = nil, survey: Survey = WindowTestCase.builtinSurvey,
+                         fileURL: URL? = nil, standardServices: Bool = false) -> GongkaiApplication {
         Self.applications += 1
-        let id = GongkaiApplication.id + ".Test" + String(Self.applications)
-        return GongkaiApplication(.init(survey: WindowTestCase.builtinSurvey, fileURL: nil,
-                                        services: services ?? makeServices()), applicationID: id)
+        let id = GongkaiApplication.id + ".Test" + String(Self.applications) + "P" + String(getpid())
+        return GongkaiApplication(.init(survey: survey, fileURL: fileURL,
+                                        services: standardServices ? nil : (services ?? makeServices())), applicationID: id)
     }
 
     var draftsFolder: URL { folder.appendingPathComponent("drafts", isDirectory: true) }
@@ -190,8 +236,8 @@ final class UITestContext {
 
     /// A window on `survey` (default: the built-in survey, untitled, as `gongkai` opens it), shown and drawn.
     func makeWindow(_ chooser: ScriptedChooser = ScriptedChooser(), survey: Survey = WindowTestCase.builtinSurvey,
-                    fileURL: URL? = nil) throws -> MainWindow {
-        let window = MainWindow(survey: survey, fileURL: fileURL, services: makeServices(chooser: chooser))
+                    fileURL: URL? = nil, services: WindowServices? = nil) throws -> MainWindow {
+        let window = MainWindow(survey: survey, fileURL: fileURL, services: services ?? makeServices(chooser: chooser))
         window.present()
         try WindowTestCase.waitForFirstFrame(window)
         return window

@@ -60,8 +60,9 @@ final class BuiltinDatasetTests: XCTestCase {
         XCTAssertEqual(try cell("辽宁", 2019, .auditList).reasonLabelling, .marked(ReasonSet([.pollution])))
         XCTAssertEqual(try cell("安徽", 2022, .auditList).reasonLabelling, .noList)
         XCTAssertEqual(try cell("北京", 2018, .auditList).reasonLabelling, .notStated)
-        // 青海's row in that table has three entries for five years: recorded as not known.
-        XCTAssertNil(try cell("青海", 2018, .auditList).reasonLabelling)
+        // 青海's row in that table has three entries for five years; the prose says every list not
+        // named as labelled states no reasons, so all five are 未说明类型 (decision qinghai-labelling).
+        for year in 2018...2022 { XCTAssertEqual(try cell("青海", year, .auditList).reasonLabelling, .notStated) }
         XCTAssertNotNil(try cell("青海", 2018, .auditList).note)
     }
 
@@ -91,7 +92,7 @@ final class BuiltinDatasetTests: XCTestCase {
         // 甘肃 河北 四川 天津 (2022). 辽宁 2019 marks reason 1 only.
         XCTAssertEqual(stats.years.map { stats.labelling(year: $0).allMarked }, [2, 5, 4, 7, 4])
         XCTAssertEqual(stats.years.map { stats.labelling(year: $0).someMarked }, [0, 1, 0, 0, 0])
-        XCTAssertEqual(stats.years.map { stats.labelling(year: $0).notRecorded }, [1, 1, 1, 1, 1], "青海")
+        XCTAssertEqual(stats.years.map { stats.labelling(year: $0).notRecorded }, [0, 0, 0, 0, 0], "青海 decided: not stated")
     }
 
     func testNamedEnterprisesAndRegulations() throws {

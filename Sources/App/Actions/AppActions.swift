@@ -6,11 +6,16 @@ import Model
 /// accelerators of every action in `ShortcutTable`.
 @MainActor
 enum AppActions {
+    /// `window` is the window the user works in; `windows` all of them (Quit closes each, asking
+    /// about its unsaved changes).
     static func register(on application: UnsafeMutablePointer<GtkApplication>,
-                         window: @escaping @MainActor () -> MainWindow?) {
+                         window: @escaping @MainActor () -> MainWindow?,
+                         windows: @escaping @MainActor () -> [MainWindow]) {
         let map = ActionMap(application)
         map.add("quit") {
-            if let current = window() { current.flows.close() } else { g_application_quit(application.gApplication) }
+            let open = windows()
+            if open.isEmpty { g_application_quit(application.gApplication) }
+            for current in open { current.flows.close() }
         }
         map.add("about") {
             gtk_window_present(AboutDialog.make(parent: window()?.window).window)

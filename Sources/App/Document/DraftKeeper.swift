@@ -5,7 +5,9 @@ import Model
 /// Keeps the draft of one window's survey (see `DraftStore`): after each change, at most
 /// `delayMilliseconds` later, the survey is written on a background queue; when the survey is
 /// clean again (saved, undone back to the saved state, replaced by a clean one, or its changes
-/// discarded) the draft is removed. The window's lock on the draft is held while the window lives.
+/// discarded) the draft is removed. The draft is the document's: its id follows the survey's file
+/// (`DraftStore.id(for:)`), so opening or saving under another file moves it to that file's id. The
+/// lock on the draft is held from its first write until the document changes file or the window goes.
 ///
 /// Writes and removals go through one serial queue, so they happen in the order they were asked.
 @MainActor
@@ -14,11 +16,14 @@ final class DraftKeeper {
     static let delayMilliseconds: UInt32 = 1500
 
     let store: DraftStore
-    /// The draft's name in the store: one per window.
-    let id: String
+    /// The draft's name in the store: the document's (its file's, or the window's untitled id).
+    private(set) var id: String
+    /// The id the window's survey has while it has no file.
+    private var untitledID: String
     private let controller: DocumentController
     private let queue = DispatchQueue(label: "io.github.gongkai.drafts")
-    private var lock: DraftLock?
+    /// The lock held, and the id it locks.
+    private var lock: (id: String, lock: DraftLock)?
     private var timer: guint = 0
     private var observer: Int?
     /// Whether a draft has been written (or is being written) and not removed since.
@@ -27,10 +32,11 @@ final class DraftKeeper {
     private(set) var writesRequested = 0
     private var reportedFailure = false
 
-    init(controller: DocumentController, store: DraftStore, id: String = UUID().uuidString) {
+    init(controller: DocumentController, store: DraftStore) {
         self.controller = controller
         self.store = store
-        self.id = id
+        untitledID = DraftStore.id(for: nil)
+        id = controller.fileURL.map(DraftStore.id(for:)) ?? untitledID
         observer = controller.observe { [weak self] change in self?.controllerChanged(change) }
         if controller.isDirty { writeNow() }
     }
@@ -41,10 +47,34 @@ final class DraftKeeper {
             if controller.isDirty { schedule() } else { discard() }
         case .replaced:
             cancelTimer()
+            followFile()
             if controller.isDirty { writeNow() } else { discard() }
         case .saved:
+            followFile()
             if !controller.isDirty { discard() }
         }
+    }
+
+    /// The document now has another file (opened, saved as, recovered): the draft of the old one
+    /// is removed and its lock released; later drafts go to the new file's id.
+    private func followFile() {
+        let current = controller.fileURL.map(DraftStore.id(for:)) ?? untitledID
+        guard current != id else { return }
+        discard()
+        if let held = lock, held.id != current {
+            held.lock.release()
+            lock = nil
+        }
+        id = current
+    }
+
+    /// Takes over a draft being recovered into this window (before the controller shows it): its
+    /// lock becomes the keeper's, and an untitled draft's id becomes the window's untitled id, so
+    /// the recovered survey's drafts replace the recovered one in place.
+    func adopt(_ draft: RecoverableDraft) {
+        if draft.info.originalFile == nil { untitledID = draft.id }
+        if let held = lock, held.id != draft.id { held.lock.release() }
+        lock = (draft.id, draft.lock)
     }
 
     /// Writes the draft within `delayMilliseconds`; changes in between join the same write.
@@ -68,8 +98,10 @@ final class DraftKeeper {
     func writeNow() {
         cancelTimer()
         guard controller.isDirty else { return }
-        if lock == nil {
-            lock = try? store.lock(id)
+        if lock?.id != id {
+            lock?.lock.release()
+            let draftID = id
+            lock = (try? store.lock(draftID)).flatMap { $0 }.map { (draftID, $0) }
             guard lock != nil else {
                 report("cannot lock the draft \(store.lockURL(id).path)")
                 return
@@ -106,17 +138,21 @@ final class DraftKeeper {
     /// directly): writes what is pending, then lets go of the lock so that the next start offers
     /// the draft, as after a crash.
     func detach() {
-        if timer != 0 { writeNow() }
+        if controller.isDirty {
+            if timer != 0 { writeNow() }
+        } else {
+            discard()  // closed without changes: no draft stays
+        }
         if let observer { controller.removeObserver(observer) }
         observer = nil
         finishPendingWork()
-        lock?.release()
+        lock?.lock.release()
         lock = nil
     }
 
     private func report(_ message: String) {
         guard !reportedFailure else { return }
         reportedFailure = true
-        FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
+        StandardStream.error.report("gongkai: \(message)")
     }
 }

@@ -2,15 +2,24 @@ import CGtk
 import Foundation
 import Model
 
-/// At start: offers the newest draft that a window left behind (the app was killed or crashed)
-/// with Recover / Discard. Recovering puts the draft in the window as an unsaved survey bound to
-/// its original file, if it had one; Discard deletes it and offers the next one. Escape keeps the
-/// draft for the next start.
+/// When a window shows a file (at start, or after File › Open), offers the draft that a window
+/// left behind for that very file (the app was killed or crashed) with Recover / Discard; an
+/// untitled window is offered the untitled drafts, newest first. Recovering puts the draft in the
+/// window as an unsaved survey bound to the same file and writes nothing to the file until the
+/// user saves; Discard deletes it and offers the next one. Escape keeps the draft for later.
+/// Stale drafts are pruned first (`DraftStore.prune`).
 @MainActor
 enum DraftRecovery {
     static func offer(in window: MainWindow) {
         let store = window.flows.drafts.store
-        var drafts = store.recoverable()
+        store.prune()
+        offerNext(in: window)
+    }
+
+    private static func offerNext(in window: MainWindow) {
+        let store = window.flows.drafts.store
+        let file = window.controller.fileURL
+        var drafts = store.recoverable(for: file)
         guard !drafts.isEmpty else { return }
         let draft = drafts.removeFirst()
         drafts.forEach { $0.lock.release() }  // offered later, one at a time
@@ -24,14 +33,14 @@ enum DraftRecovery {
             choices: [.init(id: "discard", label: tr("_Discard"), style: .destructive),
                       .init(id: "recover", label: tr("_Recover"), style: .suggested)],
             defaultChoice: "recover", cancel: "later") { [weak window] choice in
-                guard let window else { return draft.lock.release() }
+                guard let window, window.controller.fileURL == file else { return draft.lock.release() }
                 switch choice {
                 case "recover":
                     recover(draft, into: window)
                 case "discard":
                     store.remove(draft.id)
                     draft.lock.release()
-                    offer(in: window)
+                    offerNext(in: window)
                 default:
                     draft.lock.release()
                 }
@@ -39,8 +48,9 @@ enum DraftRecovery {
         dialog.present()
     }
 
-    /// Replaces the window's survey with the draft's (unsaved); the window's own draft then takes
-    /// over and the old one is removed. A draft that cannot be read is explained and kept.
+    /// Replaces the window's survey with the draft's (unsaved, bound to the draft's file, which is
+    /// not written); the window's draft keeper takes the draft over. A draft that cannot be read
+    /// is explained and kept.
     static func recover(_ draft: RecoverableDraft, into window: MainWindow) {
         let store = window.flows.drafts.store
         let survey: Survey
@@ -52,10 +62,12 @@ enum DraftRecovery {
                                    message: DocumentFlows.describe(error) + "\n\n" + tr("It is kept in %1.", store.directory.path))
             return
         }
-        window.controller.replace(with: survey, fileURL: draft.info.originalFile, unsaved: true)
-        window.flows.drafts.finishPendingWork()  // the window's own draft is on disk before the old one goes
-        store.remove(draft.id)
-        draft.lock.release()
+        window.flows.drafts.adopt(draft)
+        window.controller.replace(with: survey, fileURL: window.controller.fileURL, unsaved: true,
+                                  fingerprint: window.controller.fingerprint)
+        // The draft's own log holds its edits; the recovery itself is logged too.
+        window.controller.document.log([FieldChange(path: "survey", old: window.controller.fileURL?.path ?? "", new: "draft " + draft.id)],
+                                       action: .recovery)
     }
 
     /// "2025-03-04 15:20"

@@ -9,6 +9,10 @@ import Glibc
 /// that a crash loses at most a few seconds (`$XDG_DATA_HOME/gongkai/drafts/`, by default
 /// `~/.local/share/gongkai/drafts/`).
 ///
+/// A draft belongs to exactly one document: its id is `DraftStore.id(for:)` of the survey's file
+/// (from the file's canonical path), or an `untitled-…` id of its own for an untitled survey. It
+/// is offered only for that file (`recoverable(for:)`) or, for untitled drafts, to an untitled window.
+///
 /// A draft is three files named by an id: `<id>.gongkai` (the survey, written with
 /// `SurveyFile.save`), `<id>.json` (`DraftInfo`: the file the survey belongs to, its title, when)
 /// and `<id>.lock`, which the window writing the draft keeps locked (`flock`). The kernel drops the
@@ -21,15 +25,24 @@ struct DraftStore: Sendable {
     /// The drafts folder for an environment: `$XDG_DATA_HOME` when it is an absolute path,
     /// `~/.local/share` otherwise, then `gongkai/drafts`.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DraftStore {
-        var dataHome: URL
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            dataHome = URL(fileURLWithPath: xdg, isDirectory: true)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? FileManager.default.homeDirectoryForCurrentUser
-            dataHome = home.appendingPathComponent(".local/share", isDirectory: true)
-        }
+        let dataHome = UserFolder.base("XDG_DATA_HOME", default: ".local/share", environment: environment)
         return DraftStore(directory: dataHome.appendingPathComponent("gongkai/drafts", isDirectory: true))
+    }
+
+    /// How long a draft nobody recovers is kept (`prune`).
+    static let maximumAge: TimeInterval = 30 * 24 * 3600
+
+    /// The draft id of a document: from the file's canonical path (`file-` and a 64-bit FNV-1a hash
+    /// of it; the draft's info records the path itself, which `recoverable(for:)` compares), or a new
+    /// `untitled-` id for a document without a file.
+    static func id(for file: URL?) -> String {
+        guard let file else { return "untitled-" + UUID().uuidString.lowercased() }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in file.canonicalFilePath.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return "file-" + String(hash, radix: 16)
     }
 
     func surveyURL(_ id: String) -> URL { directory.appendingPathComponent("\(id).\(SurveyFile.fileExtension)") }
@@ -72,18 +85,81 @@ struct DraftStore: Sendable {
 
     /// The drafts no living window holds, newest first, each with its lock now held by the caller.
     func recoverable() -> [RecoverableDraft] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         var drafts: [RecoverableDraft] = []
-        for name in names where name.hasSuffix(".json") {
-            let id = String(name.dropLast(".json".count))
-            guard let data = try? Data(contentsOf: infoURL(id)), let info = try? decoder.decode(DraftInfo.self, from: data),
-                  FileManager.default.fileExists(atPath: surveyURL(id).path),
+        for id in draftIDs() {
+            guard let info = info(id), FileManager.default.fileExists(atPath: surveyURL(id).path),
                   let lock = try? lock(id) else { continue }
             drafts.append(RecoverableDraft(id: id, info: info, lock: lock))
         }
         return drafts.sorted { $0.info.savedAt > $1.info.savedAt }
+    }
+
+    /// The drafts that may be offered to a window showing `file`: the draft of that very file (at
+    /// most one), or for an untitled window (nil) the untitled drafts, newest first. Each comes
+    /// with its lock held by the caller; the others stay untouched.
+    func recoverable(for file: URL?) -> [RecoverableDraft] {
+        guard let file else {
+            return draftIDs().filter { $0.hasPrefix("untitled-") }.compactMap(recoverable).sorted { $0.info.savedAt > $1.info.savedAt }
+        }
+        guard let draft = recoverable(Self.id(for: file)) else { return [] }
+        guard let original = draft.info.originalFile, original.canonicalFilePath == file.canonicalFilePath else {
+            draft.lock.release()
+            return []
+        }
+        return [draft]
+    }
+
+    /// One draft with its lock, if it is complete (`<id>.json` and `<id>.gongkai`) and no one holds it.
+    private func recoverable(_ id: String) -> RecoverableDraft? {
+        guard let info = info(id), FileManager.default.fileExists(atPath: surveyURL(id).path),
+              let lock = try? lock(id) else { return nil }
+        return RecoverableDraft(id: id, info: info, lock: lock)
+    }
+
+    /// Removes the drafts no one will be offered: older than `maximumAge`, drafts of a file that no
+    /// longer exists, and the pieces of drafts whose description was never written. Drafts a living
+    /// window holds are never touched. Returns the ids removed.
+    @discardableResult
+    func prune(now: Date = Date(), maximumAge: TimeInterval = DraftStore.maximumAge) -> [String] {
+        var removed: [String] = []
+        for id in draftIDs(includingIncomplete: true) {
+            guard let lock = try? lock(id) else { continue }
+            defer { lock.release() }
+            let stale: Bool
+            if let info = info(id) {
+                let gone = info.originalFile.map { !FileManager.default.fileExists(atPath: $0.path) } ?? false
+                stale = now.timeIntervalSince(info.savedAt) > maximumAge || gone
+                    || !FileManager.default.fileExists(atPath: surveyURL(id).path)
+            } else {
+                stale = true
+            }
+            if stale {
+                remove(id)
+                removed.append(id)
+            }
+        }
+        return removed
+    }
+
+    /// The ids of the drafts in the folder (with `includingIncomplete`, also of survey or lock
+    /// files without a description).
+    private func draftIDs(includingIncomplete: Bool = false) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        let suffixes = includingIncomplete ? [".json", ".\(SurveyFile.fileExtension)", ".lock"] : [".json"]
+        var ids = Set<String>()
+        for name in names where !name.hasPrefix(".") {  // not the survey files' own locks and temporary files
+            guard let suffix = suffixes.first(where: { name.hasSuffix($0) }), name.count > suffix.count else { continue }
+            ids.insert(String(name.dropLast(suffix.count)))
+        }
+        return ids.sorted()
+    }
+
+    /// A draft's description, nil when it is missing or unreadable.
+    func info(_ id: String) -> DraftInfo? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let data = try? Data(contentsOf: infoURL(id)) else { return nil }
+        return try? decoder.decode(DraftInfo.self, from: data)
     }
 
     /// Reads a draft's survey.

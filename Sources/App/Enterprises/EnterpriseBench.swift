@@ -33,6 +33,12 @@ enum EnterpriseBench {
         var total: Int
         var renderer: String
 
+        func rows(peakRSS: Int?) -> [BenchRow] {
+            [BenchRow(name: "filter as you type: work per keystroke", times: keystrokes.map(\.work), peakRSS: peakRSS),
+             BenchRow(name: "filter as you type: wall per keystroke", times: keystrokes.map(\.wall), peakRSS: peakRSS),
+             BenchRow(name: "filter as you type: work with the form following", times: keystrokes.map(\.workWithForm), peakRSS: peakRSS)]
+        }
+
         var lines: [String] {
             let work = keystrokes.map(\.work), wall = keystrokes.map(\.wall), all = keystrokes.map(\.workWithForm)
             let shown = keystrokes.prefix(typed.count).map { String($0.shown) }.joined(separator: " → ")
@@ -61,8 +67,8 @@ enum EnterpriseBench {
         gtk_window_set_child(window.window, section.widget)
         gtk_window_present(window.window)
         defer { gtk_window_destroy(window.window) }
-        let clock = FrameWatch(window)
-        wait(milliseconds: 300)
+        guard let clock = FrameWatch(window) else { return nil }
+        MainLoop.pause(milliseconds: 300)
 
         let name = survey.enterprises[survey.enterprises.count * 3 / 4].name
         let part = Array(name.prefix(characters))
@@ -72,81 +78,31 @@ enum EnterpriseBench {
             // Every other round starts scrolled to the middle of the list.
             if round % 2 == 1 {
                 section.list.select(position: section.list.shownCount / 2)
-                wait(milliseconds: 300)
+                MainLoop.pause(milliseconds: 300)
             }
             for text in texts {
-                wait(milliseconds: pause)
+                MainLoop.pause(milliseconds: pause)
                 clock.reset()
                 let start = Stopwatch.now()
                 section.filterBar.search(text)
                 let filtered = Stopwatch.milliseconds(since: start)
-                wait(until: { clock.painted })
+                MainLoop.runBlocking(until: { clock.painted })
                 let work = filtered + clock.frameMilliseconds, wall = Stopwatch.milliseconds(since: start)
                 var workWithForm = work
                 if section.formUpdatePending {
                     clock.reset()
                     let update = Stopwatch.now()
-                    wait(until: { !section.formUpdatePending })
+                    MainLoop.runBlocking(until: { !section.formUpdatePending })
                     let updated = Stopwatch.milliseconds(since: update)
-                    wait(until: { clock.painted })
+                    MainLoop.runBlocking(until: { clock.painted })
                     workWithForm += updated + clock.frameMilliseconds
                 }
-                settle()
+                MainLoop.settle()
                 keystrokes.append(Keystroke(text: text, shown: section.list.shownCount,
                                             work: work, wall: wall, workWithForm: workWithForm))
             }
         }
         return Result(keystrokes: keystrokes, typed: String(part), total: section.list.totalCount,
-                      renderer: rendererName(window))
-    }
-
-    /// The renderer drawing the window (GL in software under Xvfb costs most of each frame).
-    private static func rendererName(_ window: UnsafeMutablePointer<GtkWidget>) -> String {
-        guard let native = gtk_widget_get_native(window), let renderer = gtk_native_get_renderer(native) else { return "?" }
-        let type = String(cString: g_type_name_from_instance(UnsafeMutableRawPointer(renderer).assumingMemoryBound(to: GTypeInstance.self)))
-        return type.replacingOccurrences(of: "Gsk", with: "")
-    }
-
-    /// Times the frames of a window: from the start of a frame (before-paint) to the end of its
-    /// drawing (after-paint).
-    @MainActor
-    private final class FrameWatch {
-        private(set) var painted = false
-        private(set) var frameMilliseconds = 0.0
-        private var frameStart: UInt64?
-
-        init(_ window: UnsafeMutablePointer<GtkWidget>) {
-            let clock = gtk_widget_get_frame_clock(window)!
-            Signals.connect(clock, "before-paint") { [unowned self] in self.frameStart = Stopwatch.now() }
-            Signals.connect(clock, "after-paint", after: true) { [unowned self] in
-                if let start = self.frameStart { self.frameMilliseconds += Stopwatch.milliseconds(since: start) }
-                self.frameStart = nil
-                self.painted = true
-            }
-        }
-
-        func reset() {
-            painted = false
-            frameMilliseconds = 0
-        }
-    }
-
-    private static func wait(milliseconds: UInt32) {
-        var done = false
-        MainLoop.timeout(milliseconds: milliseconds) { done = true; return .remove }
-        wait(until: { done })
-    }
-
-    /// Runs the main loop (blocking between events) until `condition` holds, for at most a second.
-    private static func wait(until condition: () -> Bool) {
-        var expired = false
-        let source = MainLoop.timeout(milliseconds: 1000) { expired = true; return .remove }
-        while !condition() && !expired { g_main_context_iteration(nil, 1) }
-        if !expired { g_source_remove(source) }
-    }
-
-    /// Runs the main context until nothing is pending.
-    private static func settle() {
-        while g_main_context_iteration(nil, 0) != 0 {}
+                      renderer: FrameWatch.rendererName(window))
     }
 }

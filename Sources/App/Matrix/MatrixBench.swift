@@ -11,12 +11,22 @@ import Model
 @MainActor
 enum MatrixBench {
     struct Result {
-        /// Median milliseconds from the key to the grid showing the new cells and totals.
-        var keyToModel: Double
-        /// Median milliseconds to draw the grid once, 1600 × 1000 pixels.
-        var drawFrame: Double
-        /// Median milliseconds of the deferred validation (not within the frame).
-        var deferredValidation: Double
+        /// Milliseconds from the key to the grid showing the new cells and totals, per run.
+        var keys: [Double]
+        /// Milliseconds to draw the grid once, 1600 × 1000 pixels, per run.
+        var frames: [Double]
+        /// Milliseconds of the deferred validation (not within the frame), per run.
+        var validations: [Double]
+
+        var keyToModel: Double { Stopwatch.median(keys) }
+        var drawFrame: Double { Stopwatch.median(frames) }
+        var deferredValidation: Double { Stopwatch.median(validations) }
+
+        func rows(peakRSS: Int?) -> [BenchRow] {
+            [BenchRow(name: "matrix cell edit: key → cells and totals", times: keys, peakRSS: peakRSS),
+             BenchRow(name: "matrix cell edit: drawing one frame", times: frames, peakRSS: peakRSS),
+             BenchRow(name: "matrix cell edit: deferred validation", times: validations, peakRSS: peakRSS)]
+        }
 
         var lines: [String] {
             [String(format: "matrix cell edit: key → cells and totals   median %8.2f ms", keyToModel),
@@ -51,6 +61,6 @@ enum MatrixBench {
             })
             validations.append(Stopwatch.milliseconds { section.updateProblems() })
         }
-        return Result(keyToModel: Stopwatch.median(keys), drawFrame: Stopwatch.median(frames), deferredValidation: Stopwatch.median(validations))
+        return Result(keys: keys, frames: frames, validations: validations)
     }
 }

@@ -9,14 +9,19 @@ import Model
 @MainActor
 enum WindowBench {
     struct Result {
-        /// Median milliseconds from reading the file to the first frame.
-        var firstFrame: Double
-        /// Median milliseconds from reading the file to an idle window.
-        var idle: Double
+        /// Milliseconds from reading the file to the first frame, per run.
+        var firstFrames: [Double]
+        /// Milliseconds from reading the file to an idle window, per run.
+        var idles: [Double]
 
         var lines: [String] {
-            [String(format: "open in the window: file → first frame      median %8.2f ms", firstFrame),
-             String(format: "open in the window: file → idle window      median %8.2f ms", idle)]
+            [String(format: "open in the window: file → first frame      median %8.2f ms", Stopwatch.median(firstFrames)),
+             String(format: "open in the window: file → idle window      median %8.2f ms", Stopwatch.median(idles))]
+        }
+
+        func rows(peakRSS: Int?) -> [BenchRow] {
+            [BenchRow(name: "open in the window: file → first frame", times: firstFrames, peakRSS: peakRSS),
+             BenchRow(name: "open in the window: file → idle window", times: idles, peakRSS: peakRSS)]
         }
     }
 
@@ -41,6 +46,6 @@ enum WindowBench {
             gtk_window_destroy(window.window.window)
             while g_main_context_iteration(nil, 0) != 0 {}
         }
-        return Result(firstFrame: Stopwatch.median(firsts), idle: Stopwatch.median(idles))
+        return Result(firstFrames: firsts, idles: idles)
     }
 }

@@ -10,6 +10,8 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
     public var dataSource: String
     /// The charts a briefing shows and their order; nil: every chart, in the application's order.
     public var briefing: BriefingPlan?
+    /// How disclosure rates treat delegated cells (issue 13); nil: delegated cells excluded.
+    public var rateDefinition: RateDefinition?
 
     public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "",
                 briefing: BriefingPlan? = nil) {
@@ -59,6 +61,14 @@ public struct Survey: Codable, Equatable, Sendable {
     public var outreach: [Outreach]
     public var enterprises: [Enterprise]
     public var regulations: [Regulation]
+    /// Who changed what, when (optional in the file: absent means empty). History, not data: it
+    /// does not take part in `==` (see `ChangeLog`).
+    public var changeLog = ChangeLog()
+    /// Fields a three-way merge could not decide (optional in the file: absent means none).
+    public var conflicts: [MergeConflict] = []
+    // MARK: report figures (issue 13): tallies, verdicts, qualities, stated figures, decisions
+    /// What the survey keeps from a report beyond cells and records (see `ReportedData`); nil when empty.
+    public var reported: ReportedData?
 
     public init(meta: SurveyMeta, years: [Int], jurisdictions: [Jurisdiction], observations: [Observation] = [],
                 subUnitObservations: [SubUnitObservation] = [], subUnitTallies: [SubUnitTally] = [],
@@ -76,6 +86,9 @@ public struct Survey: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case meta, years, jurisdictions, observations, subUnitObservations, subUnitTallies, outreach, enterprises, regulations
+        case changeLog, conflicts
+        // report figures (issue 13)
+        case reported
     }
 
     public init(from decoder: Decoder) throws {
@@ -89,6 +102,28 @@ public struct Survey: Codable, Equatable, Sendable {
         outreach = try c.decodeIfPresent([Outreach].self, forKey: .outreach) ?? []
         enterprises = try c.decodeIfPresent([Enterprise].self, forKey: .enterprises) ?? []
         regulations = try c.decodeIfPresent([Regulation].self, forKey: .regulations) ?? []
+        changeLog = try c.decodeIfPresent(ChangeLog.self, forKey: .changeLog) ?? ChangeLog()
+        conflicts = try c.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? []
+        // report figures (issue 13)
+        reported = try c.decodeIfPresent(ReportedData.self, forKey: .reported)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(meta, forKey: .meta)
+        try c.encode(years, forKey: .years)
+        try c.encode(jurisdictions, forKey: .jurisdictions)
+        try c.encode(observations, forKey: .observations)
+        try c.encode(subUnitObservations, forKey: .subUnitObservations)
+        try c.encode(subUnitTallies, forKey: .subUnitTallies)
+        try c.encode(outreach, forKey: .outreach)
+        try c.encode(enterprises, forKey: .enterprises)
+        try c.encode(regulations, forKey: .regulations)
+        // Optional fields are written only when they hold something, so older files keep their bytes.
+        if !changeLog.isEmpty { try c.encode(changeLog, forKey: .changeLog) }
+        if !conflicts.isEmpty { try c.encode(conflicts, forKey: .conflicts) }
+        // report figures (issue 13)
+        try c.encodeIfPresent(reported, forKey: .reported)
     }
 }
 
@@ -102,6 +137,12 @@ extension Survey {
 
     public func jurisdiction(_ id: String) -> Jurisdiction? {
         jurisdictions.first { $0.id == id }
+    }
+
+    /// The jurisdiction a person names: its id, Chinese name or short name, or English name (any case).
+    public func jurisdiction(matching query: String) -> Jurisdiction? {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        return jurisdictions.first { $0.id == q || $0.name == q || $0.shortName == q || $0.englishName.lowercased() == q.lowercased() }
     }
 
     /// The observation of one matrix cell, if any was recorded.
@@ -134,5 +175,10 @@ extension Survey {
             (rank(a.jurisdiction), a.kind.sortIndex, a.year ?? 0) < (rank(b.jurisdiction), b.kind.sortIndex, b.year ?? 0)
         }
         outreach.sort { rank($0.jurisdiction) < rank($1.jurisdiction) }
+        // report figures (issue 13): cell qualities in cell order
+        if var data = reported {
+            data.cellQualities = CellQuality.canonicalOrder(data.cellQualities, rank: rank)
+            reported = data
+        }
     }
 }

@@ -20,10 +20,19 @@ public final class SurveyDocument {
     public private(set) var survey: Survey
     /// Increases by one on every change of `survey`.
     public private(set) var version = 0
+    /// The edit that made this version from the one before (what perform, undo or redo applied);
+    /// nil for a survey opened or replaced, or before any change. Views use it to update what
+    /// they computed instead of starting again.
+    public private(set) var lastApplied: Edit?
     /// The most undo steps kept (older ones are dropped).
     public var undoLimit: Int {
         didSet { trimUndoStack() }
     }
+
+    /// Who the change log names for this document's edits (`ChangeLog`); "" logs nothing.
+    public var author = ""
+    /// The time of a logged change (tests set a fixed one).
+    public var clock: () -> Date = { Date() }
 
     private var undoStack: [Step] = []
     private var redoStack: [Step] = []
@@ -58,9 +67,12 @@ public final class SurveyDocument {
 
     /// Applies an edit as one undo step and clears the redo stack. An empty edit is ignored.
     /// On error the survey and the history are unchanged.
-    public func perform(_ edit: Edit, label: String) throws {
+    /// Every field it changes is appended to the survey's change log as `action`.
+    public func perform(_ edit: Edit, label: String, action: ChangeAction = .edit) throws {
         guard !edit.isEmpty else { return }
         let inverse = try edit.apply(to: &survey)
+        log(EditChanges.changes(edit, inverse: inverse), action: action)
+        lastApplied = edit
         let after = nextState
         nextState += 1
         undoStack.append(Step(label: label, edit: inverse, stateBefore: state, stateAfter: after))
@@ -75,6 +87,8 @@ public final class SurveyDocument {
     public func undo() throws -> String? {
         guard let step = undoStack.last else { return nil }
         let redo = try step.edit.apply(to: &survey)
+        log(EditChanges.changes(step.edit, inverse: redo), action: .undo)
+        lastApplied = step.edit
         undoStack.removeLast()
         redoStack.append(Step(label: step.label, edit: redo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateBefore
@@ -87,6 +101,8 @@ public final class SurveyDocument {
     public func redo() throws -> String? {
         guard let step = redoStack.last else { return nil }
         let undo = try step.edit.apply(to: &survey)
+        log(EditChanges.changes(step.edit, inverse: undo), action: .redo)
+        lastApplied = step.edit
         redoStack.removeLast()
         undoStack.append(Step(label: step.label, edit: undo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateAfter
@@ -99,12 +115,30 @@ public final class SurveyDocument {
         var survey = survey
         survey.canonicalize()
         self.survey = survey
+        lastApplied = nil
         undoStack.removeAll()
         redoStack.removeAll()
         state = nextState
         nextState += 1
         savedState = state
         version += 1
+    }
+
+    /// Appends changes to the survey's change log, at `clock()`, by `author`. The log is
+    /// append-only: an undo is logged as the changes back (action `undo`), not by removing
+    /// entries, so the file keeps what was tried and withdrawn. It is not part of the undo history.
+    public func log(_ changes: [FieldChange], action: ChangeAction) {
+        guard !author.isEmpty, !changes.isEmpty else { return }
+        let time = ISOTime.string(clock())
+        survey.changeLog.entries.reserveCapacity(survey.changeLog.entries.count + changes.count)
+        for c in changes {
+            survey.changeLog.entries.append(ChangeEntry(time: time, author: author, action: action, path: c.path, old: c.old, new: c.new))
+        }
+    }
+
+    /// Adds another log's entries (a merged survey's), keeping the log ordered by time.
+    public func mergeLog(_ other: ChangeLog) {
+        survey.changeLog = ChangeLog.union([survey.changeLog, other])
     }
 
     private func trimUndoStack() {

@@ -18,7 +18,7 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var byYear: [YearStatistics]
     /// Per jurisdiction (survey order): cells by outcome, disclosure rates and rank.
     public var jurisdictionRates: [JurisdictionRate]
-    /// Jurisdictions ranked by their rate over both kinds (see `RateCounts` for the definition).
+    /// Jurisdictions ranked by their rate over both kinds, under the survey's `rateDefinition`.
     public var ranking: [RankedJurisdiction]
     /// For each pair of consecutive survey years and each kind, the cells that improved or regressed.
     public var changes: [YearChange]
@@ -26,19 +26,42 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var enterprises: EnterpriseStatistics
     /// Sub-unit disclosure of delegating jurisdictions.
     public var subUnits: [SubUnitDisclosure]
+    /// The enterprise sample, phone survey and letters with the report's tallies, each figure with
+    /// its source (records, tallies or both). `enterprises` above counts records only.
+    public var figures: CombinedFigures
+    /// How `jurisdictionRates`' and `ranking`'s rates treat delegated cells.
+    public var rateDefinition: RateDefinition
 
     /// Computes every figure from a survey.
     public init(_ survey: Survey) {
+        var enterprises = EnterpriseStatistics(survey)
+        enterprises.applyRecordedVerdicts(survey)
+        self.init(survey, enterprises: enterprises)
+    }
+
+    /// Computes the matrix and sub-unit figures from a survey, with enterprise figures already known.
+    private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
         years = survey.years
         jurisdictionCount = survey.jurisdictions.count
         byYear = matrix.years
         jurisdictionRates = matrix.rates
-        ranking = JurisdictionRate.ranking(matrix.rates)
+        ranking = JurisdictionRate.ranking(matrix.rates, definition: RateDefinition.of(survey))
         changes = matrix.changes
-        enterprises = EnterpriseStatistics(survey)
+        self.enterprises = enterprises
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
+        figures = CombinedFigures(survey, enterprises: enterprises)
+        rateDefinition = RateDefinition.of(survey)
+    }
+
+    /// The figures of `survey` after an edit that kept its enterprises and jurisdictions
+    /// (`Edit.keepsEnterprisesAndJurisdictions`: a cell edit, for one) from the survey these
+    /// figures are of. Only the matrix and sub-unit figures are counted again (one pass over the
+    /// jurisdictions × years × kinds cells); the enterprise figures, one pass over every
+    /// enterprise, are kept. Equal to `Statistics(survey)` under that condition.
+    public func updated(for survey: Survey) -> Statistics {
+        Statistics(survey, enterprises: enterprises)
     }
 
     /// The figures of one survey year.

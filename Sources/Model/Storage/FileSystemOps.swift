@@ -31,14 +31,36 @@ public struct FileStatus: Equatable, Sendable {
     public var permissions: UInt32
     public var owner: UInt32
     public var group: UInt32
+    /// Last modification (`st_mtim`), to the nanosecond where the file system keeps it.
+    public var modified: FileTimestamp
+    /// The device and inode: which file this is (two paths to one file have the same pair).
+    public var device: UInt64
+    public var inode: UInt64
 
-    public init(kind: FileKind, size: Int64, permissions: UInt32, owner: UInt32 = 0, group: UInt32 = 0) {
+    public init(kind: FileKind, size: Int64, permissions: UInt32, owner: UInt32 = 0, group: UInt32 = 0,
+                modified: FileTimestamp = FileTimestamp(), device: UInt64 = 0, inode: UInt64 = 0) {
         self.kind = kind
         self.size = size
         self.permissions = permissions
         self.owner = owner
         self.group = group
+        self.modified = modified
+        self.device = device
+        self.inode = inode
     }
+}
+
+/// A file time as `stat` gives it: seconds and nanoseconds since 1970 (UTC).
+public struct FileTimestamp: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public var seconds: Int64
+    public var nanoseconds: Int64
+
+    public init(seconds: Int64 = 0, nanoseconds: Int64 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    public var description: String { "\(seconds).\(String(format: "%09lld", nanoseconds))" }
 }
 
 /// The operating-system calls that loading and saving a survey file make, one method per call, so
@@ -92,7 +114,9 @@ public struct RealFileSystem: FileSystemOps, Sendable {
         default: kind = .other
         }
         return FileStatus(kind: kind, size: Int64(st.st_size), permissions: UInt32(st.st_mode & 0o7777),
-                          owner: UInt32(st.st_uid), group: UInt32(st.st_gid))
+                          owner: UInt32(st.st_uid), group: UInt32(st.st_gid),
+                          modified: FileTimestamp(seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int64(st.st_mtim.tv_nsec)),
+                          device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
     }
 
     public func status(ofPath path: String, followingSymlinks: Bool) throws -> FileStatus? {
@@ -114,7 +138,7 @@ public struct RealFileSystem: FileSystemOps, Sendable {
 
     public func openForReading(_ path: String) throws -> Int32 {
         while true {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block the open
             if fd >= 0 { return fd }
             if errno != EINTR { throw Self.fail("open") }
         }

@@ -22,9 +22,13 @@ enum SafeWriter {
     /// The backup's path: the file's path with `~` appended.
     static func backupPath(for path: String) -> String { path + "~" }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, fileSystem fs: any FileSystemOps) throws {
+    @discardableResult
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, fileSystem fs: any FileSystemOps) throws -> FileStatus {
         try write(Contents { try $0(bytes) }, to: path, fileSystem: fs)
     }
+
+    /// The prefix of the temporary files made for `name` (followed by up to eight hex digits).
+    static func temporaryPrefix(for name: String) -> String { "." + name + ".tmp-" }
 
     /// The bytes to write, in one or more parts written one after the other (so that a document
     /// encoded in pieces is never copied into one buffer).
@@ -34,30 +38,35 @@ enum SafeWriter {
         init(_ forEachPart: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) { self.forEachPart = forEachPart }
     }
 
-    static func write(_ contents: Contents, to path: String, fileSystem fs: any FileSystemOps) throws {
+    /// Returns the new file's status (as `fstat` gave it once the bytes were on disk).
+    @discardableResult
+    static func write(_ contents: Contents, to path: String, fileSystem fs: any FileSystemOps) throws -> FileStatus {
         let target = try step(.resolveTarget, path, shownAs: path) { try resolveLinks(path, fs) }
         let existing = try step(.resolveTarget, target, shownAs: path) { try fs.status(ofPath: target, followingSymlinks: false) }
         if let existing, existing.kind != .regular {
             throw SurveyFileError(kind: .saveFailed, file: path, step: .resolveTarget, stepPath: target,
                                   detail: existing.kind == .directory ? "it is a folder" : "it is not a regular file")
         }
-        try replace(target, with: contents, permissions: existing?.permissions, owner: existing, makeBackup: existing != nil,
-                    shownAs: path, fs)
+        return try replace(target, with: contents, permissions: existing?.permissions, owner: existing, makeBackup: existing != nil,
+                           shownAs: path, fs)
     }
 
     /// Steps 2–5 for an already resolved `target`.
+    @discardableResult
     private static func replace(_ target: String, with contents: Contents, permissions: UInt32?, owner: FileStatus?,
-                                makeBackup: Bool, shownAs shown: String, _ fs: any FileSystemOps) throws {
+                                makeBackup: Bool, shownAs shown: String, _ fs: any FileSystemOps) throws -> FileStatus {
         let folder = (target as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         let name = (target as NSString).lastPathComponent
 
-        var (temp, fd) = try createTemporary(in: directory, for: name, permissions: permissions ?? 0o644, shownAs: shown, fs)
+        let (temporary, fd) = try createTemporary(in: directory, for: name, permissions: permissions ?? 0o644, shownAs: shown, fs)
+        var temp = temporary
+        var isOpen = true
         var tempExists = true
         defer {
             // On failure: close and remove the temporary file. (After a crash this never runs, and
-            // the temporary file is left behind, which is harmless.)
-            if let open = fd { try? fs.close(open) }
+            // the temporary file is left behind until the next open or save sweeps it away.)
+            if isOpen { try? fs.close(fd) }
             if tempExists { try? fs.unlink(temp) }
         }
 
@@ -65,18 +74,19 @@ enum SafeWriter {
             var written = 0
             while written < bytes.count {
                 let n = try step(.write, temp, shownAs: shown) {
-                    try fs.write(fd!, UnsafeRawBufferPointer(rebasing: bytes[written...]))
+                    try fs.write(fd, UnsafeRawBufferPointer(rebasing: bytes[written...]))
                 }
                 if n <= 0 { throw saveError(.write, temp, shown, SystemCallError(EIO, call: "write")) }
                 written += n
             }
         }
-        if let owner { try? fs.setOwner(fd!, owner: owner.owner, group: owner.group) }
-        if let permissions { try step(.setPermissions, temp, shownAs: shown) { try fs.setPermissions(fd!, permissions) } }
-        try step(.fsync, temp, shownAs: shown) { try fs.fsync(fd!) }
-        let closing = fd!
-        fd = nil
-        try step(.close, temp, shownAs: shown) { try fs.close(closing) }
+        if let owner { try? fs.setOwner(fd, owner: owner.owner, group: owner.group) }
+        if let permissions { try step(.setPermissions, temp, shownAs: shown) { try fs.setPermissions(fd, permissions) } }
+        try step(.fsync, temp, shownAs: shown) { try fs.fsync(fd) }
+        // Written and flushed: the modification time no longer changes (rename and link leave it).
+        let result = try step(.fsync, temp, shownAs: shown) { try fs.status(ofDescriptor: fd) }
+        isOpen = false
+        try step(.close, temp, shownAs: shown) { try fs.close(fd) }
 
         if makeBackup { try keepBackup(of: target, permissions: permissions ?? 0o644, shownAs: shown, fs) }
 
@@ -90,14 +100,15 @@ enum SafeWriter {
         } catch let error as SystemCallError {
             throw saveError(.fsyncDirectory, directory, shown, error)
         }
+        return result
     }
 
     private static func createTemporary(in directory: String, for name: String, permissions: UInt32, shownAs shown: String,
-                                        _ fs: any FileSystemOps) throws -> (String, Int32?) {
+                                        _ fs: any FileSystemOps) throws -> (String, Int32) {
         var attempt = 0
         while true {
             let folder = directory.hasSuffix("/") ? directory : directory + "/"
-            let temp = folder + "." + name + ".tmp-" + String(UInt32.random(in: .min ... .max), radix: 16)
+            let temp = folder + temporaryPrefix(for: name) + String(UInt32.random(in: .min ... .max), radix: 16)
             do {
                 return (temp, try fs.createExclusive(temp, permissions: permissions & 0o777))
             } catch let error as SystemCallError where error.code == EEXIST && attempt < 8 {
@@ -137,7 +148,7 @@ enum SafeWriter {
     }
 
     /// Follows symbolic links (up to 40, like the kernel) to the file they finally name.
-    private static func resolveLinks(_ path: String, _ fs: any FileSystemOps) throws -> String {
+    static func resolveLinks(_ path: String, _ fs: any FileSystemOps) throws -> String {
         var current = path
         for _ in 0..<40 {
             guard let status = try fs.status(ofPath: current, followingSymlinks: false), status.kind == .symlink else {

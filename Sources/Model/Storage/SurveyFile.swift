@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The `.gongkai` survey file: UTF-8 JSON holding an envelope
 ///
@@ -40,18 +41,132 @@ public enum SurveyFile {
         try data.withUnsafeBytes { try SurveyDecoding.decode($0, source: source) }
     }
 
-    /// Reads a survey file. Throws `SurveyFileError`; writes nothing, whatever happens.
+    /// Reads a survey file. Throws `SurveyFileError`; writes nothing, whatever happens (except
+    /// removing the file's own stale temporary files, see `loadWithFingerprint`).
     public static func load(from url: URL, fileSystem: any FileSystemOps = RealFileSystem()) throws -> Survey {
-        let data = try FileReading.readAll(url.path, limit: maxFileSize, fileSystem: fileSystem)
-        return try decode(data, source: url.path)
+        try read(url, fingerprinted: false, fileSystem).survey
     }
 
-    /// Writes a survey file safely (see `SafeWriter`): on failure the file on disk is unchanged and
-    /// the error names the step that failed. The previous version is kept as `backupURL(for: url)`.
-    public static func save(_ survey: Survey, to url: URL, fileSystem: any FileSystemOps = RealFileSystem()) throws {
+    /// Reads a survey file, and which version of the file it was (to give to `save(_:to:expecting:)`).
+    /// Afterwards, removes the temporary files `.NAME.tmp-*` a save killed part-way left beside it
+    /// (only when no other Gongkai is saving it). Throws `SurveyFileError`; a failed load writes nothing.
+    public static func loadWithFingerprint(from url: URL, fileSystem: any FileSystemOps = RealFileSystem())
+        throws -> (survey: Survey, fingerprint: FileFingerprint) {
+        let (survey, fingerprint) = try read(url, fingerprinted: true, fileSystem)
+        return (survey, fingerprint ?? FileFingerprint(size: -1, modified: FileTimestamp(), contentHash: 0))
+    }
+
+    /// `load`, and the fingerprint when asked for (hashing costs a pass over the bytes).
+    private static func read(_ url: URL, fingerprinted: Bool, _ fileSystem: any FileSystemOps) throws -> (survey: Survey, fingerprint: FileFingerprint?) {
+        let data = try FileReading.readAll(url.path, limit: maxFileSize, fileSystem: fileSystem)
+        // The status after reading: if the file changed meanwhile, the hash no longer goes with the
+        // size and time, and the next save with this fingerprint refuses (safe).
+        let status: FileStatus?
+        do {
+            status = try fileSystem.status(ofPath: url.path, followingSymlinks: true)
+        } catch let error as SystemCallError {
+            throw SurveyFileError(kind: .unreadable, file: url.path, systemError: error.code, detail: error.description)
+        }
+        let survey = try decode(data, source: url.path)
+        let fingerprint = !fingerprinted ? nil : data.withUnsafeBytes {
+            FileFingerprint(bytes: $0, status: status ?? FileStatus(kind: .regular, size: -1, permissions: 0))
+        }
+        StaleTemporaries.sweep(afterOpening: url.path, fileSystem: fileSystem)
+        return (survey, fingerprint)
+    }
+
+    /// What a save expects to find on disk before it replaces the file.
+    public enum Expectation: Equatable, Sendable {
+        /// Replace whatever is there (a new file, "save as" confirmed, "overwrite" chosen).
+        case anything
+        /// No file may be there yet (a new survey that must not replace one).
+        case absent
+        /// The version that was read: refuse if the file changed, or is gone.
+        case version(FileFingerprint)
+    }
+
+    /// Writes a survey file safely (see `SafeWriter`) and returns the new file's fingerprint:
+    /// 1. encodes the survey, and refuses (writing nothing) when it is larger than `maxFileSize`,
+    ///    which `load` would refuse to open (`SurveyFileError.tooLargeToSave`);
+    /// 2. takes the survey's lock (`SurveyFileLock`), waiting for another writer to finish;
+    /// 3. checks that the file on disk is still the version `expecting` names (size, modification
+    ///    time, content hash), else throws `SurveyFileError.changedOnDisk` and writes nothing;
+    /// 4. removes the file's stale temporary files; 5. writes (a temporary file, `fsync`, backup
+    ///    `NAME~`, `rename`); 6. lets go of the lock.
+    /// On failure the file on disk is unchanged and the error names the step that failed.
+    @discardableResult
+    public static func save(_ survey: Survey, to url: URL, expecting: Expectation = .anything, maxFileSize limit: Int64 = maxFileSize,
+                            fileSystem: any FileSystemOps = RealFileSystem()) throws -> FileFingerprint {
         // The pieces are written one after the other: the document is never copied into one buffer.
         let encoded = try encodePieces(survey)
-        try SafeWriter.write(SafeWriter.Contents { try encoded.forEachSegment($0) }, to: url.path, fileSystem: fileSystem)
+        let size = Int64(encoded.count)
+        guard size <= limit else {
+            throw SurveyFileError(kind: .tooLargeToSave, file: url.path, size: size, limitSize: limit)
+        }
+        let lock: SurveyFileLock?
+        do {
+            lock = try SurveyFileLock.acquire(forSurveyAt: url.path)
+        } catch let error as SurveyFileError where error.step == .lock && Self.cannotCreateFiles(error.systemError) {
+            // No file can be made in that folder (missing, read-only): the save fails below, when
+            // the temporary file cannot be made either, with the message that says so.
+            lock = nil
+        }
+        defer { lock?.release() }
+        let target = try SurveyFileLock.resolve(url.path)
+        try check(expecting, at: target, shownAs: url.path, fileSystem)
+        StaleTemporaries.remove(besideResolvedPath: target, fileSystem: fileSystem)
+        let hasher = HashingSink()
+        let status = try SafeWriter.write(SafeWriter.Contents { part in
+            try encoded.forEachSegment { bytes in
+                hasher.hash.update(bytes)
+                try part(bytes)
+            }
+        }, to: url.path, fileSystem: fileSystem)
+        return FileFingerprint(size: status.size, modified: status.modified, contentHash: hasher.hash.finish())
+    }
+
+    /// `save(_:to:expecting:)` with the fingerprint from `loadWithFingerprint`: nil replaces
+    /// whatever is on disk.
+    @discardableResult
+    public static func save(_ survey: Survey, to url: URL, expecting fingerprint: FileFingerprint?,
+                            fileSystem: any FileSystemOps = RealFileSystem()) throws -> FileFingerprint {
+        try save(survey, to: url, expecting: fingerprint.map(Expectation.version) ?? .anything, fileSystem: fileSystem)
+    }
+
+    /// Step 3 of `save`: throws `changedOnDisk` unless the file at `target` is what `expectation` says.
+    private static func check(_ expectation: Expectation, at target: String, shownAs shown: String, _ fs: any FileSystemOps) throws {
+        if expectation == .anything { return }
+        let status: FileStatus?
+        do {
+            status = try fs.status(ofPath: target, followingSymlinks: false)
+        } catch let error as SystemCallError {
+            throw SurveyFileError(kind: .saveFailed, file: shown, step: .resolveTarget, stepPath: target, systemError: error.code,
+                                  detail: error.description)
+        }
+        switch (expectation, status) {
+        case (.absent, nil): return
+        case (.absent, _?): throw SurveyFileError(kind: .changedOnDisk, file: shown, detail: tr("a file of that name exists now"))
+        case (.version, nil): throw SurveyFileError(kind: .changedOnDisk, file: shown, detail: tr("it was deleted or moved away"))
+        case (.version(let fingerprint), let status?):
+            let same: Bool
+            do {
+                same = try fingerprint.matches(fileAt: target, status: status, fileSystem: fs)
+            } catch let error as SurveyFileError {
+                throw SurveyFileError(kind: .changedOnDisk, file: shown, detail: error.message)
+            }
+            if !same { throw SurveyFileError(kind: .changedOnDisk, file: shown) }
+        case (.anything, _): return
+        }
+    }
+
+    /// Whether an `errno` from creating the lock file means no file can be created in its folder.
+    private static func cannotCreateFiles(_ code: Int32?) -> Bool {
+        [ENOENT, ENOTDIR, EACCES, EPERM, EROFS, ENAMETOOLONG, ENOSPC, EDQUOT].contains(code ?? 0)
+    }
+
+    /// Hashes the bytes as they are written (a class: the writer's closure is escaping).
+    private final class HashingSink {
+        var hash = XXHash64()
     }
 
     /// Where `save` keeps the previous version of a file: the same name with `~` appended

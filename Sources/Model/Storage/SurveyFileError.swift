@@ -38,15 +38,24 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         case wrongType
         /// A value has the right type but is not allowed (an unknown status, a malformed date…).
         case invalidValue
+        /// An object has a member this version of Gongkai does not know (`found` is its key, `path`
+        /// its place): refused rather than dropped, since saving would lose it.
+        case unknownKey
         /// The survey could not be written as JSON (e.g. a number that is infinite).
         case encodingFailed
         /// Saving failed at `step`; the file on disk is unchanged (except after `fsyncDirectory`).
         case saveFailed
+        /// Saving was refused: the file on disk is no longer the version that was read (another
+        /// program saved it), or a file appeared where none was expected. Nothing was written.
+        case changedOnDisk
+        /// Saving was refused: the encoded survey (`size` bytes) is larger than `limitSize`, the
+        /// largest file Gongkai opens. Nothing was written.
+        case tooLargeToSave
     }
 
     /// The steps of a safe save (see `SafeWriter`), for `saveFailed`.
     public enum SaveStep: String, Sendable, CaseIterable {
-        case resolveTarget, createTemporary, write, setPermissions, fsync, close, backup, rename, fsyncDirectory
+        case resolveTarget, lock, createTemporary, write, setPermissions, fsync, close, backup, rename, fsyncDirectory
     }
 
     public var kind: Kind
@@ -67,8 +76,10 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
     public var openContainers: Int?
     /// For `newerVersion`: the file's format version.
     public var version: Int?
-    /// For `tooLarge`: the file's size in bytes.
+    /// For `tooLarge` and `tooLargeToSave`: the file's size in bytes.
     public var size: Int64?
+    /// For `tooLargeToSave`: the largest size allowed.
+    public var limitSize: Int64?
     /// For `saveFailed`: the step that failed, and the file or folder it worked on.
     public var step: SaveStep?
     public var stepPath: String?
@@ -79,7 +90,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
 
     public init(kind: Kind, file: String? = nil, path: String? = nil, line: Int? = nil, column: Int? = nil,
                 byteOffset: Int? = nil, expected: String? = nil, found: String? = nil, version: Int? = nil,
-                size: Int64? = nil, step: SaveStep? = nil, stepPath: String? = nil, systemError: Int32? = nil,
+                size: Int64? = nil, limitSize: Int64? = nil, step: SaveStep? = nil, stepPath: String? = nil, systemError: Int32? = nil,
                 detail: String? = nil, openContainers: Int? = nil) {
         self.kind = kind
         self.file = file
@@ -91,6 +102,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         self.found = found
         self.version = version
         self.size = size
+        self.limitSize = limitSize
         self.step = step
         self.stepPath = stepPath
         self.systemError = systemError
@@ -103,7 +115,11 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
 
     /// The whole explanation: where, what, and (when it helps) what to do, in the interface
     /// language (`tr` with positional placeholders; the structured fields do not depend on it).
-    public var message: String {
+    /// One line: control characters from the file (in a key, a value, the file's name) are
+    /// shown as escapes (`Printable`).
+    public var message: String { Printable.escaped(unescapedMessage) }
+
+    private var unescapedMessage: String {
         let f = "“\(file ?? tr("survey"))”"
         switch kind {
         case .fileNotFound:
@@ -162,12 +178,23 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             if let expected { text += tr("; expected one of: %1", expected) }
             if let detail { text += parenthesised(detail) }
             return text + tr(".")
+        case .unknownKey:
+            return tr("The file %1 has a field %2 that Gongkai does not know, at %3 (%4). Gongkai would lose it when saving, so it does not open the file: correct the field's name or remove it.",
+                      f, quoted(found), path ?? tr("the top level"), position)
         case .encodingFailed:
             let reason = detail ?? tr("a value cannot be represented")
             if let path { return tr("The survey could not be written as JSON at %1: %2.", path, reason) }
             return tr("The survey could not be written as JSON: %1.", reason)
         case .saveFailed:
             return saveMessage(f)
+        case .changedOnDisk:
+            let why = detail.map { tr(" (%1)", $0) } ?? ""
+            return tr("Did not save %1: the file on disk is no longer the version that was opened%2; another program or another Gongkai has changed it. Nothing was written. Open the file again to see the changes, or save under another name.",
+                      f, why)
+        case .tooLargeToSave:
+            let limit = limitSize ?? SurveyFile.maxFileSize
+            return tr("Did not save %1: the survey would be %2 bytes (%3 MiB), and Gongkai opens survey files of up to %4 MiB, so it could not open it again. Nothing was written.",
+                      f, size ?? 0, String(format: "%.1f", Double(size ?? 0) / 1_048_576), String(format: "%.1f", Double(limit) / 1_048_576))
         }
     }
 
@@ -196,6 +223,7 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         let action: String
         switch step ?? .write {
         case .resolveTarget: action = tr("finding the file to replace (%1)", target)
+        case .lock: action = tr("taking the lock %1", target)
         case .createTemporary: action = tr("creating the temporary file %1", target)
         case .write: action = tr("writing the temporary file %1", target)
         case .setPermissions: action = tr("giving the temporary file %1 the permissions of the original", target)
