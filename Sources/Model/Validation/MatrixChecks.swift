@@ -150,7 +150,8 @@ extension ValidationContext {
             let what = key.year.map { tr("the %1 %2 observation of %3 (%4)", $0, key.kind.problemPhrase, key.subUnit, name(key.jurisdiction)) }
                 ?? tr("the undated %1 observation of %2 (%3)", key.kind.problemPhrase, key.subUnit, name(key.jurisdiction))
             add(.duplicateSubUnitObservation,
-                tr("%1 is recorded %2 times; only the first is used.", Self.upperFirst(what), seenObservations[key] ?? 0),
+                trn("%1 is recorded %2 time; only the first is used.", "%1 is recorded %2 times; only the first is used.",
+                    seenObservations[key] ?? 0, Self.upperFirst(what), seenObservations[key] ?? 0),
                 at: .subUnit(jurisdiction: key.jurisdiction, subUnit: key.subUnit))
         }
         for t in survey.subUnitTallies {
@@ -209,6 +210,6 @@ extension ValidationContext {
         let missing = total - entered.count
         guard missing > 0 else { return }
         add(.cellsNotEntered, trn("Not yet entered: %1 of the %2 cell of the survey's years.", "Not yet entered: %1 of the %2 cells of the survey's years.",
-                                     total, missing, total), at: .survey)
+                                      total, missing, total), at: .survey)
     }
 }
