@@ -135,11 +135,13 @@ final class MatrixEntryTests: XCTestCase {
         filter.onlyEmpty = true
         h.section.setFilter(filter)
         let shown = h.grid.rows.count
+        XCTAssertTrue(h.grid.fadeEntered, "entered cells are faded so the empty ones stand out")
         XCTAssertEqual(shown, h.survey.jurisdictions.count, "every row still has an empty cell")
         try XKeys.type(["y"])
         try XKeys.wait("the cell is set") { h.status("anhui", 2023, .evaluation) == .disclosed }
         XCTAssertEqual(h.grid.rows.count, shown, "rows do not vanish under the cursor")
         h.section.setFilter(MatrixFilter())
+        XCTAssertFalse(h.grid.fadeEntered)
         filter.onlyEmpty = true
         h.section.setFilter(filter)
         XCTAssertEqual(h.grid.rows.count, shown - 1, "switched on again, the full row is gone")

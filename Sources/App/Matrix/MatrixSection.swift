@@ -194,6 +194,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
             emptyRows = Set(cells.rowCounts.indices.filter { cells.rowCounts[$0].notSurveyed > 0 })
         }
         self.filter = filter
+        grid.fadeEntered = filter.onlyEmpty
         if filter.onlyProblems { updateProblems() }
         showRows()
     }
