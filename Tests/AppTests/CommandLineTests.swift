@@ -5,7 +5,7 @@ import XCTest
 /// The `gongkai` executable as a user runs it: exit codes, what goes to stdout and stderr, and
 /// the files it writes.
 final class CommandLineTests: XCTestCase {
-    private var dir: URL!
+    var dir: URL!
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-cli-\(UUID().uuidString)")
@@ -32,7 +32,7 @@ final class CommandLineTests: XCTestCase {
         return url
     }
 
-    private func gongkai(_ arguments: String..., lang: String = "zh_CN.UTF-8") throws -> Run {
+    func gongkai(_ arguments: String..., lang: String = "zh_CN.UTF-8") throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,7 +53,7 @@ final class CommandLineTests: XCTestCase {
         return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    private func write(_ survey: Survey, _ name: String) throws -> URL {
+    func write(_ survey: Survey, _ name: String) throws -> URL {
         let url = dir.appendingPathComponent(name)
         try SurveyFile.save(survey, to: url)
         return url

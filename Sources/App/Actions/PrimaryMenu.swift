@@ -2,7 +2,7 @@ import CGtk
 import Model
 import Foundation
 
-/// The header bar's primary menu: New, Open, Recent ▸, Save, Save As, Export, Keyboard Shortcuts, About,
+/// The header bar's primary menu: New, New from this one, Open, Recent ▸, Save, Save As, Export, Keyboard Shortcuts, About,
 /// Quit. The Recent submenu follows the recent-files list.
 @MainActor
 final class PrimaryMenu {
@@ -14,12 +14,14 @@ final class PrimaryMenu {
         self.recent = recent
         let files = MenuModel()
         files.append(tr("_New Survey…"), action: "win.new")
+        files.append(tr("New Survey from _This One…"), action: "win.new-from-this")
         files.append(tr("_Open…"), action: "win.open")
         files.appendSubmenu(tr("Open _Recent"), recentMenu)
         let saving = MenuModel()
         saving.append(tr("_Save"), action: "win.save")
         saving.append(tr("Save _As…"), action: "win.save-as")
         saving.append(tr("_Export Tables…"), action: "win.export")
+        saving.append(tr("Survey _Details…"), action: "win.survey-details")
         let help = MenuModel()
         help.append(tr("_Keyboard Shortcuts"), action: "app.shortcuts")
         help.append(tr("_About Gongkai"), action: "app.about")

@@ -82,6 +82,21 @@ struct BenchCommand: ParsableCommand {
             try document.perform(plan.edit, label: "bench")
             blackHole(document.survey.enterprises.count)
         }
+        // The case that was quadratic: a second list into the same jurisdiction and year, whose
+        // new ids had to step past every id the first list took.
+        let second = Self.publishedList(rows: 10_000, from: 10_000)
+        if report.includes("import 10,000 rows into the 100,000-enterprise survey") {
+            let first = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: survey.years.last ?? 0)
+            let withFirst = SurveyDocument(survey: survey)
+            try withFirst.perform(first.edit, label: "bench")
+            let base = withFirst.survey
+            try report.measure("import 10,000 rows into the 100,000-enterprise survey (a second list, same jurisdiction and year)", runs: runs) {
+                let plan = try EnterpriseImport(data: second, into: base, jurisdiction: "河南", year: base.years.last ?? 0)
+                let document = SurveyDocument(survey: base)
+                try document.perform(plan.edit, label: "bench")
+                blackHole(document.survey.enterprises.count)
+            }
+        }
         try TeamBench.measure(&report, survey: survey, runs: runs, directory: dir)
         // The window's measurements need a display (`make bench` runs under Xvfb).
         try MainActor.assumeIsolated { try measureWindow(survey: survey, file: file, into: &report) }
@@ -116,22 +131,18 @@ struct BenchCommand: ParsableCommand {
 extension BenchCommand {
     /// A province's published audit list as Excel on Chinese Windows saves it: GB18030 CSV with
     /// the headers 序号,企业名称,所在地,审核类别,所属行业 and names not yet in the survey.
-    static func publishedList(rows: Int) -> Data {
+    static func publishedList(rows: Int, from start: Int = 0) -> Data {
         let cities = ["郑州市", "开封市", "洛阳市", "平顶山市", "安阳市", "新乡市", "焦作市", "濮阳市"]
         let reasons = ["双超", "使用有毒有害原料", "高耗能", "双超,双有", "双有"]
         let industries = ["化学原料和化学制品制造业", "金属制品业", "造纸和纸制品业", "电力、热力生产和供应业"]
         var text = "序号,企业名称,所在地,审核类别,所属行业\r\n"
-        for i in 0..<rows {
+        for i in start..<(start + rows) {
             let name = "河南省第\(i + 1)号清洁生产示范有限公司"
             text += "\(i + 1),\(name),\(cities[i % cities.count]),\"\(reasons[i % reasons.count])\",\(industries[i % industries.count])\r\n"
         }
         return text.data(using: TextDecoding.gb18030) ?? Data(text.utf8)
     }
 }
-
-/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns
-/// freed heap memory to the system.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
 
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
@@ -239,7 +250,7 @@ struct BenchReport {
     /// peak of what follows (Linux 4.0+: writing 5 to /proc/self/clear_refs).
     static func resetPeak() {
         // Return freed heap memory to the system first, so that the mark starts from what is in use.
-        _ = mallocTrim(0)
+        ProcessMemory.trim()
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
         try? handle.write(contentsOf: Data("5".utf8))
         try? handle.close()

@@ -43,9 +43,9 @@ struct ImportEnterprisesCommand: ParsableCommand {
         let (update, survey) = try SurveyUpdate.load(into)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: csv))
-        } catch {
-            throw fail(tr("Cannot read %1: %2", csv, error.localizedDescription), code: 2)
+            data = try ListFile.read(csv)  // refuses a FIFO, a device or a folder before opening it
+        } catch let failure as EnterpriseImport.Failure {
+            throw fail(failure.message, code: 2)
         }
         let plan: EnterpriseImport
         do {

@@ -19,6 +19,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "The survey's title.")
     var title: String?
 
+    @Option(name: .long, help: "The organisation that makes the survey (default: none).")
+    var organisation: String?
+
     @Flag(name: .long, help: "Replace the file if it exists.")
     var force = false
 
@@ -33,7 +36,7 @@ struct NewCommand: ParsableCommand {
             throw fail(tr("%1 already exists; use --force to replace it.", file), code: 1)
         }
         let template = try SurveyInput.load(path: nil)
-        let survey = Survey.blank(years: parsed, title: title, from: template)
+        let survey = Survey.blank(years: parsed, title: title, organisation: organisation, from: template)
         // Checked again under the survey's lock: a file that appeared meanwhile is not replaced.
         try SurveyUpdate.create(file, replacing: force).save(survey)
         try Output.line(trn("Created %1 with %2 jurisdiction and the years %3.", "Created %1 with %2 jurisdictions and the years %3.",

@@ -33,7 +33,7 @@ enum Output {
 
 /// Prints a user-facing error and turns it into the exit code ArgumentParser should use.
 func fail(_ message: String, code: Int32) -> ExitCode {
-    StandardStream.error.report("gongkai: \(message)")
+    StandardStream.error.report("gongkai: \(Printable.escaped(message))")
     return ExitCode(code)
 }
 

@@ -39,21 +39,12 @@ struct ReconciliationText {
 
     func render() -> String {
         let names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        func name(_ id: String) -> String { names[id] ?? id }
         var out = ""
         for f in figures {
             let mark = f.agrees ? tr("agrees") : tr("DIFFERS")
-            let computed = f.computed.map(String.init) ?? tr("cannot be computed")
-            let basis = f.computedFrom.map { " (" + $0.label + ")" } ?? ""
             out += "[\(mark)] \(f.id): \(f.statement)\n"
-            out += "    " + tr("stated %1, computed %2", f.stated, computed) + basis + "\n"
-            if !f.missing.isEmpty { out += "    " + tr("named but not counted: %1", f.missing.map(name).joined(separator: "、")) + "\n" }
-            if !f.extra.isEmpty { out += "    " + tr("counted but not named: %1", f.extra.map(name).joined(separator: "、")) + "\n" }
-            if !f.cells.isEmpty {
-                out += "    " + tr("cells: %1", f.cells.map { "\(name($0.jurisdiction)) \($0.year) \($0.kind.label)" }.joined(separator: "; ")) + "\n"
-            }
-            if let note = f.note { out += "    " + tr("note: %1", note) + "\n" }
-            if let d = f.decision { out += "    " + tr("decision %1: %2", d.id, d.decision) + "\n" }
+            out += "    " + f.valuesLine + "\n"
+            for line in f.detailLines(names: names) { out += "    " + line + "\n" }
         }
         let decisions = survey.reported?.decisions ?? []
         if !decisions.isEmpty {
@@ -65,16 +56,5 @@ struct ReconciliationText {
         let differing = figures.filter { !$0.agrees }.count
         out += "\n" + tr("%1 stated figures: %2 agree, %3 differ", figures.count, figures.count - differing, differing) + "\n"
         return out
-    }
-}
-
-extension FigureSource {
-    /// "records", "tallies", "records and tallies" (translated).
-    var label: String {
-        switch self {
-        case .records: return tr("from records")
-        case .tallies: return tr("from reported tallies")
-        case .both: return tr("from records and reported tallies")
-        }
     }
 }

@@ -21,11 +21,11 @@ struct StatsCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            var data = try encoder.encode(stats)
+            var data = try encoder.encode(SourcedStatistics(stats))
             data.append(0x0A)
             try Output.write(data)
         } else {
-            try Output.write(StatsText(survey: survey, stats: stats).render())
+            try Output.write(Printable.terminalText(StatsText(survey: survey, stats: stats).render()))
         }
     }
 }
@@ -65,7 +65,7 @@ struct StatsText {
             let l = stats.labelling(year: year)
             out += row([String(year)] + [l.noList, l.notStated, l.someMarked, l.allMarked, l.notRecorded].map(String.init))
         }
-        out += "\n## " + tr("Ranking by disclosure rate") + "\n"
+        out += "\n## " + tr("Ranking by disclosure rate") + "\n" + stats.rateDefinition.note + "\n"
         for r in stats.ranking {
             let rate = r.rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
             out += "\(r.rank.map(String.init) ?? "—")\t\(names[r.jurisdiction] ?? r.jurisdiction)\t\(rate)\n"
@@ -77,8 +77,9 @@ struct StatsText {
             out += "\(change.kind.label) \(change.fromYear)→\(change.toYear): "
                 + tr("improved %1 (%2), regressed %3 (%4)", change.improved.count, improved, change.regressed.count, regressed) + "\n"
         }
+        out += ReportFiguresText(names: names, figures: stats.figures).render()
         let e = stats.enterprises
-        out += "\n## " + tr("Enterprise samples") + "\n"
+        out += "\n## " + tr("Enterprise samples") + " " + tr("(records only)") + "\n"
         out += tr("%1 sampled, %2 disclosed", e.sampled, e.disclosed) + "\n"
         out += Completeness.allCases.map { "\($0.label) \(e.completeness[$0])" }.joined(separator: ", ") + "\n"
         for j in e.byJurisdiction where j.sampled > 0 {

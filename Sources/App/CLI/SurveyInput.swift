@@ -35,11 +35,21 @@ struct SurveyInput: ParsableArguments {
 
     /// The survey at `path` (the built-in dataset when nil), or the message saying why not.
     static func read(path file: String?) -> Result<Survey, ReadFailure> {
-        if let file { return reading { try SurveyFile.load(from: URL(fileURLWithPath: file)) } }
+        readWithFingerprint(path: file).map(\.survey)
+    }
+
+    /// `read(path:)`, with which version of the file was read (nil for the built-in dataset).
+    static func readWithFingerprint(path file: String?) -> Result<(survey: Survey, fingerprint: FileFingerprint?), ReadFailure> {
+        if let file {
+            return reading { () -> (survey: Survey, fingerprint: FileFingerprint?) in
+                let (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: file))
+                return (survey, fingerprint)
+            }
+        }
         guard let url = BuiltinDataset.url else {
             return .failure(ReadFailure(message: tr("The built-in dataset is missing from this build.")))
         }
-        return reading { try SurveyFile.load(from: url) }
+        return reading { (try SurveyFile.load(from: url), nil) }
     }
 
     /// What `load` gives, or the storage layer's message.

@@ -22,10 +22,12 @@ struct RankingChart: Chart {
     }
 
     init(_ data: ChartData, _ options: ChartOptions) {
+        // The survey's rate definition; "include delegated cells" counts them as not disclosed.
+        let definition = options.includeDelegated ? RateDefinition.delegatedAsNotDisclosed : data.stats.rateDefinition
         var entries: [Entry] = data.stats.jurisdictionRates.enumerated().map { i, r in
-            let c = r.counts(options.kind)
-            return Entry(id: r.jurisdiction, order: i, region: data.jurisdiction(r.jurisdiction)?.region, disclosed: c.disclosed,
-                         denominator: options.includeDelegated ? c.surveyed : c.ownCells)
+            let f = r.counts(options.kind).fraction(definition)
+            return Entry(id: r.jurisdiction, order: i, region: data.jurisdiction(r.jurisdiction)?.region, disclosed: f.numerator,
+                         denominator: f.denominator)
         }
         // Higher rate first, compared exactly; equal rates keep the survey order; no rate last.
         func before(_ a: Entry, _ b: Entry) -> Bool {
@@ -81,9 +83,7 @@ struct RankingChart: Chart {
         if options.groupByRegion { subtitle.append(tr("by region")) }
         header = ChartHeader(title: tr("Ranking by disclosure rate"), subtitle: subtitle.joined(separator: " · "),
                              source: data.source,
-                             note: options.includeDelegated
-                                ? tr("Rate = disclosed cells ÷ all surveyed cells: a cell delegated to a lower level counts as not disclosed by the province.")
-                                : tr("Rate = disclosed cells ÷ (disclosed + not disclosed cells); cells delegated to a lower level are left out. Equal rates share a rank."))
+                             note: definition.note + " " + tr("Equal rates share a rank."))
         largeType = options.largeType
     }
 

@@ -11,7 +11,7 @@ final class EnterpriseForm {
     /// Performs an edit of the shown enterprise with an undo label.
     var onEdit: ((Enterprise, String) -> Void)?
 
-    let name = CommitEntry()
+    let name = CommitEntry(check: .required)
     let jurisdiction = DropDown([], searchable: true)
     let city = CommitEntry()
     let year = DropDown([])
@@ -174,7 +174,7 @@ final class EnterpriseForm {
         var labels = survey.jurisdictions.map(\.displayName)
         if !jurisdictionIDs.contains(e.jurisdiction) {
             jurisdictionIDs.append(e.jurisdiction)
-            labels.append(e.jurisdiction)
+            labels.append(e.jurisdiction.isEmpty ? tr("Not chosen") : e.jurisdiction)
         }
         jurisdiction.setLabels(labels, selected: jurisdictionIDs.firstIndex(of: e.jurisdiction) ?? -1)
 

@@ -16,7 +16,7 @@ final class ExportDialog {
     }
 
     /// Dialogs on screen (tests find them here).
-    private(set) static var open: [ExportDialog] = []
+    static var open: [ExportDialog] { OpenDialogs.all(ExportDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     /// One check button per table, in `TableBuilder.tableIDs` order.
@@ -96,10 +96,11 @@ final class ExportDialog {
                        grid, selection, options, errorLabel, buttons)
         gtk_window_set_child(window.window, content)
 
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                 gtk_named_action_new("window.close")))
-        gtk_widget_add_controller(window, shortcuts)
+        if let shortcuts = gtk_shortcut_controller_new() {
+            gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
+                                                                                     gtk_named_action_new("window.close")))
+            gtk_widget_add_controller(window, shortcuts)
+        }
         Signals.connectReturningBool(window, "close-request") { [weak self] in
             self?.close()
             return true
@@ -107,7 +108,7 @@ final class ExportDialog {
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
     }
 
@@ -152,15 +153,13 @@ final class ExportDialog {
     }
 
     private func write(_ export: TableExport, to url: URL, force: Bool) {
-        let previous = Localizer.shared.language
-        Localizer.shared.language = selected(language) == 1 ? .english : .chinese
-        defer { Localizer.shared.language = previous }
+        // The tables in the chosen language; the dialog and the rest of the interface keep theirs.
+        let tablesLanguage: Language = selected(language) == 1 ? .english : .chinese
         do {
-            let written = try export.write(to: url, force: force)
+            let written = try Localizer.with(language: tablesLanguage) { try export.write(to: url, force: force) }
             close()
             onExported?(written)
         } catch ExportError.exists(let message) {
-            Localizer.shared.language = previous
             ChoiceDialog(parent: window, heading: tr("Replace the files?"), body: message,
                          choices: [ChoiceDialog.Choice(id: "cancel", label: tr("_Cancel")),
                                    ChoiceDialog.Choice(id: "replace", label: tr("_Replace"), style: .destructive)],
@@ -182,7 +181,7 @@ final class ExportDialog {
     func close() {
         guard !closed else { return }
         closed = true
-        Self.open.removeAll { $0 === self }
+        OpenDialogs.release(self)
         gtk_window_destroy(window.window)
     }
 
@@ -201,7 +200,9 @@ final class ExportDialog {
 
     private func runChooser(_ request: TargetRequest, _ done: @escaping @MainActor (URL?) -> Void) {
         let action = request.folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE
-        let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))!.opaque
+        guard let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))?.opaque else {
+            return done(nil)
+        }
         if !request.folder { gtk_file_chooser_set_current_name(chooser, request.suggestedName) }
         gtk_native_dialog_set_modal(chooser.cast(), 1)
         MoreSignals.connect(chooser, "response", withInteger: { response in

@@ -12,11 +12,13 @@ struct MatrixCellDetails {
     var problems: [Problem]
     /// The survey's change log, for the cell's History.
     var log = ChangeLog()
+    /// The cell's quality marks (issue 13).
+    var qualities: [CellQuality] = []
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
-/// publishing department, evidence and note. Status buttons apply to the whole selection like the
-/// status keys; the other fields edit the cursor cell. Every change is one undoable edit through
+/// publishing department, evidence and note. The pane shows the cursor cell; with several cells
+/// selected, the status and every field apply to the whole selection (the section does that). Every change is one undoable edit through
 /// the section (`onSetStatus`, `onUpdate`); the pane shows the model again after every change,
 /// undo and redo included.
 @MainActor
@@ -37,6 +39,7 @@ final class MatrixDetailsPane {
     private let department = MatrixField(placeholder: tr(context: "matrix", "Department that published it"))
     private let note = MatrixField(placeholder: tr("Note, e.g. voluntary audits delegated to prefectures"))
     let evidence = MatrixEvidenceList()
+    let qualities = MatrixQualityControl()
     private let problemsBox: Widget
     private let problemsList: Widget
     /// The sections that need a recorded cell.
@@ -68,7 +71,8 @@ final class MatrixDetailsPane {
         gtk_widget_set_size_request(widget, 310, -1)
 
         recordedOnly = [coverageSection(), labellingSection(), fieldSection(tr(context: "matrix", "Publishing department"), department.entry),
-                        fieldSection(tr(context: "matrix", "Evidence"), evidence.widget), fieldSection(tr(context: "matrix", "Note"), note.entry)]
+                        fieldSection(tr(context: "matrix", "Evidence"), evidence.widget), fieldSection(tr(context: "matrix", "Note"), note.entry),
+                        qualities.widget]
         Widgets.append(content, headerBox(), statusSection(), emptyHint)
         for section in recordedOnly { gtk_box_append(content.cast(), section) }
         Widgets.append(problemsBox, Widgets.label(tr(context: "matrix", "Problems"), classes: ["heading"]), problemsList)
@@ -117,8 +121,9 @@ final class MatrixDetailsPane {
         gtk_label_set_text(title.opaque, details.title)
         gtk_label_set_text(subtitle.opaque, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: a status applies to it; the fields below belong to the cursor cell.",
-                                                     "%1 cells selected: a status applies to all of them; the fields below belong to the cursor cell.", details.selectionCount))
+        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: the status and every field below apply to it.",
+                                                     "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
+                                                     details.selectionCount))
         for (s, button) in statusButtons {
             gtk_widget_set_sensitive(button, 1)
             gtk_toggle_button_set_active(button.cast(), s == status ? 1 : 0)
@@ -133,6 +138,7 @@ final class MatrixDetailsPane {
         department.show(o?.department ?? "", force: cellChanged)
         note.show(o?.note ?? "", force: cellChanged)
         evidence.show(o == nil ? nil : details.key, o?.evidence ?? [])
+        qualities.show(details.qualities, of: details.key)
         showProblems(details.problems)
     }
 
@@ -265,6 +271,14 @@ final class MatrixDetailsPane {
         return onUpdate?(key, label, body) ?? false
     }
 
+    /// Sets the reason labelling of the audit-list cells edited (with several cells selected,
+    /// evaluation cells keep theirs: only audit lists state reasons).
+    private func updateLabelling(_ labelling: ReasonLabelling?) -> Bool {
+        updateCell(tr(context: "matrix", "Edit reason labelling")) { o in
+            if o.kind == .auditList || o.reasonLabelling != nil && labelling == nil { o.reasonLabelling = labelling }
+        }
+    }
+
     private func coverageToggled() {
         let chosen = coverageChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0)
         _ = updateCell(tr(context: "matrix", "Edit list coverage")) { $0.coverage = chosen }
@@ -275,13 +289,13 @@ final class MatrixDetailsPane {
         for (_, check) in reasonChecks { gtk_widget_set_sensitive(check, choice == 3 ? 1 : 0) }
         pendingMarked = choice == 3 ? details?.key : nil
         switch choice {
-        case 0: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = nil }
-        case 1: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .noList }
-        case 2: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .notStated }
+        case 0: _ = updateLabelling(nil)
+        case 1: _ = updateLabelling(.noList)
+        case 2: _ = updateLabelling(.notStated)
         default:
             // Stored once a reason is ticked.
             let set = ReasonSet(reasonChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0))
-            if !set.isEmpty { _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .marked(set) } }
+            if !set.isEmpty { _ = updateLabelling(.marked(set)) }
         }
     }
 
@@ -289,7 +303,7 @@ final class MatrixDetailsPane {
         guard !updating else { return }
         let set = ReasonSet(reasonChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0))
         pendingMarked = set.isEmpty ? details?.key : nil
-        _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = set.isEmpty ? nil : .marked(set) }
+        _ = updateLabelling(set.isEmpty ? nil : .marked(set))
     }
 
     private static func optional(_ text: String) -> String? {

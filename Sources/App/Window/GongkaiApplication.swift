@@ -21,6 +21,8 @@ final class GongkaiApplication {
         var survey: Survey
         /// The file the survey came from; nil for the built-in dataset or a new survey.
         var fileURL: URL?
+        /// Which version of that file was read (saving checks the file is still that version).
+        var fingerprint: FileFingerprint?
         /// With a directory, render every section to `<dir>/<section id>.png` and quit.
         var screenshotDirectory: URL?
         /// Drafts, recent files and file chooser (nil: the user's own, see `WindowServices.standard`).
@@ -115,13 +117,13 @@ final class GongkaiApplication {
                 shown.present()
                 continue
             }
-            let survey: Survey
+            let survey: Survey, fingerprint: FileFingerprint?
             if let preloaded = launchSurvey, let launchFile = launch.fileURL,
                launchFile.canonicalFilePath == url.canonicalFilePath {
-                survey = preloaded
+                (survey, fingerprint) = (preloaded, launch.fingerprint)
             } else {
                 do {
-                    survey = try SurveyFile.load(from: url)
+                    (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: url)
                 } catch {
                     let heading = tr("Could not open “%1”", url.lastPathComponent)
                     if let shown = windows.last {
@@ -132,7 +134,7 @@ final class GongkaiApplication {
                     continue
                 }
             }
-            showWindow(survey, fileURL: url)
+            showWindow(survey, fileURL: url, fingerprint: fingerprint)
         }
     }
 
@@ -155,7 +157,8 @@ final class GongkaiApplication {
             return
         }
         guard let survey = launchSurvey else { return }
-        let window = showWindow(survey, fileURL: launch.fileURL, offerDrafts: launch.screenshotDirectory == nil)
+        let window = showWindow(survey, fileURL: launch.fileURL, fingerprint: launch.fingerprint,
+                                offerDrafts: launch.screenshotDirectory == nil)
         if let directory = launch.screenshotDirectory {
             tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
                 if let failure {
@@ -172,10 +175,10 @@ final class GongkaiApplication {
     /// A new window on `survey`, shown; the draft of its file (or an untitled one) is offered once
     /// it is on screen.
     @discardableResult
-    private func showWindow(_ survey: Survey, fileURL: URL?, offerDrafts: Bool = true) -> MainWindow {
+    private func showWindow(_ survey: Survey, fileURL: URL?, fingerprint: FileFingerprint?, offerDrafts: Bool = true) -> MainWindow {
         launchSurvey = nil
         let bundled = fileURL.map(WindowServices.isBundledDataset) ?? false
-        let window = MainWindow(survey: survey, fileURL: bundled ? nil : fileURL,
+        let window = MainWindow(survey: survey, fileURL: bundled ? nil : fileURL, fingerprint: fingerprint,
                                 application: application, services: launch.services ?? .standard())
         windows.append(window)
         OpenWindows.add(window)

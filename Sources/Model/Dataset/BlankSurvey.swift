@@ -19,13 +19,14 @@ public enum SurveyYears {
 
 extension Survey {
     /// A survey for new years: the jurisdictions (with their departments, map tiles and sub-units)
-    /// and the laws and rules of `template`, and no observations, enterprises or outreach.
-    public static func blank(years: [Int], title: String? = nil, from template: Survey) -> Survey {
+    /// and the laws and rules of `template`, and no observations, enterprises or outreach. The
+    /// organisation is the one given, never the template's.
+    public static func blank(years: [Int], title: String? = nil, organisation: String? = nil, from template: Survey) -> Survey {
         let first = years.first.map(String.init) ?? ""
         let last = years.last.map(String.init) ?? ""
         let span = first == last ? first : "\(first)-\(last)"
         let meta = SurveyMeta(title: title ?? tr("Cleaner-production audit disclosure survey %1", span),
-                              organisation: template.meta.organisation)
+                              organisation: organisation ?? "")
         // The template's notes on each jurisdiction describe its own survey, not the new one.
         let jurisdictions = template.jurisdictions.map { j -> Jurisdiction in
             var j = j

@@ -35,3 +35,15 @@ extension Survey {
         return marks.filter { $0.jurisdiction == jurisdiction && $0.year == year && $0.kind == kind }
     }
 }
+
+extension CellQuality {
+    /// Marks in cell order (jurisdiction rank, year, kind), then by quality; marks that compare
+    /// equal keep their order.
+    static func canonicalOrder(_ marks: [CellQuality], rank: (String) -> Int) -> [CellQuality] {
+        marks.enumerated().sorted { a, b in
+            let ka = (rank(a.element.jurisdiction), a.element.year, a.element.kind.sortIndex, a.element.quality == .partial ? 0 : 1)
+            let kb = (rank(b.element.jurisdiction), b.element.year, b.element.kind.sortIndex, b.element.quality == .partial ? 0 : 1)
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

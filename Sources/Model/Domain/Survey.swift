@@ -175,5 +175,10 @@ extension Survey {
             (rank(a.jurisdiction), a.kind.sortIndex, a.year ?? 0) < (rank(b.jurisdiction), b.kind.sortIndex, b.year ?? 0)
         }
         outreach.sort { rank($0.jurisdiction) < rank($1.jurisdiction) }
+        // report figures (issue 13): cell qualities in cell order
+        if var data = reported {
+            data.cellQualities = CellQuality.canonicalOrder(data.cellQualities, rank: rank)
+            reported = data
+        }
     }
 }

@@ -55,6 +55,8 @@ extension Edit {
             let old = survey.conflicts
             survey.conflicts = conflicts
             return .setConflicts(old)
+        case .setCellQualities(let key, let marks):
+            return Self.setCellQualities(key, marks, in: &survey)
         case .batch(let edits):
             return try Self.applyBatch(edits, to: &survey)
         }

@@ -79,10 +79,11 @@ public struct Reconciler {
 
     // MARK: - Computing
 
-    struct Result {
-        var value: Int?
-        var source: FigureSource?
-        var members: [String] = []
+    /// A computed figure: its value (nil when it cannot be computed), source and what it counted.
+    public struct Result: Sendable {
+        public var value: Int?
+        public var source: FigureSource?
+        public var members: [String] = []
     }
 
     private func status(_ j: String, _ year: Int, _ kind: DisclosureKind) -> DisclosureStatus {
@@ -126,7 +127,8 @@ public struct Reconciler {
         }.map(\.name)
     }
 
-    func compute(_ q: FigureQuery) -> Result {
+    /// Computes what a query asks for.
+    public func compute(_ q: FigureQuery) -> Result {
         let kind = q.kind ?? .auditList
         switch q.measure {
         case .jurisdictions:

@@ -118,27 +118,37 @@ public struct RankedJurisdiction: Codable, Equatable, Sendable {
 }
 
 extension JurisdictionRate {
-    /// Ranks jurisdictions by their rate for one kind (nil: both kinds), highest first; equal rates
-    /// share a rank and keep the input (survey) order; jurisdictions without a rate come last,
-    /// unranked, in input order.
-    public static func ranking(_ rates: [JurisdictionRate], kind: DisclosureKind? = nil) -> [RankedJurisdiction] {
-        let rated = rates.indices.filter { rates[$0].counts(kind).ownCells > 0 }
-        let unrated = rates.indices.filter { rates[$0].counts(kind).ownCells == 0 }
+    /// Ranks jurisdictions by their rate for one kind (nil: both kinds) under a rate definition
+    /// (delegated cells excluded unless told otherwise), highest first; equal rates share a rank
+    /// and keep the input (survey) order; jurisdictions without a rate come last, unranked, in
+    /// input order. Rates are compared exactly (no floating point).
+    public static func ranking(_ rates: [JurisdictionRate], kind: DisclosureKind? = nil,
+                               definition: RateDefinition = .delegatedExcluded) -> [RankedJurisdiction] {
+        let fractions = rates.map { $0.counts(kind).fraction(definition) }
+        let rated = rates.indices.filter { fractions[$0].denominator > 0 }
+        let unrated = rates.indices.filter { fractions[$0].denominator == 0 }
+        func higher(_ a: (numerator: Int, denominator: Int), _ b: (numerator: Int, denominator: Int)) -> Bool {
+            a.numerator * b.denominator > b.numerator * a.denominator
+        }
         let ordered = rated.sorted { i, j in
-            let a = rates[i].counts(kind), b = rates[j].counts(kind)
-            if RateCounts.higherRate(a, b) { return true }
-            if RateCounts.higherRate(b, a) { return false }
+            if higher(fractions[i], fractions[j]) { return true }
+            if higher(fractions[j], fractions[i]) { return false }
             return i < j
         }
         var out: [RankedJurisdiction] = []
         out.reserveCapacity(rates.count)
-        var previous: RateCounts?
+        var previous: (numerator: Int, denominator: Int)?
         var rank = 0
         for (position, i) in ordered.enumerated() {
-            let c = rates[i].counts(kind)
-            if previous == nil || !RateCounts.sameRate(previous!, c) { rank = position + 1 }
-            previous = c
-            out.append(RankedJurisdiction(rank: rank, jurisdiction: rates[i].jurisdiction, rate: c.rate))
+            let f = fractions[i]
+            if let p = previous, p.numerator * f.denominator == f.numerator * p.denominator {
+                // same rate: same rank
+            } else {
+                rank = position + 1
+            }
+            previous = f
+            out.append(RankedJurisdiction(rank: rank, jurisdiction: rates[i].jurisdiction,
+                                          rate: Double(f.numerator) / Double(f.denominator)))
         }
         for i in unrated {
             out.append(RankedJurisdiction(rank: nil, jurisdiction: rates[i].jurisdiction, rate: nil))

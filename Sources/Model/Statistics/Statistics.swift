@@ -18,7 +18,7 @@ public struct Statistics: Codable, Equatable, Sendable {
     public var byYear: [YearStatistics]
     /// Per jurisdiction (survey order): cells by outcome, disclosure rates and rank.
     public var jurisdictionRates: [JurisdictionRate]
-    /// Jurisdictions ranked by their rate over both kinds (see `RateCounts` for the definition).
+    /// Jurisdictions ranked by their rate over both kinds, under the survey's `rateDefinition`.
     public var ranking: [RankedJurisdiction]
     /// For each pair of consecutive survey years and each kind, the cells that improved or regressed.
     public var changes: [YearChange]
@@ -34,19 +34,35 @@ public struct Statistics: Codable, Equatable, Sendable {
 
     /// Computes every figure from a survey.
     public init(_ survey: Survey) {
+        var enterprises = EnterpriseStatistics(survey)
+        enterprises.applyRecordedVerdicts(survey)
+        self.init(survey, enterprises: enterprises)
+    }
+
+    /// Computes every figure but the enterprise sample's (`EnterpriseStatistics`, with the recorded
+    /// verdicts applied), which is known.
+    private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
         years = survey.years
         jurisdictionCount = survey.jurisdictions.count
         byYear = matrix.years
         jurisdictionRates = matrix.rates
-        ranking = JurisdictionRate.ranking(matrix.rates)
+        ranking = JurisdictionRate.ranking(matrix.rates, definition: RateDefinition.of(survey))
         changes = matrix.changes
-        enterprises = EnterpriseStatistics(survey)
-        enterprises.applyRecordedVerdicts(survey)
+        self.enterprises = enterprises
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
         figures = CombinedFigures(survey, enterprises: enterprises)
         rateDefinition = RateDefinition.of(survey)
+    }
+
+    /// The figures of `survey` after an edit that kept its enterprises and jurisdictions
+    /// (`Edit.keepsEnterprisesAndJurisdictions`: a cell edit, for one) from the survey these
+    /// figures are of. Only the matrix and sub-unit figures are counted again (one pass over the
+    /// jurisdictions × years × kinds cells, and the report's tallies); the enterprise figures, one
+    /// pass over every enterprise, are kept. Equal to `Statistics(survey)` under that condition.
+    public func updated(for survey: Survey) -> Statistics {
+        Statistics(survey, enterprises: enterprises)
     }
 
     /// The figures of one survey year.

@@ -1,0 +1,71 @@
+import CGtk
+import Model
+
+/// The rows of the reconciliation list: whether the figure agrees (icon and word, never colour
+/// alone), the statement, stated and computed values with their source, and what makes a
+/// difference (jurisdictions named or counted, cells, the note and the labelling decision).
+@MainActor
+final class ReconciliationRows {
+    private struct Row {
+        var icon: UnsafeMutablePointer<GtkWidget>
+        var verdict: UnsafeMutablePointer<GtkWidget>
+        var statement: UnsafeMutablePointer<GtkWidget>
+        var values: UnsafeMutablePointer<GtkWidget>
+        var details: UnsafeMutablePointer<GtkWidget>
+    }
+
+    let factory: OpaquePointer
+    private var rows: [UnsafeMutableRawPointer: Row] = [:]
+    private let figure: @MainActor (Int) -> (ReconciledFigure, [String: String])?
+
+    init(figure: @escaping @MainActor (Int) -> (ReconciledFigure, [String: String])?) {
+        self.figure = figure
+        factory = gtk_signal_list_item_factory_new()!.opaque
+        Signals.connect(factory, "setup", withArgument: { [weak self] item in
+            if let item { self?.setup(item) }
+        })
+        Signals.connect(factory, "bind", withArgument: { [weak self] item in
+            if let item { self?.bind(item) }
+        })
+        Signals.connect(factory, "teardown", withArgument: { [weak self] item in
+            if let item { self?.rows[item] = nil }
+        })
+    }
+
+    private func setup(_ item: UnsafeMutableRawPointer) {
+        let icon: UnsafeMutablePointer<GtkWidget> = gtk_image_new()
+        gtk_widget_set_valign(icon, GTK_ALIGN_START)
+        let verdict = Widgets.label("", classes: ["gk-problem-severity"])
+        gtk_widget_set_valign(verdict, GTK_ALIGN_START)
+        let statement = Widgets.label("", classes: ["gk-problem-message"], wrap: true)
+        let values = Widgets.label("", wrap: true)
+        let details = Widgets.label("", classes: ["dim-label", "gk-problem-explanation"], wrap: true)
+        gtk_widget_set_hexpand(statement, 1)
+        let heading = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        Widgets.append(heading, icon, verdict)
+        gtk_widget_set_size_request(heading, 96, -1)
+        let text = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 3)
+        Widgets.append(text, statement, values, details)
+        let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12, classes: ["gk-problem-row"])
+        Widgets.append(box, heading, text)
+        gtk_list_item_set_child(item.opaque, box)
+        rows[item] = Row(icon: icon, verdict: verdict, statement: statement, values: values, details: details)
+    }
+
+    private func bind(_ item: UnsafeMutableRawPointer) {
+        guard let row = rows[item], let object = gtk_list_item_get_item(item.opaque),
+              let text = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
+              let index = Int(text), let (f, names) = figure(index) else { return }
+        gtk_image_set_from_icon_name(row.icon.opaque, f.agrees ? "emblem-ok-symbolic" : "dialog-warning-symbolic")
+        gtk_label_set_text(row.verdict.opaque, f.agrees ? tr("agrees") : tr("DIFFERS"))
+        for widget in [row.verdict, row.icon] {
+            if f.agrees { gtk_widget_remove_css_class(widget, "gk-warning") } else { gtk_widget_add_css_class(widget, "gk-warning") }
+        }
+        gtk_label_set_text(row.statement.opaque, f.statement)
+        gtk_label_set_text(row.values.opaque, f.valuesLine)
+        let details = f.detailLines(names: names).joined(separator: "\n")
+        gtk_label_set_text(row.details.opaque, details)
+        gtk_widget_set_visible(row.details, details.isEmpty ? 0 : 1)
+        Events.setAccessibleLabel(gtk_widget_get_parent(row.statement), (f.agrees ? tr("agrees") : tr("DIFFERS")) + ": " + f.statement)
+    }
+}

@@ -1,0 +1,158 @@
+import CGtk
+import Foundation
+import Model
+
+/// The Reconciliation section: every figure the report states (`ReportedData.statedFigures`),
+/// recomputed from the survey, with whether it agrees and, where it does not, what makes the
+/// difference; then the labelling decisions with the passages they go against. Activating a row
+/// goes to the first cell that makes its difference. The sidebar title carries the number of
+/// figures that differ, e.g. "核对报告数字 (17)".
+///
+/// Like the checks, the list follows an edit in an idle callback, so the edit's frame never waits
+/// for the statistics.
+@MainActor
+final class ReconciliationSection: WindowSection {
+    static let sectionID = "reconciliation"
+    let id = ReconciliationSection.sectionID
+    let widget: UnsafeMutablePointer<GtkWidget>
+
+    /// Its sidebar title counts the figures that disagree, so it follows every edit (in an idle callback).
+    var followsWhileHidden: Bool { true }
+
+    var title: String {
+        let differing = allFigures.filter { !$0.agrees }.count
+        return differing == 0 ? tr("Reconciliation") : tr("Reconciliation (%1)", differing)
+    }
+
+    private let controller: DocumentController
+    private weak var window: MainWindow?
+    private var refreshPending: guint = 0
+    private var listedOnce = false
+    private var alive = true
+    private let strings: OpaquePointer
+    private let listView: UnsafeMutablePointer<GtkWidget>
+    private let summary: UnsafeMutablePointer<GtkWidget>
+    private let decisionsLabel: UnsafeMutablePointer<GtkWidget>
+    private let decisionsExpander: UnsafeMutablePointer<GtkWidget>
+    /// "Only figures that differ".
+    let onlyDiffering: UnsafeMutablePointer<GtkWidget>
+    /// Every figure of the survey; `figures` are those listed.
+    private var allFigures: [ReconciledFigure] = []
+    private let empty: UnsafeMutablePointer<GtkWidget>
+    private let scroller: UnsafeMutablePointer<GtkWidget>
+    private var rows: ReconciliationRows!
+    /// The figures listed, in the survey's order.
+    private(set) var figures: [ReconciledFigure] = []
+    private var names: [String: String] = [:]
+
+    init(controller: DocumentController, window: MainWindow) {
+        self.controller = controller
+        self.window = window
+        summary = Widgets.label("", classes: ["title-4"])
+        decisionsLabel = Widgets.label("", classes: ["dim-label"], wrap: true, selectable: true)
+        decisionsExpander = gtk_expander_new("")
+        gtk_expander_set_child(decisionsExpander.opaque, decisionsLabel)
+        onlyDiffering = gtk_check_button_new_with_label(tr("Only figures that differ"))
+        Events.setAccessibleLabel(onlyDiffering, tr("Only figures that differ"))
+        empty = Widgets.label(tr("This survey states no figures of a report. Figures a report states are kept with the survey and recomputed here."),
+                              classes: ["dim-label", "gk-empty"], xalign: 0.5, wrap: true)
+        gtk_widget_set_vexpand(empty, 1)
+
+        strings = gtk_string_list_new(nil)!.opaque
+        let selection = gtk_single_selection_new(strings)!
+        gtk_single_selection_set_autoselect(selection, 0)
+        listView = gtk_list_view_new(selection.opaque, nil)
+        Widgets.addClasses(listView, ["gk-problems"])
+        Events.setAccessibleLabel(listView, tr("Stated figures and their recomputed values"))
+        gtk_list_view_set_single_click_activate(listView.opaque, 1)
+        scroller = Widgets.verticalScroller(listView)
+
+        let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
+        let heading = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        gtk_widget_set_hexpand(summary, 1)
+        Widgets.append(heading, summary, onlyDiffering)
+        Widgets.append(page, heading, decisionsExpander, scroller, empty)
+        widget = page
+
+        rows = ReconciliationRows { [weak self] index in
+            guard let self, self.figures.indices.contains(index) else { return nil }
+            return (self.figures[index], self.names)
+        }
+        gtk_list_view_set_factory(listView.opaque, rows.factory)
+        MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
+            self?.activate(row: position)
+        })
+        Signals.connect(widget, "destroy") { [weak self] in self?.widgetsDestroyed() }
+        Signals.connect(onlyDiffering, "toggled") { [weak self] in self?.refresh() }
+    }
+
+    func show(_ survey: Survey) {
+        guard listedOnce else {
+            listedOnce = true
+            return refresh()
+        }
+        guard refreshPending == 0, alive else { return }
+        refreshPending = MainLoop.idle { [weak self] in
+            self?.refreshPending = 0
+            self?.refresh()
+            return .remove
+        }
+    }
+
+    /// Whether the list is waiting for its idle refresh after an edit.
+    var isRefreshPending: Bool { refreshPending != 0 }
+
+    private func widgetsDestroyed() {
+        alive = false
+        if refreshPending != 0 {
+            g_source_remove(refreshPending)
+            refreshPending = 0
+        }
+    }
+
+    /// Recomputes every stated figure of the controller's survey.
+    func refresh() {
+        if refreshPending != 0 {
+            g_source_remove(refreshPending)
+            refreshPending = 0
+        }
+        guard alive else { return }
+        let survey = controller.survey
+        names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let previous = figures.count
+        allFigures = Reconciler(survey).reconcile()
+        figures = gtk_check_button_get_active(onlyDiffering.cast()) != 0 ? allFigures.filter { !$0.agrees } : allFigures
+        let indices = figures.indices.map { strdup(String($0)) }
+        defer { indices.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = indices.map { UnsafePointer($0) } + [nil]
+        gtk_string_list_splice(strings, 0, guint(previous), &pointers)
+
+        let differing = allFigures.filter { !$0.agrees }.count
+        gtk_label_set_text(summary.opaque, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
+        gtk_widget_set_visible(summary, allFigures.isEmpty ? 0 : 1)
+        gtk_widget_set_visible(onlyDiffering, allFigures.isEmpty ? 0 : 1)
+        gtk_widget_set_visible(scroller, allFigures.isEmpty ? 0 : 1)
+        gtk_widget_set_visible(empty, allFigures.isEmpty ? 1 : 0)
+        let decisions = survey.reported?.decisions ?? []
+        gtk_expander_set_label(decisionsExpander.opaque, tr("Labelling decisions (%1)", decisions.count))
+        gtk_label_set_text(decisionsLabel.opaque, decisions.map {
+            tr("decision %1: %2", $0.id, $0.decision) + "\n" + tr("conflicting passage: %1", $0.conflictingPassage)
+        }.joined(separator: "\n\n"))
+        gtk_widget_set_visible(decisionsExpander, decisions.isEmpty ? 0 : 1)
+        window?.updateSectionTitles()
+    }
+
+    /// Goes to the first cell that makes the difference of the figure in `row`.
+    @discardableResult
+    func activate(row: Int) -> Bool {
+        guard figures.indices.contains(row), let cell = figures[row].cells.first else { return false }
+        return window?.reveal(.cell(jurisdiction: cell.jurisdiction, year: cell.year, kind: cell.kind)) ?? false
+    }
+
+    /// The heading, e.g. "81 stated figures: 64 agree, 17 differ".
+    var summaryText: String { Widgets.text(ofLabel: summary) }
+    /// The text of the labelling decisions (shown when their expander is open).
+    var decisionsText: String { Widgets.text(ofLabel: decisionsLabel) }
+    /// Rows in the list view's model.
+    var rowCount: Int { Int(g_list_model_get_n_items(strings)) }
+}
