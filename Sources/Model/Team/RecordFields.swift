@@ -180,7 +180,10 @@ enum FieldText {
             if let optional = value as? any OptionalProtocol, optional.isNone { return "" }
             if let described = value as? any CustomStringConvertible, !(value is any Collection) { return described.description }
             let json = self.json(value)
-            return json == "null" || json == "[]" ? "" : json
+            if json == "null" || json == "[]" { return "" }
+            // A value written as text (an optional labelling, date or reason set): without quotes.
+            if json.hasPrefix("\""), let text = try? decode(String.self, from: json) { return text }
+            return json
         }
     }
 
