@@ -3,6 +3,7 @@
 #   make run          build (release) and open the window on the built-in dataset
 #   make test         build and run all tests under Xvfb and a private D-Bus session
 #   make bench        build (release) and run `gongkai bench`
+#   make fuzz         fuzz the survey loader and the list importer for GONGKAI_FUZZ_SECONDS (300)
 #   make screenshots  render every section of the window to docs/screenshots/zh and /en
 #   make deps         install the Debian packages the build and the tests need
 #   make install      install under PREFIX (default /usr/local), staged under DESTDIR if set
@@ -27,7 +28,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 HEADLESS := env GSETTINGS_BACKEND=memory dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24"
 SCREENSHOT_DIR ?= docs/screenshots
 
-.PHONY: all deps build release run test bench screenshots clean install uninstall deb deb-check pot
+.PHONY: all deps build release run test bench fuzz screenshots clean install uninstall deb deb-check pot
 
 all: build
 
@@ -76,6 +77,31 @@ test: deps
 
 bench: release
 	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench
+
+## The fuzz pass of `make test` (Tests/ModelTests/FuzzTests.swift), for GONGKAI_FUZZ_SECONDS in all
+## (default 300), a new seed each round. Each round runs in a child process: an input that makes it
+## trap (or fail) is kept in Tests/Fuzz/corpus/{survey,csv}/ as found-*; inputs with outcomes the
+## corpus lacks are added as new-*. The corpus is part of the repository: commit what is worth keeping.
+FUZZ_ROUND ?= 60
+fuzz: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	end=$$(( $$(date +%s) + $${GONGKAI_FUZZ_SECONDS:-300} )); seed=$${GONGKAI_FUZZ_SEED:-$$(date +%s)}; \
+	current=$$(mktemp -t gongkai-fuzz-XXXXXX); trap 'rm -f "$$current"' EXIT; \
+	while [ "$$(date +%s)" -lt "$$end" ]; do \
+	  for target in survey:FuzzSurveyLoader csv:FuzzListImporter; do \
+	    left=$$(( end - $$(date +%s) )); [ "$$left" -gt 0 ] || break; \
+	    round=$$(( left < $(FUZZ_ROUND) ? left : $(FUZZ_ROUND) )); : > "$$current"; \
+	    echo "fuzz $${target%%:*}: seed $$seed, $$round s"; \
+	    if ! GONGKAI_FUZZ_SECONDS=$$round GONGKAI_FUZZ_SEED=$$seed GONGKAI_FUZZ_CURRENT="$$current" GONGKAI_FUZZ_SAVE=1 \
+	         $(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_FLAGS) --filter "FuzzTests/test$${target#*:}$$" >/dev/null 2>&1; then \
+	      if [ -s "$$current" ]; then \
+	        kept="Tests/Fuzz/corpus/$${target%%:*}/found-$$(sha1sum < "$$current" | cut -c1-12)"; cp "$$current" "$$kept"; \
+	        echo "  the process failed or trapped on an input: kept as $$kept"; \
+	      fi; \
+	    fi; \
+	    seed=$$(( seed + 1 )); \
+	  done; \
+	done
 
 screenshots: release
 	mkdir -p $(SCREENSHOT_DIR)/zh $(SCREENSHOT_DIR)/en

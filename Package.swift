@@ -50,6 +50,7 @@ let package = Package(
             path: "Sources/App",
             resources: [
                 .copy("../../resources/icons"),
+                .copy("../../resources/style"),
             ]
         ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Tests/ModelTests"),

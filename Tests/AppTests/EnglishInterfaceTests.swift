@@ -29,6 +29,9 @@ final class EnglishInterfaceTests: WindowTestCase {
             let quoting = Set(window.sections.compactMap { $0 as? ReconciliationSection }.flatMap { Self.texts(under: $0.widget) })
             for text in Self.texts(under: window.window) {
                 checked += 1
+                // A text whose Chinese part is quoted whole from the survey (a note, a statement the
+                // report makes) is a data value, whatever jurisdictions it names.
+                if let quoted = Self.chineseSpan(of: text), data.contains(quoted) { continue }
                 for run in Self.chineseRuns(in: text) where !Self.endonyms.contains(run) {
                     if !data.contains(run) {
                         XCTFail("\(section.id): “\(text)” shows Chinese that is not a data value: \(run)")
@@ -66,6 +69,15 @@ final class EnglishInterfaceTests: WindowTestCase {
 
     // MARK: Helpers
 
+    /// The part of `text` from its first to its last CJK ideograph, nil when it has none.
+    static func chineseSpan(of text: String) -> String? {
+        func isHan(_ c: Character) -> Bool {
+            c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        }
+        guard let first = text.firstIndex(where: isHan), let last = text.lastIndex(where: isHan) else { return nil }
+        return String(text[first...last])
+    }
+
     /// Runs of CJK ideographs (and CJK punctuation between them) in `text`.
     static func chineseRuns(in text: String) -> [String] {
         var runs: [String] = []
@@ -102,6 +114,9 @@ final class EnglishInterfaceTests: WindowTestCase {
         }
         @MainActor func walk(_ widget: UnsafeMutablePointer<GtkWidget>) {
             let instance = UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GTypeInstance.self)
+            // GTK's tooltip popup shows a tooltip already read below, possibly one left from an
+            // earlier test in another language.
+            if String(cString: g_type_name_from_instance(instance)) == "GtkTooltipWindow" { return }
             func isA(_ type: GType) -> Bool { g_type_check_instance_is_a(instance, type) != 0 }
             if isA(gtk_label_get_type()) { add(gtk_label_get_text(widget.opaque)) }
             if isA(gtk_inscription_get_type()) { add(gtk_inscription_get_text(widget.opaque)) }

@@ -34,6 +34,9 @@ final class EnterpriseSectionTests: WindowTestCase {
         let added = try XCTUnwrap(window.survey.enterprises.last)
         XCTAssertEqual(section.list.selectedID, added.id)
         XCTAssertEqual(section.form.current?.id, added.id)
+        XCTAssertEqual(added.jurisdiction, "", "no jurisdiction is chosen for the user (it was 安徽)")
+        XCTAssertTrue(window.controller.problems.contains { $0.code == .jurisdictionNotChosen && $0.location == .enterprise(id: added.id) },
+                      "the checks list it as missing")
         section.form.name.enter("郑州测试化工有限公司")
         XCTAssertEqual(window.survey.enterprises.last?.name, "郑州测试化工有限公司")
         section.form.city.enter("郑州市")
@@ -145,10 +148,13 @@ final class EnterpriseSectionTests: WindowTestCase {
 
         section.form.calls.addCall()
         let row = try XCTUnwrap(section.form.calls.rows.last)
+        XCTAssertNil(window.survey.enterprises.first { $0.id == id }?.phoneAttempts.last?.outcome ?? nil,
+                     "a new call has no outcome chosen (not 多次拨打未接通)")
+        XCTAssertEqual(row.outcome.selected, 0, "and shows “Outcome not chosen”")
         row.date.enter("2023-02-30")
         XCTAssertTrue(row.date.isInvalid, "30 February is refused")
         row.date.enter("2023-03")
-        row.outcome.choose(PhoneOutcome.allCases.firstIndex(of: .willNotPublish)!)
+        row.outcome.choose(PhoneOutcome.allCases.firstIndex(of: .willNotPublish)! + 1)
         row.note.enter("接线人称不会在网上公开")
         let after = try XCTUnwrap(window.survey.enterprises.first { $0.id == id })
         XCTAssertEqual(after.phoneAttempts.count, before.phoneAttempts.count + 1)

@@ -104,6 +104,25 @@ final class ExportDialogTests: WindowTestCase {
         }
     }
 
+    func testTheDialogWillNotWriteOverASurveyOrSomethingThatIsNotAFile() throws {
+        try onMain { context in
+            let (_, dialog) = try Self.openDialog(context)
+            let survey = context.folder.appendingPathComponent("s.gongkai")
+            try SurveyFile.save(try SurveyFile.load(from: XCTUnwrap(BuiltinDataset.url)), to: survey)
+            let bytes = try Data(contentsOf: survey)
+            let fifo = context.folder.appendingPathComponent("pipe.xlsx")
+            XCTAssertEqual(mkfifo(fifo.path, 0o644), 0)
+            for target in [survey, fifo] {
+                dialog.chooseTarget = { _, done in done(target) }
+                dialog.submit()
+                XCTAssertTrue(dialog.errorText.hasPrefix("不会覆盖"), dialog.errorText)
+                XCTAssertFalse(ExportDialog.open.isEmpty, "the dialog stays open to choose another name")
+            }
+            XCTAssertEqual(try Data(contentsOf: survey), bytes)
+            dialog.close()
+        }
+    }
+
     func testCopyTableOffersHTMLAndText() throws {
         try onMain { context in
             let window = try context.makeWindow()

@@ -141,5 +141,7 @@ final class InstallTests: XCTestCase {
         XCTAssertTrue(LaunchErrorWindow.isWanted(environment: ["WAYLAND_DISPLAY": "wayland-0"], stdinIsTerminal: false))
         XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1"], stdinIsTerminal: true), "a terminal shows stderr")
         XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ""], stdinIsTerminal: false), "no display")
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1", "GONGKAI_NO_ERROR_WINDOW": "1"], stdinIsTerminal: false),
+                       "scripts and in-process tests opt out")
     }
 }

@@ -79,3 +79,41 @@ func onMainActor(_ body: @MainActor () throws -> Void) throws {
     XCTAssertTrue(Thread.isMainThread, "UI tests must run on the main thread")
     try MainActor.assumeIsolated { try body() }
 }
+
+/// The pointer under Xvfb: clicks at a point of a widget with `xdotool`, through the X server and
+/// GTK's event delivery, as a user's mouse does.
+@MainActor
+enum XPointer {
+    /// Clicks the primary button at (x, y) of `widget` (its own coordinates) in a window that
+    /// `XKeys.focus` has focused (it named the window uniquely).
+    static func click(_ widget: UnsafeMutablePointer<GtkWidget>, x: Double, y: Double,
+                      in window: UnsafeMutablePointer<GtkWidget>) throws {
+        guard let title = String(borrowingGChars: gtk_window_get_title(window.window)) else {
+            throw MatrixTestError("the window has no title for xdotool to find it by")
+        }
+        var point = graphene_point_t(x: Float(x), y: Float(y))
+        var inWindow = graphene_point_t()
+        guard gtk_widget_compute_point(widget, window, &point, &inWindow) != 0 else {
+            throw MatrixTestError("the widget is not in the window")
+        }
+        var dx = 0.0, dy = 0.0
+        gtk_native_get_surface_transform(OpaquePointer(window), &dx, &dy)
+        let sx = Int((Double(inWindow.x) + dx).rounded()), sy = Int((Double(inWindow.y) + dy).rounded())
+        try XKeys.xdotool(["search", "--name", title, "mousemove", "--window", "%1", "--sync", String(sx), String(sy)])
+        try XKeys.xdotool(["click", "1"])
+    }
+}
+
+@MainActor
+extension MatrixGrid {
+    /// The part of the grid's body (cells, not the frozen headings) on screen, in the drawing
+    /// area's coordinates.
+    var visibleBody: MatrixRect { layout.bodyRect(viewport) }
+
+    /// True when the cursor cell is wholly on screen, outside the frozen headings and totals.
+    var cursorIsOnScreen: Bool {
+        guard let cell = cursorRect else { return false }
+        let body = visibleBody
+        return cell.x >= body.x - 0.5 && cell.maxX <= body.maxX + 0.5 && cell.y >= body.y - 0.5 && cell.maxY <= body.maxY + 0.5
+    }
+}

@@ -22,9 +22,16 @@ final class WindowControllerTests: WindowTestCase {
 
         let (_, changed) = window.survey.someCellEdit()
         XCTAssertTrue(window.controller.perform(.setObservations([changed]), label: "test"))
-        XCTAssertEqual(probe.shown.count, 2)
-        XCTAssertEqual(probe.shown.last?.observations.first { $0.key == changed.key }, changed)
+        XCTAssertEqual(probe.shown.count, 1, "a hidden section is only marked stale by an edit")
+        XCTAssertTrue(window.staleSections.contains("probe"))
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), window.headerTitle)
+        window.showSection(id: "probe")
+        XCTAssertEqual(probe.shown.count, 2, "coming to the front, it shows the survey as edited")
+        XCTAssertEqual(probe.shown.last?.observations.first { $0.key == changed.key }, changed)
+        XCTAssertFalse(window.staleSections.contains("probe"))
+        window.showSection(id: "overview")
+        window.showSection(id: "probe")
+        XCTAssertEqual(probe.shown.count, 2, "nothing changed meanwhile: not shown again")
 
         window.controller.undo()
         XCTAssertEqual(probe.shown.count, 3)
@@ -35,6 +42,32 @@ final class WindowControllerTests: WindowTestCase {
         XCTAssertEqual(probe.shown.count, 4)
         XCTAssertTrue(window.headerSubtitle.contains("样例.gongkai"), window.headerSubtitle)
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), "a recovered survey starts unsaved")
+    } }
+
+    func testHiddenSectionsThatFollowChangesAreShownEveryEdit() throws { try onMain {
+        let window = MainWindow(survey: Self.builtinSurvey, fileURL: nil)
+        defer { gtk_window_destroy(window.window.window) }
+        let follower = ProbeSection(id: "follower", reveals: nil, followsWhileHidden: true)
+        window.addSection(follower)
+        XCTAssertEqual(window.visibleSectionID, "overview")
+        window.controller.perform(.setObservations([window.survey.someCellEdit().1]), label: "test")
+        window.controller.undo()
+        XCTAssertEqual(follower.shown.count, 3, "made, edited, undone")
+        XCTAssertEqual(follower.shown.last, Self.canonical(Self.builtinSurvey))
+        // The built-in sections: only the checks and the reconciliation (their sidebar titles count)
+        // follow while hidden; the others wait to be shown.
+        XCTAssertEqual(window.staleSections, ["matrix", "enterprises", "regulations", "outreach", "charts"])
+    } }
+
+    func testRevealBringsAStaleSectionUpToDateFirst() throws { try onMain {
+        let window = MainWindow(survey: Self.builtinSurvey, fileURL: nil)
+        defer { gtk_window_destroy(window.window.window) }
+        window.controller.perform(.setObservations([window.survey.someCellEdit().1]), label: "test")
+        XCTAssertTrue(window.staleSections.contains("regulations"))
+        // Every built-in section that reveals a regulation is brought up to date before it is asked.
+        XCTAssertTrue(window.reveal(.regulation(id: Self.builtinSurvey.regulations[0].id)))
+        XCTAssertEqual(window.visibleSectionID, "regulations")
+        XCTAssertFalse(window.staleSections.contains("regulations"))
     } }
 
     func testRevealAsksTheSectionsAndShowsTheOneThatAccepts() throws { try onMain {
@@ -77,9 +110,12 @@ final class ProbeSection: RevealingSection {
     private(set) var shown: [Survey] = []
     private(set) var revealed: [ProblemLocation] = []
 
-    init(id: String, reveals: ((ProblemLocation) -> Bool)?) {
+    let followsWhileHidden: Bool
+
+    init(id: String, reveals: ((ProblemLocation) -> Bool)?, followsWhileHidden: Bool = false) {
         self.id = id
         self.reveals = reveals
+        self.followsWhileHidden = followsWhileHidden
     }
 
     func show(_ survey: Survey) { shown.append(survey) }

@@ -175,3 +175,17 @@ class ChineseTestCase: XCTestCase {
         super.tearDown()
     }
 }
+
+/// Tests that read English labels and messages: the interface language is English during each
+/// test and follows the environment again afterwards.
+class EnglishTestCase: XCTestCase {
+    override func setUp() {
+        super.setUp()
+        Localizer.shared.language = .english
+    }
+
+    override func tearDown() {
+        Localizer.shared.followEnvironment()
+        super.tearDown()
+    }
+}

@@ -3,17 +3,7 @@ import XCTest
 
 /// Import of published enterprise lists: encodings, header recognition, duplicates, bad rows, and
 /// that nothing changes until the edit is performed.
-final class ImportTests: XCTestCase {
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ImportTests: EnglishTestCase {
     private func builtin() throws -> Survey { try SurveyFile.load(from: XCTUnwrap(BuiltinDataset.url)) }
 
     private let list = """

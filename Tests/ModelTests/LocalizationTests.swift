@@ -135,6 +135,30 @@ final class LocalizationTests: XCTestCase {
         XCTAssertNotNil(Localizer.bundledCatalog(for: .chinese))
     }
 
+    func testAScopedLanguageChangesOnlyTheCodeInsideIt() {
+        defer { Localizer.shared.followEnvironment() }
+        Localizer.shared.language = .chinese
+        XCTAssertEqual(tr("Overview", language: .english), "Overview")
+        XCTAssertEqual(tr("Overview", language: .chinese), "概览")
+        // Inside the scope, on this thread: English; another thread meanwhile keeps Chinese.
+        let elsewhere = TextBox()
+        let inside: String = Localizer.with(language: .english) {
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                elsewhere.text = tr("Overview")
+                done.signal()
+            }.start()
+            done.wait()
+            XCTAssertEqual(Localizer.shared.effectiveLanguage, .english)
+            return tr("%1 jurisdictions", 32)
+        }
+        XCTAssertEqual(inside, "32 jurisdictions")
+        XCTAssertEqual(elsewhere.text, "概览", "the process's language never changed")
+        XCTAssertEqual(Localizer.shared.language, .chinese)
+        XCTAssertEqual(tr("Overview"), "概览", "nothing to restore after the scope")
+        XCTAssertEqual(Localizer.with(language: nil) { tr("Overview") }, "概览")
+    }
+
     // MARK: The catalog against the sources
 
     func testEveryChineseEntryIsTranslated() throws {
@@ -308,4 +332,9 @@ final class LocalizationTests: XCTestCase {
         }
         return out
     }
+}
+
+/// A text another thread writes before the test reads it (after a semaphore).
+private final class TextBox: @unchecked Sendable {
+    var text = ""
 }

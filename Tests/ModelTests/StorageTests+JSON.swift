@@ -220,6 +220,7 @@ final class JSONStorageTests: XCTestCase {
             XCTAssertEqual(try list.decode(String.self), "two")
             XCTAssertTrue(list.isAtEnd)
             flag = try c.superDecoder().singleValueContainer().decode(Bool.self)
+            XCTAssertEqual(try c.decode(Int.self, forKey: .z), 5, "the last of a repeated key wins (and every member is read)")
             XCTAssertEqual(Set(c.allKeys.map(\.stringValue)), ["a", "list", "nested", "z"])
         }
     }

@@ -14,7 +14,7 @@ final class RecordCodingStorageTests: XCTestCase {
             func bit(_ n: Int) -> Bool { i & (1 << n) != 0 }
             var e = Enterprise(id: "E\(i)", name: texts[i % texts.count], jurisdiction: i % 3 == 0 ? "anhui" : "beijing")
             if bit(0) { e.city = texts[(i + 1) % texts.count] }
-            if bit(1) { e.year = [2019, 0, -5, 123_456_789_012][i % 4] }
+            if bit(1) { e.year = [2019, 1949, 2200, 2100][i % 4] }  // years are 1949–2200 (SurveyLimits)
             if bit(2) { e.reasons = reasonSets[i % reasonSets.count] }
             if bit(3) {
                 e.industry = "化工"
@@ -79,12 +79,10 @@ final class RecordCodingStorageTests: XCTestCase {
     /// Valid but not canonical: not read directly, and read by `Codable` as before.
     func testUnusualEnterprisesAreLeftToCodable() throws {
         let unusual = [
-            #"{"id": "E1", "name": "n", "jurisdiction": "j", "extra": [1, {"a": null}]}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": 2.019e3}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": 2019.0}"#,
             #"{"\u0069d": "E1", "name": "n", "jurisdiction": "j"}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "channelsSearched": ["company\u005fwebsite"]}"#,
-            #"{"id": "E1", "name": "n", "jurisdiction": "j", "phoneAttempts": [{"outcome": "confidential", "x": 1}]}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "reasons": "3、1"}"#,
         ]
         for text in unusual {
@@ -96,11 +94,25 @@ final class RecordCodingStorageTests: XCTestCase {
             }
         }
         // Read directly, as `decodeIfPresent` reads them: null members and absent ones.
-        let plain = #"{"id": "E1", "name": "n", "jurisdiction": "j", "city": null, "year": -0, "urls": null, "phoneAttempts": [{"outcome": "confidential", "date": null}]}"#
+        let plain = #"{"id": "E1", "name": "n", "jurisdiction": "j", "city": null, "year": 2019, "urls": null, "phoneAttempts": [{"outcome": "confidential", "date": null}]}"#
         try Array(plain.utf8).withUnsafeBytes { raw in
             let tape = try JSONParser.parse(raw)
             let direct = try XCTUnwrap(Enterprise.decodeDirectly(from: tape, node: 0))
             XCTAssertEqual(direct, try TapeDecoder.decode(Enterprise.self, tape: tape, node: 0, basePath: []))
+        }
+    }
+
+    /// Members Gongkai does not know: not read directly, and refused by `Codable` (never dropped).
+    func testUnknownMembersAreRefused() throws {
+        for (text, key) in [(#"{"id": "E1", "name": "n", "jurisdiction": "j", "extra": [1, {"a": null}]}"#, "extra"),
+                            (#"{"id": "E1", "name": "n", "jurisdiction": "j", "phoneAttempts": [{"outcome": "confidential", "x": 1}]}"#, "x")] {
+            try Array(text.utf8).withUnsafeBytes { raw in
+                let tape = try JSONParser.parse(raw)
+                XCTAssertNil(Enterprise.decodeDirectly(from: tape, node: 0), text)
+                XCTAssertThrowsError(try TapeDecoder.decode(Enterprise.self, tape: tape, node: 0, basePath: []), text) { error in
+                    XCTAssertEqual((error as? UnknownKeyError)?.key, key)
+                }
+            }
         }
     }
 
@@ -111,6 +123,8 @@ final class RecordCodingStorageTests: XCTestCase {
             #"{"name": "n", "jurisdiction": "j"}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": "2019"}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": 99999999999999999999}"#,
+            #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": -9223372036854775808}"#,
+            #"{"id": "E1", "name": "n", "jurisdiction": "j", "year": 1948}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "reasons": "9"}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "foundAt": ["nowhere"]}"#,
             #"{"id": "E1", "name": "n", "jurisdiction": "j", "urls": "https://a"}"#,

@@ -48,7 +48,7 @@ final class SplitParseStorageTests: XCTestCase {
         // A line that looks like the end of the list, inside an element: the split fails and the
         // list is parsed in one pass.
         let misleading = Self.text.replacingOccurrences(
-            of: "\"id\": \"E005500\",", with: "\"id\": \"E005500\",\n\"x\": [\n    ],")
+            of: "\"id\": \"E005500\",", with: "\"id\": \"E005500\",\n\"urls\": [\n    ],")
         XCTAssertNotEqual(misleading, Self.text)
         try splitTape(misleading) { XCTAssertTrue($0.splitArrays.isEmpty) }
         XCTAssertEqual(try SurveyFile.decode(Data(misleading.utf8), source: "x"), canonical)

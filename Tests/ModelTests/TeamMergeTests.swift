@@ -39,6 +39,9 @@ final class TeamMergeTests: XCTestCase {
         for x in try variants() {
             XCTAssertEqual(SurveyMerge.merge(base: b, ours: b, theirs: x).survey, x, "merge(B, B, X) = X")
             XCTAssertEqual(SurveyMerge.merge(base: b, ours: x, theirs: b).survey, x, "merge(B, X, B) = X")
+            let logged = SurveyMerge.merge(base: b, ours: b, theirs: x, author: "合并者").survey.changeLog.entries
+            XCTAssertEqual(Set(logged.map(\.path)), Set(SurveyComparison(b, x).differences.map(\.path)), "the merge logs what it took")
+            XCTAssertTrue(logged.allSatisfy { $0.action == .merge && $0.author == "合并者" })
             XCTAssertTrue(SurveyMerge.merge(base: b, ours: x, theirs: x).isClean)
             XCTAssertEqual(SurveyMerge.merge(base: b, ours: x, theirs: x).survey, x, "the same change is taken once")
         }

@@ -2,18 +2,7 @@ import Foundation
 import XCTest
 import Model
 
-final class ValidationTests: XCTestCase {
-    /// The tests read the English messages.
-    override func setUp() {
-        super.setUp()
-        Localizer.shared.language = .english
-    }
-
-    override func tearDown() {
-        Localizer.shared.followEnvironment()
-        super.tearDown()
-    }
-
+final class ValidationTests: EnglishTestCase {
     /// One way to break the clean fixture, the code it must raise and where.
     private struct Case {
         let code: ProblemCode
@@ -83,6 +72,10 @@ final class ValidationTests: XCTestCase {
                                                              kind: .auditList, status: .notDisclosed))
         },
         Case(.subUnitYearOutsideSurvey, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) { $0.subUnitObservations[5].year = 2025 },
+        Case(.duplicateSubUnitObservation, .subUnit(jurisdiction: "xpcc", subUnit: "第十二师")) {
+            $0.subUnitObservations.append($0.subUnitObservations[5])
+        },
+        Case(.cellsNotEntered, .survey) { $0.observations.removeLast() },
         Case(.tallyExceedsUnits, .subUnitTally(jurisdiction: "guangdong", kind: .evaluation, year: 2019)) {
             $0.subUnitTallies[0].disclosed = 22
         },
@@ -100,6 +93,10 @@ final class ValidationTests: XCTestCase {
         },
         Case(.emptyEnterpriseName, .enterprise(id: "e4")) { $0.enterprises[3].name = " \u{3000}" },
         Case(.itemNotRequired, .enterprise(id: "e1")) { $0.enterprises[0].disclosedItems.append(.energyPerProduct) },
+        Case(.jurisdictionNotChosen, .enterprise(id: "e2")) { $0.enterprises[1].jurisdiction = "" },
+        Case(.phoneOutcomeNotChosen, .enterprise(id: "e3")) {
+            $0.enterprises[2].phoneAttempts = [PhoneAttempt(outcome: nil), PhoneAttempt(outcome: .confidential), PhoneAttempt(outcome: nil)]
+        },
         Case(.regulationDateOrder, .regulation(id: "interim-2004")) { $0.regulations[0].repealed = PartialDate(year: 2003) },
         Case(.regulationDateOrder, .regulation(id: Regulation.auditMeasuresID)) {
             $0.regulations[1].adopted = PartialDate(year: 2016, month: 9)
@@ -111,6 +108,10 @@ final class ValidationTests: XCTestCase {
         Case(.yearsNotAscending, .survey) { $0.years = [2018, 2019, 2019, 2020] },
         Case(.duplicateJurisdictionID, .jurisdiction(id: "anhui")) { $0.jurisdictions[1].id = "anhui" },
         Case(.duplicateOutreach, .outreach(jurisdiction: "anhui")) { $0.outreach.append(Outreach(jurisdiction: "anhui")) },
+        Case(.mergeConflict, .cell(jurisdiction: "anhui", year: 2018, kind: .auditList)) {
+            $0.conflicts = [MergeConflict(path: "observations/anhui/2018/audit_list/status", base: "\"not_disclosed\"",
+                                          ours: "\"disclosed\"", theirs: "\"prefecture\"")]
+        },
         // Report figures (issue 13)
         Case(.recordsExceedTally, .jurisdiction(id: "beijing")) {
             $0.reportedData.tallies = [ReportedTally(.enterprisesSampled, jurisdiction: "beijing", value: 1, source: "p. 1")]
@@ -169,8 +170,8 @@ final class ValidationTests: XCTestCase {
         survey.enterprises[2].year = 2030
         survey.regulations[0].supersededBy = "nowhere"
         let messages = Validator.validate(survey).map(\.message)
-        XCTAssertTrue(messages.contains { $0.contains("安徽") && $0.contains("2018") && $0.contains("audit-list") }, "\(messages)")
-        XCTAssertTrue(messages.contains { $0.contains("北京丙电力有限公司") && $0.contains("2030") && $0.contains("北京") })
+        XCTAssertTrue(messages.contains { $0.contains("Anhui") && $0.contains("2018") && $0.contains("audit-list") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("北京丙电力有限公司") && $0.contains("2030") && $0.contains("Beijing") })
         XCTAssertTrue(messages.contains { $0.contains("清洁生产审核暂行办法") && $0.contains("nowhere") })
     }
 

@@ -13,6 +13,8 @@ final class DocumentFlows {
     let services: WindowServices
     /// The draft of the window's survey.
     let drafts: DraftKeeper
+    /// The bar saying the survey's file changed on disk.
+    let fileWatch: FileChangeWatch
     /// Set once the user has agreed to close; the next close request goes through.
     private var closeConfirmed = false
     /// The unsaved-changes question on screen, if any.
@@ -23,6 +25,14 @@ final class DocumentFlows {
         self.controller = window.controller
         self.services = services
         drafts = DraftKeeper(controller: window.controller, store: services.drafts)
+        fileWatch = FileChangeWatch(controller: window.controller)
+        Widgets.append(window.banners, fileWatch.bar)
+        let widget = window.window
+        Signals.connect(widget, "destroy") { [weak fileWatch] in
+            TypedText.forget(in: widget)
+            fileWatch?.stop()
+        }
+        fileWatch.onReload = { [weak self] in self?.reload() }
     }
 
     private var parent: UnsafeMutablePointer<GtkWidget>? { window?.window }
@@ -46,6 +56,23 @@ final class DocumentFlows {
         dialog.present()
     }
 
+    /// "New survey from this one": asks for the years, then (after the unsaved-changes question)
+    /// shows this survey's jurisdictions, departments, sub-units, regulations and contacts for those
+    /// years as a new, untitled survey (`Survey.nextSurvey`); saving asks for its new file.
+    func newSurveyFromThis() {
+        let years = controller.survey.followingYears
+        let suggested = years.count == 1 ? "\(years[0])" : "\(years[0])-\(years[years.count - 1])"
+        let dialog = NewSurveyDialog(parent: parent, suggestedYears: suggested,
+                                     explanation: tr("The new survey keeps this survey’s jurisdictions, departments, sub-units, laws and rules and phone contacts, with no observations, enterprises or letters.")) { [weak self] answer in
+            guard let self, let answer else { return }
+            let source = self.controller.survey
+            self.confirmUnsavedChanges {
+                self.controller.replace(with: source.nextSurvey(years: answer.years, title: answer.title), fileURL: nil)
+            }
+        }
+        dialog.present()
+    }
+
     /// Asks for a file and opens it.
     func chooseAndOpen() {
         guard let parent else { return }
@@ -61,9 +88,9 @@ final class DocumentFlows {
             other.present()  // one file, one window
             return
         }
-        let survey: Survey
+        let loaded: (survey: Survey, fingerprint: FileFingerprint)
         do {
-            survey = try SurveyFile.load(from: url)
+            loaded = try SurveyFile.loadWithFingerprint(from: url)
         } catch {
             showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
             return
@@ -71,7 +98,7 @@ final class DocumentFlows {
         confirmUnsavedChanges { [weak self] in
             guard let self else { return }
             let bundled = WindowServices.isBundledDataset(url)
-            self.controller.replace(with: survey, fileURL: bundled ? nil : url)
+            self.controller.replace(with: loaded.survey, fileURL: bundled ? nil : url, fingerprint: loaded.fingerprint)
             if !bundled { self.services.recent.add(url) }
             if !bundled, let window = self.window { DraftRecovery.offer(in: window) }
         }
@@ -85,11 +112,15 @@ final class DocumentFlows {
             saveAs(then: done)
             return
         }
-        write(to: url, then: done)
+        confirmTypedText(saving: true, then: { [weak self] in self?.write(to: url, then: done) }, otherwise: { done(false) })
     }
 
     /// Asks where to save, then saves there.
     func saveAs(then done: @escaping @MainActor (Bool) -> Void = { _ in }) {
+        confirmTypedText(saving: true, then: { [weak self] in self?.chooseAndWrite(then: done) }, otherwise: { done(false) })
+    }
+
+    private func chooseAndWrite(then done: @escaping @MainActor (Bool) -> Void) {
         guard let parent else { return done(false) }
         let current = controller.fileURL
         let name = current?.lastPathComponent ?? Self.suggestedFileName(for: controller.survey)
@@ -100,19 +131,70 @@ final class DocumentFlows {
         }
     }
 
-    private func write(to url: URL, then done: @escaping @MainActor (Bool) -> Void) {
+    private func write(to url: URL, overwrite: Bool = false, then done: @escaping @MainActor (Bool) -> Void) {
         guard !WindowServices.isBundledDataset(url) else {
             showError(heading: tr("Could not save"), message: tr("The built-in survey cannot be changed. Save your copy under another name."))
             return done(false)
         }
         do {
-            try controller.save(to: url)
+            try controller.save(to: url, overwrite: overwrite)
+        } catch let error as SurveyFileError where error.kind == .changedOnDisk {
+            return askAboutChangedFile(url, then: done)
         } catch {
             showError(heading: tr("Could not save “%1”", url.lastPathComponent), message: Self.describe(error))
             return done(false)
         }
         services.recent.add(url)
         done(true)
+    }
+
+    /// Saving found the file on disk changed since it was opened or last saved (another program
+    /// or another Gongkai wrote it): Reload it, Save As…, Overwrite it, or Cancel.
+    private func askAboutChangedFile(_ url: URL, then done: @escaping @MainActor (Bool) -> Void) {
+        let dialog = ChoiceDialog(
+            parent: parent, heading: tr("“%1” was changed on disk", url.lastPathComponent),
+            body: tr("Another program or another Gongkai has changed or moved the file since you opened it. Reload it (your changes are lost), save yours under another name, or overwrite the file with yours (its other version is kept as “%1~”).", url.lastPathComponent),
+            choices: [.init(id: "cancel", label: tr("_Cancel")),
+                      .init(id: "reload", label: tr("_Reload")),
+                      .init(id: "save-as", label: tr("Save _As…")),
+                      .init(id: "overwrite", label: tr("_Overwrite"), style: .destructive)],
+            defaultChoice: "save-as", cancel: "cancel") { [weak self] choice in
+                guard let self else { return done(false) }
+                switch choice {
+                case "reload":
+                    self.reload(asking: false)
+                    done(false)
+                case "save-as":
+                    self.chooseAndWrite(then: done)
+                case "overwrite":
+                    self.write(to: url, overwrite: true, then: done)
+                default:
+                    done(false)
+                }
+            }
+        dialog.present()
+    }
+
+    /// Reads the survey's file again (the version on disk replaces the window's survey); with
+    /// unsaved changes, asks first unless `asking` is false (the user already chose Reload).
+    func reload(asking: Bool = true) {
+        guard let url = controller.fileURL else { return }
+        if asking && controller.isDirty {
+            let dialog = ChoiceDialog(
+                parent: parent, heading: tr("Reload “%1” and lose your changes?", url.lastPathComponent),
+                body: tr("The version on disk replaces the survey in this window; the changes you have not saved are lost."),
+                choices: [.init(id: "cancel", label: tr("_Cancel")), .init(id: "reload", label: tr("_Reload"), style: .destructive)],
+                defaultChoice: "cancel", cancel: "cancel") { [weak self] choice in
+                    if choice == "reload" { self?.reload(asking: false) }
+                }
+            return dialog.present()
+        }
+        do {
+            let loaded = try SurveyFile.loadWithFingerprint(from: url)
+            controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
+        } catch {
+            showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
+        }
     }
 
     /// `name` → `name.gongkai` when the user typed no extension.
@@ -132,8 +214,54 @@ final class DocumentFlows {
     /// Runs `proceed` at once when there are no unsaved changes; otherwise asks Save / Discard /
     /// Cancel and runs it after a successful save or a discard (never after Cancel).
     func confirmUnsavedChanges(_ proceed: @escaping @MainActor () -> Void) {
-        guard controller.isDirty else { return proceed() }
-        askToSaveChanges(then: proceed)
+        confirmTypedText(saving: false, then: { [weak self] in
+            guard let self else { return }
+            guard self.controller.isDirty else { return proceed() }
+            self.askToSaveChanges(then: proceed)
+        }, otherwise: {})
+    }
+
+    // MARK: Typed text
+
+    /// Refused text the user has been told about (and chose to go on without).
+    private var acknowledged: [TypedText.Unaccepted] = []
+    /// The refused-text question on screen, if any (asked once however often Save is pressed).
+    private weak var typedQuestion: ChoiceDialog?
+
+    /// Before the survey is written or leaves the window: typing still in a field is committed,
+    /// and text the fields refused (kept in them, or left behind when the form moved on) is listed,
+    /// with Go Back (the cursor goes to the field) or going on without it. Runs `proceed` at once
+    /// when there is none, or none the user has not been told about already.
+    private func confirmTypedText(saving: Bool, then proceed: @escaping @MainActor () -> Void,
+                                  otherwise: @escaping @MainActor () -> Void) {
+        guard let window else { return proceed() }
+        let widget = window.window
+        TypedText.commitAll(in: widget)
+        let items = TypedText.unaccepted(in: widget)
+        guard items.contains(where: { !acknowledged.contains($0) }) else { return proceed() }
+        if let typedQuestion, typedQuestion.isOpen { return typedQuestion.present() }
+        let list = items.map { item in
+            "• " + (item.field.isEmpty ? tr("“%1” — %2", item.text, item.reason) : tr("%1: “%2” — %3", item.field, item.text, item.reason))
+        }.joined(separator: "\n")
+        let dialog = ChoiceDialog(
+            parent: parent, heading: tr("Some values you typed are not in the survey"),
+            body: tr("These values could not be accepted, so the survey does not hold them:") + "\n" + list + "\n\n"
+                + (saving ? tr("Save without them, or go back and correct them.") : tr("Go on without them, or go back and correct them.")),
+            choices: [.init(id: "back", label: tr("_Go Back")),
+                      .init(id: "go", label: saving ? tr("Save _Without Them") : tr("Go On _Without Them"), style: .destructive)],
+            defaultChoice: "back", cancel: "back") { [weak self] choice in
+                guard let self else { return }
+                if choice == "go" {
+                    self.acknowledged = items
+                    TypedText.forget(in: widget)
+                    proceed()
+                } else {
+                    TypedText.focusFirstRefused(in: widget)
+                    otherwise()
+                }
+            }
+        typedQuestion = dialog
+        dialog.present()
     }
 
     /// Asks Save / Discard / Cancel about the survey's changes; runs `proceed` after a successful
@@ -174,7 +302,11 @@ final class DocumentFlows {
 
     /// The window's `close-request`: true keeps the window open (the question is being asked).
     func closeRequested() -> Bool {
-        if closeConfirmed || !controller.isDirty { return false }
+        if closeConfirmed { return false }
+        if let window {
+            TypedText.commitAll(in: window.window)
+            if !controller.isDirty && TypedText.unaccepted(in: window.window).allSatisfy(acknowledged.contains) { return false }
+        }
         confirmUnsavedChanges { [weak self] in
             guard let self, let window = self.window else { return }
             self.closeConfirmed = true

@@ -14,8 +14,10 @@ final class EditActions {
 
     init(map: ActionMap, controller: DocumentController) {
         self.controller = controller
-        undoAction = map.add("undo") { controller.undo() }
-        redoAction = map.add("redo") { controller.redo() }
+        // The actions live in the window's action map, which GTK may keep after the window closes:
+        // they must not keep the survey and its history alive.
+        undoAction = map.add("undo") { [weak controller] in controller?.undo() }
+        redoAction = map.add("redo") { [weak controller] in controller?.redo() }
         controller.observe { [weak self] _ in self?.update() }
         update()
     }

@@ -1,12 +1,13 @@
 import CGtk
 import Foundation
 
-/// File actions of a window: `win.new`, `win.open`, `win.open-recent` (a path), `win.save`,
+/// File actions of a window: `win.new`, `win.new-from-this`, `win.open`, `win.open-recent` (a path), `win.save`,
 /// `win.save-as` and `win.close`, each running a `DocumentFlows` flow.
 @MainActor
 enum FileActions {
     static func register(in map: ActionMap, flows: DocumentFlows) {
         map.add("new") { [weak flows] in flows?.newSurvey() }
+        map.add("new-from-this") { [weak flows] in flows?.newSurveyFromThis() }
         map.add("open") { [weak flows] in flows?.chooseAndOpen() }
         map.add("open-recent", stringParameter: { [weak flows] path in
             flows?.open(URL(fileURLWithPath: path))

@@ -2,7 +2,7 @@ import CGtk
 import Model
 import Foundation
 
-/// The header bar's primary menu: New, Open, Recent ▸, Save, Save As, Export, Keyboard Shortcuts, About,
+/// The header bar's primary menu: New, New from this one, Open, Recent ▸, Save, Save As, Export, Keyboard Shortcuts, About,
 /// Quit. The Recent submenu follows the recent-files list.
 @MainActor
 final class PrimaryMenu {
@@ -14,6 +14,7 @@ final class PrimaryMenu {
         self.recent = recent
         let files = MenuModel()
         files.append(tr("_New Survey…"), action: "win.new")
+        files.append(tr("New Survey from _This One…"), action: "win.new-from-this")
         files.append(tr("_Open…"), action: "win.open")
         files.appendSubmenu(tr("Open _Recent"), recentMenu)
         let saving = MenuModel()
@@ -26,7 +27,7 @@ final class PrimaryMenu {
         help.append(tr("_About Gongkai"), action: "app.about")
         let quit = MenuModel()
         quit.append(tr("_Quit"), action: "app.quit")
-        for section in [files, saving, help, quit] { model.appendSection(section) }
+        for section in [files, saving, TeamActions.menuSection(), help, quit] { model.appendSection(section) }
         recent.onChange { [weak self] in self?.updateRecent() }
         updateRecent()
     }

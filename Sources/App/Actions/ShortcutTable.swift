@@ -44,6 +44,9 @@ enum ShortcutTable {
                 Binding(action: "win.undo", accelerators: ["<Control>z"], title: tr("Undo")),
                 Binding(action: "win.redo", accelerators: ["<Shift><Control>z", "<Control>y"], title: tr("Redo")),
             ]),
+            (tr("Sections"), sectionTitles.enumerated().map { i, title in
+                Binding(action: "win.section-\(i + 1)", accelerators: ["<Alt>\(i + 1)"], title: tr("Go to %1", title))
+            }),
             (tr("General"), [
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
                 Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
@@ -54,6 +57,12 @@ enum ShortcutTable {
     }
 
     static var bindings: [Binding] { groups.flatMap(\.bindings) }
+
+    /// The sections in sidebar order (`MainWindow` adds them in this order), for Alt+1 … Alt+8.
+    static var sectionTitles: [String] {
+        [tr("Overview"), tr(context: "matrix", "Disclosure matrix"), tr("Checks"), tr("Reconciliation"), tr("Enterprises"), tr("Laws and rules"),
+         tr("Outreach"), tr(context: "chart", "Charts")]
+    }
 
     /// The groups for the shortcuts window: the table's, then each keyboard section's.
     @MainActor

@@ -25,6 +25,8 @@ final class WindowActions {
         FileActions.register(in: map, flows: flows)
         edit = EditActions(map: map, controller: window.controller)
         map.add("checks") { [weak window] in window?.showSection(id: ChecksSection.sectionID) }
+        SectionActions.register(in: map, window: window)
+        TeamActions.register(in: map, window: window, chooser: services.chooser)
         menu = PrimaryMenu(recent: services.recent)
         HeaderBarControls.install(in: window.header, menu: menu, edit: edit)
         FileDrop.install(on: window.window) { [weak self] url in self?.flows.open(url) }

@@ -28,6 +28,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every measurement as JSON at the end (name, median, min and max in ms, runs, peak RSS in bytes) instead of lines of text.")
     var json = false
 
+    func validate() throws {
+        try OptionBounds.check("--enterprises", enterprises, in: OptionBounds.enterprises)
+        try OptionBounds.check("--years", years, in: OptionBounds.benchYears)
+        try OptionBounds.check("--runs", runs, in: OptionBounds.runs)
+    }
+
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -37,14 +43,14 @@ struct BenchCommand: ParsableCommand {
         // Loading measures a file saved beforehand (not measured when only loading is asked for).
         let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2001...(2000 + years), seed: 42)
         var report = BenchReport(only: only, json: json)
-        report.say("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
+        try report.say("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years, "
               + "\(survey.observations.count) cells; RSS with it in memory: "
               + (BenchReport.residentBytes().map { String(format: "%.0f MB", Double($0) / 1_048_576) } ?? "?"))
 
         try report.measure("save", runs: runs) { try SurveyFile.save(survey, to: file) }
         if !FileManager.default.fileExists(atPath: file.path) { try SurveyFile.save(survey, to: file) }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        report.say("file size: \(size / 1_048_576) MiB")
+        try report.say("file size: \(size / 1_048_576) MiB")
         if let keepFile {
             try? FileManager.default.removeItem(atPath: keepFile)
             try FileManager.default.copyItem(atPath: file.path, toPath: keepFile)
@@ -55,9 +61,9 @@ struct BenchCommand: ParsableCommand {
             blackHole(problems.count)
         }
         try report.measure("load", runs: runs) { blackHole(try SurveyFile.load(from: file).enterprises.count) }
-        report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
-        report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
-        report.measure("CSV export (all enterprises)", runs: runs) {
+        try report.measure("validate", runs: runs) { blackHole(Validator.validate(survey).count) }
+        try report.measure("statistics", runs: runs) { blackHole(Statistics(survey)) }
+        try report.measure("CSV export (all enterprises)", runs: runs) {
             blackHole(CSVWriter().data(TableBuilder(survey).enterprises()).count)
         }
         try report.measure("cell edit + undo", runs: runs) {
@@ -69,16 +75,33 @@ struct BenchCommand: ParsableCommand {
             try document.undo()
         }
         let csv = Self.publishedList(rows: 10_000)
+        let lastYear = survey.years.last ?? 2000 + years
         try report.measure("import of a 10,000-row GB18030 CSV list (read, check, add as one step)", runs: runs) {
-            let plan = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: survey.years.last!)
+            let plan = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: lastYear)
             let document = SurveyDocument(survey: survey)
             try document.perform(plan.edit, label: "bench")
             blackHole(document.survey.enterprises.count)
         }
+        // The case that was quadratic: a second list into the same jurisdiction and year, whose
+        // new ids had to step past every id the first list took.
+        let second = Self.publishedList(rows: 10_000, from: 10_000)
+        if report.includes("import 10,000 rows into the 100,000-enterprise survey") {
+            let first = try EnterpriseImport(data: csv, into: survey, jurisdiction: "河南", year: survey.years.last ?? 0)
+            let withFirst = SurveyDocument(survey: survey)
+            try withFirst.perform(first.edit, label: "bench")
+            let base = withFirst.survey
+            try report.measure("import 10,000 rows into the 100,000-enterprise survey (a second list, same jurisdiction and year)", runs: runs) {
+                let plan = try EnterpriseImport(data: second, into: base, jurisdiction: "河南", year: base.years.last ?? 0)
+                let document = SurveyDocument(survey: base)
+                try document.perform(plan.edit, label: "bench")
+                blackHole(document.survey.enterprises.count)
+            }
+        }
+        try TeamBench.measure(&report, survey: survey, runs: runs, directory: dir)
         // The window's measurements need a display (`make bench` runs under Xvfb).
-        MainActor.assumeIsolated { measureWindow(survey: survey, file: file, into: &report) }
+        try MainActor.assumeIsolated { try measureWindow(survey: survey, file: file, into: &report) }
         if let peak = BenchReport.peakResidentBytes() {
-            report.say("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
+            try report.say("peak RSS since the last reset: " + String(format: "%.0f MB", Double(peak) / 1_048_576))
         }
         if json { try report.printJSON() }
     }
@@ -86,21 +109,21 @@ struct BenchCommand: ParsableCommand {
     /// The measurements of the real window, each with the peak memory while it ran; none without
     /// a display.
     @MainActor
-    private func measureWindow(survey: Survey, file: URL, into report: inout BenchReport) {
+    private func measureWindow(survey: Survey, file: URL, into report: inout BenchReport) throws {
         if report.includes("open in the window") {
             BenchReport.resetPeak()
-            if let result = WindowBench.run(file: file) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
+            if let result = WindowBench.run(file: file) { try report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
         }
         if report.includes("matrix cell edit") {
             BenchReport.resetPeak()
-            if let result = MatrixBench.run(survey: survey) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
+            if let result = MatrixBench.run(survey: survey) { try report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
         }
         if report.includes("window-cell-edit") {
-            if let result = WindowCellEditBench.run(survey: survey, runs: max(runs, 20)) { report.add(result.rows, lines: result.lines) }
+            if let result = WindowCellEditBench.run(survey: survey, runs: max(runs, 20)) { try report.add(result.rows, lines: result.lines) }
         }
         if report.includes("filter as you type") {
             BenchReport.resetPeak()
-            if let result = EnterpriseBench.run(survey: survey) { report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
+            if let result = EnterpriseBench.run(survey: survey) { try report.add(result.rows(peakRSS: BenchReport.peakResidentBytes()), lines: result.lines) }
         }
     }
 }
@@ -108,22 +131,18 @@ struct BenchCommand: ParsableCommand {
 extension BenchCommand {
     /// A province's published audit list as Excel on Chinese Windows saves it: GB18030 CSV with
     /// the headers 序号,企业名称,所在地,审核类别,所属行业 and names not yet in the survey.
-    static func publishedList(rows: Int) -> Data {
+    static func publishedList(rows: Int, from start: Int = 0) -> Data {
         let cities = ["郑州市", "开封市", "洛阳市", "平顶山市", "安阳市", "新乡市", "焦作市", "濮阳市"]
         let reasons = ["双超", "使用有毒有害原料", "高耗能", "双超,双有", "双有"]
         let industries = ["化学原料和化学制品制造业", "金属制品业", "造纸和纸制品业", "电力、热力生产和供应业"]
         var text = "序号,企业名称,所在地,审核类别,所属行业\r\n"
-        for i in 0..<rows {
+        for i in start..<(start + rows) {
             let name = "河南省第\(i + 1)号清洁生产示范有限公司"
             text += "\(i + 1),\(name),\(cities[i % cities.count]),\"\(reasons[i % reasons.count])\",\(industries[i % industries.count])\r\n"
         }
         return text.data(using: TextDecoding.gb18030) ?? Data(text.utf8)
     }
 }
-
-/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module does not export): returns
-/// freed heap memory to the system.
-@_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
 
 /// Keeps a value alive so that the optimiser cannot drop the work that made it.
 @inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
@@ -174,17 +193,17 @@ struct BenchReport {
     func includes(_ name: String) -> Bool { only.map(name.contains) ?? true }
 
     /// Prints a line of text (not in JSON mode).
-    func say(_ line: String) {
-        if !json { Swift.print(line) }
+    func say(_ line: String) throws {
+        if !json { try Output.line(line) }
     }
 
     /// Adds measurements made elsewhere (the window's) with their own lines of text.
-    mutating func add(_ measured: [BenchRow], lines: [String]) {
+    mutating func add(_ measured: [BenchRow], lines: [String]) throws {
         rows += measured
-        lines.forEach(say)
+        try lines.forEach(say)
     }
 
-    mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
+    mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) throws {
         guard includes(name) else { return }
         var times: [Double] = []
         var cpuTimes: [Double] = []
@@ -198,15 +217,15 @@ struct BenchReport {
         let row = BenchRow(name: name, times: times, peakRSS: Self.peakResidentBytes())
         rows.append(row)
         let peak = row.peakRSSBytes.map { String(format: "   peak RSS %.0f MB", Double($0) / 1_048_576) } ?? ""
-        say(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", row.medianMs, row.minMs, row.maxMs) + peak
-            + String(format: "   cpu %.0f ms", cpuTimes[cpuTimes.count / 2]))
+        try say(Self.padded(name) + String(format: "median %9.2f ms   (min %.2f, max %.2f)", row.medianMs, row.minMs, row.maxMs) + peak
+            + String(format: "   cpu %.0f ms", Stopwatch.median(cpuTimes)))
     }
 
     /// Every row as a JSON array (sorted keys, one object per measurement).
     func printJSON() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        Swift.print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        try Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
     }
 
     /// Processor time used by the calling thread so far, in seconds.
@@ -231,9 +250,9 @@ struct BenchReport {
     /// peak of what follows (Linux 4.0+: writing 5 to /proc/self/clear_refs).
     static func resetPeak() {
         // Return freed heap memory to the system first, so that the mark starts from what is in use.
-        _ = mallocTrim(0)
+        ProcessMemory.trim()
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return }
-        handle.write(Data("5".utf8))
+        try? handle.write(contentsOf: Data("5".utf8))
         try? handle.close()
     }
 

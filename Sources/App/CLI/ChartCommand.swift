@@ -23,7 +23,10 @@ struct ChartCommand: ParsableCommand {
         With --all and a path ending in .pdf, every chart goes into one PDF, one chart per page (a \
         briefing handout); with any other path, that folder gets one file per chart, <name>.<format>. \
         FILE is a .gongkai survey (default: the built-in 2018-2022 dataset). Files are written \
-        completely or not at all.
+        completely or not at all (a folder's files all together); -o - writes to standard output \
+        (one chart, or --all as one PDF); a symbolic link is written through. A chart never \
+        replaces a survey (.gongkai, or a file that starts like one) nor anything that is not a \
+        regular file.
         """)
 
     enum KindOption: String, ExpressibleByArgument, CaseIterable {
@@ -78,6 +81,8 @@ struct ChartCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
+        try OptionBounds.check("--enterprises", enterprises, in: OptionBounds.enterprises)
+        try OptionBounds.check("--runs", runs, in: OptionBounds.runs)
         if list || bench { return }
         if all {
             guard arguments.count <= 1 else { throw ValidationError("with --all, give at most the survey file") }
@@ -94,7 +99,11 @@ struct ChartCommand: ParsableCommand {
         if let format, ChartFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format \"\(format)\"; choose png, svg or pdf")
         }
-        guard (1...4).contains(scale) else { throw ValidationError("--scale must be between 1 and 4") }
+        try OptionBounds.check("--scale", scale, in: OptionBounds.scale)
+        if let year { try OptionBounds.check("--year", year, in: OptionBounds.year) }
+        if all && isStandardOutput(output) && format.map({ $0.lowercased() != "pdf" }) ?? false {
+            throw ValidationError("--all to standard output is one PDF: use --format pdf")
+        }
         if let sort, ChartSort(rawValue: sort) == nil {
             throw ValidationError("unknown sort \"\(sort)\"; choose value or survey")
         }
@@ -112,7 +121,7 @@ struct ChartCommand: ParsableCommand {
             for kind in ChartKind.allCases {
                 out += kind.name.padding(toLength: 26, withPad: " ", startingAt: 0) + kind.title + "\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try Output.write(out)
             return
         }
         let file = all ? arguments.first : arguments.dropFirst().first
@@ -124,14 +133,26 @@ struct ChartCommand: ParsableCommand {
         let output = self.output ?? ""
         let pdfPage = ChartPage(rawValue: page) ?? .a4
         do {
-            if all {
+            if all && isStandardOutput(output) {
+                let charts = ChartKind.allCases.map { $0.make(data, options(for: $0)) }
+                try emitThroughTemporaryFile(suffix: "pdf") {
+                    try ChartExport.pdf(charts, to: $0.path, page: pdfPage, title: data.survey.meta.title)
+                }
+            } else if all {
                 try exportAll(data, to: output, page: pdfPage)
             } else {
-                let kind = ChartKind(name: arguments[0])!
+                guard let kind = arguments.first.flatMap(ChartKind.init(name:)) else { throw ValidationError("name a chart") }
                 guard let format = format.flatMap({ ChartFormat(rawValue: $0.lowercased()) }) ?? ChartFormat(path: output) else {
                     throw fail(tr("Cannot tell the format from %1: add --format png, svg or pdf.", output), code: 1)
                 }
-                try ChartExport.write(kind.make(data, options(for: kind)), format: format, to: output, scale: scale, page: pdfPage)
+                let chart = kind.make(data, options(for: kind))
+                if isStandardOutput(output) {
+                    try emitThroughTemporaryFile(suffix: format.rawValue) {
+                        try ChartExport.write(chart, format: format, to: $0.path, scale: scale, page: pdfPage)
+                    }
+                } else {
+                    try ChartExport.write(chart, format: format, to: output, scale: scale, page: pdfPage)
+                }
             }
         } catch let error as ChartExportError {
             throw fail(error.message, code: 1)
@@ -145,16 +166,14 @@ struct ChartCommand: ParsableCommand {
             return
         }
         let format = self.format.flatMap { ChartFormat(rawValue: $0.lowercased()) } ?? .png
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            throw ChartExportError(message: tr("Cannot create the folder %1: %2", output, error.localizedDescription))
+        // All the files are made in a temporary folder and moved into place together.
+        let names = charts.map { "\($0.kind.name).\(format.rawValue)" }
+        let written = try ChartFileWriter.writeFiles(in: output, names: names) { name, temp in
+            guard let chart = charts.first(where: { "\($0.kind.name).\(format.rawValue)" == name }) else { return }
+            try ChartExport.draw(chart, format: format, file: temp, shownAs: (output as NSString).appendingPathComponent(name),
+                                 scale: scale, page: page)
         }
-        for chart in charts {
-            let path = URL(fileURLWithPath: output).appendingPathComponent("\(chart.kind.name).\(format.rawValue)").path
-            try ChartExport.write(chart, format: format, to: path, scale: scale, page: page)
-            print(path)
-        }
+        for path in written { try Output.line(path) }
     }
 
     /// The chart's own options with those given on the command line.

@@ -17,13 +17,19 @@ struct CheckCommand: ParsableCommand {
         let survey = try input.load()
         let problems = Validator.validate(survey)
         let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.filter { $0.severity == .warning }.count
         var out = ""
         for p in problems {
-            let tag = p.severity == .error ? tr("error") : tr("warning")
-            out += "\(tag): [\(p.code)] \(p.message)\n"
+            let tag: String
+            switch p.severity {
+            case .error: tag = tr("error")
+            case .warning: tag = tr("warning")
+            case .info: tag = tr("info")
+            }
+            out += "\(tag): [\(p.code)] \(p.message)\n"  // messages are escaped (`Printable`)
         }
-        out += ProblemCounts.text(errors: errors, warnings: problems.count - errors) + "\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        out += ProblemCounts.text(errors: errors, warnings: warnings) + "\n"
+        try Output.write(out)
         if errors > 0 { throw ExitCode(1) }
     }
 }

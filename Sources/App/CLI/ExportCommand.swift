@@ -11,11 +11,14 @@ struct ExportCommand: ParsableCommand {
         TABLE is all or one of: \(TableBuilder.tableIDs.joined(separator: ", ")).
 
         xlsx writes one workbook (a sheet per table, native charts beside the summaries) and needs \
-        --output. Another format writes one table to --output or to standard output; all writes a \
-        folder --output with one file per table (TABLE.EXT), created if missing, and refuses to \
-        replace files there unless --force, which replaces only those files. A single output file \
-        is replaced once it is completely written. Without --format, the format follows the \
-        extension of --output, else csv.
+        --output (- for standard output). Another format writes one table to --output or to \
+        standard output (no --output, or -o -); all writes a folder --output with one file per \
+        table (TABLE.EXT), created if missing, and refuses to replace files there unless --force, \
+        which replaces only those files; the files are written into a temporary folder and moved \
+        into place only when all are complete. A single output file is replaced once it is \
+        completely written; a symbolic link is written through. An export never replaces a \
+        survey (.gongkai, or a file that starts like one) nor anything that is not a regular file. \
+        Without --format, the format follows the extension of --output, else csv.
         """)
 
     @Argument(help: "The table to export, or all.")
@@ -56,9 +59,12 @@ struct ExportCommand: ParsableCommand {
 
     var tableIDs: [String] { table == "all" ? TableBuilder.tableIDs : [table] }
 
+    /// The file or folder to write; nil for standard output.
+    var outputPath: String? { isStandardOutput(output) ? nil : output }
+
     var resolvedFormat: ExportFormat? {
         if let format { return ExportFormat(rawValue: format.lowercased()) }
-        if let output, let inferred = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) { return inferred }
+        if let output = outputPath, let inferred = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) { return inferred }
         return .csv
     }
 
@@ -72,9 +78,9 @@ struct ExportCommand: ParsableCommand {
         guard MatrixCellStyle(rawValue: style) != nil else {
             throw ValidationError("unknown style \"\(style)\"; choose symbols, yes-no or words")
         }
-        if output == nil && format == .xlsx { throw ValidationError("xlsx needs --output FILE.xlsx") }
-        if output == nil && table == "all" && format != .xlsx { throw ValidationError("all needs --output FOLDER (one file per table)") }
-        if let synthetic, synthetic < 0 { throw ValidationError("--synthetic needs a number of enterprises") }
+        if output == nil && format == .xlsx { throw ValidationError("xlsx needs --output FILE.xlsx (or -o - for standard output)") }
+        if outputPath == nil && table == "all" && format != .xlsx { throw ValidationError("all needs --output FOLDER (one file per table)") }
+        if let synthetic { try OptionBounds.check("--synthetic", synthetic, in: OptionBounds.enterprises) }
     }
 
     func run() throws {
@@ -86,10 +92,12 @@ struct ExportCommand: ParsableCommand {
         let export = TableExport(survey: survey, tableIDs: tableIDs, format: resolvedFormat ?? .csv,
                                  style: MatrixCellStyle(rawValue: style) ?? .symbols, byteOrderMark: !noBOM)
         do {
-            if let output {
+            if let output = outputPath {
                 try export.write(to: URL(fileURLWithPath: output), force: force)
+            } else if export.format == .xlsx {
+                try emitThroughTemporaryFile(suffix: "xlsx") { try export.write(to: $0) }
             } else if let t = export.tables().first {
-                FileHandle.standardOutput.write(try export.data(t))
+                try Output.write(try export.data(t))
             }
         } catch let error as ExportError {
             throw fail(error.errorDescription ?? "\(error)", code: 1)
@@ -99,7 +107,7 @@ struct ExportCommand: ParsableCommand {
             let cpu = String(format: "%.0f ms", (Self.processorSeconds() - loadedCPU) * 1000)
             let line = "export \(table) \(export.format.rawValue): \(survey.enterprises.count) enterprises; "
                 + "load \(ms(start, loaded)), tables and writing \(ms(loaded, Date())) (processor time \(cpu), all threads)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            StandardStream.error.report(line)
         }
     }
 }

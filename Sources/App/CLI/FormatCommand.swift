@@ -4,7 +4,8 @@ import Model
 
 /// `gongkai fmt FILE`: rewrites a survey file in the canonical form Gongkai saves (sorted keys,
 /// records in canonical order), so that hand-edited files diff cleanly in git. The file is read
-/// and checked first; an unreadable file is left untouched.
+/// and checked first; an unreadable file is left untouched, and so is a file another program
+/// changed meanwhile (`SurveyUpdate`).
 struct FormatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fmt",
@@ -17,11 +18,7 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
-        let survey = try SurveyInput.load(path: file)
-        do {
-            try SurveyFile.save(survey, to: URL(fileURLWithPath: file))
-        } catch {
-            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
-        }
+        let (update, survey) = try SurveyUpdate.load(file)
+        try update.save(survey)
     }
 }

@@ -38,6 +38,11 @@ struct GongkaiCommand: ParsableCommand {
             FormatCommand.self,
             ChartCommand.self,
             ImportCommand.self,
+            LogCommand.self,
+            SetCommand.self,
+            CompareCommand.self,
+            MergeCommand.self,
+            MergeDriverCommand.self,
             ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
@@ -67,10 +72,11 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
-        let survey: Survey
-        switch SurveyInput.read(path: input.file) {
+        // A file is read with its fingerprint (which version was read: saving checks it).
+        let survey: Survey, fingerprint: FileFingerprint?
+        switch SurveyInput.readWithFingerprint(path: input.file) {
         case .success(let read):
-            survey = read
+            (survey, fingerprint) = read
         case .failure(let failure):
             // Launched from a file manager, stderr is seen by nobody: say it in a window too.
             if screenshot == nil, LaunchErrorWindow.isWanted() {
@@ -84,6 +90,7 @@ struct OpenCommand: ParsableCommand {
             let launch = GongkaiApplication.Launch(
                 survey: survey,
                 fileURL: input.file.map { URL(fileURLWithPath: $0) },
+                fingerprint: fingerprint,
                 screenshotDirectory: screenshot.map { URL(fileURLWithPath: $0, isDirectory: true) },
                 isService: gapplicationService)
             return GongkaiApplication(launch).run()

@@ -34,14 +34,18 @@ struct ImportEnterprisesCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        try OptionBounds.check("--year", year, in: OptionBounds.year)
+    }
+
     func run() throws {
         try language.apply()
-        let survey = try SurveyInput.load(path: into)
+        let (update, survey) = try SurveyUpdate.load(into)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: csv))
-        } catch {
-            throw fail(tr("Cannot read %1: %2", csv, error.localizedDescription), code: 2)
+            data = try ListFile.read(csv)  // refuses a FIFO, a device or a folder before opening it
+        } catch let failure as EnterpriseImport.Failure {
+            throw fail(failure.message, code: 2)
         }
         let plan: EnterpriseImport
         do {
@@ -49,19 +53,20 @@ struct ImportEnterprisesCommand: ParsableCommand {
         } catch let failure as EnterpriseImport.Failure {
             throw fail("\(csv): \(failure.message)", code: 1)
         }
-        FileHandle.standardOutput.write(Data(plan.summary.utf8))
+        try Output.write(plan.summary)
         guard !dryRun else {
-            print(tr("Dry run: %1 was not changed.", into))
+            try Output.line(tr("Dry run: %1 was not changed.", into))
             return
         }
         guard !plan.added.isEmpty else { return }
         let document = SurveyDocument(survey: survey)
         do {
-            try document.perform(plan.edit, label: tr("Import enterprises"))
-            try SurveyFile.save(document.survey, to: URL(fileURLWithPath: into))
+            document.author = AuthorName.current()
+            try document.perform(plan.edit, label: tr("Import enterprises"), action: .import)
         } catch {
             throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
         }
-        print(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", plan.added.count, plan.added.count, into))
+        try update.save(document.survey)
+        try Output.line(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", plan.added.count, plan.added.count, into))
     }
 }

@@ -24,7 +24,7 @@ struct ManualCommand: ParsableCommand {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ValidationError("--experimental-dump-help failed") }
         let info = try JSONDecoder().decode(ManualPage.ToolInfo.self, from: data)
-        print(ManualPage.render(info.command), terminator: "")
+        try Output.write(ManualPage.render(info.command))
     }
 }
 

@@ -32,19 +32,15 @@ struct NewCommand: ParsableCommand {
         guard let parsed = SurveyYears.parse(years) else {
             throw fail(tr("Cannot read the years \"%1\": write them as 2023-2025 or 2023,2024.", years), code: 2)
         }
-        let url = URL(fileURLWithPath: file)
-        if FileManager.default.fileExists(atPath: url.path) && !force {
+        if FileManager.default.fileExists(atPath: file) && !force {
             throw fail(tr("%1 already exists; use --force to replace it.", file), code: 1)
         }
         let template = try SurveyInput.load(path: nil)
         let survey = Survey.blank(years: parsed, title: title, organisation: organisation, from: template)
-        do {
-            try SurveyFile.save(survey, to: url)
-        } catch {
-            throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
-        }
-        print(trn("Created %1 with %2 jurisdiction and the years %3.", "Created %1 with %2 jurisdictions and the years %3.",
-                  survey.jurisdictions.count, file, survey.jurisdictions.count,
-                 parsed.map(String.init).joined(separator: ", ")))
+        // Checked again under the survey's lock: a file that appeared meanwhile is not replaced.
+        try SurveyUpdate.create(file, replacing: force).save(survey)
+        try Output.line(trn("Created %1 with %2 jurisdiction and the years %3.", "Created %1 with %2 jurisdictions and the years %3.",
+                            survey.jurisdictions.count, file, survey.jurisdictions.count,
+                            parsed.map(String.init).joined(separator: ", ")))
     }
 }

@@ -24,9 +24,9 @@ struct ReconcileCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(figures)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            try Output.write(data)
         } else {
-            FileHandle.standardOutput.write(Data(ReconciliationText(survey: survey, figures: figures).render().utf8))
+            try Output.write(ReconciliationText(survey: survey, figures: figures).render())
         }
         if !Reconciler.allAgree(figures) { throw ExitCode(1) }
     }

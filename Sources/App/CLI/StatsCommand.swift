@@ -23,9 +23,9 @@ struct StatsCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             var data = try encoder.encode(SourcedStatistics(stats))
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            try Output.write(data)
         } else {
-            FileHandle.standardOutput.write(Data(StatsText(survey: survey, stats: stats).render().utf8))
+            try Output.write(Printable.terminalText(StatsText(survey: survey, stats: stats).render()))
         }
     }
 }

@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// Prints a user-facing error and turns it into the exit code ArgumentParser should use.
-func fail(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
-    return ExitCode(code)
-}
-
 /// Options shared by commands that read one survey: the file, or the built-in dataset.
 struct SurveyInput: ParsableArguments {
     @Argument(help: "A .gongkai survey file (default: the built-in 2018-2022 dataset).")
@@ -25,6 +19,15 @@ struct SurveyInput: ParsableArguments {
         }
     }
 
+    /// Loads the survey file at `path` and which version of the file it was (for a command that
+    /// writes it back, see `SurveyUpdate`); on failure prints the storage layer's message and exits with 2.
+    static func loadWithFingerprint(path: String) throws -> (survey: Survey, fingerprint: FileFingerprint) {
+        switch reading({ try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: path)) }) {
+        case .success(let loaded): return loaded
+        case .failure(let failure): throw fail(failure.message, code: 2)
+        }
+    }
+
     /// Why a survey could not be read, in the interface language.
     struct ReadFailure: Error {
         var message: String
@@ -32,14 +35,27 @@ struct SurveyInput: ParsableArguments {
 
     /// The survey at `path` (the built-in dataset when nil), or the message saying why not.
     static func read(path file: String?) -> Result<Survey, ReadFailure> {
+        readWithFingerprint(path: file).map(\.survey)
+    }
+
+    /// `read(path:)`, with which version of the file was read (nil for the built-in dataset).
+    static func readWithFingerprint(path file: String?) -> Result<(survey: Survey, fingerprint: FileFingerprint?), ReadFailure> {
+        if let file {
+            return reading { () -> (survey: Survey, fingerprint: FileFingerprint?) in
+                let (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: URL(fileURLWithPath: file))
+                return (survey, fingerprint)
+            }
+        }
+        guard let url = BuiltinDataset.url else {
+            return .failure(ReadFailure(message: tr("The built-in dataset is missing from this build.")))
+        }
+        return reading { (try SurveyFile.load(from: url), nil) }
+    }
+
+    /// What `load` gives, or the storage layer's message.
+    private static func reading<T>(_ load: () throws -> T) -> Result<T, ReadFailure> {
         do {
-            if let file {
-                return .success(try SurveyFile.load(from: URL(fileURLWithPath: file)))
-            }
-            guard let url = BuiltinDataset.url else {
-                return .failure(ReadFailure(message: tr("The built-in dataset is missing from this build.")))
-            }
-            return .success(try SurveyFile.load(from: url))
+            return .success(try load())
         } catch {
             return .failure(ReadFailure(message: String(describing: (error as? LocalizedError)?.errorDescription ?? "\(error)")))
         }
@@ -57,18 +73,5 @@ struct LanguageOption: ParsableArguments {
             throw ValidationError("unknown language \"\(lang)\" (use zh or en)")
         }
         Localizer.shared.language = language
-    }
-}
-
-/// Writes bytes to `--output` (replacing the file only once everything is written) or stdout.
-func emit(_ data: Data, to output: String?) throws {
-    guard let output else {
-        FileHandle.standardOutput.write(data)
-        return
-    }
-    do {
-        try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-        throw fail(tr("Cannot write %1: %2", output, error.localizedDescription), code: 1)
     }
 }

@@ -7,11 +7,11 @@ import Model
 enum ChartBench {
     static func run(enterprises: Int, runs: Int) throws {
         let survey = SyntheticSurvey.make(enterprises: enterprises, years: 2003...2022, seed: 42)
-        print("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years "
+        try Output.line("synthetic survey: \(survey.enterprises.count) enterprises, \(survey.years.count) years "
               + "(\(survey.years.first ?? 0)–\(survey.years.last ?? 0)), \(survey.observations.count) cells")
         var data: ChartData?
         let statistics = median(runs) { data = ChartData(survey) }
-        report("statistics + cell index (once per change)", statistics)
+        try report("statistics + cell index (once per change)", statistics)
         guard let data else { return }
 
         var total = Timing(median: 0, fastest: 0)
@@ -23,9 +23,9 @@ enum ChartBench {
             }
             total.median += time.median
             total.fastest += time.fastest
-            report("\(kind.name) (make + draw, 2560×1440)", time)
+            try report("\(kind.name) (make + draw, 2560×1440)", time)
         }
-        report("all charts one after another", total)
+        try report("all charts one after another", total)
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-chart-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -41,13 +41,13 @@ enum ChartBench {
             }
         }
         if let failure { throw failure }
-        report("all charts to one PDF (make + draw + write)", all)
+        try report("all charts to one PDF (make + draw + write)", all)
         let allWithStatistics = median(runs) {
             let fresh = ChartData(survey)
             let charts = ChartKind.allCases.map { $0.make(fresh, $0.defaultOptions) }
             try? ChartExport.pdf(charts, to: pdf, title: survey.meta.title)
         }
-        report("all charts to one PDF, statistics included", allWithStatistics)
+        try report("all charts to one PDF, statistics included", allWithStatistics)
     }
 
     /// Wall times of several runs, in milliseconds: the median and the fastest (a busy machine
@@ -64,8 +64,8 @@ enum ChartBench {
         return Timing(median: Stopwatch.median(times), fastest: times.min() ?? 0)
     }
 
-    private static func report(_ name: String, _ t: Timing) {
-        print(name.padding(toLength: 52, withPad: " ", startingAt: 0)
+    private static func report(_ name: String, _ t: Timing) throws {
+        try Output.line(name.padding(toLength: 52, withPad: " ", startingAt: 0)
               + String(format: "median %8.2f ms   (fastest %.2f)", t.median, t.fastest))
     }
 }

@@ -57,21 +57,7 @@ struct ChartData: Sendable {
     /// The survey years written compactly, e.g. "2018–2022年度" or "2016, 2018–2020".
     var yearsText: String {
         guard !years.isEmpty else { return tr("No survey years") }
-        return tr("Years %1", Self.compactYears(years))
-    }
-
-    /// [2016, 2018, 2019, 2020] → "2016, 2018–2020".
-    static func compactYears(_ years: [Int]) -> String {
-        let sorted = Array(Set(years)).sorted()
-        var parts: [String] = []
-        var i = 0
-        while i < sorted.count {
-            var j = i
-            while j + 1 < sorted.count, sorted[j + 1] == sorted[j] + 1 { j += 1 }
-            parts.append(i == j ? "\(sorted[i])" : "\(sorted[i])–\(sorted[j])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
+        return tr("Years %1", YearsText.compact(years))
     }
 }
 

@@ -36,37 +36,46 @@ enum ChartExport {
 
     /// A PNG of `size` × `scale` pixels (scale 1 to 4).
     static func png(_ chart: any Chart, to path: String, scale: Double = 2, size: ChartSize = size) throws {
-        try ChartFileWriter.write(to: path) { temp in
-            try ChartImage.render(chart, size: size, scale: scale) { surface in
-                let status = cairo_surface_write_to_png(surface, temp)
-                guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
-            }
+        try ChartFileWriter.write(to: path) { temp in try drawPNG(chart, file: temp, shownAs: path, scale: scale, size: size) }
+    }
+
+    /// Draws the PNG straight into `file`.
+    static func drawPNG(_ chart: any Chart, file: String, shownAs path: String, scale: Double, size: ChartSize = size) throws {
+        try ChartImage.render(chart, size: size, scale: scale) { surface in
+            let status = cairo_surface_write_to_png(surface, file)
+            guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
         }
     }
 
     /// An SVG whose text can be searched and selected: cairo draws every glyph as an outline, so
     /// the text the chart drew is added over it as invisible `<text>` (see `SVGTextLayer`).
     static func svg(_ chart: any Chart, to path: String, size: ChartSize = size) throws {
-        try ChartFileWriter.write(to: path) { temp in
-            let recorder = ChartTextRecorder()
-            guard let surface = cairo_svg_surface_create(temp, size.width, size.height) else {
-                throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
-            }
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            let cr = cairo_create(surface)!
-            chart.draw(cr, width: size.width, height: size.height, recorder: recorder)
-            cairo_destroy(cr)
-            cairo_surface_finish(surface)
-            let status = cairo_surface_status(surface)
+        try ChartFileWriter.write(to: path) { temp in try drawSVG(chart, file: temp, shownAs: path, size: size) }
+    }
+
+    /// Draws the SVG straight into `file`.
+    static func drawSVG(_ chart: any Chart, file temp: String, shownAs path: String, size: ChartSize = size) throws {
+        let recorder = ChartTextRecorder()
+        guard let surface = cairo_svg_surface_create(temp, size.width, size.height) else {
+            throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
+        }
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+        guard let cr = cairo_create(surface) else {
             cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
-            let drawn = try String(contentsOfFile: temp, encoding: .utf8)
-            let layered = SVGTextLayer.add(recorder.items, title: chart.header.title, description: chart.header.subtitle, to: drawn)
-            do {
-                try Data(layered.utf8).write(to: URL(fileURLWithPath: temp))
-            } catch {
-                throw ChartExportError(message: tr("Cannot write %1: %2", path, error.localizedDescription))
-            }
+            throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
+        }
+        chart.draw(cr, width: size.width, height: size.height, recorder: recorder)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else { throw cairoError(status, path) }
+        let drawn = try String(contentsOfFile: temp, encoding: .utf8)
+        let layered = SVGTextLayer.add(recorder.items, title: chart.header.title, description: chart.header.subtitle, to: drawn)
+        do {
+            try Data(layered.utf8).write(to: URL(fileURLWithPath: temp))
+        } catch {
+            throw ChartExportError(message: tr("Cannot write %1: %2", path, error.localizedDescription))
         }
     }
 
@@ -85,7 +94,10 @@ enum ChartExport {
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai")
-        let cr = cairo_create(surface)!
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw ChartExportError(message: tr("Cannot write %1: %2", path, "cairo"))
+        }
         for (i, chart) in charts.enumerated() {
             chart.draw(cr, width: size.width, height: size.height)
             cairo_pdf_surface_add_outline(surface, 0, chart.header.title, "page=\(i + 1)", CAIRO_PDF_OUTLINE_FLAG_OPEN)
@@ -100,10 +112,15 @@ enum ChartExport {
 
     /// Writes one chart in `format`.
     static func write(_ chart: any Chart, format: ChartFormat, to path: String, scale: Double = 2, page: ChartPage = .a4) throws {
+        try ChartFileWriter.write(to: path) { temp in try draw(chart, format: format, file: temp, shownAs: path, scale: scale, page: page) }
+    }
+
+    /// Draws one chart in `format` straight into `file` (a temporary file; `path` is shown in errors).
+    static func draw(_ chart: any Chart, format: ChartFormat, file: String, shownAs path: String, scale: Double = 2, page: ChartPage = .a4) throws {
         switch format {
-        case .png: try png(chart, to: path, scale: scale)
-        case .svg: try svg(chart, to: path)
-        case .pdf: try pdf([chart], to: path, page: page, title: chart.header.title)
+        case .png: try drawPNG(chart, file: file, shownAs: path, scale: scale)
+        case .svg: try drawSVG(chart, file: file, shownAs: path)
+        case .pdf: try drawPDF([chart], file: file, shownAs: path, page: page, title: chart.header.title)
         }
     }
 
@@ -128,7 +145,7 @@ enum ChartImage {
             throw ChartExportError(message: tr("Cannot make a %1 × %2 image.", width, height))
         }
         defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
+        guard let cr = cairo_create(surface) else { throw ChartExportError(message: tr("Cannot make a %1 × %2 image.", width, height)) }
         cairo_scale(cr, s, s)
         chart.draw(cr, width: size.width, height: size.height)
         cairo_destroy(cr)

@@ -50,13 +50,9 @@ enum ChartOption: Sendable {
     case year, kind, includeDelegated, sort, groupByRegion
 }
 
-/// Runs code with the labels' language forced to `language` (nil: unchanged) and restores the
-/// previous language afterwards. Charts take every label while they are made, so only making a
-/// chart needs this; drawing it does not.
+/// Runs code with the labels' language `language` (nil: the interface's), for this code only
+/// (`Localizer.with(language:)`: the interface and other threads keep theirs). Charts take every
+/// label while they are made, so only making a chart needs this; drawing it does not.
 func withChartLanguage<T>(_ language: Language?, _ body: () throws -> T) rethrows -> T {
-    guard let language else { return try body() }
-    let previous = Localizer.shared.language
-    Localizer.shared.language = language
-    defer { Localizer.shared.language = previous }
-    return try body()
+    try Localizer.with(language: language, body)
 }

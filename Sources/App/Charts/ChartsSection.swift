@@ -16,6 +16,9 @@ final class ChartsSection: WindowSection, KeyboardSection {
     let id = ChartsSection.sectionID
     var title: String { tr(context: "chart", "Charts") }
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     private let controller: DocumentController
     private let gallery: ChartGallery
@@ -37,6 +40,8 @@ final class ChartsSection: WindowSection, KeyboardSection {
     private var charts: [ChartKind: any Chart] = [:]
     /// The briefing on screen, if any.
     private(set) var briefing: BriefingWindow?
+    /// A briefing on screen shows the charts while the section is hidden.
+    var followsWhileHidden: Bool { briefing != nil }
 
     init(controller: DocumentController) {
         self.controller = controller
@@ -55,6 +60,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         let right = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-page"])
         Widgets.append(right, optionsBar.widget, frame, buttons)
         widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
+        tree = OwnedObject(sinking: widget)
         Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), right)
 
         let actions = ActionMap.newGroup()

@@ -2,21 +2,30 @@ import CGtk
 import Foundation
 import Model
 
-/// The Checks section: the survey's validation problems (`controller.problems`, errors first) in
-/// a list; activating a row (click, or Enter) goes to the record it is about. The sidebar title
-/// carries the count, e.g. "检查 (3)".
+/// The Checks section: the survey's validation problems (`controller.problems`, errors first),
+/// grouped by kind (`ProblemGroups`): a kind found several times is one heading with its count,
+/// expanded by a click or Enter to list its problems; activating a problem goes to the record it
+/// is about. The sidebar title carries the count, e.g. "检查 (3)".
 ///
 /// After an edit the list is refreshed from an idle callback, so validating a large survey never
 /// delays the frame that shows the edit (the matrix's totals); the first survey is listed at once.
 @MainActor
-final class ChecksSection: WindowSection {
+final class ChecksSection: WindowSection, FocusingSection {
     static let sectionID = "checks"
     let id = ChecksSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     var title: String {
-        problems.isEmpty ? tr("Checks") : tr("Checks (%1)", problems.count)
+        // Information (cells not yet entered) is listed but not counted as a problem.
+        let counted = problems.filter { $0.severity != .info }.count
+        return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
+    /// The sidebar counts the problems, so the list follows every change (after the frame, in an
+    /// idle callback) even while hidden.
+    var followsWhileHidden: Bool { true }
 
     private let controller: DocumentController
     private weak var window: MainWindow?
@@ -33,6 +42,10 @@ final class ChecksSection: WindowSection {
     private var rows: ProblemRows!
     /// The problems listed, in order.
     private(set) var problems: [Problem] = []
+    /// The rows shown: problems grouped by kind.
+    private(set) var groups = ProblemGroups([], expanded: [])
+    /// The kinds whose problems are listed under their heading.
+    private var expanded: Set<ProblemCode> = []
 
     /// `window` reveals the problems' locations and shows the count in its sidebar.
     init(controller: DocumentController, window: MainWindow) {
@@ -56,14 +69,12 @@ final class ChecksSection: WindowSection {
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
         Widgets.append(page, summary, note, scroller, empty)
         widget = page
+        tree = OwnedObject(sinking: widget)
 
-        rows = ProblemRows { [weak self] index in
-            guard let self, self.problems.indices.contains(index) else { return nil }
-            return self.problems[index]
-        }
+        rows = ProblemRows { [weak self] name in self?.content(ofItem: name) }
         gtk_list_view_set_factory(listView.opaque, rows.factory)
         MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
-            self?.activate(row: position)
+            self?.activate(row: Int(position))
         })
         Signals.connect(widget, "destroy") { [weak self] in self?.widgetsDestroyed() }
     }
@@ -99,28 +110,83 @@ final class ChecksSection: WindowSection {
             refreshPending = 0
         }
         guard alive else { return }
-        let previous = problems.count
         problems = controller.problems
-        let indices = problems.indices.map { strdup(String($0)) }
-        defer { indices.forEach { free($0) } }
-        var pointers: [UnsafePointer<CChar>?] = indices.map { UnsafePointer($0) } + [nil]
-        gtk_string_list_splice(strings, 0, guint(previous), &pointers)
+        showRows()
 
         let errors = problems.filter(\.isError).count
-        gtk_label_set_text(summary.opaque, problems.isEmpty ? tr("No problems")
-                           : Self.countText(errors: errors, warnings: problems.count - errors))
+        let warnings = problems.filter { $0.severity == .warning }.count
+        gtk_label_set_text(summary.opaque, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
         gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)
         window?.updateSectionTitles()
     }
 
-    /// Goes to the record of the problem in `row` (what a click or Enter on the row does).
-    /// Returns whether a section showed it; otherwise the section says so under its heading.
+    /// Lists the rows of the problems, grouped, keeping the expanded kinds open.
+    /// Only the rows that differ are replaced (opening a kind inserts its problems after its
+    /// heading), so the keyboard focus stays on the heading; a new list of problems replaces all.
+    private func showRows(replacingAll: Bool = true) {
+        let old = replacingAll ? [] : groups.rows.map(ProblemGroups.itemName)
+        groups = ProblemGroups(problems, expanded: expanded)
+        let new = groups.rows.map(ProblemGroups.itemName)
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+            suffix += 1
+        }
+        let removed = replacingAll ? rowCount : old.count - prefix - suffix
+        let added = new[prefix..<(new.count - suffix)].map { strdup($0) }
+        defer { added.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = added.map { UnsafePointer($0) } + [nil]
+        gtk_string_list_splice(strings, guint(prefix), guint(removed), &pointers)
+    }
+
+    private func content(ofItem name: String) -> ProblemRowContent? {
+        guard let number = Int(name.dropFirst()) else { return nil }
+        let row: ProblemGroups.Row
+        switch name.first {
+        case "g":
+            guard groups.groups.indices.contains(number) else { return nil }
+            row = .heading(group: number, expanded: expanded.contains(groups.groups[number].code))
+        case "q": row = .problem(number, grouped: true)
+        default: row = .problem(number, grouped: false)
+        }
+        switch row {
+        case .heading(let g, let open):
+            let group = groups.groups[g]
+            return ProblemRowContent(severity: group.severity, text: group.code.explanation, detail: nil,
+                                     count: String(group.problems.count), expanded: open, grouped: false)
+        case .problem(let i, let grouped):
+            guard problems.indices.contains(i) else { return nil }
+            let problem = problems[i]
+            return ProblemRowContent(severity: problem.severity, text: problem.message,
+                                     detail: grouped ? nil : problem.code.explanation, count: nil, expanded: nil, grouped: grouped)
+        }
+    }
+
+    /// What a click or Enter on a row does: a heading opens or closes its kind's list; a problem
+    /// goes to its record. Returns whether a record was shown.
     @discardableResult
     func activate(row: Int) -> Bool {
-        guard problems.indices.contains(row) else { return false }
-        let shown = window?.reveal(problems[row].location) ?? false
+        guard groups.rows.indices.contains(row) else { return false }
+        switch groups.rows[row] {
+        case .heading(let g, let open):
+            let code = groups.groups[g].code
+            if open { expanded.remove(code) } else { expanded.insert(code) }
+            showRows(replacingAll: false)
+            return false
+        case .problem(let i, _):
+            return activate(problem: i)
+        }
+    }
+
+    /// Goes to the record of a problem (by its index in `problems`). Returns whether a section
+    /// showed it; otherwise the section says so under its heading.
+    @discardableResult
+    func activate(problem index: Int) -> Bool {
+        guard problems.indices.contains(index) else { return false }
+        let shown = window?.reveal(problems[index].location) ?? false
         if !shown {
             gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
         }
@@ -139,4 +205,9 @@ final class ChecksSection: WindowSection {
     var summaryText: String { Widgets.text(ofLabel: summary) }
     /// Rows in the list view's model.
     var rowCount: Int { Int(g_list_model_get_n_items(strings)) }
+
+    /// Alt+3: the keyboard goes to the list.
+    func focusMainWidget() {
+        if gtk_widget_get_visible(scroller) != 0 { gtk_widget_grab_focus(listView) } else { gtk_widget_grab_focus(widget) }
+    }
 }

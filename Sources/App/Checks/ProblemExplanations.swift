@@ -28,6 +28,10 @@ extension ProblemCode {
             return tr("Evidence links must be web addresses starting with http:// or https://.")
         case .unknownSubUnit:
             return tr("The sub-unit is not among the sub-units listed for its jurisdiction.")
+        case .duplicateSubUnitObservation:
+            return tr("The same sub-unit, year and kind is recorded more than once; only the first record counts.")
+        case .cellsNotEntered:
+            return tr("Cells with nothing recorded count as not surveyed in every table and chart; enter them, or leave them if the survey is not finished.")
         case .subUnitYearOutsideSurvey:
             return tr("The sub-unit record's year is not one of the survey's years.")
         case .tallyExceedsUnits:
@@ -44,6 +48,10 @@ extension ProblemCode {
             return tr("An enterprise without a name cannot be found again or checked.")
         case .itemNotRequired:
             return tr("The enterprise is recorded as disclosing items that its audit reasons do not require; check the reasons or the items.")
+        case .jurisdictionNotChosen:
+            return tr("A new enterprise starts with no jurisdiction rather than a guess; choose the one whose list it was sampled from.")
+        case .phoneOutcomeNotChosen:
+            return tr("A new call starts with no outcome rather than “calls went unanswered”; choose what the call found.")
         case .regulationDateOrder:
             return tr("The regulation's dates are in an impossible order.")
         case .supersededByUnknown:
@@ -58,6 +66,8 @@ extension ProblemCode {
             return tr("Every jurisdiction needs its own id; two jurisdictions share one.")
         case .duplicateOutreach:
             return tr("Each jurisdiction has at most one outreach record.")
+        case .mergeConflict:
+            return tr("Two people changed this field differently; the survey keeps one side until you take A (ours) or B (theirs).")
         case .recordsExceedTally, .tallyPartsExceedTotal, .tallyInvalid, .verdictDisagrees, .verdictUnknownEnterprise,
              .qualityOnUndisclosedCell, .labellingDecision:
             return reportExplanation
@@ -71,6 +81,7 @@ extension Severity {
         switch self {
         case .error: return tr("Error")
         case .warning: return tr("Warning")
+        case .info: return tr("Information")
         }
     }
 
@@ -79,6 +90,7 @@ extension Severity {
         switch self {
         case .error: return "dialog-error-symbolic"
         case .warning: return "dialog-warning-symbolic"
+        case .info: return "dialog-information-symbolic"
         }
     }
 }

@@ -1,25 +1,45 @@
 import CGtk
 import Model
 
-/// The rows of the checks list: a `GtkSignalListItemFactory` whose rows show a problem's severity
-/// (icon and word, never colour alone), its message and the explanation of its code. Items are
-/// `GtkStringObject`s holding the problem's index; `problem(at:)` looks it up.
+/// What one row of the checks list shows.
+struct ProblemRowContent {
+    var severity: Severity
+    /// A problem's message, or a kind's explanation on its heading.
+    var text: String
+    /// The explanation under a lone problem's message; nil for headings and grouped problems.
+    var detail: String?
+    /// A heading's count, e.g. "36".
+    var count: String?
+    /// A heading's state: nil for a problem row.
+    var expanded: Bool?
+    /// A problem listed under a heading (indented, without the severity word).
+    var grouped: Bool
+}
+
+/// The rows of the checks list: a `GtkSignalListItemFactory` whose rows show a problem's or a
+/// kind's severity (icon and word, never colour alone), its text, the explanation, and for a kind
+/// found several times its count and an arrow. Items are `GtkStringObject`s naming the row
+/// (`ProblemGroups.itemName`); `content` says what it shows.
 @MainActor
 final class ProblemRows {
     /// The widgets of one row, made once per row and refilled on every bind.
     private struct Row {
+        var box: UnsafeMutablePointer<GtkWidget>
+        var arrow: UnsafeMutablePointer<GtkWidget>
         var icon: UnsafeMutablePointer<GtkWidget>
         var severity: UnsafeMutablePointer<GtkWidget>
+        var heading: UnsafeMutablePointer<GtkWidget>
         var message: UnsafeMutablePointer<GtkWidget>
         var explanation: UnsafeMutablePointer<GtkWidget>
+        var count: UnsafeMutablePointer<GtkWidget>
     }
 
     let factory: OpaquePointer
     private var rows: [UnsafeMutableRawPointer: Row] = [:]
-    private let problem: @MainActor (Int) -> Problem?
+    private let content: @MainActor (String) -> ProblemRowContent?
 
-    init(problem: @escaping @MainActor (Int) -> Problem?) {
-        self.problem = problem
+    init(content: @escaping @MainActor (String) -> ProblemRowContent?) {
+        self.content = content
         factory = gtk_signal_list_item_factory_new()!.opaque
         Signals.connect(factory, "setup", withArgument: { [weak self] item in
             if let item { self?.setup(item) }
@@ -33,6 +53,9 @@ final class ProblemRows {
     }
 
     private func setup(_ item: UnsafeMutableRawPointer) {
+        let arrow = Widgets.label("", classes: ["dim-label"])
+        gtk_widget_set_valign(arrow, GTK_ALIGN_START)
+        gtk_widget_set_size_request(arrow, 14, -1)
         let icon: UnsafeMutablePointer<GtkWidget> = gtk_image_new()
         gtk_widget_set_valign(icon, GTK_ALIGN_START)
         gtk_widget_set_margin_top(icon, 1)
@@ -41,25 +64,30 @@ final class ProblemRows {
         let message = Widgets.label("", classes: ["gk-problem-message"], wrap: true)
         let explanation = Widgets.label("", classes: ["dim-label", "gk-problem-explanation"], wrap: true)
         gtk_widget_set_hexpand(message, 1)
+        let count = Widgets.label("", classes: ["gk-problem-count"])
+        gtk_widget_set_valign(count, GTK_ALIGN_START)
         let heading = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        Widgets.append(heading, icon, severity)
+        Widgets.append(heading, arrow, icon, severity)
         let text = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 3)
         Widgets.append(text, message, explanation)
         let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12, classes: ["gk-problem-row"])
-        gtk_widget_set_size_request(heading, 96, -1)
-        Widgets.append(box, heading, text)
+        gtk_widget_set_size_request(heading, 110, -1)
+        Widgets.append(box, heading, text, count)
         gtk_list_item_set_child(item.opaque, box)
-        rows[item] = Row(icon: icon, severity: severity, message: message, explanation: explanation)
+        rows[item] = Row(box: box, arrow: arrow, icon: icon, severity: severity, heading: heading, message: message,
+                         explanation: explanation, count: count)
     }
 
     private func bind(_ item: UnsafeMutableRawPointer) {
         guard let row = rows[item], let object = gtk_list_item_get_item(item.opaque),
-              let text = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
-              let index = Int(text), let problem = problem(index) else { return }
-        gtk_image_set_from_icon_name(row.icon.opaque, problem.severity.iconName)
-        gtk_label_set_text(row.severity.opaque, problem.severity.label)
+              let name = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
+              let c = content(name) else { return }
+        gtk_image_set_from_icon_name(row.icon.opaque, c.severity.iconName)
+        gtk_label_set_text(row.severity.opaque, c.grouped ? "" : c.severity.label)
+        gtk_widget_set_visible(row.icon, c.grouped ? 0 : 1)
+        gtk_label_set_text(row.arrow.opaque, c.expanded.map { $0 ? "▾" : "▸" } ?? "")
         for (widget, severity) in [(row.severity, Severity.error), (row.icon, .error)] {
-            if problem.severity == severity {
+            if c.severity == severity {
                 gtk_widget_add_css_class(widget, "gk-error")
                 gtk_widget_remove_css_class(widget, "gk-warning")
             } else {
@@ -67,7 +95,12 @@ final class ProblemRows {
                 gtk_widget_remove_css_class(widget, "gk-error")
             }
         }
-        gtk_label_set_text(row.message.opaque, problem.message)
-        gtk_label_set_text(row.explanation.opaque, problem.code.explanation)
+        if c.grouped { gtk_widget_add_css_class(row.box, "gk-problem-grouped") } else { gtk_widget_remove_css_class(row.box, "gk-problem-grouped") }
+        gtk_label_set_text(row.message.opaque, c.text)
+        gtk_label_set_text(row.explanation.opaque, c.detail ?? "")
+        gtk_widget_set_visible(row.explanation, c.detail == nil ? 0 : 1)
+        gtk_label_set_text(row.count.opaque, c.count ?? "")
+        gtk_widget_set_visible(row.count, c.count == nil ? 0 : 1)
+        Events.setAccessibleLabel(row.box, [c.grouped ? nil : c.severity.label, c.text, c.count, c.detail].compactMap { $0 }.joined(separator: " "))
     }
 }

@@ -18,7 +18,7 @@ final class ChoiceDialog {
     }
 
     /// The dialogs on screen, oldest first (tests and screenshots find them here).
-    private(set) static var open: [ChoiceDialog] = []
+    static var open: [ChoiceDialog] { OpenDialogs.all(ChoiceDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     let heading: String
@@ -90,7 +90,7 @@ final class ChoiceDialog {
 
     /// Shows the dialog and focuses its default button.
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
         // The default button, not the (selectable) explanation, has the focus.
         if let defaultButton { gtk_widget_grab_focus(defaultButton) }
@@ -101,7 +101,7 @@ final class ChoiceDialog {
     func choose(_ id: String) {
         guard let handler else { return }
         self.handler = nil
-        Self.open.removeAll { $0 === self }
+        OpenDialogs.release(self)
         gtk_window_destroy(window.window)
         handler(id)
     }

@@ -13,7 +13,7 @@ final class NewSurveyDialog {
         var title: String?
     }
 
-    private(set) static var open: [NewSurveyDialog] = []
+    static var open: [NewSurveyDialog] { OpenDialogs.all(NewSurveyDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     let yearsEntry: UnsafeMutablePointer<GtkWidget>
@@ -22,7 +22,7 @@ final class NewSurveyDialog {
     private var handler: (@MainActor (Answer?) -> Void)?
 
     /// `handler` gets the answer, or nil when the user cancels.
-    init(parent: UnsafeMutablePointer<GtkWidget>?, suggestedYears: String,
+    init(parent: UnsafeMutablePointer<GtkWidget>?, suggestedYears: String, explanation text: String? = nil,
          handler: @escaping @MainActor (Answer?) -> Void) {
         self.handler = handler
         window = gtk_window_new()
@@ -35,7 +35,7 @@ final class NewSurveyDialog {
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         let heading = Widgets.label(tr("New Survey"), classes: ["title-3"])
         let explanation = Widgets.label(
-            tr("The new survey lists the same jurisdictions and regulations as the built-in survey, with no observations yet."),
+            text ?? tr("The new survey lists the same jurisdictions and regulations as the built-in survey, with no observations yet."),
             classes: ["dim-label"], wrap: true)
         gtk_label_set_max_width_chars(explanation.opaque, 50)
 
@@ -84,7 +84,7 @@ final class NewSurveyDialog {
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
         gtk_widget_grab_focus(yearsEntry)
     }
@@ -109,7 +109,7 @@ final class NewSurveyDialog {
     private func finish(_ answer: Answer?) {
         guard let handler else { return }
         self.handler = nil
-        Self.open.removeAll { $0 === self }
+        OpenDialogs.release(self)
         gtk_window_destroy(window.window)
         handler(answer)
     }

@@ -24,6 +24,9 @@ final class DocumentController {
     /// The file the survey is saved in; nil for an untitled survey (the built-in dataset, a new
     /// survey, a recovered draft), which Save asks a path for.
     private(set) var fileURL: URL?
+    /// Which version of `fileURL` the survey was read from or last saved as (nil when unknown):
+    /// saving to that file again refuses if the file on disk is no longer that version.
+    private(set) var fingerprint: FileFingerprint?
     /// Called with a message when an edit or undo fails (the survey is then unchanged).
     var onError: (@MainActor (String) -> Void)?
 
@@ -34,9 +37,11 @@ final class DocumentController {
     /// Set by a replace that starts out unsaved; cleared by the next save or replace.
     private var unsavedSinceReplace = false
 
-    init(survey: Survey, fileURL: URL?) {
+    init(survey: Survey, fileURL: URL?, fingerprint: FileFingerprint? = nil) {
         document = SurveyDocument(survey: survey)
+        document.author = AuthorName.current()
         self.fileURL = fileURL
+        self.fingerprint = fileURL == nil ? nil : fingerprint
     }
 
     var survey: Survey { document.survey }
@@ -51,10 +56,18 @@ final class DocumentController {
     /// The label of the step `redo()` would repeat.
     var redoLabel: String? { document.redoLabel }
 
-    /// The statistics of the current survey (computed once per version).
+    /// The statistics of the current survey (computed once per version). After an edit that kept
+    /// the enterprises and jurisdictions (a cell edit, for one), the previous version's figures are
+    /// updated instead of counted again over every enterprise.
     var statistics: Statistics {
         if let cached = cachedStatistics, cached.version == version { return cached.value }
-        let value = Statistics(survey)
+        let value: Statistics
+        if let cached = cachedStatistics, cached.version == version - 1,
+           document.lastApplied?.keepsEnterprisesAndJurisdictions == true {
+            value = cached.value.updated(for: survey)
+        } else {
+            value = Statistics(survey)
+        }
         cachedStatistics = (version, value)
         return value
     }
@@ -87,12 +100,12 @@ final class DocumentController {
 
     // MARK: Editing
 
-    /// Applies an edit as one undo step. Returns false (and reports through `onError`) when the
-    /// edit cannot be applied; the survey is then unchanged.
+    /// Applies an edit as one undo step, logged in the change log as `action`. Returns false (and
+    /// reports through `onError`) when the edit cannot be applied; the survey is then unchanged.
     @discardableResult
-    func perform(_ edit: Edit, label: String) -> Bool {
+    func perform(_ edit: Edit, label: String, action: ChangeAction = .edit) -> Bool {
         do {
-            try document.perform(edit, label: label)
+            try document.perform(edit, label: label, action: action)
         } catch {
             onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
             return false
@@ -131,18 +144,26 @@ final class DocumentController {
 
     /// Shows another survey (opened, new or recovered): empty history, clean unless `unsaved`
     /// (a recovered draft differs from its file until it is saved, whatever is undone).
-    func replace(with survey: Survey, fileURL: URL?, unsaved: Bool = false) {
+    /// `fingerprint` is the version of `fileURL` the survey was read from, if it was.
+    func replace(with survey: Survey, fileURL: URL?, unsaved: Bool = false, fingerprint: FileFingerprint? = nil) {
         document.replace(with: survey)
         self.fileURL = fileURL
+        self.fingerprint = fileURL == nil ? nil : fingerprint
         unsavedSinceReplace = unsaved
         notify(.replaced)
     }
 
-    /// Saves to `url` (or the current file) without ever damaging the file on disk; on success
-    /// the survey is clean and `fileURL` is `url`. Throws the storage layer's error.
-    func save(to url: URL? = nil) throws {
+    /// Saves to `url` (or the current file) without ever damaging the file on disk, holding the
+    /// survey's lock (`SurveyFileLock`); on success the survey is clean and `fileURL` is `url`.
+    /// Saving to the file the survey was read from refuses (`SurveyFileError.changedOnDisk`,
+    /// nothing written) when the file on disk is no longer the version read or last saved, unless
+    /// `overwrite`. Another file (Save As, confirmed in the file chooser) is replaced as it is.
+    /// Throws the storage layer's error.
+    func save(to url: URL? = nil, overwrite: Bool = false) throws {
         guard let target = url ?? fileURL else { throw SaveWithoutPath() }
-        try SurveyFile.save(survey, to: target)
+        let sameFile = fileURL.map { $0.canonicalFilePath == target.canonicalFilePath } ?? false
+        let expected = sameFile && !overwrite ? fingerprint : nil
+        fingerprint = try SurveyFile.save(survey, to: target, expecting: expected)
         document.markSaved()
         unsavedSinceReplace = false
         fileURL = target

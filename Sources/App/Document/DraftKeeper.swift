@@ -153,6 +153,6 @@ final class DraftKeeper {
     private func report(_ message: String) {
         guard !reportedFailure else { return }
         reportedFailure = true
-        FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
+        StandardStream.error.report("gongkai: \(message)")
     }
 }

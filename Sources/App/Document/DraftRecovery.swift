@@ -63,7 +63,11 @@ enum DraftRecovery {
             return
         }
         window.flows.drafts.adopt(draft)
-        window.controller.replace(with: survey, fileURL: window.controller.fileURL, unsaved: true)
+        window.controller.replace(with: survey, fileURL: window.controller.fileURL, unsaved: true,
+                                  fingerprint: window.controller.fingerprint)
+        // The draft's own log holds its edits; the recovery itself is logged too.
+        window.controller.document.log([FieldChange(path: "survey", old: window.controller.fileURL?.path ?? "", new: "draft " + draft.id)],
+                                       action: .recovery)
     }
 
     /// "2025-03-04 15:20"

@@ -25,14 +25,7 @@ struct DraftStore: Sendable {
     /// The drafts folder for an environment: `$XDG_DATA_HOME` when it is an absolute path,
     /// `~/.local/share` otherwise, then `gongkai/drafts`.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> DraftStore {
-        var dataHome: URL
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            dataHome = URL(fileURLWithPath: xdg, isDirectory: true)
-        } else {
-            let home = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-                ?? FileManager.default.homeDirectoryForCurrentUser
-            dataHome = home.appendingPathComponent(".local/share", isDirectory: true)
-        }
+        let dataHome = UserFolder.base("XDG_DATA_HOME", default: ".local/share", environment: environment)
         return DraftStore(directory: dataHome.appendingPathComponent("gongkai/drafts", isDirectory: true))
     }
 
@@ -154,7 +147,7 @@ struct DraftStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         let suffixes = includingIncomplete ? [".json", ".\(SurveyFile.fileExtension)", ".lock"] : [".json"]
         var ids = Set<String>()
-        for name in names {
+        for name in names where !name.hasPrefix(".") {  // not the survey files' own locks and temporary files
             guard let suffix = suffixes.first(where: { name.hasSuffix($0) }), name.count > suffix.count else { continue }
             ids.insert(String(name.dropLast(suffix.count)))
         }

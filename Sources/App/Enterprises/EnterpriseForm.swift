@@ -11,7 +11,7 @@ final class EnterpriseForm {
     /// Performs an edit of the shown enterprise with an undo label.
     var onEdit: ((Enterprise, String) -> Void)?
 
-    let name = CommitEntry()
+    let name = CommitEntry(check: .required)
     let jurisdiction = DropDown([], searchable: true)
     let city = CommitEntry()
     let year = DropDown([])
@@ -25,6 +25,8 @@ final class EnterpriseForm {
     let calls = PhoneAttemptsEditor()
 
     private let stack: UnsafeMutablePointer<GtkWidget>
+    /// The enterprise's logged changes.
+    let history = HistoryList()
     private let titleLabel: UnsafeMutablePointer<GtkWidget>
     private let idLabel: UnsafeMutablePointer<GtkWidget>
     private(set) var current: Enterprise?
@@ -55,7 +57,7 @@ final class EnterpriseForm {
         Widgets.append(page, titleLabel, idLabel, grid.widget,
                        FormParts.heading(tr("Items required by article 11 of the Cleaner Production Audit Measures")), checklist.widget,
                        FormParts.heading(tr("Channels and links")), sources.widget,
-                       FormParts.heading(tr("Phone calls")), calls.widget)
+                       FormParts.heading(tr("Phone calls")), calls.widget, history.widget)
 
         let empty = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6, classes: ["gk-form"])
         gtk_widget_set_valign(empty, GTK_ALIGN_CENTER)
@@ -158,6 +160,7 @@ final class EnterpriseForm {
         }
         let force = e.id != current?.id
         current = e
+        history.show(survey.changeLog, record: "enterprises/" + e.id)
         gtk_stack_set_visible_child_name(stack.opaque, "form")
         gtk_label_set_text(titleLabel.opaque, e.name)
         gtk_label_set_text(idLabel.opaque, tr("ID %1", e.id))
@@ -171,7 +174,7 @@ final class EnterpriseForm {
         var labels = survey.jurisdictions.map(\.displayName)
         if !jurisdictionIDs.contains(e.jurisdiction) {
             jurisdictionIDs.append(e.jurisdiction)
-            labels.append(e.jurisdiction)
+            labels.append(e.jurisdiction.isEmpty ? tr("Not chosen") : e.jurisdiction)
         }
         jurisdiction.setLabels(labels, selected: jurisdictionIDs.firstIndex(of: e.jurisdiction) ?? -1)
 

@@ -115,6 +115,18 @@ final class EnterpriseListView {
         })
     }
 
+    /// Frees the row items (one per enterprise) and the position items, and drops the models'
+    /// references. The view's model and the sort model are emptied first, so whatever GTK still
+    /// holds of them (a column view not yet finalized) never reads a freed item.
+    isolated deinit {
+        shownModel.replaceAll(with: [])
+        allModel.replaceAll(with: [])
+        for item in items { g_object_unref(item) }
+        for slot in slots { g_object_unref(slot) }
+        unref(sortModel)
+        unref(viewSorter)
+    }
+
     // MARK: Columns
 
     private func addColumn(_ column: Column) {
@@ -130,11 +142,12 @@ final class EnterpriseListView {
                 if column == .year { Widgets.addClasses(cell, ["numeric"]) }
                 item.child = cell
             },
-            bind: { [unowned self] item in
-                self.bind(item, column)
+            // GTK may bind, unbind and sort after the list is gone (the widgets outlive it): weak.
+            bind: { [weak self] item in
+                self?.bind(item, column)
             },
-            unbind: { [unowned self] item in self.bound[column]?[item] = nil })
-        let sorter = CustomSorter { [unowned self] a, b in self.compare(column, a, b) }
+            unbind: { [weak self] item in self?.bound[column]?[item] = nil })
+        let sorter = CustomSorter { [weak self] a, b in self?.compare(column, a, b) ?? 0 }
         sorters[column] = sorter
         let viewColumn = gtk_column_view_column_new(Self.title(column), factory.factory)!
         gtk_column_view_column_set_sorter(viewColumn, sorter.sorter)

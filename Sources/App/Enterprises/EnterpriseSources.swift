@@ -14,7 +14,7 @@ final class EnterpriseSources {
     private var foundBoxes: [Channel: CheckBox] = [:]
     private let linksBox: UnsafeMutablePointer<GtkWidget>
     private var linkEntries: [CommitEntry] = []
-    let newLink = CommitEntry(placeholder: "https://…")
+    let newLink = CommitEntry(placeholder: "https://…", check: .link)
     private var searched: [Channel] = []
     private var found: [Channel] = []
     private var urls: [String] = []
@@ -96,7 +96,7 @@ final class EnterpriseSources {
         FormParts.clear(linksBox)
         linkEntries = []
         for index in 0..<count {
-            let entry = CommitEntry()
+            let entry = CommitEntry(check: .link)
             entry.onCommit = { [weak self] text in self?.editLink(index, text) ?? false }
             linkEntries.append(entry)
             let row = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 4)

@@ -9,6 +9,9 @@ final class EnterprisesSection: RevealingSection {
     let id = "enterprises"
     var title: String { tr("Enterprises") }
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     let controller: DocumentController
     let filterBar = EnterpriseFilterBar()
@@ -19,9 +22,10 @@ final class EnterprisesSection: RevealingSection {
     init(controller: DocumentController) {
         self.controller = controller
         survey = controller.survey
-        EnterpriseStyle.install()
+        Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
         widget = paned
+        tree = OwnedObject(sinking: widget)
 
         let actions = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
         let add = FormParts.button(tr("Add"), classes: ["suggested-action"], tooltip: tr("Add an enterprise sample (Insert)")) { [weak self] in
@@ -144,13 +148,14 @@ final class EnterprisesSection: RevealingSection {
         return "sample-\(n)"
     }
 
-    /// Adds an enterprise in the filtered jurisdiction and year (else the selected one's), selects
-    /// it and puts the cursor in its name.
+    /// Adds an enterprise in the filtered jurisdiction (else with no jurisdiction chosen: Checks
+    /// lists it as missing) and year (else the selected one's), selects it and puts the cursor in
+    /// its name.
     func addEnterprise() {
         form.commitPending()
         let filter = list.currentFilter
         let base = selectedEnterprise
-        guard let jurisdiction = filter.jurisdiction ?? base?.jurisdiction ?? survey.jurisdictions.first?.id else { return }
+        let jurisdiction = filter.jurisdiction ?? ""
         var year: Int? = base?.year ?? survey.years.last
         if case .year(let y) = filter.year { year = y }
         let e = Enterprise(id: newID(), name: tr("New enterprise"), jurisdiction: jurisdiction, year: year)

@@ -22,6 +22,7 @@ final class FormGrid {
         gtk_widget_set_margin_top(l, 8)
         gtk_grid_attach(widget.cast(), l, 0, rows, 1, 1)
         gtk_grid_attach(widget.cast(), field, 1, rows, 1, 1)
+        TypedText.setName(field, label)
         rows += 1
     }
 

@@ -8,8 +8,9 @@ final class PhoneAttemptsEditor: RecordListOwner {
     /// The widgets of one call.
     @MainActor
     final class Row {
-        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
-        let outcome = DropDown(PhoneOutcome.allCases.map(\.label))
+        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
+        /// "Not chosen", then every outcome.
+        let outcome = DropDown([tr("Outcome not chosen")] + PhoneOutcome.allCases.map(\.label))
         let note = CommitEntry(placeholder: tr("Note"))
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
     }
@@ -18,10 +19,10 @@ final class PhoneAttemptsEditor: RecordListOwner {
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addCall() }
-        list.makeRow = { [unowned self] index in makeRow(index) }
+        list.makeRow = { [weak self] index in self?.makeRow(index) }
         list.fill = { row, attempt, force in
             row.date.show(attempt.date?.description ?? "", force: force)
-            row.outcome.selected = PhoneOutcome.allCases.firstIndex(of: attempt.outcome) ?? 0
+            row.outcome.selected = attempt.outcome.flatMap { PhoneOutcome.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             row.note.show(attempt.note ?? "", force: force)
         }
     }
@@ -36,8 +37,8 @@ final class PhoneAttemptsEditor: RecordListOwner {
         let row = Row()
         row.date.onCommit = list.dateCommit(index, label: tr("Edit call date"), \.date)
         row.outcome.onSelect = { [weak list] i in
-            guard PhoneOutcome.allCases.indices.contains(i) else { return }
-            list?.change(index, tr("Edit call outcome")) { $0.outcome = PhoneOutcome.allCases[i] }
+            guard i == 0 || PhoneOutcome.allCases.indices.contains(i - 1) else { return }
+            list?.change(index, tr("Edit call outcome")) { $0.outcome = i == 0 ? nil : PhoneOutcome.allCases[i - 1] }
         }
         row.note.onCommit = { [weak list] text in
             list?.change(index, tr("Edit call note")) { $0.note = FormParts.optional(text) }
@@ -53,9 +54,10 @@ final class PhoneAttemptsEditor: RecordListOwner {
         return (row, row.widget)
     }
 
-    /// Adds a call dated today, not reached, and puts the cursor in its note.
+    /// Adds a call dated today with no outcome chosen yet (not "not reached", which is a finding),
+    /// and puts the cursor in its note.
     func addCall() {
-        list.append(PhoneAttempt(date: FormParts.today(), outcome: .notReached), label: tr("Record a call"))
+        list.append(PhoneAttempt(date: FormParts.today(), outcome: nil), label: tr("Record a call"))
         rows.last?.note.focus()
     }
 }

@@ -10,8 +10,9 @@ final class RecordListEditor<Record: Equatable, Row> {
     let widget: UnsafeMutablePointer<GtkWidget>
     /// Called with the new list and an undo label.
     var onChange: (([Record], String) -> Void)?
-    /// Makes the widgets of the record at an index: the row and its block (set by the owner).
-    var makeRow: ((Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>))?
+    /// Makes the widgets of the record at an index: the row and its block (set by the owner; nil
+    /// once the owner is gone).
+    var makeRow: ((Int) -> (row: Row, widget: UnsafeMutablePointer<GtkWidget>)?)?
     /// Shows a record in its row; `force` replaces text the user may be typing (another record).
     var fill: ((Row, Record, _ force: Bool) -> Void)?
 

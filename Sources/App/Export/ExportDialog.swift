@@ -16,7 +16,7 @@ final class ExportDialog {
     }
 
     /// Dialogs on screen (tests find them here).
-    private(set) static var open: [ExportDialog] = []
+    static var open: [ExportDialog] { OpenDialogs.all(ExportDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     /// One check button per table, in `TableBuilder.tableIDs` order.
@@ -107,7 +107,7 @@ final class ExportDialog {
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
     }
 
@@ -152,15 +152,13 @@ final class ExportDialog {
     }
 
     private func write(_ export: TableExport, to url: URL, force: Bool) {
-        let previous = Localizer.shared.language
-        Localizer.shared.language = selected(language) == 1 ? .english : .chinese
-        defer { Localizer.shared.language = previous }
+        // The tables in the chosen language; the dialog and the rest of the interface keep theirs.
+        let tablesLanguage: Language = selected(language) == 1 ? .english : .chinese
         do {
-            let written = try export.write(to: url, force: force)
+            let written = try Localizer.with(language: tablesLanguage) { try export.write(to: url, force: force) }
             close()
             onExported?(written)
         } catch ExportError.exists(let message) {
-            Localizer.shared.language = previous
             ChoiceDialog(parent: window, heading: tr("Replace the files?"), body: message,
                          choices: [ChoiceDialog.Choice(id: "cancel", label: tr("_Cancel")),
                                    ChoiceDialog.Choice(id: "replace", label: tr("_Replace"), style: .destructive)],
@@ -182,7 +180,7 @@ final class ExportDialog {
     func close() {
         guard !closed else { return }
         closed = true
-        Self.open.removeAll { $0 === self }
+        OpenDialogs.release(self)
         gtk_window_destroy(window.window)
     }
 

@@ -78,29 +78,16 @@ struct TableExport {
             try ExportFile.replace(url, with: data(table))
             return [url]
         }
-        try prepareFolder(url)
-        let targets = tableIDs.map { url.appendingPathComponent(fileName(of: $0)) }
-        let existing = targets.filter { FileManager.default.fileExists(atPath: $0.path) }
-        if !existing.isEmpty && !force {
-            let names = existing.map(\.lastPathComponent).joined(separator: ", ")
-            throw ExportError.exists(tr("%1 already contains %2; use --force to replace them.", url.path, names))
-        }
-        for (table, target) in zip(tables(), targets) {
-            try ExportFile.replace(target, with: data(table))
-        }
-        return targets
-    }
-
-    private func prepareFolder(_ url: URL) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw ExportError.file(tr("%1 is a file; a folder is needed for several tables.", url.path)) }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError.file(tr("Cannot create the folder %1: %2", url.path, error.localizedDescription))
+        let tables = tables()
+        return try ExportFile.replaceFiles(in: url, names: tables.map { fileName(of: $0.id) }, force: force) { name, temp in
+            guard let table = tables.first(where: { fileName(of: $0.id) == name }) else { return }
+            do {
+                try data(table).write(to: temp)
+            } catch let error as ExportError {
+                throw error
+            } catch {
+                throw ExportError.file(tr("Cannot write %1: %2", url.appendingPathComponent(name).path, error.localizedDescription))
+            }
         }
     }
 }

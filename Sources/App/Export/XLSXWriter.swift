@@ -51,7 +51,7 @@ struct XLSXWriter {
     }
 
     private func setProperties(_ workbook: UnsafeMutablePointer<lxw_workbook>) throws {
-        let separator = Localizer.shared.language == .english ? ", " : "、"
+        let separator = Localizer.shared.effectiveLanguage == .english ? ", " : "、"
         let fields = [info.title, info.authors.joined(separator: separator), info.organisation, info.dataSource]
         let copies = fields.map { $0.isEmpty ? nil : strdup($0) }
         defer { copies.forEach { free($0) } }

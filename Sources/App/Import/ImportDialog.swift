@@ -25,7 +25,7 @@ final class ImportDialog {
     private var years: [Int] = []
 
     /// Dialogs on screen (each keeps itself alive until its window closes).
-    private static var open: [ImportDialog] = []
+    static var open: [ImportDialog] { OpenDialogs.all(ImportDialog.self) }
 
     /// Asks for a file, reads it and shows the dialog for it.
     static func chooseAndOpen(controller: DocumentController, parent: UnsafeMutablePointer<GtkWidget>,
@@ -36,9 +36,9 @@ final class ImportDialog {
             guard let url else { return }
             let data: Data
             do {
-                data = try Data(contentsOf: url)
+                data = try ListFile.read(url.path)  // refuses a FIFO, a device or a folder, naming it
             } catch {
-                controller.onError?(tr("Cannot read %1: %2", url.path, error.localizedDescription))
+                controller.onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
                 return
             }
             let dialog = ImportDialog(controller: controller, data: data, fileName: url.lastPathComponent, parent: parent,
@@ -52,7 +52,7 @@ final class ImportDialog {
          defaultJurisdiction: String? = nil) {
         self.controller = controller
         session = ImportSession(data: data, fileName: fileName, survey: controller.survey, defaultJurisdiction: defaultJurisdiction)
-        EnterpriseStyle.install()
+        Stylesheet.install()
 
         window = gtk_window_new()
         gtk_window_set_title(window.window, tr("Import enterprise list"))
@@ -101,7 +101,7 @@ final class ImportDialog {
             self.refresh()
         }
         Signals.connect(window, "destroy") { [weak self] in
-            ImportDialog.open.removeAll { $0 === self }
+            if let self { OpenDialogs.release(self) }
         }
         refresh()
     }
@@ -151,7 +151,7 @@ final class ImportDialog {
     }
 
     func present() {
-        Self.open.append(self)
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
     }
 
@@ -167,7 +167,7 @@ final class ImportDialog {
             refresh()
             return false
         }
-        guard controller.perform(plan.edit, label: tr("Import enterprises")) else {
+        guard controller.perform(plan.edit, label: tr("Import enterprises"), action: .import) else {
             refresh()
             return false
         }

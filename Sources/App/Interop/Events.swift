@@ -1,7 +1,7 @@
 import CGtk
 
 /// Input and drawing callbacks whose C signatures `Signals` does not cover: key presses, clicks,
-/// drags, focus changes, a drawing area's draw function, signals with one integer argument, and
+/// drags, focus changes, a drawing area's draw function, and
 /// reading the clipboard's text. Each takes a `@MainActor` Swift closure, carried to C in a
 /// retained `CallbackBox` that GLib releases with the handler.
 @MainActor
@@ -13,7 +13,6 @@ enum Events {
     typealias ClickHandler = @MainActor (_ count: Int32, _ x: Double, _ y: Double, _ state: GdkModifierType) -> Void
     /// A point or an offset in widget coordinates.
     typealias PointHandler = @MainActor (_ x: Double, _ y: Double) -> Void
-    typealias IntHandler = @MainActor (Int32) -> Void
     /// Draws on a `cairo_t` of the given size.
     typealias DrawHandler = @MainActor (_ cairo: OpaquePointer, _ width: Int32, _ height: Int32) -> Void
     typealias TextHandler = @MainActor (String?) -> Void
@@ -29,7 +28,7 @@ enum Events {
             let box = CallbackBox<KeyHandler>.from(data)
             return MainActor.assumeIsolated { box.handler(keyval, state) ? 1 : 0 }
         }
-        connect(controller, "key-pressed", unsafeBitCast(thunk, to: GCallback.self), CallbackBox<KeyHandler>(handler))
+        Signals.connect(controller, "key-pressed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler as KeyHandler)
         gtk_widget_add_controller(widget.widget, controller)
         return controller
     }
@@ -48,7 +47,7 @@ enum Events {
                 box.handler(count, x, y, state)
             }
         }
-        connect(gesture, "pressed", unsafeBitCast(thunk, to: GCallback.self), CallbackBox<ClickHandler>(handler))
+        Signals.connect(gesture, "pressed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler as ClickHandler)
         gtk_widget_add_controller(widget.widget, gesture)
         return gesture
     }
@@ -63,8 +62,8 @@ enum Events {
             MainActor.assumeIsolated { box.handler(x, y) }
         }
         let callback = unsafeBitCast(thunk, to: GCallback.self)
-        connect(gesture, "drag-begin", callback, CallbackBox<PointHandler>(begin))
-        connect(gesture, "drag-update", callback, CallbackBox<PointHandler>(update))
+        Signals.connect(gesture, "drag-begin", thunk: callback, handler: begin as PointHandler)
+        Signals.connect(gesture, "drag-update", thunk: callback, handler: update as PointHandler)
         gtk_widget_add_controller(widget.widget, gesture)
         return gesture
     }
@@ -78,14 +77,6 @@ enum Events {
         gtk_widget_add_controller(widget.widget, controller)
     }
 
-    /// Connects a signal whose C handler is `void (*)(instance, int, user_data)` (GtkInfoBar's `response`).
-    static func connect(_ instance: some GPointer, _ signal: String, withInteger handler: @escaping IntHandler) {
-        let thunk: @convention(c) (UnsafeMutableRawPointer?, gint, UnsafeMutableRawPointer?) -> Void = { _, value, data in
-            let box = CallbackBox<IntHandler>.from(data)
-            MainActor.assumeIsolated { box.handler(value) }
-        }
-        connect(instance, signal, unsafeBitCast(thunk, to: GCallback.self), CallbackBox<IntHandler>(handler))
-    }
 
     /// Sets a drawing area's draw function.
     static func setDrawFunction(_ area: some GPointer, _ handler: @escaping DrawHandler) {
@@ -128,7 +119,7 @@ enum Events {
                 return 1
             }
         }
-        connect(widget, "query-tooltip", unsafeBitCast(thunk, to: GCallback.self), CallbackBox<TooltipHandler>(handler))
+        Signals.connect(widget, "query-tooltip", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler as TooltipHandler)
     }
 
     /// Sets the accessible label screen readers announce for a widget (`gtk_accessible_update_property`
@@ -164,12 +155,4 @@ enum Events {
         gtk_event_controller_get_current_event_state(controller)
     }
 
-    private static func connect<H>(_ instance: some GPointer, _ signal: String, _ callback: GCallback, _ box: CallbackBox<H>) {
-        let id = g_signal_connect_data(instance.rawPointer, signal, callback, box.retainedPointer(),
-                                       { data, _ in
-            // Releasing does not depend on the handler type: any box is one Swift object.
-            if let data { Unmanaged<AnyObject>.fromOpaque(data).release() }
-        }, GConnectFlags(rawValue: 0))
-        precondition(id != 0, "no signal \"\(signal)\" on this instance")
-    }
 }

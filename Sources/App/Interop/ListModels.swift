@@ -68,6 +68,12 @@ final class CustomSorter {
                                         { CallbackBox<Compare>.release($0) })
     }
 
+    /// Drops the reference `gtk_custom_sorter_new` gave (the columns and sort models using the
+    /// sorter hold their own).
+    isolated deinit {
+        unref(pointer)
+    }
+
     /// As a `GtkSorter *` (for `gtk_column_view_column_set_sorter`).
     var sorter: UnsafeMutablePointer<GtkSorter> { pointer.cast() }
 

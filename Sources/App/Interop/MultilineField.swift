@@ -52,6 +52,7 @@ final class CommitTextView: CommittingField {
             self?.endEditing()
         }
         updatePreview()
+        TypedText.register(self)
     }
 
     private var buffer: UnsafeMutablePointer<GtkTextBuffer> { gtk_text_view_get_buffer(textView.cast())! }

@@ -39,9 +39,7 @@ enum DataFileChooser {
             let box = CallbackBox<Response>.from(data)
             MainActor.assumeIsolated { box.handler(response) }
         }
-        g_signal_connect_data(UnsafeMutableRawPointer(dialog), "response", unsafeBitCast(thunk, to: GCallback.self),
-                              CallbackBox<Response>(handler).retainedPointer(),
-                              { data, _ in CallbackBox<Response>.release(data) }, GConnectFlags(rawValue: 0))
+        Signals.connect(UnsafeMutableRawPointer(dialog), "response", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
         gtk_native_dialog_show(dialog.cast())
     }
 }

@@ -25,6 +25,11 @@ final class PointerListModel {
     /// As a `GListModel *`.
     var model: OpaquePointer { pointer }
 
+    /// Drops the Swift object's reference (views and models given the model hold their own).
+    isolated deinit {
+        unref(pointer)
+    }
+
     /// Replaces every item, announcing only the range that differs (items equal at the start and
     /// at the end are kept): one `items-changed`, none when nothing differs.
     func replaceAll(with new: [UnsafeMutableRawPointer]) {
@@ -165,10 +170,6 @@ enum ListModelSignals {
             let box = CallbackBox<Handler>.from(data)
             MainActor.assumeIsolated { box.handler(Int(p), Int(r), Int(a)) }
         }
-        let id = g_signal_connect_data(model.rawPointer, "items-changed", unsafeBitCast(thunk, to: GCallback.self),
-                                       CallbackBox<Handler>(handler).retainedPointer(),
-                                       { data, _ in CallbackBox<Handler>.release(data) }, GConnectFlags(rawValue: 0))
-        precondition(id != 0, "no signal \"items-changed\" on this instance")
-        return id
+        return Signals.connect(model, "items-changed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 }

@@ -15,21 +15,15 @@ enum MoreSignals {
             let box = CallbackBox<IntHandler>.from(data)
             MainActor.assumeIsolated { box.handler(Int(value)) }
         }
-        return connect(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
-                       CallbackBox<IntHandler>(handler).retainedPointer(),
-                       release: { data, _ in CallbackBox<IntHandler>.release(data) })
+        return Signals.connect(instance, signal, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
     /// Connects a `GtkDropTarget`'s `drop` signal; the handler gets the dropped files' paths
     /// (from a `GdkFileList` or a single `GFile`) and returns whether it took them.
     @discardableResult
     static func connectFileDrop(_ target: some GPointer, _ handler: @escaping DropHandler) -> gulong {
-        let data = CallbackBox<DropHandler>(handler).retainedPointer()
-        let callback = unsafeBitCast(dropThunk, to: GCallback.self)
-        return connect(target, "drop", callback, data, release: dropRelease)
+        Signals.connect(target, "drop", thunk: unsafeBitCast(dropThunk, to: GCallback.self), handler: handler)
     }
-
-    private static let dropRelease: GClosureNotify = { data, _ in CallbackBox<DropHandler>.release(data) }
 
     private typealias DropThunk = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<GValue>?, Double, Double,
                                                   UnsafeMutableRawPointer?) -> gboolean
@@ -60,13 +54,6 @@ enum MoreSignals {
             files.append(OpaquePointer(file))
         }
         return files.compactMap { String(takingGChars: g_file_get_path($0)) }
-    }
-
-    private static func connect(_ instance: some GPointer, _ signal: String, _ callback: GCallback,
-                                _ data: UnsafeMutableRawPointer, release: GClosureNotify) -> gulong {
-        let id = g_signal_connect_data(instance.rawPointer, signal, callback, data, release, GConnectFlags(rawValue: 0))
-        precondition(id != 0, "no signal \"\(signal)\" on this instance")
-        return id
     }
 }
 

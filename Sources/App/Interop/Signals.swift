@@ -32,6 +32,10 @@ final class CallbackBox<Handler>: @unchecked Sendable {
 ///   (a `GtkListItem *`). Not for signals passing an integer.
 /// - `connectReturningBool`: `gboolean (*)(instance, user_data)`: `close-request`.
 ///
+/// - `connect(…, thunk:handler:)`: any other shape (a key press, `items-changed`, a dialog's
+///   `response`, …), with the caller's `@convention(c)` thunk. Every signal connection in the app
+///   goes through it: `g_signal_connect_data` is called in this one place.
+///
 /// Handlers run on the main thread; they are `@MainActor` closures entered with
 /// `MainActor.assumeIsolated`.
 @MainActor
@@ -49,9 +53,7 @@ enum Signals {
             let box = CallbackBox<Handler>.from(data)
             MainActor.assumeIsolated { box.handler() }
         }
-        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
-                          CallbackBox<Handler>(handler).retainedPointer(), after: after,
-                          release: { data, _ in CallbackBox<Handler>.release(data) })
+        return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
     /// Connects `handler` to a signal whose C handler takes the instance and one pointer argument.
@@ -63,9 +65,7 @@ enum Signals {
             let argument = argument.map { UInt(bitPattern: $0) }
             MainActor.assumeIsolated { box.handler(argument.flatMap { UnsafeMutableRawPointer(bitPattern: $0) }) }
         }
-        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
-                          CallbackBox<ArgumentHandler>(handler).retainedPointer(), after: after,
-                          release: { data, _ in CallbackBox<ArgumentHandler>.release(data) })
+        return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
     /// Connects `handler` to a signal whose C handler returns a `gboolean` (true: handled/stop).
@@ -76,9 +76,20 @@ enum Signals {
             let box = CallbackBox<BoolHandler>.from(data)
             return MainActor.assumeIsolated { box.handler() ? 1 : 0 }
         }
-        return connectRaw(instance, signal, unsafeBitCast(thunk, to: GCallback.self),
-                          CallbackBox<BoolHandler>(handler).retainedPointer(), after: after,
-                          release: { data, _ in CallbackBox<BoolHandler>.release(data) })
+        return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
+    }
+
+    typealias IntHandler = @MainActor (Int32) -> Void
+
+    /// Connects a signal whose C handler is `void (*)(instance, int, user_data)` (GtkInfoBar's `response`).
+    @discardableResult
+    static func connect(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                        withInteger handler: @escaping IntHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, gint, UnsafeMutableRawPointer?) -> Void = { _, value, data in
+            let box = CallbackBox<IntHandler>.from(data)
+            MainActor.assumeIsolated { box.handler(value) }
+        }
+        return connect(instance, signal, after: after, thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
     /// Disconnects a handler returned by `connect` (its closure is released).
@@ -86,10 +97,18 @@ enum Signals {
         g_signal_handler_disconnect(instance.rawPointer, handlerID)
     }
 
-    private static func connectRaw(_ instance: some GPointer, _ signal: String, _ callback: GCallback,
-                                   _ data: UnsafeMutableRawPointer, after: Bool, release: GClosureNotify) -> gulong {
-        let id = g_signal_connect_data(instance.rawPointer, signal, callback, data, release,
-                                       after ? G_CONNECT_AFTER : GConnectFlags(rawValue: 0))
+    /// Connects a handler of any shape. `thunk` is a `@convention(c)` function (cast to `GCallback`)
+    /// whose parameters are the signal's, ending with the `user_data`: a `CallbackBox<H>` holding
+    /// `handler` (`CallbackBox<H>.from(data)`), released when the handler is disconnected or the
+    /// instance finalized.
+    @discardableResult
+    static func connect<H>(_ instance: some GPointer, _ signal: String, after: Bool = false,
+                           thunk: GCallback, handler: H) -> gulong {
+        let id = g_signal_connect_data(instance.rawPointer, signal, thunk, CallbackBox<H>(handler).retainedPointer(),
+                                       { data, _ in
+            // Releasing does not depend on the handler type: any box is one Swift object.
+            if let data { Unmanaged<AnyObject>.fromOpaque(data).release() }
+        }, after ? G_CONNECT_AFTER : GConnectFlags(rawValue: 0))
         precondition(id != 0, "no signal \"\(signal)\" on this instance")
         return id
     }

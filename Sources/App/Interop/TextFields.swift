@@ -4,12 +4,27 @@ import Model
 /// Text fields of the editing forms. They commit what the user typed on Enter (one-line fields)
 /// and whenever the focus leaves them, so a value is never lost by clicking elsewhere; and a
 /// refresh from the survey (`show`) never overwrites text the user has typed but not committed.
+///
+/// A field may refuse typed text (`FieldCheck`, or its handler returning false): it then keeps the
+/// text, marked, with the reason beside it (`refusal`), and the survey keeps its previous value;
+/// `TypedText` lists such text before the survey is saved or the window closed.
 @MainActor
 protocol CommittingField: AnyObject {
+    /// The field's widget (in the layout).
+    var widget: UnsafeMutablePointer<GtkWidget> { get }
     /// True when the field holds typed text that differs from what was last shown or committed.
     var isDirty: Bool { get }
+    /// Why the text the field holds was refused; nil when it holds none.
+    var refusal: String? { get }
+    /// The refused text the field holds.
+    var refusedText: String { get }
     /// Commits typed text now (as leaving the field would).
     func commit()
+}
+
+extension CommittingField {
+    var refusal: String? { nil }
+    var refusedText: String { "" }
 }
 
 /// A one-line `GtkEntry` that commits on Enter and on focus-out.
@@ -19,17 +34,24 @@ final class CommitEntry: CommittingField {
     /// Called with the typed text when it is committed; returns false to refuse it (the field is
     /// then marked invalid and keeps the text).
     var onCommit: ((String) -> Bool)?
+    /// Applied to the typed text before `onCommit`, which sees only text that passes.
+    var check: FieldCheck?
     /// The text last shown or accepted.
     private(set) var shown = ""
+    private(set) var refusal: String?
 
-    init(placeholder: String? = nil, width: Int32 = -1) {
+    init(placeholder: String? = nil, width: Int32 = -1, check: FieldCheck? = nil) {
+        self.check = check
         widget = gtk_entry_new()
         if let placeholder { gtk_entry_set_placeholder_text(widget.cast(), placeholder) }
         if width > 0 { gtk_editable_set_width_chars(widget.opaque, width) }
         gtk_widget_set_hexpand(widget, 1)
         Signals.connect(widget, "activate") { [weak self] in self?.commit() }
         FocusWatch.onLeave(widget) { [weak self] in self?.commit() }
+        TypedText.register(self)
     }
+
+    var refusedText: String { text }
 
     var text: String {
         get { String(borrowingGChars: gtk_editable_get_text(widget.opaque)) ?? "" }
@@ -42,6 +64,7 @@ final class CommitEntry: CommittingField {
     /// record is now shown).
     func show(_ value: String, force: Bool = false) {
         if !force && isDirty && !committing { return }
+        if refusal != nil && text != value { TypedText.drop(self) }  // the form moves on: remembered
         shown = value
         if text != value { text = value }
         markInvalid(nil)
@@ -58,6 +81,7 @@ final class CommitEntry: CommittingField {
 
     func commit() {
         guard isDirty else { return }
+        if let problem = check?.problem(in: text) { return refuse(problem) }
         committing = true
         let accepted = onCommit?(text) ?? true
         committing = false
@@ -66,11 +90,21 @@ final class CommitEntry: CommittingField {
             shown = text
             markInvalid(nil)
         } else {
-            markInvalid(tr("This value cannot be read; it was not saved."))
+            refuse(tr("This value cannot be read; it was not saved."))
         }
     }
 
-    /// Marks the field as holding a value that was refused, with the reason as its tooltip.
+    /// Keeps the typed text, refused: marked, with the reason beside it (an icon in the field and
+    /// its tooltip); the survey keeps its previous value.
+    private func refuse(_ reason: String) {
+        markInvalid(reason)
+        refusal = reason
+        gtk_entry_set_icon_from_icon_name(widget.cast(), GTK_ENTRY_ICON_SECONDARY, "dialog-warning-symbolic")
+        gtk_entry_set_icon_tooltip_text(widget.cast(), GTK_ENTRY_ICON_SECONDARY, reason)
+    }
+
+    /// Marks the field as invalid with the reason as its tooltip (nil: clears the mark and any
+    /// refusal).
     func markInvalid(_ message: String?) {
         if let message {
             gtk_widget_add_css_class(widget, "error")
@@ -78,6 +112,10 @@ final class CommitEntry: CommittingField {
         } else if gtk_widget_has_css_class(widget, "error") != 0 {
             gtk_widget_remove_css_class(widget, "error")
             gtk_widget_set_tooltip_text(widget, nil)
+        }
+        if message == nil, refusal != nil {
+            refusal = nil
+            gtk_entry_set_icon_from_icon_name(widget.cast(), GTK_ENTRY_ICON_SECONDARY, nil)
         }
     }
 
@@ -111,9 +149,7 @@ enum FocusWatch {
             let shift = state.rawValue & GDK_SHIFT_MASK.rawValue != 0
             return MainActor.assumeIsolated { box.handler(name, control, shift) } ? 1 : 0
         }
-        g_signal_connect_data(controller.rawPointer, "key-pressed", unsafeBitCast(thunk, to: GCallback.self),
-                              CallbackBox<KeyHandler>(handler).retainedPointer(),
-                              { data, _ in CallbackBox<KeyHandler>.release(data) }, GConnectFlags(rawValue: 0))
+        Signals.connect(controller, "key-pressed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
         gtk_widget_add_controller(widget, controller)
     }
 }

@@ -13,17 +13,21 @@ struct MatrixColumn: Equatable, Hashable, Sendable {
 
 /// What the grid draws, read from one version of the survey: each cell's status and marks, and
 /// the totals. Jurisdictions are addressed by their position in `Survey.jurisdictions`, columns
-/// by their position in `columns`. Built in one pass over the cells (32 × 2 × years lookups), so
-/// rebuilding it after every edit costs far less than a frame.
+/// by their position in `columns`. The cells are read in one pass (32 × 2 × years lookups); the
+/// totals are the survey's `Statistics` (the window's controller updates them for a cell edit
+/// instead of counting again), so the matrix and every other summary count the same way.
 struct MatrixCells: Sendable {
     let columns: [MatrixColumn]
     let jurisdictionCount: Int
     private let statuses: [DisclosureStatus]
     /// Per cell: 1 when it has a note, 2 when it has evidence.
     private let marks: [UInt8]
-    private var problemSlots: Set<Int> = []
-    /// Jurisdiction positions with at least one problem cell.
+    /// The problem mark of each cell that has one (the strongest of its problems).
+    private var problemSlots: [Int: MatrixProblemMark] = [:]
+    /// Jurisdiction positions with at least one problem cell (of any kind).
     private(set) var problemJurisdictions: Set<Int> = []
+    /// The strongest error or warning badge of each jurisdiction's row (quiet marks do not count).
+    private(set) var rowBadges: [Int: MatrixProblemMark] = [:]
     /// Disclosed cells per column, over every jurisdiction (shown or not).
     let columnDisclosed: [Int]
     /// Surveyed cells (any status but "not surveyed") per column.
@@ -33,41 +37,37 @@ struct MatrixCells: Sendable {
     /// Slot → quality marks (issue 13, MatrixQualities.swift).
     let qualities: [Int: String]
 
-    init(_ survey: Survey, index: CellIndex? = nil) {
+    /// The cells of `survey` (looked up through `index`, made when nil) with the totals of
+    /// `statistics` (computed when nil), which must be the survey's.
+    init(_ survey: Survey, index: CellIndex? = nil, statistics: Statistics? = nil) {
         let index = index ?? CellIndex(survey)
+        let statistics = statistics ?? Statistics(survey)
         columns = MatrixColumn.columns(years: survey.years)
         jurisdictionCount = survey.jurisdictions.count
         var statuses: [DisclosureStatus] = []
         var marks: [UInt8] = []
         statuses.reserveCapacity(jurisdictionCount * columns.count)
         marks.reserveCapacity(jurisdictionCount * columns.count)
-        var columnDisclosed = Array(repeating: 0, count: columns.count)
-        var columnSurveyed = Array(repeating: 0, count: columns.count)
-        var rowCounts: [RateCounts] = []
         for j in survey.jurisdictions {
-            var disclosed = 0, notDisclosed = 0, delegated = 0, notSurveyed = 0
-            for (c, column) in columns.enumerated() {
+            for column in columns {
                 let o = index.observation(j.id, column.year, column.kind, in: survey)
-                let status = o?.status ?? .notSurveyed
-                statuses.append(status)
+                statuses.append(o?.status ?? .notSurveyed)
                 marks.append(o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0)
-                switch status {
-                case .disclosed: disclosed += 1
-                case .notDisclosed: notDisclosed += 1
-                case .prefecture, .division: delegated += 1
-                case .notSurveyed: notSurveyed += 1
-                }
-                if status == .disclosed { columnDisclosed[c] += 1 }
-                if status != .notSurveyed { columnSurveyed[c] += 1 }
             }
-            rowCounts.append(RateCounts(disclosed: disclosed, notDisclosed: notDisclosed, delegated: delegated,
-                                        notSurveyed: notSurveyed))
         }
         self.statuses = statuses
         self.marks = marks
-        self.columnDisclosed = columnDisclosed
-        self.columnSurveyed = columnSurveyed
-        self.rowCounts = rowCounts
+        // Statistics has one entry per survey year and per jurisdiction, in survey order.
+        let kinds = DisclosureKind.allCases.count
+        let columns = self.columns
+        let status = columns.indices.map { c in
+            statistics.byYear.indices.contains(c / kinds) ? statistics.byYear[c / kinds][columns[c].kind].status : StatusCounts()
+        }
+        columnDisclosed = status.map(\.disclosed)
+        columnSurveyed = status.map(\.surveyed)
+        rowCounts = survey.jurisdictions.indices.map { j in
+            statistics.jurisdictionRates.indices.contains(j) ? statistics.jurisdictionRates[j].combined : RateCounts()
+        }
         qualities = Self.qualityMarks(survey, columns: columns)
     }
 
@@ -87,7 +87,12 @@ struct MatrixCells: Sendable {
 
     /// True when validation reported a problem located at this cell.
     func hasProblem(_ jurisdiction: Int, _ column: Int) -> Bool {
-        problemSlots.contains(jurisdiction * columns.count + column)
+        problemSlots[jurisdiction * columns.count + column] != nil
+    }
+
+    /// The mark the cell's problems call for, if any.
+    func problemMark(_ jurisdiction: Int, _ column: Int) -> MatrixProblemMark? {
+        problemSlots[jurisdiction * columns.count + column]
     }
 
     /// Every disclosed cell.
@@ -100,13 +105,29 @@ struct MatrixCells: Sendable {
         for (i, j) in jurisdictions.enumerated() where order[j.id] == nil { order[j.id] = i }
         var columnIndex: [MatrixColumn: Int] = [:]
         for (i, column) in columns.enumerated() { columnIndex[column] = i }
-        problemSlots = []
+        problemSlots = [:]
         problemJurisdictions = []
+        rowBadges = [:]
         for problem in problems {
             guard case .cell(let id, let year, let kind) = problem.location,
                   let j = order[id], let c = columnIndex[MatrixColumn(year: year, kind: kind)] else { continue }
-            problemSlots.insert(j * columns.count + c)
+            let mark = MatrixProblemMark(problem)
+            let slot = j * columns.count + c
+            problemSlots[slot] = max(problemSlots[slot] ?? mark, mark)
             problemJurisdictions.insert(j)
+            if mark != .quiet { rowBadges[j] = max(rowBadges[j] ?? mark, mark) }
         }
     }
+}
+
+/// How a cell shows its problems: errors in red, other warnings in amber, and the expected gap of
+/// a fresh entry (disclosed, evidence not yet added) with a quiet mark that can be switched off.
+enum MatrixProblemMark: Int, Comparable, Sendable {
+    case quiet, warning, error
+
+    init(_ problem: Problem) {
+        if problem.isError { self = .error } else if problem.code == .disclosedWithoutEvidence { self = .quiet } else { self = .warning }
+    }
+
+    static func < (a: MatrixProblemMark, b: MatrixProblemMark) -> Bool { a.rawValue < b.rawValue }
 }

@@ -24,26 +24,9 @@ struct MatrixAddressing: Sendable {
 /// The cell changes behind the grid's edits. Pure: they read the survey and return the changes of
 /// one undo step (`Edit.setCells`), leaving out cells that would not change.
 enum MatrixChanges {
-    /// Sets cells to a status, keeping each cell's other fields (note, evidence, coverage,
-    /// labelling); `notSurveyed` removes the cells' observations.
+    /// Sets cells to a status with the fields it implies (`CellEdits.setting`).
     static func setting(_ status: DisclosureStatus, on keys: [CellKey], in survey: Survey, index: CellIndex) -> [CellChange] {
-        keys.compactMap { key in
-            let old = index[key].map { survey.observations[$0] }
-            if status == .notSurveyed { return old == nil ? nil : .clear(key) }
-            var new = old ?? Observation(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind, status: status)
-            new.status = status
-            return new == old ? nil : CellChange(new)
-        }
-    }
-
-    /// Changes one recorded cell's fields; nil when the cell is not recorded or nothing changes.
-    static func updating(_ key: CellKey, in survey: Survey, index: CellIndex,
-                         _ body: (inout Observation) -> Void) -> CellChange? {
-        guard let position = index[key] else { return nil }
-        let old = survey.observations[position]
-        var new = old
-        body(&new)
-        return new == old ? nil : CellChange(new)
+        CellEdits.setting(status, on: keys, in: survey, index: index)
     }
 
     /// The changes a pasted text makes, from the selection's top-left cell; a single value fills
@@ -88,8 +71,8 @@ enum MatrixChanges {
                 if old != nil { changes.append(.clear(key)) }
                 continue
             }
-            var new = old ?? Observation(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind, status: cell.status)
-            new.status = cell.status
+            var new = old ?? Observation(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind, status: .notSurveyed)
+            new.setStatus(cell.status)
             if let note = cell.note { new.note = note }
             if new != old { changes.append(CellChange(new)) }
         }

@@ -10,13 +10,15 @@ struct MatrixCellDetails {
     var observation: Observation?
     var selectionCount: Int
     var problems: [Problem]
+    /// The survey's change log, for the cell's History.
+    var log = ChangeLog()
     /// The cell's quality marks (issue 13).
     var qualities: [CellQuality] = []
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
-/// publishing department, evidence and note. Status buttons apply to the whole selection like the
-/// status keys; the other fields edit the cursor cell. Every change is one undoable edit through
+/// publishing department, evidence and note. The pane shows the cursor cell; with several cells
+/// selected, the status and every field apply to the whole selection (the section does that). Every change is one undoable edit through
 /// the section (`onSetStatus`, `onUpdate`); the pane shows the model again after every change,
 /// undo and redo included.
 @MainActor
@@ -56,6 +58,9 @@ final class MatrixDetailsPane {
     /// Escape: back to the grid.
     var onLeave: (() -> Void)?
 
+    /// The cell's logged changes.
+    let history = HistoryList()
+
     init() {
         content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 14, classes: ["gk-matrix-details"])
         labellingBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
@@ -71,7 +76,7 @@ final class MatrixDetailsPane {
         Widgets.append(content, headerBox(), statusSection(), emptyHint)
         for section in recordedOnly { gtk_box_append(content.cast(), section) }
         Widgets.append(problemsBox, Widgets.label(tr(context: "matrix", "Problems"), classes: ["heading"]), problemsList)
-        Widgets.append(content, problemsBox)
+        Widgets.append(content, problemsBox, history.widget)
 
         department.onCommit = { [weak self] text in
             self?.updateCell(tr(context: "matrix", "Edit publishing department")) { $0.department = Self.optional(text) } ?? false
@@ -107,15 +112,18 @@ final class MatrixDetailsPane {
             gtk_widget_set_visible(selectionHint, 0)
             gtk_widget_set_visible(problemsBox, 0)
             evidence.show(nil, [])
+            history.show(ChangeLog(), record: nil)
             return
         }
+        history.show(details.log, record: "observations/" + details.key.description)
         let o = details.observation
         let status = o?.status ?? .notSurveyed
         gtk_label_set_text(title.opaque, details.title)
         gtk_label_set_text(subtitle.opaque, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: a status applies to it; the fields below belong to the cursor cell.",
-                                                     "%1 cells selected: a status applies to all of them; the fields below belong to the cursor cell.", details.selectionCount))
+        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: the status and every field below apply to it.",
+                                                     "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
+                                                     details.selectionCount))
         for (s, button) in statusButtons {
             gtk_widget_set_sensitive(button, 1)
             gtk_toggle_button_set_active(button.cast(), s == status ? 1 : 0)

@@ -1,4 +1,5 @@
 import CGtk
+import Model
 
 /// A one-line entry bound to a text field of the survey, committed as one edit when the user
 /// presses Enter or the focus leaves it (not per keystroke).
@@ -7,7 +8,7 @@ import CGtk
 /// holds no uncommitted typing, and `commit` is tried again before the pane shows another cell.
 /// A commit may refuse the text (an invalid date): the entry keeps it, marked as an error.
 @MainActor
-final class MatrixField {
+final class MatrixField: CommittingField {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
 
     let entry: Widget
@@ -16,6 +17,8 @@ final class MatrixField {
     /// The value last shown from the model.
     private(set) var shown = ""
     private var updating = false
+    /// Why the text the entry holds was refused (see `TypedText`).
+    private(set) var refusal: String?
 
     init(placeholder: String = "", width: Int32 = -1) {
         entry = gtk_entry_new()
@@ -24,7 +27,11 @@ final class MatrixField {
         gtk_widget_set_hexpand(entry, 1)
         Signals.connect(entry, "activate") { [weak self] in self?.commit() }
         Events.onFocus(entry, leave: { [weak self] in self?.commit() })
+        TypedText.register(self)
     }
+
+    var widget: Widget { entry }
+    var refusedText: String { text }
 
     /// The entry's current text.
     var text: String {
@@ -47,6 +54,7 @@ final class MatrixField {
             return
         }
         shown = value
+        if refusal != nil && text != value { TypedText.drop(self) }  // kept in the list until told
         if text != value { text = value }
         setError(false)
     }
@@ -70,6 +78,7 @@ final class MatrixField {
     }
 
     func setError(_ on: Bool) {
+        refusal = on ? tr("This value cannot be read; it was not saved.") : nil
         if on { gtk_widget_add_css_class(entry, "error") } else { gtk_widget_remove_css_class(entry, "error") }
     }
 

@@ -29,6 +29,10 @@ final class MatrixGrid {
     /// The widest a cell grows when the window has room.
     private static let widestCell = 92.0
     private var dragStart: (x: Double, y: Double)?
+    /// A scroll to the cursor or a focus asked for while the grid was not on screen (another
+    /// section in front): done once it is shown and laid out.
+    private var scrollWhenShown = false
+    private var focusWhenShown = false
 
     /// An action for the section: a status, details, copy, paste or the context menu.
     var onAction: ((MatrixAction) -> Void)?
@@ -36,8 +40,15 @@ final class MatrixGrid {
     var onSelectionChanged: (() -> Void)?
     /// A description of a cell, for its tooltip and for screen readers.
     var describeCell: ((MatrixPoint) -> String?)?
+    /// A key the grid does not use was pressed (its name as the user sees it); nil when a key it
+    /// uses was.
+    var onUnusedKey: ((String?) -> Void)?
     /// The context menu was asked for at a point of the drawing area.
     var onContextMenu: ((_ x: Double, _ y: Double) -> Void)?
+    /// Whether cells disclosed without evidence show their quiet mark (the toolbar's switch).
+    var quietMarks = true {
+        didSet { if quietMarks != oldValue { redraw() } }
+    }
     /// Frames the drawing area has drawn (for tests and the bench).
     private(set) var framesDrawn = 0
 
@@ -48,6 +59,9 @@ final class MatrixGrid {
         Widgets.addClasses(area, ["gk-matrix-grid"])
         widget = gtk_scrolled_window_new()
         gtk_scrolled_window_set_child(widget.opaque, area)
+        // The drawing area is the whole grid: a viewport scrolling to its focus child would jump
+        // to the grid's top-left corner when a click gives it the focus, away from the pointer.
+        if let viewport = gtk_scrolled_window_get_child(widget.opaque) { gtk_viewport_set_scroll_to_focus(viewport.opaque, 0) }
         gtk_widget_set_hexpand(widget, 1)
         gtk_widget_set_vexpand(widget, 1)
         hadjustment = gtk_scrolled_window_get_hadjustment(widget.opaque)
@@ -64,6 +78,7 @@ final class MatrixGrid {
         Events.onPress(area, button: 3) { [weak self] _, x, y, _ in self?.secondaryPress(x: x, y: y) }
         Events.onDrag(area, begin: { [weak self] x, y in self?.beginDrag(x: x, y: y) },
                       update: { [weak self] dx, dy in self?.drag(dx: dx, dy: dy) })
+        Signals.connect(area, "map") { [weak self] in self?.mapped() }
         Events.onFocus(area, enter: { [weak self] in self?.redraw() }, leave: { [weak self] in self?.redraw() })
         Events.onTooltip(area) { [weak self] x, y, keyboard in self?.tooltip(x: x, y: y, keyboard: keyboard) }
     }
@@ -177,8 +192,14 @@ final class MatrixGrid {
                           height: height > 0 ? height : Double(gtk_widget_get_height(area)))
     }
 
+    /// Scrolls so that the cursor cell is on screen (as little as needed); while the grid is not
+    /// on screen, as soon as it is.
     func scrollToCursor() {
         guard !rows.isEmpty, let columns = cells?.columns.count, columns > 0 else { return }
+        guard isShown else {
+            scrollWhenShown = true
+            return
+        }
         let vp = viewport
         guard vp.width > 0, vp.height > 0 else { return }
         let target = layout.scrollOffset(toShow: selection.cursor, viewport: vp)
@@ -191,7 +212,30 @@ final class MatrixGrid {
         rows.isEmpty || (cells?.columns.isEmpty ?? true) ? nil : layout.cellRect(selection.cursor)
     }
 
-    func grabFocus() { gtk_widget_grab_focus(area) }
+    /// Gives the grid the keyboard focus; while it is not on screen, as soon as it is.
+    func grabFocus() {
+        if gtk_widget_get_mapped(area) == 0 {
+            focusWhenShown = true
+        } else {
+            gtk_widget_grab_focus(area)
+        }
+    }
+
+    /// Mapped and laid out: its adjustments describe what is on screen.
+    private var isShown: Bool {
+        gtk_widget_get_mapped(area) != 0 && gtk_adjustment_get_page_size(vadjustment) > 0
+    }
+
+    /// Coming on screen (its section brought to the front): the focus asked for meanwhile, and the
+    /// cursor's part of the grid, whatever was scrolled while away.
+    private func mapped() {
+        if focusWhenShown {
+            focusWhenShown = false
+            gtk_widget_grab_focus(area)
+        }
+        scrollWhenShown = true
+        redraw()
+    }
     var hasFocus: Bool { gtk_widget_has_focus(area) != 0 }
     func redraw() { gtk_widget_queue_draw(area) }
 
@@ -207,8 +251,21 @@ final class MatrixGrid {
         var modifiers: MatrixModifiers = []
         if state.rawValue & GDK_SHIFT_MASK.rawValue != 0 { modifiers.insert(.shift) }
         if state.rawValue & GDK_CONTROL_MASK.rawValue != 0 { modifiers.insert(.control) }
-        guard let action = MatrixKeys.action(forKey: name, modifiers: modifiers) else { return false }
+        guard let action = MatrixKeys.action(forKey: name, modifiers: modifiers) else {
+            return reportUnused(keyval, name: name, modifiers: modifiers)
+        }
+        onUnusedKey?(nil)
         perform(action)
+        return true
+    }
+
+    /// A key without Ctrl that the grid does not use is reported (and taken) instead of doing
+    /// nothing; modifier keys alone, function keys and Ctrl shortcuts go on to the window.
+    private func reportUnused(_ keyval: guint, name: String, modifiers: MatrixModifiers) -> Bool {
+        guard !modifiers.contains(.control), !MatrixKeys.passesThrough(name) else { return false }
+        let character = gdk_keyval_to_unicode(keyval)
+        let shown = character > 32 ? (Unicode.Scalar(character).map { String(Character($0)).uppercased() } ?? name) : name
+        onUnusedKey?(shown)
         return true
     }
 
@@ -281,6 +338,10 @@ final class MatrixGrid {
     private func draw(_ cr: OpaquePointer, _ width: Int32, _ height: Int32) {
         framesDrawn += 1
         guard let cells else { return }
+        if scrollWhenShown, isShown {
+            scrollWhenShown = false
+            scrollToCursor()
+        }
         let fitted = stretched(MatrixLayout(rows: rows, columnCount: cells.columns.count, metrics: baseMetrics), toWidth: Double(width))
         if fitted != layout { layout = fitted }
         var vp = viewport
@@ -292,7 +353,8 @@ final class MatrixGrid {
     /// Paints the grid for a viewport on any cairo context (the screen, or an image for the bench).
     func render(_ cr: OpaquePointer, cells: MatrixCells, viewport: MatrixRect, focused: Bool) {
         let scene = MatrixScene(layout: layout, rows: rows, cells: cells, jurisdictions: jurisdictions,
-                                selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused)
+                                selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused,
+                                quietMarks: quietMarks)
         MatrixPainter(text: text).draw(cr, scene, viewport: viewport)
     }
 }

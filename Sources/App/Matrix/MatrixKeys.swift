@@ -77,7 +77,7 @@ enum MatrixKeys {
         let steps: [(String, MatrixDirection)] = [("Up", .up), ("Down", .down), ("Left", .left), ("Right", .right)]
         var table: [MatrixKeyBinding] = []
         table.append(bind(["y", "1", "KP_1"], [], shiftOptional: true, .setStatus(.disclosed), tr("Set to disclosed (√)")))
-        table.append(bind(["n", "0", "KP_0"], [], shiftOptional: true, .setStatus(.notDisclosed), tr("Set to not disclosed (×)")))
+        table.append(bind(["n", "x", "0", "KP_0"], [], shiftOptional: true, .setStatus(.notDisclosed), tr("Set to not disclosed (×)")))
         table.append(bind(["p"], [], shiftOptional: true, .setStatus(.prefecture), tr("Set to prefecture level")))
         table.append(bind(["d"], [], shiftOptional: true, .setStatus(.division), tr("Set to division level")))
         table.append(bind(["Delete", "BackSpace", "KP_Delete"], [], .setStatus(.notSurveyed), tr(context: "matrix", "Clear (not surveyed)")))
@@ -114,6 +114,15 @@ enum MatrixKeys {
     static func action(forKey name: String, modifiers: MatrixModifiers) -> MatrixAction? {
         lookup[Probe(name: name, modifiers: modifiers)]
             ?? (modifiers.contains(.shift) ? shiftOptionalLookup[Probe(name: name, modifiers: modifiers.subtracting(.shift))] : nil)
+    }
+
+    /// Keys the grid leaves to the window without a word when it does not use them: modifiers
+    /// pressed alone, lock keys and function keys (F1, F10 open menus and help).
+    static func passesThrough(_ name: String) -> Bool {
+        let prefixes = ["Shift", "Control", "Alt", "Meta", "Super", "Hyper", "ISO_", "Caps_Lock", "Num_Lock", "Scroll_Lock", "Mode_switch"]
+        if prefixes.contains(where: name.hasPrefix) { return true }
+        if name.hasPrefix("F"), let n = Int(name.dropFirst()), n > 0 { return true }
+        return name.hasPrefix("XF86")
     }
 
     private struct Probe: Hashable {

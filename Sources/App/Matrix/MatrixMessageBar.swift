@@ -21,7 +21,7 @@ final class MatrixMessageBar {
         gtk_info_bar_set_show_close_button(widget.opaque, 1)
         gtk_info_bar_set_revealed(widget.opaque, 0)
         gtk_widget_set_visible(widget, 0)
-        Events.connect(widget, "response", withInteger: { [weak self] _ in self?.hide() })
+        MoreSignals.connect(widget, "response", withInteger: { [weak self] _ in self?.hide() })
     }
 
     func show(_ text: String, _ kind: Kind = .error) {

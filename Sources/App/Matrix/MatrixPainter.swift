@@ -10,11 +10,14 @@ struct MatrixScene {
     var jurisdictions: [Jurisdiction]
     var selection: MatrixSelection?
     var focused: Bool
+    /// Whether cells disclosed without evidence show their quiet mark.
+    var quietMarks = true
 }
 
 /// Draws the grid with cairo and Pango: the visible body cells, then the frozen headings, names
 /// and totals over them. Every status is a colour (Palette.tint) *and* a symbol; a note is a
-/// dark corner triangle, evidence a small dot, a validation problem a "!" badge.
+/// dark corner triangle, evidence a small dot, an error a red "!" badge, another warning an amber one, and a cell disclosed
+/// without evidence a quiet grey ring (unless switched off).
 @MainActor
 struct MatrixPainter {
     let text: MatrixText
@@ -29,6 +32,8 @@ struct MatrixPainter {
         static let accent = RGB(0x1C64C8)
         static let unfocused = RGB(0x7C828A)
         static let badge = RGB(0xB3261E)
+        static let warningBadge = RGB(0x9A5B00)
+        static let quiet = RGB(0x7C828A)
         static let mark = RGB(0x3A3F45)
     }
 
@@ -113,14 +118,30 @@ struct MatrixPainter {
             setColor(cr, Ink.mark, alpha: 0.7)
             cairo_fill(cr)
         }
-        if scene.cells.hasProblem(j, c) {
-            let r = 6.0, cx = tile.x + r + 1, cy = tile.y + r + 1
-            cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
-            setColor(cr, Ink.badge)
-            cairo_fill(cr)
-            setColor(cr, RGB(0xFFFFFF))
-            text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
+        switch scene.cells.problemMark(j, c) {
+        case .error?, .warning?:
+            let mark = scene.cells.problemMark(j, c) ?? .error
+            badge(cr, mark, cx: tile.x + 7, cy: tile.y + 7)
+        case .quiet? where scene.quietMarks:
+            // A small hollow ring where the evidence dot goes: disclosed, evidence still to add.
+            cairo_new_path(cr)
+            cairo_arc(cr, tile.maxX - 6, tile.maxY - 6, 3, 0, 2 * .pi)
+            setColor(cr, Ink.quiet)
+            cairo_set_line_width(cr, 1.2)
+            cairo_stroke(cr)
+        default:
+            break
         }
+    }
+
+    /// A "!" badge: red for an error, amber for a warning.
+    private func badge(_ cr: OpaquePointer, _ mark: MatrixProblemMark, cx: Double, cy: Double) {
+        let r = 6.0
+        cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
+        setColor(cr, mark == .error ? Ink.badge : Ink.warningBadge)
+        cairo_fill(cr)
+        setColor(cr, RGB(0xFFFFFF))
+        text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
     }
 
     /// A kind's column heading, broken into lines where the language breaks it best
@@ -185,14 +206,7 @@ struct MatrixPainter {
                 setColor(cr, Palette.ink)
                 let nameBand = MatrixRect(x: band.x, y: band.y, width: band.width - 16, height: band.height)
                 text.draw(cr, scene.jurisdictions[j].displayName, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
-                if scene.cells.problemJurisdictions.contains(j) {
-                    let r = 6.0, cx = band.maxX - 14, cy = band.y + band.height / 2
-                    cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
-                    setColor(cr, Ink.badge)
-                    cairo_fill(cr)
-                    setColor(cr, RGB(0xFFFFFF))
-                    text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
-                }
+                if let mark = scene.cells.rowBadges[j] { badge(cr, mark, cx: band.maxX - 14, cy: band.y + band.height / 2) }
             }
         }
         line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, Ink.strongLine)

@@ -31,13 +31,16 @@ struct MatrixFilter: Equatable, Sendable {
     var query = ""
     /// Only jurisdictions with at least one problem cell.
     var onlyProblems = false
+    /// Only jurisdictions with cells still empty (not surveyed).
+    var onlyEmpty = false
 
-    var isActive: Bool { !normalizedQuery.isEmpty || onlyProblems }
+    var isActive: Bool { !normalizedQuery.isEmpty || onlyProblems || onlyEmpty }
 
     var normalizedQuery: String { query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
 
-    func matches(_ jurisdiction: Jurisdiction, hasProblems: Bool) -> Bool {
+    func matches(_ jurisdiction: Jurisdiction, hasProblems: Bool, hasEmpty: Bool = true) -> Bool {
         if onlyProblems && !hasProblems { return false }
+        if onlyEmpty && !hasEmpty { return false }
         let q = normalizedQuery
         if q.isEmpty { return true }
         return [jurisdiction.shortName, jurisdiction.name, jurisdiction.englishName, jurisdiction.id]

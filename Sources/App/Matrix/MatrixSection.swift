@@ -11,7 +11,7 @@ import Model
 /// the next frame; validation problems, which cost more on a large survey, follow in an idle
 /// callback after that frame.
 @MainActor
-final class MatrixSection: RevealingSection, KeyboardSection {
+final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
 
     let id = "matrix"
@@ -37,6 +37,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
     let details = MatrixDetailsPane()
     let toolbar = MatrixToolbar()
     let messages = MatrixMessageBar()
+    let statusLine = MatrixStatusLine()
     let menu: MatrixContextMenu
 
     private(set) var order = MatrixOrder.report
@@ -45,6 +46,11 @@ final class MatrixSection: RevealingSection, KeyboardSection {
     /// The rates the rows were last sorted by: the rate order changes when chosen again or when
     /// another survey opens, not under the cursor while typing.
     private var orderRates: [RateCounts] = []
+    /// The jurisdictions with empty cells when "only empty cells" was switched on: rows stay while
+    /// their cells are filled, so typing down a column is not disturbed.
+    private var emptyRows: Set<Int> = []
+    /// The selection the details pane shows (its fields apply to it).
+    private var shownSelection = MatrixSelection()
     private(set) var cells: MatrixCells
     private var index: CellIndex
     private var problems: [Problem] = []
@@ -56,14 +62,15 @@ final class MatrixSection: RevealingSection, KeyboardSection {
 
     init(controller: DocumentController) {
         self.controller = controller
-        MatrixStyle.install()
+        Stylesheet.install()
         index = CellIndex(controller.survey)
-        cells = MatrixCells(controller.survey, index: index)
+        cells = MatrixCells(controller.survey, index: index, statistics: controller.statistics)
         orderRates = cells.rowCounts
         menu = MatrixContextMenu(parent: grid.area)
 
         let gridColumn = Widgets.box(GTK_ORIENTATION_VERTICAL)
-        Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), MatrixToolbar.legend())
+        Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), statusLine.widget,
+                       MatrixToolbar.legend())
         let paned: Widget = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)
         gtk_paned_set_start_child(paned.opaque, gridColumn)
         gtk_paned_set_end_child(paned.opaque, details.widget)
@@ -80,6 +87,10 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         grid.onAction = { [weak self] action in self?.perform(action) }
         grid.onSelectionChanged = { [weak self] in self?.showDetails() }
         grid.describeCell = { [weak self] point in self?.describe(point) }
+        grid.onUnusedKey = { [weak self] key in
+            guard let self else { return }
+            if let key { self.statusLine.unusedKey(key) } else { self.statusLine.clearNote() }
+        }
         grid.onContextMenu = { [weak self] x, y in self?.menu.popup(at: MatrixRect(x: x, y: y, width: 1, height: 1)) }
         menu.onAction = { [weak self] action in self?.perform(action) }
         details.onSetStatus = { [weak self] status in self?.setStatus(status, advancing: false) }
@@ -95,13 +106,10 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         toolbar.onOrderChanged = { [weak self] order in self?.setOrder(order) }
         toolbar.onAdvanceChanged = { [weak self] advance in self?.advance = advance }
         toolbar.onDone = { [weak self] in self?.grid.grabFocus() }
+        toolbar.onQuietMarksChanged = { [weak self] on in self?.grid.quietMarks = on }
         observer = controller.observe { [weak self] change in self?.surveyChanged(change) }
-        // Coming to the matrix puts the keyboard in the grid (unless it is already in the section).
-        Signals.connect(widget, "map") { [weak self] in
-            guard let self, let root = gtk_widget_get_root(self.widget) else { return }
-            let focus = gtk_root_get_focus(root)
-            if focus == nil || gtk_widget_is_ancestor(focus, self.widget) == 0 { self.grid.grabFocus() }
-        }
+        // Coming to the matrix does not take the keyboard from the sidebar (arrowing through it
+        // shows each section); Alt+2, Checks and a click put it in the grid.
         refresh()
     }
 
@@ -115,6 +123,9 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         if controller.version != shownVersion { refresh() }
     }
 
+    /// Alt+2: the keyboard goes to the grid, ready for status keys.
+    func focusMainWidget() { grid.grabFocus() }
+
     // MARK: Following the survey
 
     private func surveyChanged(_ change: DocumentController.Change) {
@@ -122,7 +133,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         case .saved:
             return
         case .replaced:
-            orderRates = MatrixCells(controller.survey).rowCounts
+            orderRates = controller.statistics.jurisdictionRates.map(\.combined)
             details.evidence.forgetDrafts()
             messages.hide()
             var start = MatrixSelection()
@@ -139,9 +150,10 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         let survey = controller.survey
         shownVersion = controller.version
         index = CellIndex(survey)
-        cells = MatrixCells(survey, index: index)
+        cells = MatrixCells(survey, index: index, statistics: controller.statistics)
         cells.markProblems(problems, jurisdictions: survey.jurisdictions)
         if problemsVersion != controller.version { scheduleProblems() }
+        statusLine.show(EntryProgress(survey, index: index))
         showRows()
     }
 
@@ -149,8 +161,9 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         let survey = controller.survey
         let problemRows = cells.problemJurisdictions
         let filter = self.filter
+        let emptyRows = self.emptyRows
         let rows = MatrixRows(jurisdictions: survey.jurisdictions, order: order, rates: orderRates) { j in
-            filter.matches(survey.jurisdictions[j], hasProblems: problemRows.contains(j))
+            filter.matches(survey.jurisdictions[j], hasProblems: problemRows.contains(j), hasEmpty: emptyRows.contains(j))
         }
         grid.show(rows: rows, cells: cells, jurisdictions: survey.jurisdictions)
         showDetails()
@@ -177,6 +190,9 @@ final class MatrixSection: RevealingSection, KeyboardSection {
     // MARK: Rows
 
     func setFilter(_ filter: MatrixFilter) {
+        if filter.onlyEmpty && !self.filter.onlyEmpty {
+            emptyRows = Set(cells.rowCounts.indices.filter { cells.rowCounts[$0].notSurveyed > 0 })
+        }
         self.filter = filter
         if filter.onlyProblems { updateProblems() }
         showRows()
@@ -200,7 +216,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         let here = problems.filter { $0.location == .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind) }
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
-                                 selectionCount: grid.selection.cellCount, problems: here,
+                                 selectionCount: grid.selection.cellCount, problems: here, log: controller.survey.changeLog,
                                  qualities: controller.survey.qualities(key.jurisdiction, key.year, key.kind))
     }
 
@@ -217,8 +233,11 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         return lines.joined(separator: "\n")
     }
 
+    /// Shows the cursor cell's details; typing pending in the pane is first stored for the
+    /// selection it was typed for, which `update` applies it to.
     private func showDetails() {
         details.show(cursorDetails)
+        shownSelection = grid.selection
     }
 
     var addressing: MatrixAddressing? {
@@ -263,10 +282,19 @@ final class MatrixSection: RevealingSection, KeyboardSection {
         }
     }
 
-    /// Changes one cell's observation (from the details pane) as one undo step.
+    /// Changes a field from the details pane as one undo step: of the cursor cell, or of every
+    /// recorded cell of the selection when several are selected.
     func update(_ key: CellKey, label: String, _ body: (inout Observation) -> Void) -> Bool {
-        guard let change = MatrixChanges.updating(key, in: controller.survey, index: index, body) else { return true }
-        guard controller.perform(.setCells([change]), label: label) else { return false }
+        var keys = [key]
+        if let addressing, !shownSelection.isSingleCell,
+           shownSelection.rows.upperBound < addressing.rowCount, shownSelection.columns.upperBound < addressing.columnCount {
+            let selected = shownSelection.points.map(addressing.key)
+            if selected.contains(key) { keys = selected }
+        }
+        let changes = CellEdits.updating(keys, in: controller.survey, index: index, body)
+        guard !changes.isEmpty else { return true }
+        let stepLabel = keys.count > 1 ? trn("%1 (%2 cell)", "%1 (%2 cells)", changes.count, label, changes.count) : label
+        guard controller.perform(.setCells(changes), label: stepLabel) else { return false }
         messages.hide()
         return true
     }
@@ -298,7 +326,7 @@ final class MatrixSection: RevealingSection, KeyboardSection {
             return false
         case .success(let changes):
             if !changes.isEmpty {
-                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste")) else { return false }
+                guard controller.perform(.setCells(changes), label: tr(context: "matrix", "Paste"), action: .paste) else { return false }
             }
             messages.hide()
             if case .success(let block) = MatrixPaste.parse(text), block.rows.count > 1 || block.width > 1 {

@@ -15,7 +15,7 @@ enum MatrixStatusText {
     static func keyHint(_ status: DisclosureStatus) -> String {
         switch status {
         case .disclosed: return tr(context: "matrix", "Key: Y or 1")
-        case .notDisclosed: return tr(context: "matrix", "Key: N or 0")
+        case .notDisclosed: return tr(context: "matrix", "Key: N, X or 0")
         case .prefecture: return tr(context: "matrix", "Key: P")
         case .division: return tr(context: "matrix", "Key: D")
         case .notSurveyed: return tr("Key: Delete (clears the cell)")

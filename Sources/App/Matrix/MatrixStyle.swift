@@ -1,23 +1,14 @@
 import CGtk
 import Model
 
-/// The matrix's CSS, generated from `Palette` so that the status buttons and the legend use the
-/// grid's colours. Installed once per display, at application priority.
+/// The matrix's rules made from `Palette`, so that the status buttons and the legend use the
+/// grid's colours (the rest of its CSS is in the stylesheet file; `Stylesheet` installs both).
 @MainActor
 enum MatrixStyle {
-    private static var installed = false
-
-    static var css: String {
+    static var paletteRules: String {
         var rules = """
-        .gk-matrix-toolbar { padding: 8px 12px; }
-        .gk-matrix-legend { padding: 6px 12px; }
-        .gk-matrix-details { padding: 16px 18px; }
-        .gk-evidence { padding: 8px; }
         .gk-legend-swatch { border-radius: 4px; padding: 1px 8px; min-width: 18px; color: \(Palette.ink.hex);
                              border: 1px solid alpha(\(Palette.ink.hex), 0.12); }
-        .gk-legend-mark { color: #3A3F45; font-weight: bold; }
-        .gk-legend-badge { background-color: #B3261E; color: #FFFFFF; border-radius: 999px; min-width: 14px;
-                           font-size: 8pt; font-weight: bold; padding: 0 1px; }
         .gk-status-button { background-image: none; color: \(Palette.ink.hex); }
 
         """
@@ -30,15 +21,5 @@ enum MatrixStyle {
             """
         }
         return rules
-    }
-
-    /// Adds the stylesheet to the default display (once).
-    static func install() {
-        guard !installed, let display = gdk_display_get_default() else { return }
-        installed = true
-        let provider = gtk_css_provider_new()!
-        gtk_css_provider_load_from_data(provider, css, -1)
-        gtk_style_context_add_provider_for_display(display, provider.opaque, UInt32(GTK_STYLE_PROVIDER_PRIORITY_APPLICATION))
-        unref(provider)
     }
 }

@@ -23,6 +23,8 @@ final class MatrixToolbar {
     let widget: Widget
     let search: Widget
     let problemsToggle: Widget
+    let emptyToggle: Widget
+    let quietMarksToggle: Widget
     let orderDropDown: Widget
     let advanceDropDown: Widget
     private var updating = false
@@ -30,6 +32,8 @@ final class MatrixToolbar {
     var onFilterChanged: ((MatrixFilter) -> Void)?
     var onOrderChanged: ((MatrixOrder) -> Void)?
     var onAdvanceChanged: ((MatrixAdvance) -> Void)?
+    /// The "evidence to add" marks were switched on or off.
+    var onQuietMarksChanged: ((Bool) -> Void)?
     /// Enter or Escape in the search entry: back to the grid.
     var onDone: (() -> Void)?
 
@@ -40,16 +44,26 @@ final class MatrixToolbar {
         gtk_editable_set_width_chars(search.opaque, 20)
         problemsToggle = gtk_toggle_button_new_with_label(tr(context: "matrix", "Only rows with problems"))
         gtk_widget_set_tooltip_text(problemsToggle, tr("Hide the jurisdictions whose cells have no validation problem"))
+        emptyToggle = gtk_toggle_button_new_with_label(tr(context: "matrix", "Only empty cells"))
+        gtk_widget_set_tooltip_text(emptyToggle, tr("Show only the jurisdictions with cells still to enter (as they are when switched on, so rows do not vanish while typing)"))
+        quietMarksToggle = gtk_toggle_button_new_with_label(tr(context: "matrix", "○ Evidence marks"))
+        gtk_toggle_button_set_active(quietMarksToggle.cast(), 1)
+        gtk_widget_set_tooltip_text(quietMarksToggle, tr("Mark cells disclosed without evidence with a grey ring; switch off while entering statuses"))
         orderDropDown = MatrixOrder.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
         gtk_widget_set_tooltip_text(orderDropDown, tr(context: "matrix", "Row order"))
         advanceDropDown = MatrixAdvance.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
         gtk_widget_set_tooltip_text(advanceDropDown, tr("Where the cursor goes after a status key sets one cell"))
         let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(widget, search, problemsToggle, spacer, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))
+        Widgets.append(widget, search, problemsToggle, emptyToggle, spacer, quietMarksToggle, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))
 
         Signals.connect(search, "search-changed") { [weak self] in self?.filterChanged() }
         Signals.connect(problemsToggle, "toggled") { [weak self] in self?.filterChanged() }
+        Signals.connect(emptyToggle, "toggled") { [weak self] in self?.filterChanged() }
+        Signals.connect(quietMarksToggle, "toggled") { [weak self] in
+            guard let self else { return }
+            self.onQuietMarksChanged?(self.quietMarks)
+        }
         Signals.connect(search, "activate") { [weak self] in self?.onDone?() }
         Signals.connect(search, "stop-search") { [weak self] in self?.onDone?() }
         Signals.connect(orderDropDown, "notify::selected", withArgument: { [weak self] _ in
@@ -65,7 +79,8 @@ final class MatrixToolbar {
     /// The filter the search entry and the toggle describe.
     var filter: MatrixFilter {
         MatrixFilter(query: String(borrowingGChars: gtk_editable_get_text(search.opaque)) ?? "",
-                     onlyProblems: gtk_toggle_button_get_active(problemsToggle.cast()) != 0)
+                     onlyProblems: gtk_toggle_button_get_active(problemsToggle.cast()) != 0,
+                     onlyEmpty: gtk_toggle_button_get_active(emptyToggle.cast()) != 0)
     }
 
     /// Sets the filter's controls (without reporting a change).
@@ -73,6 +88,7 @@ final class MatrixToolbar {
         updating = true
         gtk_editable_set_text(search.opaque, filter.query)
         gtk_toggle_button_set_active(problemsToggle.cast(), filter.onlyProblems ? 1 : 0)
+        gtk_toggle_button_set_active(emptyToggle.cast(), filter.onlyEmpty ? 1 : 0)
         updating = false
     }
 
@@ -87,6 +103,9 @@ final class MatrixToolbar {
         gtk_drop_down_set_selected(advanceDropDown.opaque, guint(advance.rawValue))
         updating = false
     }
+
+    /// Whether the "evidence to add" marks are shown.
+    var quietMarks: Bool { gtk_toggle_button_get_active(quietMarksToggle.cast()) != 0 }
 
     func focusSearch() { gtk_widget_grab_focus(search) }
 
@@ -117,7 +136,10 @@ final class MatrixToolbar {
         }
         add("◥", ["gk-legend-mark"], tr(context: "matrix", "note"))
         add("•", ["gk-legend-mark"], tr(context: "matrix", "evidence"))
-        add("!", ["gk-legend-badge"], tr(context: "matrix", "validation problem"))
+        add("!", ["gk-legend-badge"], tr(context: "matrix", "error"))
+        add("!", ["gk-legend-warning"], tr(context: "matrix", "warning"))
+        add("○", ["gk-legend-quiet"], tr(context: "matrix", "disclosed, evidence still to add"),
+            tooltip: tr("Switch these marks off with “○ Evidence marks” above the grid while entering"))
         return flow
     }
 }

@@ -11,9 +11,9 @@ final class LetterEditor {
     var onChange: ((SuggestionLetter?, String) -> Void)?
 
     let sent = CheckBox(tr("Letter sent"))
-    let sentDate = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+    let sentDate = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
     let replied = DropDown([])
-    let replyDate = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+    let replyDate = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
     let replySummary = CommitTextView(placeholder: tr("What the reply said"))
     let improved = DropDown([])
     private var letter: SuggestionLetter?

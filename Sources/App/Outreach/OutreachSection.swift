@@ -10,6 +10,9 @@ final class OutreachSection: RevealingSection {
     let id = "outreach"
     var title: String { tr("Outreach") }
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     let controller: DocumentController
     let jurisdictions = OutreachJurisdictionList()
@@ -28,9 +31,10 @@ final class OutreachSection: RevealingSection {
     init(controller: DocumentController) {
         self.controller = controller
         survey = controller.survey
-        EnterpriseStyle.install()
+        Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
         widget = paned
+        tree = OwnedObject(sinking: widget)
         heading = Widgets.label("", classes: ["gk-form-title"])
         subUnitPart = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8)
 

@@ -7,7 +7,7 @@ import Model
 final class PhoneContactsEditor: RecordListOwner {
     @MainActor
     final class Row {
-        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11)
+        let date = CommitEntry(placeholder: tr("YYYY-MM-DD"), width: 11, check: .date)
         let department = CommitEntry(placeholder: tr("Department"))
         let outcome = CommitEntry(placeholder: tr("Outcome"), width: 10)
         let summary = CommitEntry(placeholder: tr("What was said"))
@@ -18,7 +18,7 @@ final class PhoneContactsEditor: RecordListOwner {
 
     init() {
         list = RecordListEditor(emptyText: tr("No calls recorded."), addLabel: tr("Record a call")) { [weak self] in self?.addContact() }
-        list.makeRow = { [unowned self] index in makeRow(index) }
+        list.makeRow = { [weak self] index in self?.makeRow(index) }
         list.fill = { row, c, force in
             row.date.show(c.date?.description ?? "", force: force)
             row.department.show(c.department ?? "", force: force)

@@ -11,7 +11,7 @@ final class ArticlesEditor {
 
     @MainActor
     final class Row {
-        let number = CommitEntry(placeholder: tr("e.g. Article 11"), width: 9)
+        let number = CommitEntry(placeholder: tr("e.g. Article 11"), width: 9, check: .required)
         let text = CommitTextView(minHeight: 48)
         let note = CommitEntry(placeholder: tr("Note"))
         let widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)

@@ -25,7 +25,7 @@ final class RegulationBearingView {
         warnings = Self.warnings(r, bearing)
         articleLines = []
         let years = bearing.inForceYears
-        let yearsText = years.isEmpty ? tr("none") : OverviewFacts.yearsText(years)
+        let yearsText = years.isEmpty ? tr("none") : YearsText.compact(years)
         Widgets.append(content, Widgets.label(tr("In force in survey years: %1", yearsText), wrap: true))
         for warning in warnings {
             Widgets.append(content, Widgets.label("⚠ " + warning, classes: ["gk-warning"], wrap: true))
@@ -62,16 +62,16 @@ final class RegulationBearingView {
         if !repealed.isEmpty {
             let when = r.repealed?.description ?? "?"
             out.append(bearing.citedItems.isEmpty
-                ? tr("Repealed on %1: not in force in survey years %2.", when, OverviewFacts.yearsText(repealed))
+                ? tr("Repealed on %1: not in force in survey years %2.", when, YearsText.compact(repealed))
                 : tr("Disclosure items cite this regulation, but it was repealed on %1 and not in force in survey years %2.",
-                     when, OverviewFacts.yearsText(repealed)))
+                     when, YearsText.compact(repealed)))
         }
         if !notYet.isEmpty {
             let when = r.startDate?.description ?? "?"
             out.append(bearing.citedItems.isEmpty
-                ? tr("Took effect on %1: not yet in force in survey years %2.", when, OverviewFacts.yearsText(notYet))
+                ? tr("Took effect on %1: not yet in force in survey years %2.", when, YearsText.compact(notYet))
                 : tr("Disclosure items cite this regulation, but it took effect on %1 and was not in force in survey years %2.",
-                     when, OverviewFacts.yearsText(notYet)))
+                     when, YearsText.compact(notYet)))
         }
         if bearing.datesUnknown {
             out.append(tr("Its dates are not recorded, so the survey years it bears on are unknown."))

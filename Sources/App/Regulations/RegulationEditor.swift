@@ -8,18 +8,18 @@ final class RegulationEditor {
     let widget: UnsafeMutablePointer<GtkWidget>
     var onEdit: ((Regulation, String) -> Void)?
 
-    let titleEntry = CommitEntry()
+    let titleEntry = CommitEntry(check: .required)
     let shortTitle = CommitEntry()
     let documentNumber = CommitEntry()
     let issuers = CommitEntry(placeholder: tr("Separate several with 、"))
     let level = DropDown(RegulationLevel.allCases.map(\.label))
     let jurisdiction = DropDown([], searchable: true)
-    let adopted = CommitEntry(placeholder: tr("YYYY-MM-DD"))
-    let promulgated = CommitEntry(placeholder: tr("YYYY-MM-DD"))
-    let effective = CommitEntry(placeholder: tr("YYYY-MM-DD"))
-    let amended = CommitEntry(placeholder: tr("Dates separated by commas"))
-    let repealed = CommitEntry(placeholder: tr("YYYY-MM-DD"))
-    let url = CommitEntry(placeholder: "https://…")
+    let adopted = CommitEntry(placeholder: tr("YYYY-MM-DD"), check: .date)
+    let promulgated = CommitEntry(placeholder: tr("YYYY-MM-DD"), check: .date)
+    let effective = CommitEntry(placeholder: tr("YYYY-MM-DD"), check: .date)
+    let amended = CommitEntry(placeholder: tr("Dates separated by commas"), check: .dates)
+    let repealed = CommitEntry(placeholder: tr("YYYY-MM-DD"), check: .date)
+    let url = CommitEntry(placeholder: "https://…", check: .link)
     let supersededBy = DropDown([])
     let notes = CommitTextView()
     let articles = ArticlesEditor()
@@ -27,6 +27,8 @@ final class RegulationEditor {
 
     private let stack: UnsafeMutablePointer<GtkWidget>
     private let heading: UnsafeMutablePointer<GtkWidget>
+    /// The regulation's logged changes.
+    let history = HistoryList()
     private let statusTag: UnsafeMutablePointer<GtkWidget>
     private(set) var current: Regulation?
     private var jurisdictionIDs: [String?] = []
@@ -60,7 +62,7 @@ final class RegulationEditor {
         for d in [level, jurisdiction, supersededBy] { gtk_widget_set_halign(d.widget, GTK_ALIGN_START) }
         Widgets.append(page, heading, statusTag, grid.widget,
                        FormParts.heading(tr("Key articles")), articles.widget,
-                       FormParts.heading(tr("What it bears on in this survey")), bearing.widget)
+                       FormParts.heading(tr("What it bears on in this survey")), bearing.widget, history.widget)
         let empty = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6, classes: ["gk-form"])
         gtk_widget_set_valign(empty, GTK_ALIGN_CENTER)
         Widgets.append(empty, Widgets.label(tr("No regulation selected"), classes: ["title-3", "dim-label"], xalign: 0.5),
@@ -163,6 +165,7 @@ final class RegulationEditor {
         }
         let force = r.id != current?.id
         current = r
+        history.show(survey.changeLog, record: "regulations/" + r.id)
         gtk_stack_set_visible_child_name(stack.opaque, "form")
         gtk_label_set_text(heading.opaque, r.title)
         let status = r.status(on: date)

@@ -9,6 +9,9 @@ final class RegulationsSection: RevealingSection {
     let id = "regulations"
     var title: String { tr("Laws and rules") }
     let widget: UnsafeMutablePointer<GtkWidget>
+    /// The section keeps its widget tree alive as long as itself: nothing it does after the window
+    /// is gone (an idle update, a field committing its text) touches freed widgets.
+    private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     let controller: DocumentController
     let list = RegulationList()
@@ -24,9 +27,10 @@ final class RegulationsSection: RevealingSection {
         self.controller = controller
         survey = controller.survey
         statusDate = Self.defaultDate(survey)
-        EnterpriseStyle.install()
+        Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
         widget = paned
+        tree = OwnedObject(sinking: widget)
 
         let toolbar = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
         gtk_widget_set_hexpand(dateEntry.widget, 0)

@@ -21,6 +21,8 @@ final class GongkaiApplication {
         var survey: Survey
         /// The file the survey came from; nil for the built-in dataset or a new survey.
         var fileURL: URL?
+        /// Which version of that file was read (saving checks the file is still that version).
+        var fingerprint: FileFingerprint?
         /// With a directory, render every section to `<dir>/<section id>.png` and quit.
         var screenshotDirectory: URL?
         /// Drafts, recent files and file chooser (nil: the user's own, see `WindowServices.standard`).
@@ -76,7 +78,7 @@ final class GongkaiApplication {
         if g_application_register(application.gApplication, nil, &error) != 0 { return }
         let message = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
         g_clear_error(&error)
-        FileHandle.standardError.write(Data("gongkai: \(message); running as a separate instance\n".utf8))
+        StandardStream.error.report("gongkai: \(message); running as a separate instance")
         let flags = g_application_get_flags(application.gApplication)
         g_application_set_flags(application.gApplication, GApplicationFlags(rawValue: flags.rawValue | G_APPLICATION_NON_UNIQUE.rawValue))
     }
@@ -115,24 +117,24 @@ final class GongkaiApplication {
                 shown.present()
                 continue
             }
-            let survey: Survey
+            let survey: Survey, fingerprint: FileFingerprint?
             if let preloaded = launchSurvey, let launchFile = launch.fileURL,
                launchFile.canonicalFilePath == url.canonicalFilePath {
-                survey = preloaded
+                (survey, fingerprint) = (preloaded, launch.fingerprint)
             } else {
                 do {
-                    survey = try SurveyFile.load(from: url)
+                    (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: url)
                 } catch {
                     let heading = tr("Could not open “%1”", url.lastPathComponent)
                     if let shown = windows.last {
                         shown.flows.showError(heading: heading, message: DocumentFlows.describe(error))
                     } else {
-                        FileHandle.standardError.write(Data("gongkai: \(heading): \(DocumentFlows.describe(error))\n".utf8))
+                        StandardStream.error.report("gongkai: \(heading): \(DocumentFlows.describe(error))")
                     }
                     continue
                 }
             }
-            showWindow(survey, fileURL: url)
+            showWindow(survey, fileURL: url, fingerprint: fingerprint)
         }
     }
 
@@ -155,11 +157,12 @@ final class GongkaiApplication {
             return
         }
         guard let survey = launchSurvey else { return }
-        let window = showWindow(survey, fileURL: launch.fileURL, offerDrafts: launch.screenshotDirectory == nil)
+        let window = showWindow(survey, fileURL: launch.fileURL, fingerprint: launch.fingerprint,
+                                offerDrafts: launch.screenshotDirectory == nil)
         if let directory = launch.screenshotDirectory {
             tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
                 if let failure {
-                    FileHandle.standardError.write(Data("gongkai: \(failure)\n".utf8))
+                    StandardStream.error.report("gongkai: \(failure)")
                     self?.exitStatus = 1
                 }
                 self?.tour = nil
@@ -172,10 +175,10 @@ final class GongkaiApplication {
     /// A new window on `survey`, shown; the draft of its file (or an untitled one) is offered once
     /// it is on screen.
     @discardableResult
-    private func showWindow(_ survey: Survey, fileURL: URL?, offerDrafts: Bool = true) -> MainWindow {
+    private func showWindow(_ survey: Survey, fileURL: URL?, fingerprint: FileFingerprint?, offerDrafts: Bool = true) -> MainWindow {
         launchSurvey = nil
         let bundled = fileURL.map(WindowServices.isBundledDataset) ?? false
-        let window = MainWindow(survey: survey, fileURL: bundled ? nil : fileURL,
+        let window = MainWindow(survey: survey, fileURL: bundled ? nil : fileURL, fingerprint: fingerprint,
                                 application: application, services: launch.services ?? .standard())
         windows.append(window)
         OpenWindows.add(window)

@@ -12,9 +12,11 @@ import Model
 @MainActor
 enum LaunchErrorWindow {
     /// Whether a failed start should show the window: a display to show it on, and no terminal
-    /// that already shows the message.
+    /// that already shows the message. `GONGKAI_NO_ERROR_WINDOW` set (scripts, tests that run the
+    /// command in-process) keeps it on stderr only.
     nonisolated static func isWanted(environment: [String: String] = ProcessInfo.processInfo.environment,
                                      stdinIsTerminal: Bool = isatty(STDIN_FILENO) != 0) -> Bool {
+        if environment["GONGKAI_NO_ERROR_WINDOW"] != nil { return false }
         let display = ["DISPLAY", "WAYLAND_DISPLAY"].contains { !(environment[$0] ?? "").isEmpty }
         return display && !stdinIsTerminal
     }

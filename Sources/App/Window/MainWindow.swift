@@ -6,8 +6,9 @@ import Model
 /// showing the selected one.
 ///
 /// The window owns the `DocumentController` of its survey (`controller`); every section is made
-/// with it and edits through it. On every change the window calls each section's `show(_:)` and
-/// updates the title (file name, unsaved-changes mark). Frame callbacks (`onNextFrame`) let the
+/// with it and edits through it. On every change the window calls `show(_:)` of the section on
+/// screen (and of those that follow changes while hidden), marks the others stale until they come
+/// to the front, and updates the title (file name, unsaved-changes mark). Frame callbacks (`onNextFrame`) let the
 /// screenshot mode and tests wait until the window has really drawn.
 @MainActor
 final class MainWindow {
@@ -19,12 +20,24 @@ final class MainWindow {
     let controller: DocumentController
     /// The header bar (actions add their buttons to it).
     let header: Widget
+    /// Bars across the top of the window's content (e.g. "the file changed on disk").
+    let banners: Widget
     private let stack: Widget
-    private let sidebar: Widget
+    /// The sidebar listing the sections (tests move through it with the keyboard).
+    let sidebar: Widget
     private let titleLabel: Widget
     private let subtitleLabel: Widget
 
     private(set) var sections: [any WindowSection] = []
+    /// References of the window's own: its header bar and its body stay alive as long as this
+    /// object, so no pointer into them kept here or in an action dangles once the window is
+    /// closed. (Not the `GtkWindow` itself: `gtk_window_destroy` disposes it, emitting "destroy",
+    /// only when GTK holds its last reference.)
+    private var owned: [OwnedObject<UnsafeMutablePointer<GtkWidget>>] = []
+    /// True once the window is destroyed: changes of the survey are no longer shown.
+    private(set) var isClosed = false
+    /// Ids of the sections not showing the current survey: hidden when it changed.
+    private(set) var staleSections: Set<String> = []
     /// The window's actions, header bar controls, file flows and draft (made after the sections).
     private(set) var actions: WindowActions!
 
@@ -37,9 +50,10 @@ final class MainWindow {
     /// to it and keeps it running while open.
     /// `services` supplies the drafts folder, the recent files and the file chooser (tests pass
     /// their own).
-    init(survey: Survey, fileURL: URL?, application: UnsafeMutablePointer<GtkApplication>? = nil,
+    /// `fingerprint` is the version of `fileURL` the survey was read from (see `DocumentController`).
+    init(survey: Survey, fileURL: URL?, fingerprint: FileFingerprint? = nil, application: UnsafeMutablePointer<GtkApplication>? = nil,
          services: WindowServices = .standard()) {
-        controller = DocumentController(survey: survey, fileURL: fileURL)
+        controller = DocumentController(survey: survey, fileURL: fileURL, fingerprint: fingerprint)
         Stylesheet.install()
 
         window = application.map { gtk_application_window_new($0) } ?? gtk_window_new()
@@ -64,9 +78,16 @@ final class MainWindow {
         Widgets.addClasses(sidebar, ["gk-sidebar"])
         let body = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         Widgets.append(body, sidebar, gtk_separator_new(GTK_ORIENTATION_VERTICAL), stack)
-        gtk_window_set_child(window.window, body)
+        banners = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        let content = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        gtk_widget_set_vexpand(body, 1)
+        Widgets.append(content, banners, body)
+        gtk_window_set_child(window.window, content)
+        owned = [header, content].map { OwnedObject(sinking: $0) }
 
         Signals.connect(window, "realize") { [weak self] in self?.connectFrameClock() }
+        Signals.connect(window, "destroy") { [weak self] in self?.isClosed = true }
+        Signals.connect(stack, "notify::visible-child", withArgument: { [weak self] _ in self?.visibleSectionChanged() })
         controller.observe { [weak self] change in self?.controllerChanged(change) }
 
         // The sections, in sidebar order. Each is made with the controller; add one line per section.
@@ -116,6 +137,7 @@ final class MainWindow {
     /// Copies each section's `title` to the sidebar (titles may carry a count, e.g. "检查 (3)");
     /// a section whose title changes later (after an idle refresh) calls it again.
     func updateSectionTitles() {
+        guard !isClosed else { return }
         for section in sections {
             guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { continue }
             let title = section.title
@@ -134,11 +156,24 @@ final class MainWindow {
     /// to the front. Returns false when no section shows such a location.
     @discardableResult
     func reveal(_ location: ProblemLocation) -> Bool {
-        for case let section as any RevealingSection in sections where section.reveal(location) {
+        for case let section as any RevealingSection in sections {
+            bringUpToDate(section)
+            guard section.reveal(location) else { continue }
             showSection(id: section.id)
             return true
         }
         return false
+    }
+
+    /// Shows the current survey in a section that was hidden when it changed.
+    func bringUpToDate(_ section: any WindowSection) {
+        guard staleSections.remove(section.id) != nil else { return }
+        section.show(survey)
+    }
+
+    private func visibleSectionChanged() {
+        guard let id = visibleSectionID, let section = sections.first(where: { $0.id == id }) else { return }
+        bringUpToDate(section)
     }
 
     // MARK: Survey
@@ -154,10 +189,19 @@ final class MainWindow {
     }
 
     private func controllerChanged(_ change: DocumentController.Change) {
+        guard !isClosed else { return }
         switch change {
         case .edited, .replaced:
             let survey = controller.survey
-            for section in sections { section.show(survey) }
+            let visible = visibleSectionID
+            for section in sections {
+                if section.id == visible || section.followsWhileHidden {
+                    staleSections.remove(section.id)
+                    section.show(survey)
+                } else {
+                    staleSections.insert(section.id)
+                }
+            }
             updateSectionTitles()
         case .saved:
             break

@@ -13,30 +13,19 @@ struct OverviewFacts: Equatable {
     var observations: Int
     var enterprises: Int
     var regulations: Int
+    /// How much of each year's matrix is entered.
+    var progress: EntryProgress
 
     init(_ survey: Survey) {
         title = survey.meta.title
         organisation = survey.meta.organisation
         authors = survey.meta.authors
         dataSource = survey.meta.dataSource
-        years = Self.yearsText(survey.years)
+        years = survey.yearsText
         jurisdictions = survey.jurisdictions.count
         observations = survey.observations.count
         enterprises = survey.enterprises.count
         regulations = survey.regulations.count
-    }
-
-    /// Writes years as ranges of consecutive years: [2016, 2018, 2019, 2020] → "2016, 2018–2020".
-    static func yearsText(_ years: [Int]) -> String {
-        let sorted = Array(Set(years)).sorted()
-        var parts: [String] = []
-        var i = 0
-        while i < sorted.count {
-            var j = i
-            while j + 1 < sorted.count, sorted[j + 1] == sorted[j] + 1 { j += 1 }
-            parts.append(i == j ? "\(sorted[i])" : "\(sorted[i])–\(sorted[j])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
+        progress = EntryProgress(survey)
     }
 }

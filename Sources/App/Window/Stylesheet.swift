@@ -1,38 +1,24 @@
 import CGtk
 import Foundation
+import Model
 
-/// Gongkai's own CSS, added once per display on top of the GTK theme. Classes are prefixed
-/// `gk-` so they never collide with the theme's.
+/// Gongkai's own CSS, added once per display on top of the GTK theme: the stylesheet file
+/// (`resources/style/gongkai.css`, classes prefixed `gk-` so they never collide with the theme's)
+/// followed by the rules made from the model's palette (`MatrixStyle`, `EnterpriseStyle`), in one
+/// provider; and the font rule, which follows the desktop's interface font.
 @MainActor
 enum Stylesheet {
-    static let css = """
-    .gk-page { padding: 28px 36px; }
-    .gk-stat {
-        background-color: alpha(currentColor, 0.06);
-        border-radius: 10px;
-        padding: 14px 18px;
+    /// The stylesheet file's text ("" when the resource is missing: the theme alone then).
+    static var fileCSS: String {
+        guard let url = ResourceLocator.shared.url("style/gongkai.css"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text
     }
-    .gk-stat-value { font-size: 22pt; font-weight: bold; }
-    .gk-stat-label { font-size: 10.5pt; }
-    .gk-detail-key { font-weight: bold; }
-    .gk-sidebar { min-width: 180px; }
-    .gk-dialog-content { padding: 20px 24px 18px 24px; }
-    .gk-problems { background-color: transparent; }
-    .gk-problems row {
-        padding: 10px 14px;
-        margin-bottom: 6px;
-        border-radius: 8px;
-        background-color: @theme_base_color;
-        border: 1px solid alpha(currentColor, 0.1);
+
+    /// Everything the provider loads: the file, then the palette's rules.
+    static var css: String {
+        fileCSS + "\n" + MatrixStyle.paletteRules + EnterpriseStyle.paletteRules
     }
-    .gk-problems row:hover { background-color: mix(@theme_base_color, @theme_selected_bg_color, 0.06); }
-    .gk-problems row:selected { background-color: mix(@theme_base_color, @theme_selected_bg_color, 0.15); color: @theme_text_color; }
-    .gk-problem-severity { font-weight: bold; }
-    .gk-problem-explanation { font-size: 0.92em; }
-    .gk-error { color: @error_color; }
-    .gk-warning { color: #9c6500; }
-    .gk-empty { font-size: 13pt; }
-    """
 
     /// Fonts tried for Han characters the interface font lacks, before fontconfig's own fallback.
     ///

@@ -5,7 +5,10 @@ import Model
 ///
 /// A section owns its widget tree; `MainWindow` puts `widget` in the stack under `id` with `title`
 /// in the sidebar, keeps the section object alive as long as the window, and calls `show(_:)` with
-/// the survey whenever the survey changes (every edit, undo, redo and every newly opened survey).
+/// the survey when the survey changes (every edit, undo, redo and every newly opened survey) while
+/// the section is on screen. A hidden section is only marked stale and gets `show(_:)` when it
+/// comes to the front (or is asked to reveal a record), unless it `followsWhileHidden`: an edit
+/// costs only what is seen.
 ///
 /// Sections are made with the window's `DocumentController` (`SomeSection(controller: controller)`)
 /// and send their edits through it (`controller.perform(edit, label:)`); they never keep a survey
@@ -18,8 +21,16 @@ protocol WindowSection: AnyObject {
     var title: String { get }
     /// The section's top-level widget.
     var widget: UnsafeMutablePointer<GtkWidget> { get }
-    /// Shows `survey` (on creation and after every change).
+    /// Shows `survey` (on creation, after a change while on screen, and on coming to the front
+    /// after changes made while hidden).
     func show(_ survey: Survey)
+    /// True when the section must follow every change even while hidden (its sidebar title counts
+    /// something, or it is presented elsewhere); false by default.
+    var followsWhileHidden: Bool { get }
+}
+
+extension WindowSection {
+    var followsWhileHidden: Bool { false }
 }
 
 /// A section that can go to the record a validation problem is about (a matrix cell, an

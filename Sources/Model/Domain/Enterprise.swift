@@ -27,10 +27,11 @@ public enum PhoneOutcome: String, Codable, CaseIterable, Sendable {
 
 public struct PhoneAttempt: Codable, Equatable, Sendable {
     public var date: PartialDate?
-    public var outcome: PhoneOutcome
+    /// Nil until the user chooses one (absent from the file): a new call has no outcome yet.
+    public var outcome: PhoneOutcome?
     public var note: String?
 
-    public init(date: PartialDate? = nil, outcome: PhoneOutcome, note: String? = nil) {
+    public init(date: PartialDate? = nil, outcome: PhoneOutcome?, note: String? = nil) {
         self.date = date
         self.outcome = outcome
         self.note = note
@@ -51,7 +52,7 @@ public enum Completeness: String, Codable, CaseIterable, Sendable {
 public struct Enterprise: Codable, Equatable, Identifiable, Sendable {
     public var id: String
     public var name: String
-    /// Jurisdiction id.
+    /// Jurisdiction id; empty while not chosen (absent from the file).
     public var jurisdiction: String
     public var city: String?
     /// The survey year of the audit list it was sampled from; nil when the source does not say.
@@ -98,7 +99,7 @@ public struct Enterprise: Codable, Equatable, Identifiable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
-        jurisdiction = try c.decode(String.self, forKey: .jurisdiction)
+        jurisdiction = try c.decodeIfPresent(String.self, forKey: .jurisdiction) ?? ""
         city = try c.decodeIfPresent(String.self, forKey: .city)
         year = try c.decodeIfPresent(Int.self, forKey: .year)
         reasons = try c.decodeIfPresent(ReasonSet.self, forKey: .reasons)
@@ -116,7 +117,7 @@ public struct Enterprise: Codable, Equatable, Identifiable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(name, forKey: .name)
-        try c.encode(jurisdiction, forKey: .jurisdiction)
+        if !jurisdiction.isEmpty { try c.encode(jurisdiction, forKey: .jurisdiction) }
         try c.encodeIfPresent(city, forKey: .city)
         try c.encodeIfPresent(year, forKey: .year)
         try c.encodeIfPresent(reasons, forKey: .reasons)
@@ -143,5 +144,5 @@ public struct Enterprise: Codable, Equatable, Identifiable, Sendable {
     }
 
     /// The outcome of the latest phone attempt, if any.
-    public var lastPhoneOutcome: PhoneOutcome? { phoneAttempts.last?.outcome }
+    public var lastPhoneOutcome: PhoneOutcome? { phoneAttempts.last?.outcome ?? nil }
 }

@@ -22,7 +22,7 @@ public struct PartialDate: Codable, Equatable, Hashable, Comparable, Sendable, C
             m = v
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let v = Int(parts[2]), (1...PartialDate.daysIn(month: m!, year: y)).contains(v) else { return nil }
+            guard let month = m, parts[2].count == 2, let v = Int(parts[2]), (1...PartialDate.daysIn(month: month, year: y)).contains(v) else { return nil }
             d = v
         }
         self.init(year: y, month: m, day: d)

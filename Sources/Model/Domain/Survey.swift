@@ -139,6 +139,12 @@ extension Survey {
         jurisdictions.first { $0.id == id }
     }
 
+    /// The jurisdiction a person names: its id, Chinese name or short name, or English name (any case).
+    public func jurisdiction(matching query: String) -> Jurisdiction? {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        return jurisdictions.first { $0.id == q || $0.name == q || $0.shortName == q || $0.englishName.lowercased() == q.lowercased() }
+    }
+
     /// The observation of one matrix cell, if any was recorded.
     public func observation(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> Observation? {
         observations.first { $0.jurisdiction == jurisdiction && $0.year == year && $0.kind == kind }

@@ -75,10 +75,10 @@ public enum Edit: Sendable, Equatable {
     case setSubUnitObservations(jurisdiction: String, [SubUnitObservation])
     /// Replaces all sub-unit tallies of a jurisdiction.
     case setSubUnitTallies(jurisdiction: String, [SubUnitTally])
-    /// Replaces the quality marks (部分公开, 较为全面 …) of one cell (issue 13).
-    case setCellQualities(CellKey, [CellQuality])
     /// Replaces the unresolved merge conflicts (`Survey.conflicts`).
     case setConflicts([MergeConflict])
+    /// Replaces the quality marks (部分公开, 较为全面 …) of one cell (issue 13).
+    case setCellQualities(CellKey, [CellQuality])
     /// Several edits as one undo step, applied in order; all or nothing.
     case batch([Edit])
 
@@ -102,6 +102,23 @@ public enum Edit: Sendable, Equatable {
         case .restoreEnterprises(let placed): return placed.isEmpty
         case .batch(let edits): return edits.allSatisfy(\.isEmpty)
         default: return false
+        }
+    }
+
+    /// True for an edit that leaves the enterprises and the jurisdictions as they were, so the
+    /// enterprise figures of `Statistics` (one pass over every enterprise) still hold after it
+    /// (see `Statistics.updated(for:)`): cells, years, metadata, regulations, outreach, sub-units.
+    public var keepsEnterprisesAndJurisdictions: Bool {
+        switch self {
+        case .setCells, .setMeta, .setYears, .setRegulation, .insertRegulation, .removeRegulation,
+             .setOutreach, .insertOutreach, .removeOutreach, .setSubUnitObservations, .setSubUnitTallies,
+             .setConflicts, .setCellQualities:
+            return true
+        case .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
+             .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
+            return false
+        case .batch(let edits):
+            return edits.allSatisfy(\.keepsEnterprisesAndJurisdictions)
         }
     }
 }

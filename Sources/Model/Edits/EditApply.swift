@@ -51,12 +51,12 @@ extension Edit {
             return try Self.setSubUnitObservations(observations, of: jurisdiction, in: &survey)
         case .setSubUnitTallies(let jurisdiction, let tallies):
             return try Self.setSubUnitTallies(tallies, of: jurisdiction, in: &survey)
-        case .setCellQualities(let key, let marks):
-            return Self.setCellQualities(key, marks, in: &survey)
         case .setConflicts(let conflicts):
             let old = survey.conflicts
             survey.conflicts = conflicts
             return .setConflicts(old)
+        case .setCellQualities(let key, let marks):
+            return Self.setCellQualities(key, marks, in: &survey)
         case .batch(let edits):
             return try Self.applyBatch(edits, to: &survey)
         }

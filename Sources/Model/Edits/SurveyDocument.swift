@@ -20,6 +20,10 @@ public final class SurveyDocument {
     public private(set) var survey: Survey
     /// Increases by one on every change of `survey`.
     public private(set) var version = 0
+    /// The edit that made this version from the one before (what perform, undo or redo applied);
+    /// nil for a survey opened or replaced, or before any change. Views use it to update what
+    /// they computed instead of starting again.
+    public private(set) var lastApplied: Edit?
     /// The most undo steps kept (older ones are dropped).
     public var undoLimit: Int {
         didSet { trimUndoStack() }
@@ -68,6 +72,7 @@ public final class SurveyDocument {
         guard !edit.isEmpty else { return }
         let inverse = try edit.apply(to: &survey)
         log(EditChanges.changes(edit, inverse: inverse), action: action)
+        lastApplied = edit
         let after = nextState
         nextState += 1
         undoStack.append(Step(label: label, edit: inverse, stateBefore: state, stateAfter: after))
@@ -83,6 +88,7 @@ public final class SurveyDocument {
         guard let step = undoStack.last else { return nil }
         let redo = try step.edit.apply(to: &survey)
         log(EditChanges.changes(step.edit, inverse: redo), action: .undo)
+        lastApplied = step.edit
         undoStack.removeLast()
         redoStack.append(Step(label: step.label, edit: redo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateBefore
@@ -96,6 +102,7 @@ public final class SurveyDocument {
         guard let step = redoStack.last else { return nil }
         let undo = try step.edit.apply(to: &survey)
         log(EditChanges.changes(step.edit, inverse: undo), action: .redo)
+        lastApplied = step.edit
         redoStack.removeLast()
         undoStack.append(Step(label: step.label, edit: undo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateAfter
@@ -108,6 +115,7 @@ public final class SurveyDocument {
         var survey = survey
         survey.canonicalize()
         self.survey = survey
+        lastApplied = nil
         undoStack.removeAll()
         redoStack.removeAll()
         state = nextState
@@ -126,6 +134,11 @@ public final class SurveyDocument {
         for c in changes {
             survey.changeLog.entries.append(ChangeEntry(time: time, author: author, action: action, path: c.path, old: c.old, new: c.new))
         }
+    }
+
+    /// Adds another log's entries (a merged survey's), keeping the log ordered by time.
+    public func mergeLog(_ other: ChangeLog) {
+        survey.changeLog = ChangeLog.union([survey.changeLog, other])
     }
 
     private func trimUndoStack() {

@@ -21,7 +21,14 @@ public enum DelimitedReader {
         return tabs > commas ? "\t" : ","
     }
 
-    /// The records of `text`; blank lines are skipped. Throws when a quoted field is not closed.
+    /// The most fields a record may have (a published list has a dozen columns at most).
+    public static let maxColumns = 1_000
+    /// The longest field, in bytes of UTF-8: 64 KiB (an enterprise's notes take a few hundred).
+    public static let maxFieldBytes = 64 * 1024
+
+    /// The records of `text`; blank lines are skipped. Throws when a quoted field is not closed,
+    /// when a record has more than `maxColumns` fields, or a field is longer than `maxFieldBytes`
+    /// (saying on which line and in which column).
     public static func read(_ text: String, delimiter: Character? = nil) throws -> [DelimitedRecord] {
         let body = Substring(text)
         let separator = delimiter ?? guessDelimiter(body)
@@ -34,6 +41,17 @@ public enum DelimitedReader {
         var quoteLine = 0
         var afterQuote = false
         var iterator = body.makeIterator()
+        func tooManyColumns() -> Failure {
+            Failure(line: recordLine, message: trn("Line %1 has more than %2 column: Gongkai reads lists of up to %2 column.",
+                                                   "Line %1 has more than %2 columns: Gongkai reads lists of up to %2 columns.",
+                                                   maxColumns, recordLine, maxColumns))
+        }
+        func checkField() throws {
+            guard field.utf8.count <= maxFieldBytes else {
+                throw Failure(line: recordLine, message: tr("Line %1, column %2: the field is longer than %3 KiB, the longest Gongkai reads.",
+                                                            recordLine, fields.count + 1, maxFieldBytes / 1024))
+            }
+        }
         func endRecord() {
             fields.append(field)
             field = ""
@@ -50,6 +68,7 @@ public enum DelimitedReader {
                 } else {
                     if c == "\n" || c == "\r\n" || c == "\r" { line += 1 }
                     field.append(c == "\r\n" ? "\n" : c)
+                    try checkField()
                 }
                 continue
             }
@@ -67,12 +86,14 @@ public enum DelimitedReader {
             case separator:
                 fields.append(field)
                 field = ""
+                if fields.count >= maxColumns { throw tooManyColumns() }
             case "\n", "\r\n", "\r":
                 endRecord()
                 line += 1
                 recordLine = line
             default:
                 field.append(c)
+                try checkField()
             }
         }
         if inQuotes {

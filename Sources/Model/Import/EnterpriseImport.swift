@@ -26,16 +26,15 @@ public struct EnterpriseImport: Sendable {
     public struct Failure: Error, Equatable, Sendable, LocalizedError {
         public var message: String
         public var errorDescription: String? { message }
+        /// `message` is shown with its control characters escaped (`Printable`).
+        public init(message: String) { self.message = Printable.escaped(message) }
     }
 
     /// Reads `data` (CSV or TSV; UTF-8 with or without BOM, UTF-16 with BOM, or GB18030) for
     /// `jurisdiction` (id, Chinese name or short name, or English name) and `year`. `mapping`
     /// overrides the recognised header columns.
     public init(data: Data, into survey: Survey, jurisdiction query: String, year: Int, mapping override: ImportMapping? = nil) throws {
-        let q = query.trimmingCharacters(in: .whitespaces)
-        guard let j = survey.jurisdictions.first(where: {
-            $0.id == q || $0.name == q || $0.shortName == q || $0.englishName.lowercased() == q.lowercased()
-        }) else { throw Failure(message: tr("There is no jurisdiction “%1” in this survey.", query)) }
+        guard let j = survey.jurisdiction(matching: query) else { throw Failure(message: tr("There is no jurisdiction “%1” in this survey.", query)) }
         guard survey.years.contains(year) else {
             throw Failure(message: tr("%1 is not one of the survey's years (%2).", year, survey.years.map(String.init).joined(separator: ", ")))
         }
@@ -57,6 +56,10 @@ public struct EnterpriseImport: Sendable {
 
         var seen = Set(survey.enterprises.lazy.filter { $0.jurisdiction == j.id && $0.year == year }.map { Self.normalised($0.name) })
         var usedIDs = Set(survey.enterprises.map(\.id))
+        // New ids are "<jurisdiction>-<year>-<n>" with the smallest unused n, counting on from
+        // the last one given: every n is tried at most once, so a new id costs O(1) amortised
+        // (the whole import O(N + M) with hashing), whatever the survey already holds.
+        var nextNumber = 1
         var added: [Enterprise] = []
         var duplicates: [Row] = []
         var bad: [Row] = []
@@ -87,9 +90,12 @@ public struct EnterpriseImport: Sendable {
                 duplicates.append(Row(line: record.line, name: name, reason: tr("already sampled for %1 in %2", j.displayName, year)))
                 continue
             }
-            var id = "\(j.id)-\(year)-\(added.count + 1)"
-            var n = added.count + 1
-            while usedIDs.contains(id) { n += 1; id = "\(j.id)-\(year)-\(n)" }
+            var id = "\(j.id)-\(year)-\(nextNumber)"
+            while usedIDs.contains(id) {
+                nextNumber += 1
+                id = "\(j.id)-\(year)-\(nextNumber)"
+            }
+            nextNumber += 1
             usedIDs.insert(id)
             added.append(Enterprise(id: id, name: name, jurisdiction: j.id, city: cell(record, .city), year: year, reasons: reasons,
                                     industry: cell(record, .industry), parentCompany: cell(record, .parentCompany),
@@ -123,6 +129,6 @@ public struct EnterpriseImport: Sendable {
         out += tr("Columns: %1", mapped.joined(separator: ", ")) + "\n"
         for row in duplicates { out += tr("Line %1: duplicate: %2 (%3)", row.line, row.name, row.reason) + "\n" }
         for row in badRows { out += tr("Line %1: bad row: %2", row.line, row.reason) + (row.name.isEmpty ? "" : " (\(row.name))") + "\n" }
-        return out
+        return Printable.terminalText(out)
     }
 }

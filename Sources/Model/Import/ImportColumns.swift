@@ -33,10 +33,10 @@ public enum ImportField: String, CaseIterable, Sendable {
     public static func recognise(_ header: String) -> ImportField? {
         let key = header.filter { !$0.isWhitespace }.lowercased()
         guard !key.isEmpty else { return nil }
-        for field in allCases where headerWords[field]!.contains(key) { return field }
+        for field in allCases where headerWords[field]?.contains(key) ?? false { return field }
         // Headers such as "企业名称（盖章）" or "所在地市": a word at the start.
         for field in allCases {
-            if headerWords[field]!.contains(where: { $0.count >= 2 && key.hasPrefix($0) }) { return field }
+            if headerWords[field]?.contains(where: { $0.count >= 2 && key.hasPrefix($0) }) ?? false { return field }
         }
         return nil
     }

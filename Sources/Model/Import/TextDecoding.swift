@@ -37,6 +37,7 @@ public enum TextDecoding {
             }
             return (text, little ? .utf16LE : .utf16BE)
         }
+        if let cause = unreadableCause(bytes) { throw Failure(message: cause) }
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, .utf8)
         }
@@ -44,5 +45,34 @@ public enum TextDecoding {
             return (text, .gb18030)
         }
         throw Failure(message: tr("The file is neither UTF-8 nor GB18030 text."))
+    }
+
+    /// Why bytes without a byte-order mark cannot be a text list, naming the cause: UTF-16
+    /// without a byte-order mark (every other byte zero), a spreadsheet workbook, or binary data
+    /// (a NUL byte, which neither UTF-8 nor GB18030 text holds). Nil when they may be text.
+    static func unreadableCause(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return tr("The file is a ZIP archive, such as an Excel workbook (.xlsx), not a CSV or TSV list: save it as CSV (UTF-8) and import that.")
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return tr("The file is an old Excel workbook (.xls), not a CSV or TSV list: save it as CSV (UTF-8) and import that.")
+        }
+        guard let firstNUL = bytes.firstIndex(of: 0) else { return nil }
+        // UTF-16 text of Chinese or Latin characters: zeros at even (big-endian) or odd
+        // (little-endian) positions, for ASCII characters such as commas and line breaks.
+        let sample = bytes.prefix(4096)
+        var zerosEven = 0, zerosOdd = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { zerosEven += 1 } else { zerosOdd += 1 }
+        }
+        // At least one character in ten is ASCII (commas, line breaks, digits) in any real list.
+        let pairs = sample.count / 2
+        if zerosOdd * 10 >= pairs && zerosEven * 20 < zerosOdd {
+            return tr("The file looks like UTF-16 (little-endian) text without a byte-order mark, which cannot be told apart from other text reliably: save it as UTF-8, or as UTF-16 with a byte-order mark (Excel's \"Unicode text\").")
+        }
+        if zerosEven * 10 >= pairs && zerosOdd * 20 < zerosEven {
+            return tr("The file looks like UTF-16 (big-endian) text without a byte-order mark, which cannot be told apart from other text reliably: save it as UTF-8, or as UTF-16 with a byte-order mark.")
+        }
+        return tr("The file is not a text list: it holds a NUL byte (at byte offset %1), which neither UTF-8 nor GB18030 text contains. It may be a binary file, or text in another encoding.", firstNUL)
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// unless something forces one with `Localizer.shared.language = …` (the `--lang` option, tests).
 /// Catalogs are read from the Model bundle (`resources/po/<language>.po`) once, on first use.
 /// A msgid without a usable translation is shown as it is (English).
+///
+/// Charts, tables and workbooks in another language than the interface's are made inside
+/// `Localizer.with(language:)`: their `tr` calls (on that thread or task only) use that language,
+/// while the interface, and every other thread, keep theirs.
 public final class Localizer: @unchecked Sendable {
     /// The localizer behind `tr`.
     public static let shared = Localizer()
@@ -31,6 +35,19 @@ public final class Localizer: @unchecked Sendable {
         set { lock.withLock { _language = newValue } }
     }
 
+    /// The language of the `tr` calls inside `with(language:)` on this thread or task (nil outside).
+    @TaskLocal public static var scopedLanguage: Language?
+
+    /// Runs `body` with every `tr` it makes, on this thread or task, in `language` (nil: the
+    /// current language); nothing else changes language, and nothing needs restoring afterwards.
+    public static func with<T>(language: Language?, _ body: () throws -> T) rethrows -> T {
+        guard let language else { return try body() }
+        return try $scopedLanguage.withValue(language, operation: body)
+    }
+
+    /// The language `tr` uses here: the scoped one inside `with(language:)`, else `language`.
+    public var effectiveLanguage: Language { Self.scopedLanguage ?? language }
+
     /// Forgets any forced language and follows the environment again.
     public func followEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
         language = .fromEnvironment(environment)
@@ -38,8 +55,13 @@ public final class Localizer: @unchecked Sendable {
 
     /// The translation of `msgid` (optionally in a `msgctxt`) in the current language.
     public func translate(_ msgid: String, context: String? = nil) -> String {
+        translate(msgid, context: context, in: Self.scopedLanguage)
+    }
+
+    /// The translation of `msgid` in `language` (nil: the current language).
+    public func translate(_ msgid: String, context: String? = nil, in language: Language?) -> String {
         lock.withLock {
-            let language = _language
+            let language = language ?? _language
             guard language.catalogName != nil else { return msgid }
             if catalogs[language] == nil { catalogs[language] = .some(loadCatalog(language)) }
             return catalogs[language]??.translation(msgid, context: context) ?? msgid
@@ -79,7 +101,7 @@ public final class Localizer: @unchecked Sendable {
         do {
             return try POCatalog(contentsOf: url)
         } catch {
-            FileHandle.standardError.write(Data("gongkai: cannot read \(url.lastPathComponent): \(error)\n".utf8))
+            StandardStream.error.report("gongkai: cannot read \(url.lastPathComponent): \(error)")
             return nil
         }
     }
@@ -125,6 +147,11 @@ public func tr(_ msgid: String, _ arguments: any CustomStringConvertible...) -> 
 /// Both strings are literals: `LocalizationTests` checks that each pair has a plural entry.
 public func trn(_ msgid: String, _ plural: String, _ count: Int, _ arguments: any CustomStringConvertible...) -> String {
     Localizer.format(Localizer.shared.translatePlural(msgid, plural, count: count), arguments.isEmpty ? [count] : arguments)
+}
+
+/// The translation of an English msgid in a given language, whatever the interface's.
+public func tr(_ msgid: String, language: Language) -> String {
+    Localizer.shared.translate(msgid, in: language)
 }
 
 /// Translates a msgid within a context (`msgctxt`), for words that translate differently in

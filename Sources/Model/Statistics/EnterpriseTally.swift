@@ -70,8 +70,8 @@ struct EnterpriseTally {
         if let last = e.pointee.phoneAttempts.last {
             enterprisesCalled += 1
             attempts += e.pointee.phoneAttempts.count
-            lastOutcome[last.outcome.catalogueIndex] += 1
-            for a in e.pointee.phoneAttempts { attemptOutcome[a.outcome.catalogueIndex] += 1 }
+            if let outcome = last.outcome { lastOutcome[outcome.catalogueIndex] += 1 }
+            for a in e.pointee.phoneAttempts { if let outcome = a.outcome { attemptOutcome[outcome.catalogueIndex] += 1 } }
         }
     }
 }

@@ -34,6 +34,13 @@ public struct Statistics: Codable, Equatable, Sendable {
 
     /// Computes every figure from a survey.
     public init(_ survey: Survey) {
+        var enterprises = EnterpriseStatistics(survey)
+        enterprises.applyRecordedVerdicts(survey)
+        self.init(survey, enterprises: enterprises)
+    }
+
+    /// Computes the matrix and sub-unit figures from a survey, with enterprise figures already known.
+    private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
         years = survey.years
@@ -42,11 +49,19 @@ public struct Statistics: Codable, Equatable, Sendable {
         jurisdictionRates = matrix.rates
         ranking = JurisdictionRate.ranking(matrix.rates, definition: RateDefinition.of(survey))
         changes = matrix.changes
-        enterprises = EnterpriseStatistics(survey)
-        enterprises.applyRecordedVerdicts(survey)
+        self.enterprises = enterprises
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
         figures = CombinedFigures(survey, enterprises: enterprises)
         rateDefinition = RateDefinition.of(survey)
+    }
+
+    /// The figures of `survey` after an edit that kept its enterprises and jurisdictions
+    /// (`Edit.keepsEnterprisesAndJurisdictions`: a cell edit, for one) from the survey these
+    /// figures are of. Only the matrix and sub-unit figures are counted again (one pass over the
+    /// jurisdictions × years × kinds cells); the enterprise figures, one pass over every
+    /// enterprise, are kept. Equal to `Statistics(survey)` under that condition.
+    public func updated(for survey: Survey) -> Statistics {
+        Statistics(survey, enterprises: enterprises)
     }
 
     /// The figures of one survey year.

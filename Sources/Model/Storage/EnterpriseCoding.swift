@@ -37,8 +37,10 @@ extension Enterprise {
         object.key("id")
         out.string(e.id)
         if let industry = e.industry { object.key("industry"); out.string(industry) }
-        object.key("jurisdiction")
-        out.string(e.jurisdiction)
+        if !e.jurisdiction.isEmpty {
+            object.key("jurisdiction")
+            out.string(e.jurisdiction)
+        }
         object.key("name")
         out.string(e.name)
         if let notes = e.notes { object.key("notes"); out.string(notes) }
@@ -52,8 +54,10 @@ extension Enterprise {
                 var inner = DirectObjectWriter(out, depth: depth + 2)
                 if let date = attempt.date { inner.key("date"); out.string(date.description) }
                 if let note = attempt.note { inner.key("note"); out.string(note) }
-                inner.key("outcome")
-                out.string(attempt.outcome.rawValue)
+                if let outcome = attempt.outcome {
+                    inner.key("outcome")
+                    out.string(outcome.rawValue)
+                }
                 inner.finish()
             }
             out.newline(depth: depth + 1)
@@ -96,9 +100,9 @@ extension Enterprise {
             k = tape.next(value)
         }
         guard let idValue = tape.directString(id), let nameValue = tape.directString(name),
-              let jurisdictionValue = tape.directString(jurisdiction),
+              let jurisdictionValue = jurisdiction < 0 ? "" : tape.directString(jurisdiction),
               let cityValue = tape.directOptionalString(city),
-              let yearValue = tape.directOptionalInt(year),
+              let yearValue = tape.directOptionalInt(year), yearValue.map(SurveyLimits.years.contains) ?? true,
               let reasonsText = tape.directOptionalString(reasons),
               let industryValue = tape.directOptionalString(industry),
               let parentValue = tape.directOptionalString(parentCompany),
@@ -140,8 +144,12 @@ extension Enterprise {
                 }
                 k = tape.next(k + 1)
             }
-            guard let outcomeValue = tape.directEnum(outcome, DirectEnumTable.outcomes),
-                  let dateText = tape.directOptionalString(date),
+            var outcomeValue: PhoneOutcome?
+            if outcome >= 0, tape.nodes[outcome].kind != .null {
+                guard let value = tape.directEnum(outcome, DirectEnumTable.outcomes) else { return nil }
+                outcomeValue = value
+            }
+            guard let dateText = tape.directOptionalString(date),
                   let noteValue = tape.directOptionalString(note)
             else { return nil }
             var dateValue: PartialDate?

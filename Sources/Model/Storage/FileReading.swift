@@ -9,6 +9,31 @@ enum FileReading {
             SurveyFileError(kind: kind, file: path, systemError: error?.code, detail: error?.description)
         }
 
+        // Its kind is checked BEFORE opening it: opening a FIFO waits for a writer, forever.
+        func refuse(_ status: FileStatus) -> SurveyFileError? {
+            switch status.kind {
+            case .regular: return nil
+            case .directory:
+                var e = failure(.notAFile)
+                e.detail = tr("it is a folder")
+                return e
+            default:
+                var e = failure(.notAFile)
+                e.detail = describeSpecial(path)
+                return e
+            }
+        }
+        do {
+            guard let status = try fs.status(ofPath: path, followingSymlinks: true) else { throw failure(.fileNotFound) }
+            if let refusal = refuse(status) { throw refusal }
+        } catch let error as SystemCallError {
+            switch error.code {
+            case ENOENT, ENOTDIR, ELOOP: throw failure(.fileNotFound, error)
+            case EACCES, EPERM: throw failure(.permissionDenied, error)
+            default: throw failure(.unreadable, error)
+            }
+        }
+
         let fd: Int32
         do {
             fd = try fs.openForReading(path)
@@ -31,18 +56,9 @@ enum FileReading {
         } catch let error as SystemCallError {
             throw failure(.unreadable, error)
         }
-        switch status.kind {
-        case .regular: break
-        case .directory:
-            var e = failure(.notAFile)
-            e.detail = tr("it is a folder")
-            throw e
-        default:
-            // A pipe or a device could block or never end.
-            var e = failure(.notAFile)
-            e.detail = tr("it is not a regular file")
-            throw e
-        }
+        // Checked again on what was opened, in case the path changed meanwhile (a pipe or a
+        // device could block or never end).
+        if let refusal = refuse(status) { throw refusal }
         guard status.size <= limit else {
             var e = failure(.tooLarge)
             e.size = status.size
@@ -77,5 +93,19 @@ enum FileReading {
             throw error
         }
         return Data(bytesNoCopy: buffer, count: length, deallocator: .free)
+    }
+
+    /// "it is not a regular file (a FIFO)", naming what the path is: a FIFO, a device, a socket.
+    static func describeSpecial(_ path: String) -> String {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return tr("it is not a regular file") }
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: return tr("it is not a regular file (a FIFO, or named pipe)")
+        case S_IFCHR: return tr("it is not a regular file (a character device)")
+        case S_IFBLK: return tr("it is not a regular file (a block device)")
+        case S_IFSOCK: return tr("it is not a regular file (a socket)")
+        case S_IFDIR: return tr("it is a folder")
+        default: return tr("it is not a regular file")
+        }
     }
 }

@@ -138,7 +138,7 @@ public struct RealFileSystem: FileSystemOps, Sendable {
 
     public func openForReading(_ path: String) throws -> Int32 {
         while true {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block the open
             if fd >= 0 { return fd }
             if errno != EINTR { throw Self.fail("open") }
         }

@@ -75,20 +75,23 @@ struct JSONTape {
 
     /// The value node of member `key` in object node `object`, or nil. Compares lengths and
     /// signatures first, then bytes; keys written with escapes are decoded and compared as text.
-    func member(_ key: String, inObject object: Int) -> Int? {
+    func member(_ key: String, inObject object: Int) -> Int? { memberAndPosition(key, inObject: object)?.node }
+
+    /// `member`, with the member's position among the object's members (0 for the first).
+    func memberAndPosition(_ key: String, inObject object: Int) -> (node: Int, position: Int)? {
         var key = key
         return key.withUTF8 { k in
             let raw = UnsafeRawBufferPointer(k)
             let length = UInt32(raw.count)
             let signature = JSONTape.signature(raw)
             var i = object + 1
-            for _ in 0..<nodes[object].count {
+            for position in 0..<Int(nodes[object].count) {
                 let node = nodes[i]
                 if node.count & 1 != 0 {
-                    if string(at: i).utf8.elementsEqual(raw) { return i + 1 }
+                    if string(at: i).utf8.elementsEqual(raw) { return (i + 1, position) }
                 } else if node.length == length && node.count == signature
                             && (length == 0 || memcmp(bytes.baseAddress! + Int(node.offset), raw.baseAddress!, raw.count) == 0) {
-                    return i + 1
+                    return (i + 1, position)
                 }
                 i = next(i + 1)
             }

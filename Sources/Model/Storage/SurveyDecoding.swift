@@ -66,7 +66,7 @@ enum SurveyDecoding {
         guard text[first] == UInt8(ascii: "{") else {
             var error = failure(.notGongkaiFile, at: first, in: text)
             error.detail = tr("it does not begin with '{' (found %1 at line %2, column %3)",
-                              JSONLocation.describeCharacter(at: first, in: text), error.line!, error.column!)
+                              JSONLocation.describeCharacter(at: first, in: text), error.line ?? 0, error.column ?? 0)
             throw error
         }
 
@@ -88,7 +88,7 @@ enum SurveyDecoding {
             var error = failure(.notGongkaiFile, at: tape.tokenStart(format), in: text)
             error.path = "format"
             error.found = tape.describeValue(format)
-            error.detail = tr("its \"format\" is %1 at line %2, not \"%3\"", error.found!, error.line!, SurveyFile.formatName)
+            error.detail = tr("its \"format\" is %1 at line %2, not \"%3\"", error.found ?? "", error.line ?? 0, SurveyFile.formatName)
             throw error
         }
         guard let versionNode = tape.member("version", inObject: 0) else {
@@ -117,12 +117,28 @@ enum SurveyDecoding {
             error.found = "survey"
             throw error
         }
+        for keyNode in tape.keyNodes(ofObject: 0) {
+            let key = tape.string(at: keyNode)
+            guard key != "format" && key != "version" && key != "survey" else { continue }
+            var error = failure(.unknownKey, at: tape.tokenStart(keyNode), in: text)
+            error.path = JSONLocation.format([NamedKey(key)])
+            error.found = key
+            throw error
+        }
 
         do {
             return try TapeDecoder.decode(Survey.self, tape: tape, node: surveyNode, basePath: [NamedKey("survey")])
         } catch let error as DecodingError {
             if !tape.splitArrays.isEmpty { return try decode(bytes, source: source, splitting: false) }
             throw describe(error, tape: tape) { failure($0, at: $1, in: text) }
+        } catch let unknown as UnknownKeyError {
+            if !tape.splitArrays.isEmpty { return try decode(bytes, source: source, splitting: false) }
+            let (object, _) = tape.locate(unknown.codingPath.map(JSONPathComponent.init))
+            let keyNode = tape.nodes[object].kind == .object ? tape.member(unknown.key, inObject: object).map { $0 - 1 } : nil
+            var error = failure(.unknownKey, at: tape.tokenStart(keyNode ?? object), in: text)
+            error.path = JSONLocation.format(unknown.codingPath + [NamedKey(unknown.key)])
+            error.found = unknown.key
+            throw error
         } catch is NeedsWholeTape {
             return try decode(bytes, source: source, splitting: false)
         }
@@ -149,7 +165,7 @@ enum SurveyDecoding {
             error = make(.malformedJSON, syntax.offset)
             error.expected = tr("a number such as 12, -3 or 1.5")
             error.found = JSONLocation.describeCharacter(at: syntax.offset, in: text)
-            error.detail = tr("a number is malformed (found %1 where a digit belongs)", error.found!)
+            error.detail = tr("a number is malformed (found %1 where a digit belongs)", error.found ?? "")
         case .duplicateKey(let key):
             error = make(.duplicateKey, syntax.offset)
             error.found = key

@@ -44,7 +44,7 @@ public enum SurveyFile {
     /// Reads a survey file. Throws `SurveyFileError`; writes nothing, whatever happens (except
     /// removing the file's own stale temporary files, see `loadWithFingerprint`).
     public static func load(from url: URL, fileSystem: any FileSystemOps = RealFileSystem()) throws -> Survey {
-        try loadWithFingerprint(from: url, fileSystem: fileSystem).survey
+        try read(url, fingerprinted: false, fileSystem).survey
     }
 
     /// Reads a survey file, and which version of the file it was (to give to `save(_:to:expecting:)`).
@@ -52,6 +52,12 @@ public enum SurveyFile {
     /// (only when no other Gongkai is saving it). Throws `SurveyFileError`; a failed load writes nothing.
     public static func loadWithFingerprint(from url: URL, fileSystem: any FileSystemOps = RealFileSystem())
         throws -> (survey: Survey, fingerprint: FileFingerprint) {
+        let (survey, fingerprint) = try read(url, fingerprinted: true, fileSystem)
+        return (survey, fingerprint ?? FileFingerprint(size: -1, modified: FileTimestamp(), contentHash: 0))
+    }
+
+    /// `load`, and the fingerprint when asked for (hashing costs a pass over the bytes).
+    private static func read(_ url: URL, fingerprinted: Bool, _ fileSystem: any FileSystemOps) throws -> (survey: Survey, fingerprint: FileFingerprint?) {
         let data = try FileReading.readAll(url.path, limit: maxFileSize, fileSystem: fileSystem)
         // The status after reading: if the file changed meanwhile, the hash no longer goes with the
         // size and time, and the next save with this fingerprint refuses (safe).
@@ -62,7 +68,7 @@ public enum SurveyFile {
             throw SurveyFileError(kind: .unreadable, file: url.path, systemError: error.code, detail: error.description)
         }
         let survey = try decode(data, source: url.path)
-        let fingerprint = data.withUnsafeBytes {
+        let fingerprint = !fingerprinted ? nil : data.withUnsafeBytes {
             FileFingerprint(bytes: $0, status: status ?? FileStatus(kind: .regular, size: -1, permissions: 0))
         }
         StaleTemporaries.sweep(afterOpening: url.path, fileSystem: fileSystem)

@@ -38,6 +38,9 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
         case wrongType
         /// A value has the right type but is not allowed (an unknown status, a malformed date…).
         case invalidValue
+        /// An object has a member this version of Gongkai does not know (`found` is its key, `path`
+        /// its place): refused rather than dropped, since saving would lose it.
+        case unknownKey
         /// The survey could not be written as JSON (e.g. a number that is infinite).
         case encodingFailed
         /// Saving failed at `step`; the file on disk is unchanged (except after `fsyncDirectory`).
@@ -112,7 +115,11 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
 
     /// The whole explanation: where, what, and (when it helps) what to do, in the interface
     /// language (`tr` with positional placeholders; the structured fields do not depend on it).
-    public var message: String {
+    /// One line: control characters from the file (in a key, a value, the file's name) are
+    /// shown as escapes (`Printable`).
+    public var message: String { Printable.escaped(unescapedMessage) }
+
+    private var unescapedMessage: String {
         let f = "“\(file ?? tr("survey"))”"
         switch kind {
         case .fileNotFound:
@@ -171,6 +178,9 @@ public struct SurveyFileError: Error, LocalizedError, Equatable, Sendable, Custo
             if let expected { text += tr("; expected one of: %1", expected) }
             if let detail { text += parenthesised(detail) }
             return text + tr(".")
+        case .unknownKey:
+            return tr("The file %1 has a field %2 that Gongkai does not know, at %3 (%4). Gongkai would lose it when saving, so it does not open the file: correct the field's name or remove it.",
+                      f, quoted(found), path ?? tr("the top level"), position)
         case .encodingFailed:
             let reason = detail ?? tr("a value cannot be represented")
             if let path { return tr("The survey could not be written as JSON at %1: %2.", path, reason) }

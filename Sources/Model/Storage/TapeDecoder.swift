@@ -14,6 +14,10 @@ final class TapeDecoder: Decoder {
     @exclusivity(unchecked) private var parent: TapeDecoder?
     @exclusivity(unchecked) private var key: CodingKey?
     private let basePath: [CodingKey]
+    /// The members of this decoder's object that the type decoding it has looked up, by position:
+    /// bit `p` of `knownMask` for the first 64, `knownBeyond` for the rest (see `checkAllMembersKnown`).
+    @exclusivity(unchecked) private var knownMask: UInt64 = 0
+    @exclusivity(unchecked) private var knownBeyond: Set<Int> = []
     /// Finished child decoders, shared by the whole tree, for reuse by `decodeValue`.
     private let spares: Spares
 
@@ -30,7 +34,38 @@ final class TapeDecoder: Decoder {
         let root = TapeDecoder(tape: tape, node: node, parent: nil, key: nil, basePath: basePath,
                                spares: Spares(parallelThreshold: parallelThreshold))
         defer { root.releaseSpares() }
-        return try T(from: root)
+        let value = try T(from: root)
+        try root.checkAllMembersKnown()
+        return value
+    }
+
+    // MARK: - Unknown members
+
+    /// Notes that the member at `position` of this decoder's object was looked up.
+    @inline(__always)
+    func markKnown(_ position: Int) {
+        if position < 64 { knownMask |= 1 << UInt64(position) } else { knownBeyond.insert(position) }
+    }
+
+    /// After a value was decoded from an object: throws `UnknownKeyError` for the first member
+    /// its type never looked up. A key Gongkai does not know (`"nmae"`) would otherwise be
+    /// dropped without a word, and lost at the next save. The rule needs no list of keys: every
+    /// field a type reads, even an optional one added later, counts as known.
+    func checkAllMembersKnown() throws {
+        defer {
+            knownMask = 0
+            if !knownBeyond.isEmpty { knownBeyond.removeAll() }
+        }
+        guard node >= 0, tape.nodes[node].kind == .object else { return }
+        let count = Int(tape.nodes[node].count)
+        let known = knownMask.nonzeroBitCount + knownBeyond.count
+        guard known < count else { return }
+        var keyNode = node + 1
+        for position in 0..<count {
+            let isKnown = position < 64 ? knownMask & (1 << UInt64(position)) != 0 : knownBeyond.contains(position)
+            if !isKnown { throw UnknownKeyError(codingPath: codingPath, key: tape.string(at: keyNode)) }
+            keyNode = tape.next(keyNode + 1)
+        }
     }
 
     private init(tape: JSONTape, node: Int, parent: TapeDecoder?, key: CodingKey?, basePath: [CodingKey], spares: Spares) {
@@ -90,6 +125,9 @@ final class TapeDecoder: Decoder {
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         guard kind(node) == .array else { throw mismatch([Any].self, node, key: nil) }
+        if let problem = SurveyLimits.problem(withListOf: Int(tape.nodes[node].count), field: key?.stringValue) {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: problem))
+        }
         if tape.isSplit(node) { throw NeedsWholeTape() }
         return TapeUnkeyedContainer(decoder: self, array: node)
     }
@@ -149,23 +187,42 @@ final class TapeDecoder: Decoder {
             overflow = overflow || o1 || o2
             magnitude = sum
         }
-        var result: T?
+        var wide: Int64?
         if plain && !overflow {
             if !negative {
-                result = T(exactly: magnitude)
+                wide = magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
             } else if magnitude <= UInt64(Int64.max) + 1 {
-                result = T(exactly: Int64(bitPattern: 0 &- magnitude))
+                wide = Int64(bitPattern: 0 &- magnitude)
             }
         } else if !plain, let d = Double(String(decoding: raw, as: UTF8.self)), d.rounded() == d, abs(d) < 9.0e15 {
-            result = T(exactly: Int64(d))  // 2.019e3, 12.0: whole numbers written another way
+            wide = Int64(d)  // 2.019e3, 12.0: whole numbers written another way
         }
-        guard let result else {
+        // Range-checked before anyone does arithmetic with it (`SurveyLimits`).
+        if let value = wide {
+            let field = fieldName(key)
+            if let problem = SurveyLimits.problem(with: value, field: field) {
+                throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: problem))
+            }
+        }
+        guard let result = wide.flatMap({ T(exactly: $0) }) else {
             let text = String(decoding: raw, as: UTF8.self)
             let why = plain || (Double(text).map { $0.rounded() == $0 } ?? false)
                 ? tr("the number %1 is too large or too small for this field", text) : tr("expected %1 but found %2", tr("a whole number"), text)
             throw DecodingError.dataCorrupted(.init(codingPath: path(key), debugDescription: why))
         }
         return result
+    }
+
+    /// The name of the member a value belongs to: its key, or for a list's element (or a value
+    /// read through a single-value container) the key of the nearest enclosing member.
+    private func fieldName(_ key: CodingKey?) -> String? {
+        if let key, !(key is IndexKey) { return key.stringValue }
+        var decoder: TapeDecoder? = self
+        while let d = decoder {
+            if let k = d.key, !(k is IndexKey) { return k.stringValue }
+            decoder = d.parent
+        }
+        return nil
     }
 
     /// Decodes a non-primitive value at `node` through its `init(from:)`, with a child decoder.
@@ -193,6 +250,7 @@ final class TapeDecoder: Decoder {
             child = TapeDecoder(child: node, of: self, key: key)
         }
         let value = try T(from: child)
+        try child.checkAllMembersKnown()
         if isKnownUniquelyReferenced(&child) {
             child.parent = nil
             child.key = nil
@@ -200,6 +258,13 @@ final class TapeDecoder: Decoder {
         }
         return value
     }
+}
+
+/// A member of an object that the type decoded from it does not know (`TapeDecoder.checkAllMembersKnown`).
+/// `codingPath` is the object's path.
+struct UnknownKeyError: Error {
+    var codingPath: [CodingKey]
+    var key: String
 }
 
 /// Thrown when a split array (`JSONTape.SplitArray`) is read other than by parallel decoding:

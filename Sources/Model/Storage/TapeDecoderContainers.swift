@@ -8,14 +8,21 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     var codingPath: [CodingKey] { decoder.codingPath }
 
+    /// The keys of the members that `Key` can name (a dictionary's keys: all of them); only
+    /// the members then read count as known.
     var allKeys: [Key] {
         decoder.tape.keyNodes(ofObject: object).compactMap { Key(stringValue: decoder.tape.string(at: $0)) }
     }
 
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
+    /// Finds a member and notes that the type being decoded knows its key (`TapeDecoder.checkAllMembersKnown`).
     @inline(__always)
-    private func find(_ key: Key) -> Int? { decoder.tape.member(key.stringValue, inObject: object) }
+    private func find(_ key: Key) -> Int? {
+        guard let (node, position) = decoder.tape.memberAndPosition(key.stringValue, inObject: object) else { return nil }
+        decoder.markKnown(position)
+        return node
+    }
 
     private func require(_ key: Key) throws -> Int {
         guard let node = find(key) else {
@@ -71,7 +78,9 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> Decoder {
-        TapeDecoder(child: decoder.tape.member("super", inObject: object) ?? -1, of: decoder, key: SuperKey())
+        let found = decoder.tape.memberAndPosition("super", inObject: object)
+        if let found { decoder.markKnown(found.position) }
+        return TapeDecoder(child: found?.node ?? -1, of: decoder, key: SuperKey())
     }
 
     func superDecoder(forKey key: Key) throws -> Decoder {
@@ -96,7 +105,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     var codingPath: [CodingKey] { decoder.codingPath }
-    var isAtEnd: Bool { currentIndex >= count! }
+    var isAtEnd: Bool { currentIndex >= count ?? 0 }
 
     private func current() throws -> (node: Int, key: IndexKey) {
         guard !isAtEnd else {

@@ -89,7 +89,8 @@ public struct CSVWriter: Sendable {
     }
 
     private func appendField(_ text: String, to out: CSVBuffer) {
-        var text = text
+        // Line breaks inside a quoted field are content; ESC and the other controls are escaped.
+        var text = Printable.escaped(text, keepingLineBreaks: true)
         text.withUTF8 { utf8 in
             guard let first = utf8.first else { return }
             let neutralise = neutraliseFormulas && Self.isFormulaTrigger(first)

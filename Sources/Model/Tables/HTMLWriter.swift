@@ -132,6 +132,7 @@ public struct HTMLWriter: Sendable {
 
     /// Escapes text for HTML content and attribute values; line breaks become `<br>`.
     public static func escape(_ text: String) -> String {
+        let text = Printable.escaped(text, keepingLineBreaks: true)
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x0A || $0 == 0x0D })
         else { return text }
         var out = ""

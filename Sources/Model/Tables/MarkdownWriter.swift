@@ -60,6 +60,7 @@ public struct MarkdownWriter: Sendable {
 
     /// Escapes text for a table cell (also used for headings).
     public static func escape(_ text: String) -> String {
+        let text = Printable.escaped(text, keepingLineBreaks: true)
         guard text.utf8.contains(where: { special.contains($0) || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)

@@ -9,7 +9,7 @@ public struct TableBuilder: Sendable {
 
     /// The tables `gongkai export` knows, in the order `export all` writes them.
     public static let tableIDs = ["matrix", "labelling", "coverage", "summary", "enterprises", "enterprise-summary", "item-rates",
-                                  "regulations", "outreach", "sub-units", "matrix-long"]
+                                  "regulations", "outreach", "sub-units", "matrix-long", "log"]
 
     /// The table with a command-line name, or nil for an unknown name.
     public func table(named id: String, style: MatrixCellStyle = .symbols) -> Table? {
@@ -25,6 +25,7 @@ public struct TableBuilder: Sendable {
         case "regulations": return regulations()
         case "outreach": return outreach()
         case "sub-units": return subUnits()
+        case "log": return changeLog()
         default: return nil
         }
     }

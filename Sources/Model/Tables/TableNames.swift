@@ -17,6 +17,7 @@ extension TableBuilder {
         case "regulations": return tr("Laws and rules")
         case "outreach": return tr("Outreach")
         case "sub-units": return tr("Sub-units")
+        case "log": return tr("Change log")
         default: return id
         }
     }

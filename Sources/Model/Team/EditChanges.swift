@@ -26,7 +26,17 @@ public enum EditChanges {
         diff(Records.outreach, after.outreach, before.outreach)
         diff(Records.enterprises, after.enterprises, before.enterprises)
         diff(Records.regulations, after.regulations, before.regulations)
+        for path in after.qualities.order {
+            let new = after.qualities.values[path] ?? nil
+            let old = before.qualities.values[path] ?? nil
+            if new != old { out.append(FieldChange(path: path, old: Self.qualityText(old), new: Self.qualityText(new))) }
+        }
         return out
+    }
+
+    /// A cell's quality marks as one logged value ("partial, fairly_comprehensive").
+    static func qualityText(_ marks: [CellQuality]?) -> String {
+        (marks ?? []).map { $0.quality.rawValue + ($0.source.isEmpty ? "" : " (\($0.source))") }.joined(separator: ", ")
     }
 
     /// Records written, by path, in the order first written; nil: removed.
@@ -51,6 +61,8 @@ public enum EditChanges {
         var outreach = Slot<Outreach>()
         var enterprises = Slot<Enterprise>()
         var regulations = Slot<Regulation>()
+        /// A cell's quality marks (部分公开, 较为全面 …), logged as the cell's `qualities` field.
+        var qualities = Slot<[CellQuality]>()
 
         mutating func collect(_ edit: Edit) {
             switch edit {
@@ -86,9 +98,8 @@ public enum EditChanges {
                 subUnits.write("subUnits/" + j + "#tallies", SubUnitRecord(jurisdiction: j, observations: [], tallies: list))
             case .setConflicts:
                 break
-            case .setCellQualities:
-                // Cell qualities (issue 13) are report annotations, not logged field by field yet.
-                break
+            case .setCellQualities(let key, let marks):
+                qualities.write(Records.cellPath(key) + "/qualities", marks)
             case .batch(let edits):
                 for e in edits { collect(e) }
             }

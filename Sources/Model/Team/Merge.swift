@@ -55,8 +55,10 @@ public enum SurveyMerge {
         let matching = EnterpriseMatching.remap(&theirEnterprises, onto: ours.enterprises, excluding: baseIDs)
 
         var conflicts: [MergeConflict] = []
+        /// What the merge changes in ours, for the log.
+        var changes: [FieldChange] = []
         var merged = ours
-        let header = merge3(Records.header, [SurveyHeader(base)], [SurveyHeader(ours)], [SurveyHeader(theirs)], &conflicts)
+        let header = merge3(Records.header, [SurveyHeader(base)], [SurveyHeader(ours)], [SurveyHeader(theirs)], &conflicts, &changes)
         if let h = header.first {
             merged.meta = h.meta
             merged.years = h.years
@@ -66,14 +68,18 @@ public enum SurveyMerge {
             let b = Set(base.years), o = Set(ours.years), t = Set(theirs.years)
             merged.years = Array(b.subtracting(b.subtracting(o)).subtracting(b.subtracting(t)).union(o.subtracting(b)).union(t.subtracting(b))).sorted()
         }
-        merged.jurisdictions = merge3(Records.jurisdictions, base.jurisdictions, ours.jurisdictions, theirs.jurisdictions, &conflicts)
-        merged.observations = merge3(Records.cells, base.observations, ours.observations, theirs.observations, &conflicts)
-        let subUnits = merge3(Records.subUnits, SubUnitRecord.all(base), SubUnitRecord.all(ours), SubUnitRecord.all(theirs), &conflicts)
+        changes.removeAll { $0.path == "survey/years" }
+        if merged.years != ours.years {
+            changes.append(FieldChange(path: "survey/years", old: FieldText.display(ours.years), new: FieldText.display(merged.years)))
+        }
+        merged.jurisdictions = merge3(Records.jurisdictions, base.jurisdictions, ours.jurisdictions, theirs.jurisdictions, &conflicts, &changes)
+        merged.observations = merge3(Records.cells, base.observations, ours.observations, theirs.observations, &conflicts, &changes)
+        let subUnits = merge3(Records.subUnits, SubUnitRecord.all(base), SubUnitRecord.all(ours), SubUnitRecord.all(theirs), &conflicts, &changes)
         merged.subUnitObservations = subUnits.flatMap(\.observations)
         merged.subUnitTallies = subUnits.flatMap(\.tallies)
-        merged.outreach = merge3(Records.outreach, base.outreach, ours.outreach, theirs.outreach, &conflicts)
-        merged.enterprises = merge3(Records.enterprises, base.enterprises, ours.enterprises, theirEnterprises, &conflicts)
-        merged.regulations = merge3(Records.regulations, base.regulations, ours.regulations, theirs.regulations, &conflicts)
+        merged.outreach = merge3(Records.outreach, base.outreach, ours.outreach, theirs.outreach, &conflicts, &changes)
+        merged.enterprises = merge3(Records.enterprises, base.enterprises, ours.enterprises, theirEnterprises, &conflicts, &changes)
+        merged.regulations = merge3(Records.regulations, base.regulations, ours.regulations, theirs.regulations, &conflicts, &changes)
 
         // Unresolved conflicts of either side stay, unless this merge found one on the same path.
         let found = Set(conflicts.map(\.path))
@@ -86,8 +92,8 @@ public enum SurveyMerge {
         merged.changeLog = ChangeLog.union([base.changeLog, ours.changeLog, theirs.changeLog])
         if !author.isEmpty {
             let when = time ?? ISOTime.string(Date())
-            merged.changeLog.entries += SurveyComparison(ours, merged).differences.map {
-                ChangeEntry(time: when, author: author, action: .merge, path: $0.path, old: $0.a, new: $0.b)
+            merged.changeLog.entries += changes.map {
+                ChangeEntry(time: when, author: author, action: .merge, path: $0.path, old: $0.old, new: $0.new)
             }
         }
         return Result(survey: merged, conflicts: conflicts, warnings: matching.warnings)
@@ -95,7 +101,7 @@ public enum SurveyMerge {
 
     /// Merges one kind of record; appends the conflicts.
     static func merge3<R>(_ kind: RecordKind<R>, _ base: [R], _ ours: [R], _ theirs: [R],
-                          _ conflicts: inout [MergeConflict]) -> [R] {
+                          _ conflicts: inout [MergeConflict], _ changes: inout [FieldChange]) -> [R] {
         let (b, baseOrder) = kind.index(base)
         let (o, oursOrder) = kind.index(ours)
         let (t, theirsOrder) = kind.index(theirs)
@@ -112,6 +118,7 @@ public enum SurveyMerge {
             }
             if bv == ov {
                 if let tv { out.append(tv) }
+                changes += kind.changes(old: ov, new: tv, path: path)
                 continue
             }
             // Both sides changed the record, differently.
@@ -121,6 +128,7 @@ public enum SurveyMerge {
                 func json(_ r: R?) -> String? { r.map { FieldText.json($0) } }
                 conflicts.append(MergeConflict(path: path, base: json(bv), ours: json(ov), theirs: json(tv)))
                 if let kept = ov ?? tv { out.append(kept) }
+                if ov == nil { changes += kind.changes(old: ov, new: tv, path: path) }
                 continue
             }
             let original = bv ?? empty
@@ -143,7 +151,11 @@ public enum SurveyMerge {
                 }
             }
             // A cell both sides emptied in different ways stays out.
-            if !conflicted, let empty, result == empty { continue }
+            if !conflicted, let empty, result == empty {
+                changes += kind.changes(old: ov, new: nil, path: path)
+                continue
+            }
+            changes += kind.changes(old: ov, new: result, path: path)
             out.append(result)
         }
         return out
@@ -160,5 +172,22 @@ extension Survey {
     public func resolving(_ conflict: MergeConflict, with json: String?) throws -> Edit {
         let set = try FieldPath.edit(setting: conflict.path, to: json, in: self)
         return .batch([set, .setConflicts(conflicts.filter { $0 != conflict })])
+    }
+}
+
+extension SurveyMerge {
+    /// One edit that turns `from` into `to` (their data; the change log is left alone): every
+    /// differing field set to `to`'s value, and `to`'s conflicts. How a merge made in the window
+    /// becomes one undo step.
+    public static func edit(from: Survey, to: Survey) throws -> Edit {
+        var working = from
+        var edits: [Edit] = []
+        for d in SurveyComparison(from, to).differences {
+            let edit = try FieldPath.edit(setting: d.path, to: try FieldPath.json(at: d.path, in: to), in: working)
+            try edit.apply(to: &working)
+            edits.append(edit)
+        }
+        if from.conflicts != to.conflicts { edits.append(.setConflicts(to.conflicts)) }
+        return .batch(edits)
     }
 }

@@ -1,25 +1,32 @@
 import Foundation
 
-/// Membership of survey years without hashing: a flag per year between the smallest and largest.
+/// Membership of survey years without hashing: a flag per year between the smallest and largest
+/// (a set when they are implausibly far apart, as in a survey built in code with any `Int`s).
 struct YearSet {
     private let lowest: Int
     private let flags: [Bool]
+    private let others: Set<Int>
 
     init(_ years: [Int]) {
-        guard let lo = years.min(), let hi = years.max(), hi - lo < 10_000 else {
+        // `hi - lo` must not overflow: loading refuses such years, but a survey made in code may hold them.
+        guard let lo = years.min(), let hi = years.max(),
+              case (let span, false) = hi.subtractingReportingOverflow(lo), span < 10_000 else {
             lowest = 0
             flags = []
+            others = Set(years)
             return
         }
         lowest = lo
-        var flags = [Bool](repeating: false, count: hi - lo + 1)
+        var flags = [Bool](repeating: false, count: span + 1)
         for y in years { flags[y - lo] = true }
         self.flags = flags
+        others = []
     }
 
     func contains(_ year: Int) -> Bool {
-        let i = year - lowest
-        return i >= 0 && i < flags.count && flags[i]
+        if !others.isEmpty { return others.contains(year) }
+        let (i, overflow) = year.subtractingReportingOverflow(lowest)
+        return !overflow && i >= 0 && i < flags.count && flags[i]
     }
 }
 

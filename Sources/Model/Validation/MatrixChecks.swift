@@ -55,7 +55,8 @@ extension ValidationContext {
                 at: location)
         }
         checkLabelling(o, cell: cell, at: location)
-        if o.status == .disclosed && o.evidence.isEmpty {
+        // Evidence with neither a link nor a note says nothing about where the list was seen.
+        if o.status == .disclosed && !o.evidence.contains(where: \.saysWhere) {
             add(.disclosedWithoutEvidence,
                 tr("%1 is marked disclosed but has no evidence (where and when it was seen).", Self.upperFirst(cell)),
                 at: location)
@@ -118,8 +119,14 @@ extension ValidationContext {
             listed[j.id, default: []].formUnion(j.subUnits.flatMap { [$0.id, $0.name] })
         }
         var reported = Set<String>()
+        var seenObservations: [SubUnitObservationKey: Int] = [:]
+        var duplicated: [SubUnitObservationKey] = []
         for o in survey.subUnitObservations {
             let location = ProblemLocation.subUnit(jurisdiction: o.jurisdiction, subUnit: o.subUnit)
+            let key = SubUnitObservationKey(jurisdiction: o.jurisdiction, subUnit: o.subUnit, year: o.year, kind: o.kind)
+            let n = (seenObservations[key] ?? 0) + 1
+            seenObservations[key] = n
+            if n == 2 { duplicated.append(key) }
             if jurisdiction(o.jurisdiction) == nil {
                 if reported.insert(o.jurisdiction + "\u{0}" + o.subUnit).inserted {
                     add(.unknownJurisdiction,
@@ -138,6 +145,13 @@ extension ValidationContext {
                        o.kind.problemPhrase, o.subUnit, name(o.jurisdiction), year),
                     at: location)
             }
+        }
+        for key in duplicated {
+            let what = key.year.map { tr("the %1 %2 observation of %3 (%4)", $0, key.kind.problemPhrase, key.subUnit, name(key.jurisdiction)) }
+                ?? tr("the undated %1 observation of %2 (%3)", key.kind.problemPhrase, key.subUnit, name(key.jurisdiction))
+            add(.duplicateSubUnitObservation,
+                tr("%1 is recorded %2 times; only the first is used.", Self.upperFirst(what), seenObservations[key] ?? 0),
+                at: .subUnit(jurisdiction: key.jurisdiction, subUnit: key.subUnit))
         }
         for t in survey.subUnitTallies {
             let location = ProblemLocation.subUnitTally(jurisdiction: t.jurisdiction, kind: t.kind, year: t.year)
@@ -163,5 +177,38 @@ extension ValidationContext {
                     at: location)
             }
         }
+    }
+}
+
+/// A sub-unit observation's identity: two with the same key record the same thing twice.
+struct SubUnitObservationKey: Hashable {
+    var jurisdiction: String
+    var subUnit: String
+    var year: Int?
+    var kind: DisclosureKind
+}
+
+extension Evidence {
+    /// Whether the evidence says where the publication was seen: a link or a description.
+    var saysWhere: Bool {
+        !(url ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            || !(note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+}
+
+extension ValidationContext {
+    /// Information, not a problem: how many cells of the survey's years (each jurisdiction, year
+    /// and kind) have nothing recorded yet.
+    mutating func countUnenteredCells() {
+        var entered = Set<CellKey>()
+        entered.reserveCapacity(survey.observations.count)
+        let ids = Set(survey.jurisdictions.map(\.id))
+        let surveyYears = Set(survey.years)
+        for o in survey.observations where ids.contains(o.jurisdiction) && surveyYears.contains(o.year) { entered.insert(o.key) }
+        let total = ids.count * surveyYears.count * DisclosureKind.allCases.count
+        let missing = total - entered.count
+        guard missing > 0 else { return }
+        add(.cellsNotEntered, trn("Not yet entered: %1 of the %2 cell of the survey's years.", "Not yet entered: %1 of the %2 cells of the survey's years.",
+                                     total, missing, total), at: .survey)
     }
 }

@@ -32,8 +32,18 @@ public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
     case error
     /// Possibly right, but worth a look (often: the report's own tables disagree).
     case warning
+    /// Not a problem, but worth knowing (e.g. how many cells are not yet entered); never fails a check.
+    case info
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// The kinds of problem the `Validator` finds. The raw values are stable: scripts and saved
@@ -55,6 +65,7 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case invalidURL = "invalid-url"
     // Sub-units
     case unknownSubUnit = "unknown-sub-unit"
+    case duplicateSubUnitObservation = "duplicate-sub-unit-observation"
     case subUnitYearOutsideSurvey = "sub-unit-year-outside-survey"
     case tallyExceedsUnits = "tally-exceeds-units"
     case tallyCountInvalid = "tally-count-invalid"
@@ -64,6 +75,9 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case duplicateEnterpriseID = "duplicate-enterprise-id"
     case emptyEnterpriseName = "empty-enterprise-name"
     case itemNotRequired = "item-not-required"
+    // Fields a new record starts without (blank means not chosen yet)
+    case jurisdictionNotChosen = "jurisdiction-not-chosen"
+    case phoneOutcomeNotChosen = "phone-outcome-not-chosen"
     // Regulations
     case regulationDateOrder = "regulation-date-order"
     case supersededByUnknown = "superseded-by-unknown"
@@ -73,6 +87,10 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     case yearsNotAscending = "years-not-ascending"
     case duplicateJurisdictionID = "duplicate-jurisdiction-id"
     case duplicateOutreach = "duplicate-outreach"
+    /// Information: cells of the survey's years with nothing recorded yet.
+    case cellsNotEntered = "cells-not-entered"
+    // Team work
+    case mergeConflict = "merge-conflict"
     // Report figures (issue 13): tallies, recorded verdicts, cell qualities, labelling decisions
     case recordsExceedTally = "records-exceed-tally"
     case tallyPartsExceedTotal = "tally-parts-exceed-total"
@@ -88,15 +106,19 @@ public enum ProblemCode: String, Codable, CaseIterable, Sendable, CustomStringCo
     public var severity: Severity {
         switch self {
         case .labellingWithoutList, .noListButDisclosed, .disclosedWithoutEvidence, .coverageWithoutDisclosure,
-             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .unknownSubUnit, .duplicateEnterprise, .itemNotRequired,
+             .prefectureOnCorps, .divisionOutsideCorps, .invalidURL, .duplicateEnterprise, .itemNotRequired,
+             .jurisdictionNotChosen, .phoneOutcomeNotChosen,
              .verdictDisagrees, .qualityOnUndisclosedCell, .labellingDecision, .tallyPartsExceedTotal:
             return .warning
+        case .cellsNotEntered:
+            return .info
         case .recordsExceedTally, .tallyInvalid, .verdictUnknownEnterprise:
             return .error
         case .labellingOnEvaluation, .observationYearOutsideSurvey, .duplicateCell, .unknownJurisdiction,
              .subUnitYearOutsideSurvey, .tallyExceedsUnits, .tallyCountInvalid, .enterpriseYearOutsideSurvey,
              .duplicateEnterpriseID, .emptyEnterpriseName, .regulationDateOrder, .supersededByUnknown, .supersededByItself,
-             .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach:
+             .duplicateRegulationID, .yearsNotAscending, .duplicateJurisdictionID, .duplicateOutreach,
+             .unknownSubUnit, .duplicateSubUnitObservation, .mergeConflict:
             return .error
         }
     }
@@ -117,7 +139,7 @@ public struct Problem: Codable, Equatable, Hashable, Sendable, CustomStringConve
     public init(_ code: ProblemCode, _ message: String, at location: ProblemLocation) {
         self.severity = code.severity
         self.code = code
-        self.message = message
+        self.message = Printable.escaped(message)  // record text may hold control characters
         self.location = location
     }
 

@@ -70,7 +70,7 @@ extension ValidationContext {
         if blank {
             add(.emptyEnterpriseName, tr("Enterprise “%1” (%2) has no name.", id, name(place)), at: location, position: i)
         }
-        if jurisdictions.position(of: place) == nil {
+        if !place.isEmpty, jurisdictions.position(of: place) == nil {
             add(.unknownJurisdiction, tr("Enterprise %1 names jurisdiction “%2”, which is not in the survey.", label, place),
                 at: location, position: i)
         }

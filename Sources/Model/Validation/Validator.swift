@@ -19,11 +19,14 @@ public enum Validator {
         context.checkOutreach()
         context.checkEnterprises()
         context.checkRegulations()
+        context.countUnenteredCells()
+        context.checkMissingFields()
+        context.checkConflicts()
         context.checkReportedData()
         return context.sortedProblems()
     }
 
-    /// True when the survey has no errors (warnings allowed).
+    /// True when the survey has no errors (warnings and information allowed).
     public static func hasErrors(_ survey: Survey) -> Bool {
         validate(survey).contains { $0.severity == .error }
     }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Model
+
+/// `gongkai log [FILE] [--author A] [--since DATE] [--record PATH] [--json]`: the survey's change
+/// log, oldest first.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Print the change log: who changed which field, when, from what to what.")
+
+    @Option(name: .long, help: "Only changes by this author.")
+    var author: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only changes from this date or time on (2026-12, 2026-12-06, 2026-12-06T10:00).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only changes of this record, field or section (enterprises/e-1, observations/anhui/2021, regulations).", valueName: "path"))
+    var record: String?
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var input: SurveyInput
+
+    func run() throws {
+        try language.apply()
+        if let since, !since.isEmpty, since.prefix(4).allSatisfy(\.isNumber) == false || since.count < 4 {
+            throw fail(tr("--since takes a date such as 2026-12-06, found “%1”", since), code: 2)
+        }
+        let survey = try input.load()
+        let entries = survey.changeLog.filtered(author: author, since: since, pathPrefix: record)
+        if json {
+            try TeamIO.printJSON(entries)
+            return
+        }
+        var out = ""
+        for e in entries {
+            out += "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(Self.quoted(e.old)) → \(Self.quoted(e.new))\n"
+        }
+        if entries.isEmpty { out = tr("No changes logged.") + "\n" }
+        try Output.write(out)
+    }
+
+    /// A value on one line: newlines shown as ⏎, none as ∅.
+    static func quoted(_ value: String) -> String {
+        value.isEmpty ? "∅" : value.replacingOccurrences(of: "\n", with: "⏎")
+    }
+}

@@ -1,0 +1,22 @@
+/// The dialogs on screen. GTK holds a dialog's window while it is shown, but nothing holds the
+/// Swift object behind it: each dialog keeps itself here from `present()` until it closes, and
+/// tests and the screenshot tour find the open ones by type (`ChoiceDialog.open`).
+@MainActor
+enum OpenDialogs {
+    private static var dialogs: [AnyObject] = []
+
+    /// Keeps `dialog` alive until `release(_:)` (keeping it again changes nothing).
+    static func keep(_ dialog: AnyObject) {
+        if !dialogs.contains(where: { $0 === dialog }) { dialogs.append(dialog) }
+    }
+
+    /// Lets `dialog` go (it closed).
+    static func release(_ dialog: AnyObject) {
+        dialogs.removeAll { $0 === dialog }
+    }
+
+    /// The open dialogs of one type, oldest first.
+    static func all<Dialog>(_ type: Dialog.Type) -> [Dialog] {
+        dialogs.compactMap { $0 as? Dialog }
+    }
+}

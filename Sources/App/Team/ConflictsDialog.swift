@@ -1,0 +1,56 @@
+import CGtk
+import Foundation
+import Model
+
+/// The merge conflicts of the open survey, each with Take A (ours), Take B (theirs) or an edited
+/// value; each decision is one undo step (logged as `resolve`).
+@MainActor
+final class ConflictsDialog: TeamDialog {
+    let controller: DocumentController
+    private let list: Widget
+    private let summary: Widget
+    /// The conflicts listed, in order.
+    private(set) var shown: [MergeConflict] = []
+
+    init(parent: Widget?, controller: DocumentController) {
+        self.controller = controller
+        let (list, scroller) = TeamDialog.list()
+        self.list = list
+        summary = Widgets.label("", wrap: true)
+        super.init(title: tr("Merge Conflicts"), parent: parent, width: 760, height: 560)
+        Widgets.append(content, summary, scroller)
+        follow(controller) { [weak self] in self?.refresh() }
+        refresh()
+    }
+
+    func refresh() {
+        let conflicts = controller.survey.conflicts
+        guard conflicts != shown || conflicts.isEmpty else { return }
+        shown = conflicts
+        gtk_label_set_text(summary.opaque, conflicts.isEmpty ? tr("No merge conflicts: the survey is fully merged.")
+                                                             : tr("%1 fields were changed differently on both sides.", conflicts.count))
+        TeamDialog.removeAll(list)
+        for c in conflicts {
+            let row = DecisionRow.make(path: c.path, a: MergeConflict.display(c.ours), b: MergeConflict.display(c.theirs),
+                                       aTitle: tr("A (ours)"), bTitle: tr("B (theirs)"),
+                                       choices: .init(takeA: { [weak self] in self?.resolve(c, with: c.ours) },
+                                                      takeB: { [weak self] in self?.resolve(c, with: c.theirs) },
+                                                      useValue: { [weak self] text in
+                                                          self?.resolve(c, with: DecisionRow.json(typed: text, current: c.ours))
+                                                      }))
+            gtk_list_box_append(list.opaque, row)
+        }
+    }
+
+    /// Resolves a conflict with a value (JSON; nil removes the record) as one undo step.
+    @discardableResult
+    func resolve(_ conflict: MergeConflict, with json: String?) -> Bool {
+        do {
+            let edit = try controller.survey.resolving(conflict, with: json)
+            return controller.perform(edit, label: tr("Resolve conflict"), action: .resolve)
+        } catch {
+            controller.onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
+            return false
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CGtk
+import Foundation
+import Model
+
+/// The window of the team dialogs (compare, conflicts, change log, preferences): a titled window
+/// over its parent that Escape closes, with a vertical content box, kept alive while open.
+@MainActor
+class TeamDialog {
+    typealias Widget = UnsafeMutablePointer<GtkWidget>
+
+    private(set) static var open: [TeamDialog] = []
+
+    let window: Widget
+    let content: Widget
+    private var observer: Int?
+    private weak var observed: DocumentController?
+
+    init(title: String, parent: Widget?, width: Int32, height: Int32) {
+        window = gtk_window_new()
+        gtk_window_set_title(window.window, title)
+        gtk_window_set_default_size(window.window, width, height)
+        gtk_window_set_destroy_with_parent(window.window, 1)
+        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+        content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
+        Widgets.setMargin(content, 12)
+        gtk_window_set_child(window.window, content)
+        let shortcuts = gtk_shortcut_controller_new()!
+        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
+                                                                                 gtk_named_action_new("window.close")))
+        gtk_widget_add_controller(window, shortcuts)
+        Signals.connectReturningBool(window, "close-request") { [weak self] in
+            self?.close()
+            return true
+        }
+    }
+
+    func present() {
+        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        gtk_window_present(window.window)
+    }
+
+    func close() {
+        if let observer { observed?.removeObserver(observer) }
+        observer = nil
+        guard Self.open.contains(where: { $0 === self }) else { return }
+        Self.open.removeAll { $0 === self }
+        gtk_window_destroy(window.window)
+    }
+
+    /// Calls `body` after every change of the document while the dialog is open.
+    func follow(_ controller: DocumentController, _ body: @escaping @MainActor () -> Void) {
+        observed = controller
+        observer = controller.observe { _ in body() }
+    }
+
+    /// A button with a mnemonic label, which is also its accessible name.
+    static func button(_ label: String, classes: [String] = [], _ action: @escaping @MainActor () -> Void) -> Widget {
+        let button: Widget = gtk_button_new_with_mnemonic(label)
+        Widgets.addClasses(button, classes)
+        Signals.connect(button, "clicked") { action() }
+        return button
+    }
+
+    /// An entry with an accessible name and a placeholder.
+    static func entry(accessibleName: String, placeholder: String = "") -> Widget {
+        let entry: Widget = gtk_entry_new()
+        GProperty.set(entry, "placeholder-text", placeholder)
+        Events.setAccessibleLabel(entry, accessibleName)
+        return entry
+    }
+
+    static func text(of entry: Widget) -> String { String(borrowingGChars: gtk_editable_get_text(entry.opaque)) ?? "" }
+
+    /// A list box in a scroller that fills the dialog.
+    static func list() -> (list: Widget, scroller: Widget) {
+        let list: Widget = gtk_list_box_new()
+        gtk_list_box_set_selection_mode(list.opaque, GTK_SELECTION_NONE)
+        Widgets.addClasses(list, ["boxed-list"])
+        return (list, Widgets.verticalScroller(list))
+    }
+
+    static func removeAll(_ list: Widget) {
+        while let row = gtk_widget_get_first_child(list) { gtk_list_box_remove(list.opaque, row) }
+    }
+}

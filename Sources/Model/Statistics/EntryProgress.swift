@@ -1,0 +1,38 @@
+import Foundation
+
+/// How much of each survey year is entered: cells with a status (anything but "not surveyed") out
+/// of the survey's jurisdictions × the two kinds. Counts only the survey's own jurisdictions and
+/// years, each cell once (the first record of a duplicated cell counts, as in the statistics).
+public struct EntryProgress: Equatable, Sendable {
+    public struct Year: Equatable, Sendable {
+        public var year: Int
+        public var entered: Int
+        public var total: Int
+
+        public var isComplete: Bool { entered >= total }
+    }
+
+    public var years: [Year]
+
+    public init(_ survey: Survey, index: CellIndex? = nil) {
+        let index = index ?? CellIndex(survey)
+        let total = survey.jurisdictions.count * DisclosureKind.allCases.count
+        years = survey.years.map { year in
+            var entered = 0
+            for j in survey.jurisdictions {
+                for kind in DisclosureKind.allCases where index.status(j.id, year, kind, in: survey) != .notSurveyed {
+                    entered += 1
+                }
+            }
+            return Year(year: year, entered: entered, total: total)
+        }
+    }
+
+    /// "2023年度：已录入 43 / 64" / "Year 2023: 43 of 64 entered".
+    public static func text(_ year: Year) -> String {
+        tr("%1: %2 of %3 entered", yearHeading(year.year), year.entered, year.total)
+    }
+
+    /// Every year's text, joined.
+    public var text: String { years.map(Self.text).joined(separator: tr("; ")) }
+}

@@ -1,0 +1,162 @@
+import CGtk
+import Foundation
+import Model
+import XCTest
+
+@testable import App
+
+/// The team features of the real window (under Xvfb): merge, conflicts, compare, the log view,
+/// History and Preferences.
+final class TeamWindowTests: WindowTestCase {
+    private static func save(_ survey: Survey, _ name: String, in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try SurveyFile.save(survey, to: url)
+        return url
+    }
+
+    private static func withStatus(_ survey: Survey, _ j: String, _ year: Int, _ status: DisclosureStatus) throws -> Survey {
+        var s = survey
+        var o = try XCTUnwrap(s.observation(j, year, .auditList))
+        o.status = status
+        try Edit.setObservations([o]).apply(to: &s)
+        return s
+    }
+
+    @MainActor private static func snapshot(_ dialog: TeamDialog, _ name: String) throws {
+        guard let dir = ProcessInfo.processInfo.environment["GONGKAI_TEAM_SHOTS"] else { return }
+        try WindowTestCase.waitUntil("the dialog is drawn") { gtk_widget_get_mapped(dialog.window) != 0 }
+        WindowTestCase.drainMainLoop()
+        try Screenshot.save(dialog.window, to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".png"))
+    }
+
+    func testAMergeInTheWindowIsUndoneAsOneStep() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let original = window.survey
+        let base = try Self.save(original, "base.gongkai", in: t.folder)
+        var theirs = try Self.withStatus(original, "anhui", 2021, original.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
+        theirs.enterprises[0].notes = "theirs checked this"
+        let theirsURL = try Self.save(theirs, "theirs.gongkai", in: t.folder)
+        let steps = window.controller.document.undoCount
+
+        XCTAssertTrue(TeamActions.merge(window: window, base: base, theirs: theirsURL))
+        XCTAssertEqual(window.survey, theirs, "ours was unchanged, so the merge is theirs")
+        XCTAssertEqual(window.controller.document.undoCount, steps + 1, "one undo step")
+        XCTAssertTrue(window.survey.changeLog.entries.contains { $0.action == .merge && $0.path.hasPrefix("observations/anhui/2021") })
+
+        window.actions.map.activate("undo")
+        XCTAssertEqual(window.survey, original, "one undo reverts the whole merge")
+    } }
+
+    func testConflictsShowInChecksAndResolveWithTakeB() throws { try onMain { t in
+        let b = WindowTestCase.builtinSurvey
+        let ours = try Self.withStatus(b, "anhui", 2021, .prefecture)
+        let theirs = try Self.withStatus(b, "anhui", 2021, .division)
+        let merged = SurveyMerge.merge(base: b, ours: ours, theirs: theirs).survey
+        let window = try t.makeWindow(survey: merged)
+        defer { window.destroyForTest() }
+        let problems = window.controller.problems.filter { $0.code == .mergeConflict }
+        XCTAssertEqual(problems.map(\.location), [.cell(jurisdiction: "anhui", year: 2021, kind: .auditList)], "Checks and the matrix show it")
+
+        let dialog = ConflictsDialog(parent: window.window, controller: window.controller)
+        dialog.present()
+        defer { dialog.close() }
+        try Self.snapshot(dialog, "conflicts")
+        XCTAssertEqual(dialog.shown.count, 1)
+        XCTAssertTrue(dialog.resolve(dialog.shown[0], with: dialog.shown[0].theirs))
+        XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), .division)
+        XCTAssertTrue(window.survey.conflicts.isEmpty)
+        XCTAssertTrue(dialog.shown.isEmpty, "the dialog follows the survey")
+        XCTAssertFalse(window.controller.problems.contains { $0.code == .mergeConflict })
+        window.actions.map.activate("undo")
+        XCTAssertEqual(window.survey.conflicts.count, 1, "each decision is one undo step")
+        XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), .prefecture)
+    } }
+
+    func testCompareTakesBAnEditedValueAndEverythingThatAgrees() throws { try onMain { t in
+        let a = WindowTestCase.builtinSurvey
+        var b = try Self.withStatus(a, "anhui", 2021, a.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
+        let blank = try XCTUnwrap(a.enterprises.firstIndex { $0.industry == nil })
+        b.enterprises[blank].industry = "化工"
+        let window = try t.makeWindow(survey: a)
+        defer { window.destroyForTest() }
+        let dialog = try XCTUnwrap(TeamActions.compare(window: window, with: try Self.save(b, "b.gongkai", in: t.folder)))
+        defer { dialog.close() }
+        try Self.snapshot(dialog, "compare")
+        let status = "observations/anhui/2021/audit_list/status"
+        let industry = "enterprises/\(a.enterprises[blank].id)/industry"
+        XCTAssertEqual(Set(dialog.rowPaths), [status, industry])
+
+        XCTAssertTrue(dialog.acceptAgreeing())
+        XCTAssertEqual(window.survey.enterprises[blank].industry, "化工", "A had none: B's value agrees")
+        XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), a.status("anhui", 2021, .auditList), "a contradiction is left")
+        XCTAssertEqual(dialog.rowPaths, [status])
+
+        XCTAssertTrue(dialog.takeB(status))
+        XCTAssertTrue(dialog.rowPaths.isEmpty)
+        XCTAssertTrue(SurveyComparison(window.survey, b).isSame, "the result is a survey holding the decisions")
+        window.actions.map.activate("undo")
+        XCTAssertEqual(dialog.rowPaths, [status], "each decision is one undo step")
+
+        XCTAssertTrue(dialog.use("prefecture", for: status))
+        XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), .prefecture)
+        dialog.keepA(status)
+        XCTAssertTrue(dialog.rowPaths.isEmpty)
+        gtk_check_button_set_active(dialog.onlyDifferences.cast(), 0)
+        XCTAssertGreaterThan(dialog.rowPaths.count, 100, "the agreeing cells are listed too")
+    } }
+
+    func testEditsAreLoggedAndShownInHistoryAndTheLogView() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        window.controller.document.author = "测试员"
+        let changed = t.editOneCell(window)
+        let path = "observations/" + changed.key.description
+
+        let log = LogDialog(parent: window.window, controller: window.controller)
+        log.present()
+        defer { log.close() }
+        XCTAssertEqual(log.visible.map(\.path), [path + "/status"])
+        XCTAssertEqual(log.visible.first?.author, "测试员")
+        gtk_editable_set_text(log.sinceEntry.opaque, "2999")
+        XCTAssertTrue(log.visible.isEmpty, "filtered by date")
+        gtk_editable_set_text(log.sinceEntry.opaque, "")
+        gtk_drop_down_set_selected(log.sectionChoice.opaque, guint(LogDialog.sections.firstIndex(of: "enterprises").map { $0 + 1 } ?? 0))
+        XCTAssertTrue(log.visible.isEmpty, "filtered by section")
+        gtk_drop_down_set_selected(log.sectionChoice.opaque, 0)
+        try Self.snapshot(log, "log")
+        XCTAssertEqual(TableBuilder(window.survey).changeLog(log.visible).rowCount, 1, "the log exports as a table")
+
+        let history = HistoryList()
+        history.show(window.survey.changeLog, record: path)
+        XCTAssertEqual(history.rows.count, 1)
+        XCTAssertTrue(history.rows[0].contains("测试员"))
+        history.show(window.survey.changeLog, record: "enterprises/none")
+        XCTAssertTrue(history.rows.isEmpty)
+    } }
+
+    func testTheMatrixDetailsPaneShowsTheCellsHistory() throws { try onMain {
+        let h = try MatrixHarness()
+        defer { h.close() }
+        h.controller.document.author = "乙"
+        h.place("beijing", year: 2018, kind: .auditList)
+        gtk_toggle_button_set_active(try XCTUnwrap(h.section.details.statusButton(.prefecture)).cast(), 1)
+        XCTAssertEqual(h.section.details.history.rows.count, 1)
+        XCTAssertTrue(h.section.details.history.rows[0].contains("prefecture"), h.section.details.history.rows[0])
+    } }
+
+    func testPreferencesSaveTheAuthorName() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let environment = ["XDG_CONFIG_HOME": t.folder.appendingPathComponent("config").path]
+        let dialog = PreferencesDialog(parent: window.window, controller: window.controller, environment: environment)
+        dialog.present()
+        gtk_editable_set_text(dialog.authorEntry.opaque, "  李明 ")
+        XCTAssertTrue(dialog.save())
+        XCTAssertEqual(Preferences.load(environment: environment).authorName, "李明")
+        XCTAssertEqual(AuthorName.current(environment: environment), "李明")
+        XCTAssertEqual(AuthorName.current(environment: environment.merging(["GONGKAI_AUTHOR": "王"]) { $1 }), "王", "the variable wins")
+        XCTAssertFalse(AuthorName.current(environment: ["XDG_CONFIG_HOME": t.folder.appendingPathComponent("none").path]).isEmpty,
+                       "the account's name by default")
+    } }
+}
