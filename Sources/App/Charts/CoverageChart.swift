@@ -6,7 +6,7 @@ import Model
 /// disclosures above each column.
 struct CoverageChart: Chart {
     let kind = ChartKind.coverage
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
