@@ -105,9 +105,16 @@ enum ChartFrame {
             drawEmpty(empty, in: plot, on: canvas)
             return
         }
+        // Panels side by side are compared: one scale for all.
+        let shared = sharedMaximum(panels)
         for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {
-            panel.content.draw(on: canvas, in: rect, title: panel.title)
+            panel.content.draw(on: canvas, in: rect, title: panel.title, sharedMaximum: shared)
         }
+    }
+
+    /// The largest column (or axis maximum) of side-by-side panels: the top of their shared scale.
+    static func sharedMaximum(_ panels: [ChartPanel<StackedColumns>]) -> Int {
+        panels.map { max($0.content.largestTotal, $0.content.axisMaximum ?? 0) }.max() ?? 0
     }
 
     /// Draws rows of bars, or `empty` when there are none.
