@@ -187,6 +187,8 @@ final class ChecksSection: WindowSection, FocusingSection {
     func activate(problem index: Int) -> Bool {
         guard problems.indices.contains(index) else { return false }
         let shown = window?.reveal(problems[index].location) ?? false
+        // A merge conflict is resolved beside its record, with Take A / Take B.
+        if problems[index].code == .mergeConflict { window?.actions.map.activate("conflicts") }
         if !shown {
             gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
         }
