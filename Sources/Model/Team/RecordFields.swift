@@ -148,7 +148,8 @@ enum Records {
         RecordKind(section: "survey", fields: [
             RecordField("title", \.meta.title), RecordField("organisation", \.meta.organisation),
             RecordField("authors", \.meta.authors), RecordField("notes", \.meta.notes),
-            RecordField("dataSource", \.meta.dataSource), RecordField("briefing", \.meta.briefing),
+            RecordField("dataSource", \.meta.dataSource), RecordField("dataSourceEnglish", \.meta.dataSourceEnglish),
+            RecordField("briefing", \.meta.briefing),
             RecordField("years", \.years),
         ], path: { _ in "survey" }, label: \.meta.title, empty: nil)
     }
