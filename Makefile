@@ -25,7 +25,7 @@ DEB_PACKAGES := libgtk-4-dev libepoxy-dev xvfb xauth dbus-x11 fonts-noto-cjk lib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 # A virtual screen and a private session bus: works as root in CI without a terminal or DISPLAY.
-HEADLESS := env GSETTINGS_BACKEND=memory dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24"
+HEADLESS := env GSETTINGS_BACKEND=memory dbus-run-session -- scripts/headless.sh
 SCREENSHOT_DIR ?= docs/screenshots
 
 .PHONY: all deps build release run test bench fuzz screenshots clean install uninstall deb deb-check pot

@@ -172,7 +172,9 @@ final class ChartRenderingTests: XCTestCase {
 
         let phone = S.drawnText(ChartKind.phoneOutcomes.make(data, english))
         for o in stats.enterprises.phone.outcomes {
-            XCTAssertTrue(phone.contains("\(o.enterprises) enterprises, \(o.attempts) calls"), "\(o.outcome)")
+            let expected = (o.enterprises == 1 ? "1 enterprise" : "\(o.enterprises) enterprises") + ", "
+                + (o.attempts == 1 ? "1 call" : "\(o.attempts) calls")
+            XCTAssertTrue(phone.contains(expected), "\(o.outcome): \(expected) in \(phone)")
         }
         let ranking = S.drawnText(ChartKind.ranking.make(data, ChartKind.ranking.defaultOptions.with(language: .english)))
         let first = try XCTUnwrap(stats.ranking.first)

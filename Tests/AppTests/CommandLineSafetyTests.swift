@@ -16,6 +16,8 @@ final class CommandLineSafetyTests: XCTestCase {
         survey = dir.appendingPathComponent("s.gongkai")
         var s = try SurveyFile.load(from: XCTUnwrap(BuiltinDataset.url))
         s.enterprises = Array(s.enterprises.prefix(3))
+        let kept = Set(s.enterprises.map(\.id))
+        s.reportedData.verdicts.removeAll { !kept.contains($0.enterprise) }  // verdicts of the enterprises kept
         try SurveyFile.save(s, to: survey)
     }
 
@@ -67,6 +69,7 @@ final class CommandLineSafetyTests: XCTestCase {
             ["export", "matrix", "--synthetic", "-5"], ["export", "matrix", "--synthetic", "1000000000"],
             ["import", "enterprises", path("list.csv"), "--jurisdiction", "河南", "--year", "0", "--into", survey.path],
             ["import", "enterprises", path("list.csv"), "--jurisdiction", "河南", "--year", "9223372036854775807", "--into", survey.path],
+            ["years", survey.path, "--remove", "0"], ["years", survey.path, "--remove", "-9223372036854775808"],
         ]
         let before = try Data(contentsOf: survey)
         for arguments in refused {
@@ -228,22 +231,27 @@ final class CommandLineSafetyTests: XCTestCase {
         print("concurrent imports: \(landed) landed, \(refused) refused")
     }
 
-    func testFmtRefusesAFileChangedWhileItWorked() throws {
-        // The file changes between fmt's load and its save: simulated by a second writer holding
-        // the lock while it replaces the file, so fmt waits for the lock and then finds another version.
-        let lock = try SurveyFileLock.acquire(forSurveyAt: survey.path)
-        let fmt = GongkaiProcess(["fmt", survey.path])
-        try fmt.start()
-        var changed = try SurveyFile.load(from: survey)
-        changed.meta.title = "changed by another program"
-        usleep(500_000)  // let fmt read the old version (if it has not yet, it reads this one and succeeds)
-        try SurveyFile.encode(changed).write(to: survey, options: .atomic)
-        lock.release()
-        let result = fmt.wait()
-        XCTAssertEqual(try SurveyFile.load(from: survey).meta.title, "changed by another program", "the other program's version stays")
-        if result.status != 0 {
-            XCTAssertEqual(result.status, 1)
-            XCTAssertTrue(result.stderr.contains("no longer the version that was opened"), result.stderr)
+    func testFmtAndYearsRefuseAFileChangedWhileTheyWorked() throws {
+        // The file changes between the command's load and its save: simulated by a second writer
+        // holding the lock while it replaces the file, so the command waits for the lock and then
+        // finds another version.
+        for arguments in [["fmt", survey.path], ["years", survey.path, "--add", "2023"]] {
+            let lock = try SurveyFileLock.acquire(forSurveyAt: survey.path)
+            let command = GongkaiProcess(arguments)
+            try command.start()
+            var changed = try SurveyFile.load(from: survey)
+            changed.meta.title = "changed by another program: \(arguments[0])"
+            usleep(500_000)  // let the command read the old version (if it has not yet, it reads this one and succeeds)
+            try SurveyFile.encode(changed).write(to: survey, options: .atomic)
+            lock.release()
+            let result = command.wait()
+            let kept = try SurveyFile.load(from: survey)
+            XCTAssertEqual(kept.meta.title, changed.meta.title, "\(arguments[0]): the other program's version stays")
+            if result.status != 0 {
+                XCTAssertEqual(result.status, 1)
+                XCTAssertTrue(result.stderr.contains("no longer the version that was opened"), result.stderr)
+                XCTAssertEqual(kept.years, changed.years, "nothing was written")
+            }
         }
     }
 

@@ -188,6 +188,8 @@ final class DocumentDraftTests: WindowTestCase {
         let held = try XCTUnwrap(try store.lock(heldOld))
         let orphan = "untitled-orphan"
         try Data("{}".utf8).write(to: store.surveyURL(orphan))
+        let saving = store.directory.appendingPathComponent(".\(fresh).gongkai.lock")  // a draft being written
+        try Data().write(to: saving)
 
         let removed = store.prune(now: now)
         XCTAssertEqual(Set(removed), [old, ofGone, orphan])
@@ -196,6 +198,7 @@ final class DocumentDraftTests: WindowTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: store.surveyURL(id).path), id)
             XCTAssertFalse(FileManager.default.fileExists(atPath: store.infoURL(id).path), id)
         }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: saving.path), "a save's own lock file is not a draft")
         held.release()
     }
 

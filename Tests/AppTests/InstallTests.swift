@@ -136,12 +136,18 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual((try GongkaiCommand.parseAsRoot([]) as? OpenCommand)?.gapplicationService, false)
     }
 
-    func testErrorWindowIsWantedWithADisplayAndNoTerminal() {
-        XCTAssertTrue(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1"], stdinIsTerminal: false))
-        XCTAssertTrue(LaunchErrorWindow.isWanted(environment: ["WAYLAND_DISPLAY": "wayland-0"], stdinIsTerminal: false))
-        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1"], stdinIsTerminal: true), "a terminal shows stderr")
-        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ""], stdinIsTerminal: false), "no display")
-        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1", "GONGKAI_NO_ERROR_WINDOW": "1"], stdinIsTerminal: false),
-                       "scripts and in-process tests opt out")
+    func testErrorWindowIsWantedWhenADesktopLauncherStartedTheProcess() {
+        let gio = ["DISPLAY": ":1", "GIO_LAUNCHED_DESKTOP_FILE_PID": "4242"]
+        XCTAssertTrue(LaunchErrorWindow.isWanted(environment: gio, stdinIsTerminal: false, processID: 4242))
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: gio, stdinIsTerminal: false, processID: 4243),
+                       "a variable inherited from a launched parent (a terminal started from the menu) does not count")
+        XCTAssertTrue(LaunchErrorWindow.isWanted(environment: ["WAYLAND_DISPLAY": "wayland-0", "XDG_ACTIVATION_TOKEN": "t"], stdinIsTerminal: false))
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1", "XDG_ACTIVATION_TOKEN": "t"], stdinIsTerminal: true),
+                       "a terminal shows stderr")
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": "", "XDG_ACTIVATION_TOKEN": "t"], stdinIsTerminal: false), "no display")
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: ["DISPLAY": ":1"], stdinIsTerminal: false),
+                       "a script or a test: no launcher said so")
+        XCTAssertFalse(LaunchErrorWindow.isWanted(environment: gio.merging(["GONGKAI_NO_ERROR_WINDOW": "1"]) { $1 },
+                                                  stdinIsTerminal: false, processID: 4242), "scripts and in-process tests opt out")
     }
 }

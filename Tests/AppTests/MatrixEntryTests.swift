@@ -106,9 +106,16 @@ final class MatrixEntryTests: XCTestCase {
         XCTAssertTrue(cells.allSatisfy { h.survey.observation($0.jurisdiction, 2023, $0.kind)?.coverage == [.mandatory] })
         XCTAssertEqual(h.controller.document.undoCount, steps + 2)
 
-        XCTAssertNotNil(h.controller.undo())
-        XCTAssertNotNil(h.controller.undo())
-        XCTAssertEqual(h.survey, before, "two undos restore every cell")
+        // The labelling: audit lists only (evaluation results state no reasons).
+        gtk_check_button_set_active(h.section.details.labellingChoice(2).cast(), 1)
+        XCTAssertEqual(h.controller.document.undoCount, steps + 3)
+        for key in cells {
+            XCTAssertEqual(h.survey.observation(key.jurisdiction, 2023, key.kind)?.reasonLabelling,
+                           key.kind == .auditList ? .notStated : nil, "\(key)")
+        }
+
+        for _ in 0..<3 { XCTAssertNotNil(h.controller.undo()) }
+        XCTAssertEqual(h.survey, before, "three undos restore every cell")
     } }
 
     func testProgressFollowsTheEntryAndTheEmptyFilterKeepsItsRowsWhileTyping() throws { try onMainActor {
@@ -128,11 +135,13 @@ final class MatrixEntryTests: XCTestCase {
         filter.onlyEmpty = true
         h.section.setFilter(filter)
         let shown = h.grid.rows.count
+        XCTAssertTrue(h.grid.fadeEntered, "entered cells are faded so the empty ones stand out")
         XCTAssertEqual(shown, h.survey.jurisdictions.count, "every row still has an empty cell")
         try XKeys.type(["y"])
         try XKeys.wait("the cell is set") { h.status("anhui", 2023, .evaluation) == .disclosed }
         XCTAssertEqual(h.grid.rows.count, shown, "rows do not vanish under the cursor")
         h.section.setFilter(MatrixFilter())
+        XCTAssertFalse(h.grid.fadeEntered)
         filter.onlyEmpty = true
         h.section.setFilter(filter)
         XCTAssertEqual(h.grid.rows.count, shown - 1, "switched on again, the full row is gone")

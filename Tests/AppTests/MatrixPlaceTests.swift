@@ -38,7 +38,7 @@ final class MatrixPlaceTests: WindowTestCase {
         let (app, window) = try Self.applicationWindow(t)
         defer { app.shutdown() }
         let matrix = try Self.matrix(window)
-        XCTAssertEqual(window.sections.map(\.id), ["overview", "matrix", "checks", "enterprises", "regulations", "outreach", "charts"])
+        XCTAssertEqual(window.sections.map(\.id), ["overview", "matrix", "checks", "reconciliation", "enterprises", "regulations", "outreach", "charts"])
         XCTAssertEqual(ShortcutTable.sectionTitles.count, window.sections.count)
 
         try XKeys.type(["alt+2"])
@@ -52,7 +52,7 @@ final class MatrixPlaceTests: WindowTestCase {
         XCTAssertGreaterThan(place.y, 0, "the grid scrolled down to its last row")
         XCTAssertTrue(matrix.grid.cursorIsOnScreen)
 
-        for (number, id) in [(1, "overview"), (3, "checks"), (4, "enterprises"), (5, "regulations"), (6, "outreach"), (7, "charts")] {
+        for (number, id) in [(1, "overview"), (3, "checks"), (4, "reconciliation"), (5, "enterprises"), (6, "regulations"), (7, "outreach"), (8, "charts")] {
             try XKeys.type(["alt+\(number)"])
             try XKeys.wait("Alt+\(number) shows \(id)") { window.visibleSectionID == id }
             try Self.waitForFirstFrame(window)
@@ -71,11 +71,11 @@ final class MatrixPlaceTests: WindowTestCase {
         let moved = matrix.grid.viewport
 
         // Back through the sidebar with the keyboard: the place is kept too.
-        try XKeys.type(["alt+4"])
+        try XKeys.type(["alt+5"])
         try XKeys.wait("the enterprises") { window.visibleSectionID == "enterprises" }
-        let sidebar = try XCTUnwrap(gtk_widget_get_first_child(gtk_window_get_child(window.window.window)))
+        let sidebar = window.sidebar
         XCTAssertTrue(gtk_widget_child_focus(sidebar, GTK_DIR_TAB_FORWARD) != 0)
-        try XKeys.type(["Up", "Up"])
+        try XKeys.type(["Up", "Up", "Up"])
         try XKeys.wait("the sidebar shows the matrix") { window.visibleSectionID == "matrix" }
         try Self.waitForGridFrame(matrix)
         XCTAssertEqual(matrix.grid.viewport.y, moved.y, "the grid shows the part it showed")
@@ -87,9 +87,15 @@ final class MatrixPlaceTests: WindowTestCase {
         defer { app.shutdown() }
         let matrix = try Self.matrix(window)
         try XKeys.type(["alt+1"])
-        try XKeys.wait("the overview") { window.visibleSectionID == "overview" }
+        let overview = try XCTUnwrap(window.sections.first { $0.id == "overview" })
+        // Alt+1 hands the keyboard to the overview once it is shown (in an idle callback): wait for
+        // that, so it cannot take the keyboard back from the sidebar below.
+        try XKeys.wait("the overview, with the keyboard in it") {
+            guard window.visibleSectionID == "overview", let focus = gtk_root_get_focus(window.window.opaque) else { return false }
+            return gtk_widget_is_ancestor(focus, overview.widget) != 0
+        }
         // The sidebar's first row takes the keyboard, then Down shows the matrix.
-        let sidebar = try XCTUnwrap(gtk_widget_get_first_child(gtk_window_get_child(window.window.window)))
+        let sidebar = window.sidebar
         XCTAssertTrue(gtk_widget_child_focus(sidebar, GTK_DIR_TAB_FORWARD) != 0)
         try XKeys.type(["Down"])
         try XKeys.wait("Down in the sidebar shows the matrix") { window.visibleSectionID == "matrix" }

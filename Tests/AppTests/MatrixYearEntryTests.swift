@@ -65,6 +65,8 @@ final class MatrixYearEntryTests: WindowTestCase {
         try XKeys.wait("the survey is saved to its new file") { window.fileURL == target && !window.controller.isDirty }
 
         XCTAssertEqual(matrix.statusLine.progress, "Year 2023: 64 of 64 entered")
+        // The overview, hidden while the year was entered, is up to date when it is shown.
+        window.showSection(id: overview.id)
         XCTAssertEqual(overview.enteredTexts, ["64 of 64"])
         let saved = try SurveyFile.load(from: target)
         XCTAssertEqual(saved.years, [2023])

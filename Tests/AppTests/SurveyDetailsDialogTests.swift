@@ -21,6 +21,8 @@ final class SurveyDetailsDialogTests: WindowTestCase {
         gtk_editable_set_text(dialog.authorsEntry.opaque, "甲、乙, 丙")
         gtk_editable_set_text(dialog.yearsEntry.opaque, "2019-2023")
         gtk_editable_set_text(dialog.sourceEntry.opaque, "数据来源：测试")
+        XCTAssertEqual(String(borrowingGChars: gtk_editable_get_text(dialog.englishSourceEntry.opaque)), "")
+        gtk_editable_set_text(dialog.englishSourceEntry.opaque, " Source: a test ")
         dialog.rateChoice.choose(2)
         XCTAssertTrue(dialog.submit())
 
@@ -33,7 +35,9 @@ final class SurveyDetailsDialogTests: WindowTestCase {
         XCTAssertEqual(s.years, [2019, 2020, 2021, 2022, 2023])
         XCTAssertFalse(s.observations.contains { $0.year == 2018 }, "2018's cells go with the year")
         XCTAssertEqual(ExportInfo(s.meta).dataSource, "数据来源：测试", "exports print the new source line")
-        XCTAssertEqual(ChartData(s).source, "数据来源：测试", "charts print the new source line")
+        XCTAssertEqual(withChartLanguage(.chinese) { ChartData(s).source }, "数据来源：测试", "charts print the new source line")
+        XCTAssertEqual(s.meta.dataSourceEnglish, "Source: a test")
+        XCTAssertEqual(withChartLanguage(.english) { ChartData(s).source }, "Source: a test", "and in English the English line")
 
         window.actions.map.activate("undo")
         XCTAssertEqual(window.controller.survey, before, "one step brings everything back")

@@ -58,8 +58,10 @@ final class TeamWindowTests: WindowTestCase {
         let problems = window.controller.problems.filter { $0.code == .mergeConflict }
         XCTAssertEqual(problems.map(\.location), [.cell(jurisdiction: "anhui", year: 2021, kind: .auditList)], "Checks and the matrix show it")
 
-        let dialog = ConflictsDialog(parent: window.window, controller: window.controller)
-        dialog.present()
+        let checks = try XCTUnwrap(window.sections.compactMap { $0 as? ChecksSection }.first)
+        let row = try XCTUnwrap(checks.problems.firstIndex { $0.code == .mergeConflict })
+        checks.activate(row: row)
+        let dialog = try XCTUnwrap(TeamDialog.open.last as? ConflictsDialog, "activating the conflict in Checks opens its controls")
         defer { dialog.close() }
         try Self.snapshot(dialog, "conflicts")
         XCTAssertEqual(dialog.shown.count, 1)

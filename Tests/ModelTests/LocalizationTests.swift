@@ -159,6 +159,16 @@ final class LocalizationTests: XCTestCase {
         XCTAssertEqual(Localizer.with(language: nil) { tr("Overview") }, "概览")
     }
 
+    /// Plural messages follow the scoped language too (an English chart drawn from the Chinese
+    /// interface said "5 家企业, 电话 5 次").
+    func testAScopedLanguageAppliesToPluralMessages() {
+        defer { Localizer.shared.followEnvironment() }
+        Localizer.shared.language = .chinese
+        XCTAssertEqual(Localizer.with(language: .english) { trn("%1 jurisdiction", "%1 jurisdictions", 1) }, "1 jurisdiction")
+        XCTAssertEqual(Localizer.with(language: .english) { trn("%1 jurisdiction", "%1 jurisdictions", 5) }, "5 jurisdictions")
+        XCTAssertFalse(trn("%1 jurisdiction", "%1 jurisdictions", 5).contains("jurisdictions"), "outside the scope: Chinese")
+    }
+
     // MARK: The catalog against the sources
 
     func testEveryChineseEntryIsTranslated() throws {

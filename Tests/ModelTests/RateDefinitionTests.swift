@@ -35,8 +35,9 @@ final class RateDefinitionTests: XCTestCase {
     }
 
     func testTheNoteNamesTheDefinition() {
+        let previous = Localizer.shared.language
         Localizer.shared.language = .english
-        defer { Localizer.shared.followEnvironment() }
+        defer { Localizer.shared.language = previous }
         XCTAssertTrue(RateDefinition.delegatedExcluded.note.contains("left out"))
         XCTAssertTrue(RateDefinition.delegatedAsDisclosed.note.contains("count as disclosed"))
         XCTAssertTrue(RateDefinition.delegatedAsNotDisclosed.note.contains("count as not disclosed"))

@@ -133,6 +133,13 @@ final class TeamMergeTests: XCTestCase {
         let cells = a.observations.filter { $0.status != .notSurveyed }.count
         XCTAssertEqual(comparison.matrix.units, cells)
         XCTAssertEqual(try XCTUnwrap(comparison.matrix.agreement), Double(cells - 1) / Double(cells), accuracy: 1e-12)
+        // Optional values written as text show as text.
+        var labelled = try cell(a, "anhui", 2018)
+        labelled.reasonLabelling = .marked(ReasonSet([.pollution, .toxic]))
+        let labelling = SurveyComparison(a, try edited(a, .setObservations([labelled]))).differences
+        XCTAssertEqual(labelling.map(\.path), ["observations/anhui/2018/audit_list/reasonLabelling"])
+        XCTAssertEqual(labelling.first?.a, "no_list")
+        XCTAssertEqual(labelling.first?.b, "1+3")
         XCTAssertTrue(SurveyComparison(a, a).isSame)
         XCTAssertEqual(SurveyComparison(a, a).matrix.kappa, 1)
     }

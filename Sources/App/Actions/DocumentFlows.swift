@@ -225,6 +225,8 @@ final class DocumentFlows {
 
     /// Refused text the user has been told about (and chose to go on without).
     private var acknowledged: [TypedText.Unaccepted] = []
+    /// The refused-text question on screen, if any (asked once however often Save is pressed).
+    private weak var typedQuestion: ChoiceDialog?
 
     /// Before the survey is written or leaves the window: typing still in a field is committed,
     /// and text the fields refused (kept in them, or left behind when the form moved on) is listed,
@@ -237,6 +239,7 @@ final class DocumentFlows {
         TypedText.commitAll(in: widget)
         let items = TypedText.unaccepted(in: widget)
         guard items.contains(where: { !acknowledged.contains($0) }) else { return proceed() }
+        if let typedQuestion, typedQuestion.isOpen { return typedQuestion.present() }
         let list = items.map { item in
             "• " + (item.field.isEmpty ? tr("“%1” — %2", item.text, item.reason) : tr("%1: “%2” — %3", item.field, item.text, item.reason))
         }.joined(separator: "\n")
@@ -257,6 +260,7 @@ final class DocumentFlows {
                     otherwise()
                 }
             }
+        typedQuestion = dialog
         dialog.present()
     }
 

@@ -58,9 +58,9 @@ enum ShortcutTable {
 
     static var bindings: [Binding] { groups.flatMap(\.bindings) }
 
-    /// The sections in sidebar order (`MainWindow` adds them in this order), for Alt+1 … Alt+7.
+    /// The sections in sidebar order (`MainWindow` adds them in this order), for Alt+1 … Alt+8.
     static var sectionTitles: [String] {
-        [tr("Overview"), tr(context: "matrix", "Disclosure matrix"), tr("Checks"), tr("Enterprises"), tr("Laws and rules"),
+        [tr("Overview"), tr(context: "matrix", "Disclosure matrix"), tr("Checks"), tr("Reconciliation"), tr("Enterprises"), tr("Laws and rules"),
          tr("Outreach"), tr(context: "chart", "Charts")]
     }
 

@@ -39,9 +39,13 @@ struct BriefingDeck: Equatable, Sendable {
 
     func position(of kind: ChartKind) -> Int { order.firstIndex(of: kind) ?? 0 }
 
-    /// The deck a survey's plan describes (nil: every chart, in the application's order).
-    init(plan: BriefingPlan?) {
-        guard let plan else { self.init(); return }
+    /// The deck a survey's plan describes (nil: every chart but the `empty` ones, in the
+    /// application's order).
+    init(plan: BriefingPlan?, empty: Set<ChartKind> = []) {
+        guard let plan else {
+            self.init(included: Set(ChartKind.allCases).subtracting(empty))
+            return
+        }
         let omitted = Set(plan.omitted.compactMap(ChartKind.init(name:)))
         self.init(order: plan.order.compactMap(ChartKind.init(name:)), included: Set(ChartKind.allCases).subtracting(omitted))
     }

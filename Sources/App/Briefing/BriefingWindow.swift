@@ -3,8 +3,12 @@ import Foundation
 import Model
 
 /// Briefing mode: the chosen charts full-screen, one at a time, 16:9 on black with large type.
-/// Right, Down, Page Down and Space go forward; Left, Up, Page Up and Backspace go back; Home and
-/// End go to the first and last; Escape leaves.
+/// Right, Down, Page Down, Space and a click go forward; Left, Up, Page Up and Backspace go back;
+/// Home and End go to the first and last; B and . blank the screen (again: the chart comes back),
+/// as a presentation clicker sends them; Escape leaves.
+///
+/// The keys are read by a key controller in the capture phase on the window, before any widget
+/// or the window's own bindings (Space activates, arrows move the focus) can take them.
 @MainActor
 final class BriefingWindow {
     let window: UnsafeMutablePointer<GtkWidget>
@@ -19,10 +23,19 @@ final class BriefingWindow {
     static let keys: [(action: String, keys: [String])] = [
         ("next", ["Right", "Down", "Page_Down", "space", "KP_Right", "KP_Page_Down"]),
         ("previous", ["Left", "Up", "Page_Up", "BackSpace", "KP_Left", "KP_Page_Up"]),
-        ("first", ["Home"]),
-        ("last", ["End"]),
+        ("first", ["Home", "KP_Home"]),
+        ("last", ["End", "KP_End"]),
+        ("blank", ["b", "period"]),
         ("leave", ["Escape"]),
     ]
+
+    /// The action of a key (GDK's name of its lower-case keyval), if it has one.
+    static func action(forKey name: String) -> String? {
+        keys.first { $0.keys.contains(name) }?.action
+    }
+
+    /// True while the screen is blanked (B or .): black, no chart, no counter.
+    private(set) var isBlank = false
 
     /// Opens the briefing on `slides` (at least one), starting with `start`.
     init(slides: [any Chart], start: Int = 0, parent: UnsafeMutablePointer<GtkWidget>?) {
@@ -44,18 +57,22 @@ final class BriefingWindow {
         actions.add("previous") { [weak self] in self?.go(to: (self?.index ?? 0) - 1) }
         actions.add("first") { [weak self] in self?.go(to: 0) }
         actions.add("last") { [weak self] in self?.go(to: (self?.slides.count ?? 1) - 1) }
+        actions.add("blank") { [weak self] in self?.toggleBlank() }
         actions.add("leave") { [weak self] in self?.leave() }
         gtk_widget_insert_action_group(window, "briefing", actions.pointer)
         unref(actions.pointer)
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_set_scope(shortcuts.opaque, GTK_SHORTCUT_SCOPE_GLOBAL)
-        for (action, keys) in Self.keys {
-            for key in keys {
-                gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string(key),
-                                                                                          gtk_named_action_new("briefing.\(action)")))
-            }
+        Events.onKeyPressed(window, phase: GTK_PHASE_CAPTURE) { [weak self] keyval, state in
+            let modifiers = GDK_CONTROL_MASK.rawValue | GDK_ALT_MASK.rawValue | GDK_SUPER_MASK.rawValue | GDK_META_MASK.rawValue
+            guard let self, state.rawValue & modifiers == 0,
+                  let name = String(borrowingGChars: gdk_keyval_name(gdk_keyval_to_lower(keyval))),
+                  let action = Self.action(forKey: name) else { return false }
+            gtk_widget_activate_action_variant(self.window, "briefing.\(action)", nil)
+            return true
         }
-        gtk_widget_add_controller(window, shortcuts)
+        Events.onPress(view.widget, button: 1) { [weak self] _, _, _, _ in
+            guard let self else { return }
+            go(to: index + 1)
+        }
         Signals.connect(window, "destroy") { [weak self] in self?.finish() }
         show()
     }
@@ -72,6 +89,7 @@ final class BriefingWindow {
 
     /// Goes to slide `i` (clamped to the slides).
     func go(to i: Int) {
+        isBlank = false
         index = min(max(0, i), max(0, slides.count - 1))
         show()
     }
@@ -98,14 +116,22 @@ final class BriefingWindow {
         onClose?()
     }
 
+    /// Blanks the screen, or brings the chart back.
+    func toggleBlank() {
+        isBlank.toggle()
+        view.chart = isBlank ? nil : current
+        view.paper = isBlank ? nil : RGB(0xFFFFFF)
+    }
+
     private func show() {
+        view.paper = RGB(0xFFFFFF)
         view.chart = current
         gtk_window_set_title(window.window, current.map { "\($0.header.title) — \(tr(context: "chart", "Briefing"))" } ?? tr(context: "chart", "Briefing"))
     }
 
     /// "3 / 12" at the bottom right, in the letterbox when there is room, else on the paper.
     private func drawCounter(_ cr: OpaquePointer, _ width: Double, _ height: Double) {
-        guard !slides.isEmpty else { return }
+        guard !slides.isEmpty, !isBlank else { return }
         let rect = view.chartRect(width: width, height: height)
         let text = "\(index + 1) / \(slides.count)"
         let onPaper = height - rect.maxY < 24

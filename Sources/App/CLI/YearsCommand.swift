@@ -20,12 +20,18 @@ struct YearsCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        if let remove { try OptionBounds.check("--remove", remove, in: OptionBounds.year) }
+    }
+
     func run() throws {
         try language.apply()
         guard (add == nil) != (remove == nil) else {
             throw fail(tr("Give either --add YEARS or --remove YEAR."), code: 2)
         }
-        var survey = try SurveyInput.load(path: file)
+        let loaded = try SurveyUpdate.load(file)
+        let update = loaded.update
+        var survey = loaded.survey
         let edit: Edit?
         if let add {
             guard let years = SurveyYears.parse(add) else {
@@ -42,11 +48,12 @@ struct YearsCommand: ParsableCommand {
         if let edit {
             do {
                 _ = try edit.apply(to: &survey)
-                try SurveyFile.save(survey, to: URL(fileURLWithPath: file))
             } catch {
                 throw fail((error as? LocalizedError)?.errorDescription ?? "\(error)", code: 1)
             }
+            // Written only if the file is still the version read (SurveyUpdate: lock and check).
+            try update.save(survey)
         }
-        print(tr("%1: years %2.", file, survey.years.map(String.init).joined(separator: ", ")))
+        try Output.line(tr("%1: years %2.", file, survey.years.map(String.init).joined(separator: ", ")))
     }
 }

@@ -12,7 +12,7 @@ struct ChangesChart: Chart {
     }
 
     let kind = ChartKind.changes
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

@@ -10,13 +10,16 @@ struct ChartHeader: Equatable, Sendable {
     /// `meta.dataSource` of the survey.
     var source: String
     var note: String?
+    /// What the chart shows, stated as a sentence computed from the data (`ChartData.finding`),
+    /// drawn under the title.
+    var finding: String? = nil
 }
 
 /// A chart with every figure and label already taken from the survey (see `ChartKind.make`): it
 /// only lays out and draws. One drawing path serves the window, PNG, SVG and PDF.
 protocol Chart: Sendable {
     var kind: ChartKind { get }
-    var header: ChartHeader { get }
+    var header: ChartHeader { get set }
     /// The legend under the subtitle (empty when the marks are labelled directly).
     var legend: [LegendEntry] { get }
     /// Draw with larger type (briefings).
@@ -53,6 +56,10 @@ enum ChartFrame {
         // Header.
         let title = canvas.text(header.title, x: area.x, y: area.y, ChartType.title, maxWidth: area.width)
         area = area.inset(top: title.height + 4)
+        if let finding = header.finding, !finding.isEmpty {
+            let h = canvas.paragraph(finding, x: area.x, y: area.y, width: area.width, ChartType.subtitle, color: Palette.ink)
+            area = area.inset(top: h + 2)
+        }
         if !header.subtitle.isEmpty {
             let h = canvas.paragraph(header.subtitle, x: area.x, y: area.y, width: area.width, ChartType.subtitle,
                                      color: Palette.muted)
@@ -98,9 +105,16 @@ enum ChartFrame {
             drawEmpty(empty, in: plot, on: canvas)
             return
         }
+        // Panels side by side are compared: one scale for all.
+        let shared = sharedMaximum(panels)
         for (panel, rect) in zip(panels, plot.columns(panels.count, gap: 56)) {
-            panel.content.draw(on: canvas, in: rect, title: panel.title)
+            panel.content.draw(on: canvas, in: rect, title: panel.title, sharedMaximum: shared)
         }
+    }
+
+    /// The largest column (or axis maximum) of side-by-side panels: the top of their shared scale.
+    static func sharedMaximum(_ panels: [ChartPanel<StackedColumns>]) -> Int {
+        panels.map { max($0.content.largestTotal, $0.content.axisMaximum ?? 0) }.max() ?? 0
     }
 
     /// Draws rows of bars, or `empty` when there are none.

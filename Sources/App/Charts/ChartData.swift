@@ -20,8 +20,15 @@ struct ChartData: Sendable {
 
     var years: [Int] { survey.years }
 
-    /// The line under every chart.
-    var source: String { survey.meta.dataSource }
+    /// The line under every chart: the survey's English source line for a chart in English where
+    /// the survey has one, else its data-source line.
+    var source: String {
+        if Localizer.shared.effectiveLanguage == .english,
+           let english = survey.meta.dataSourceEnglish?.trimmingCharacters(in: .whitespacesAndNewlines), !english.isEmpty {
+            return english
+        }
+        return survey.meta.dataSource
+    }
 
     func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictionsByID[id] }
 

@@ -20,11 +20,15 @@ final class ChartGallery {
         let row: UnsafeMutablePointer<GtkWidget>
         let thumbnail: ChartView
         let label: UnsafeMutablePointer<GtkWidget>
+        /// Why the chart has nothing to show (hidden when it has something).
+        let reason: UnsafeMutablePointer<GtkWidget>
         let include: ChartCheck
-        init(row: UnsafeMutablePointer<GtkWidget>, thumbnail: ChartView, label: UnsafeMutablePointer<GtkWidget>, include: ChartCheck) {
+        init(row: UnsafeMutablePointer<GtkWidget>, thumbnail: ChartView, label: UnsafeMutablePointer<GtkWidget>,
+             reason: UnsafeMutablePointer<GtkWidget>, include: ChartCheck) {
             self.row = row
             self.thumbnail = thumbnail
             self.label = label
+            self.reason = reason
             self.include = include
         }
     }
@@ -43,15 +47,24 @@ final class ChartGallery {
             let thumbnail = ChartView(width: 96, height: 54)
             gtk_widget_set_valign(thumbnail.widget, GTK_ALIGN_CENTER)
             let label = Widgets.label(kind.title, wrap: true)
-            gtk_widget_set_hexpand(label, 1)
+            let reason = Widgets.label("", wrap: true)
+            // Whole words only: "completeness", never "completene-ss".
+            gtk_label_set_wrap_mode(label.opaque, PANGO_WRAP_WORD)
+            gtk_label_set_wrap_mode(reason.opaque, PANGO_WRAP_WORD)
+            Widgets.addClasses(reason, ["dim-label", "caption"])
+            gtk_widget_set_visible(reason, 0)
+            let words = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 2)
+            gtk_widget_set_hexpand(words, 1)
+            gtk_widget_set_valign(words, GTK_ALIGN_CENTER)
+            Widgets.append(words, label, reason)
             let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 10)
             Widgets.setMargin(box, 4)
-            Widgets.append(box, include.widget, thumbnail.widget, label)
+            Widgets.append(box, include.widget, thumbnail.widget, words)
             let row = gtk_list_box_row_new()!
             gtk_list_box_row_set_child(row.cast(), box)
             gtk_widget_set_tooltip_text(row, kind.name)
             gtk_list_box_append(list.opaque, row)
-            rows[kind] = Row(row: row, thumbnail: thumbnail, label: label, include: include)
+            rows[kind] = Row(row: row, thumbnail: thumbnail, label: label, reason: reason, include: include)
         }
         Signals.connect(list, "row-selected", withArgument: { [weak self] row in
             guard let self, !self.selecting, let row else { return }
@@ -61,12 +74,22 @@ final class ChartGallery {
         })
     }
 
-    /// Shows the charts' small pictures (made with the survey's data) and their names.
-    func show(_ charts: [ChartKind: any Chart]) {
+    /// Shows the charts' small pictures (made with the survey's data), their names, and why a
+    /// chart has nothing to show (`emptyReasons`).
+    func show(_ charts: [ChartKind: any Chart], emptyReasons: [ChartKind: String] = [:]) {
         for (kind, row) in rows {
             row.thumbnail.chart = charts[kind]
             gtk_label_set_text(row.label.opaque, kind.title)
+            let reason = emptyReasons[kind] ?? ""
+            gtk_label_set_text(row.reason.opaque, reason)
+            gtk_widget_set_visible(row.reason, reason.isEmpty ? 0 : 1)
         }
+    }
+
+    /// The reason shown under a chart's name (empty: none).
+    func shownReason(_ kind: ChartKind) -> String {
+        guard let row = rows[kind], gtk_widget_get_visible(row.reason) != 0 else { return "" }
+        return String(borrowingGChars: gtk_label_get_text(row.reason.opaque)) ?? ""
     }
 
     /// Selects a chart's row (without calling `onSelect`).

@@ -76,21 +76,27 @@ enum ChartKind: String, CaseIterable, Sendable {
     /// Makes the chart from the survey's figures, with its labels in `options.language`.
     func make(_ data: ChartData, _ options: ChartOptions) -> any Chart {
         withChartLanguage(options.language) {
-            switch self {
-            case .disclosurePerYear: return DisclosurePerYearChart(data, options)
-            case .matrix: return MatrixChart(data, options)
-            case .map: return TileMapChart(data, options)
-            case .mapYears: return TileMapYearsChart(data, options)
-            case .coverage: return CoverageChart(data, options)
-            case .labelling: return LabellingChart(data, options)
-            case .ranking: return RankingChart(data, options)
-            case .enterpriseCompleteness: return EnterpriseCompletenessChart(data, options)
-            case .itemRates: return ItemRatesChart(data, options)
-            case .phoneOutcomes: return PhoneOutcomesChart(data, options)
-            case .subUnits: return SubUnitsChart(data, options)
-            case .timeline: return TimelineChart(data, options)
-            case .changes: return ChangesChart(data, options)
-            }
+            var chart = makeChart(data, options)
+            chart.header.finding = data.finding(self, options)
+            return chart
+        }
+    }
+
+    private func makeChart(_ data: ChartData, _ options: ChartOptions) -> any Chart {
+        switch self {
+        case .disclosurePerYear: return DisclosurePerYearChart(data, options)
+        case .matrix: return MatrixChart(data, options)
+        case .map: return TileMapChart(data, options)
+        case .mapYears: return TileMapYearsChart(data, options)
+        case .coverage: return CoverageChart(data, options)
+        case .labelling: return LabellingChart(data, options)
+        case .ranking: return RankingChart(data, options)
+        case .enterpriseCompleteness: return EnterpriseCompletenessChart(data, options)
+        case .itemRates: return ItemRatesChart(data, options)
+        case .phoneOutcomes: return PhoneOutcomesChart(data, options)
+        case .subUnits: return SubUnitsChart(data, options)
+        case .timeline: return TimelineChart(data, options)
+        case .changes: return ChangesChart(data, options)
         }
     }
 }

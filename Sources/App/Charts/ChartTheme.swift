@@ -120,6 +120,8 @@ enum ChartFills {
     static let voluntaryOnly = categorical(2, .dots)
     static let unclassified = categorical(1, .crosshatch)
     static let notRecorded = categorical(7, .horizontal)
+    /// The coverage categories in the order of the chart and the coverage table.
+    static let coverage = [mandatoryAndVoluntary, mandatoryOnly, voluntaryOnly, unclassified, notRecorded]
 
     /// Reason labelling classes, from worst to best.
     static let noList = categorical(3, .diagonal)

@@ -16,6 +16,10 @@ final class ChartView {
     /// Keep the chart 16:9 inside the area, on `background`.
     var letterbox = false
     var background = RGB(0xFFFFFF)
+    /// The colour of the paper without a chart (nil: the background, as a blanked briefing).
+    var paper: RGB? = RGB(0xFFFFFF) {
+        didSet { gtk_widget_queue_draw(widget) }
+    }
 
     /// A view at least `width` × `height` pixels.
     init(width: Int32 = 0, height: Int32 = 0) {
@@ -48,8 +52,9 @@ final class ChartView {
         cairo_clip(cr)
         if let chart {
             chart.draw(cr, width: rect.width, height: rect.height)
-        } else {
-            cairo_set_source_rgb(cr, 1, 1, 1)
+        } else if let paper {
+            let (r, g, b) = paper.unit
+            cairo_set_source_rgb(cr, r, g, b)
             cairo_paint(cr)
         }
         cairo_restore(cr)

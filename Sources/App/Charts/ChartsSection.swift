@@ -101,8 +101,11 @@ final class ChartsSection: WindowSection, KeyboardSection {
     var keyboardShortcuts: ShortcutGroup {
         ShortcutGroup(title: tr(context: "chart", "Charts"), entries: [
             ShortcutEntry(accelerator: "F5", title: tr("Present the ticked charts full-screen")),
-            ShortcutEntry(accelerator: "Right Page_Down space", title: tr("Briefing: next chart")),
-            ShortcutEntry(accelerator: "Left Page_Up BackSpace", title: tr("Briefing: previous chart")),
+            ShortcutEntry(accelerator: "Right Down Page_Down space", title: tr("Briefing: next chart (or a click)")),
+            ShortcutEntry(accelerator: "Left Up Page_Up BackSpace", title: tr("Briefing: previous chart")),
+            ShortcutEntry(accelerator: "Home", title: tr("Briefing: first chart")),
+            ShortcutEntry(accelerator: "End", title: tr("Briefing: last chart")),
+            ShortcutEntry(accelerator: "b period", title: tr("Briefing: blank the screen (again: back)")),
             ShortcutEntry(accelerator: "Escape", title: tr("Briefing: leave")),
         ])
     }
@@ -110,8 +113,9 @@ final class ChartsSection: WindowSection, KeyboardSection {
     // MARK: Survey
 
     func show(_ survey: Survey) {
-        data = ChartData(survey, statistics: controller.statistics)
-        let saved = BriefingDeck(plan: survey.meta.briefing)
+        let data = ChartData(survey, statistics: controller.statistics)
+        self.data = data
+        let saved = BriefingDeck(plan: survey.meta.briefing, empty: data.emptyCharts)
         if saved != deck {
             deck = saved
             gallery.arrange(deck)
@@ -126,7 +130,9 @@ final class ChartsSection: WindowSection, KeyboardSection {
         guard let data else { return }
         charts = [:]
         for kind in ChartKind.allCases { charts[kind] = kind.make(data, chartOptions(kind)) }
-        gallery.show(charts)
+        var reasons: [ChartKind: String] = [:]
+        for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
+        gallery.show(charts, emptyReasons: reasons)
         view.chart = charts[selected]
         optionsBar.show(selected, options[selected] ?? selected.defaultOptions, years: data.years)
         if let briefing {
@@ -162,7 +168,9 @@ final class ChartsSection: WindowSection, KeyboardSection {
         options[kind] = new
         guard let data else { return }
         charts[kind] = kind.make(data, chartOptions(kind))
-        gallery.show(charts)
+        var reasons: [ChartKind: String] = [:]
+        for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
+        gallery.show(charts, emptyReasons: reasons)
         if kind == selected { view.chart = charts[kind] }
         briefing?.update(briefingSlides())
     }
@@ -232,6 +240,9 @@ final class ChartsSection: WindowSection, KeyboardSection {
         briefing = window
         window.present()
     }
+
+    /// The reason the gallery shows under a chart's name (empty: the chart has something to show).
+    func galleryReason(_ kind: ChartKind) -> String { gallery.shownReason(kind) }
 
     /// Whether F5 and the Present button start a briefing now.
     var canPresent: Bool { presentAction?.isEnabled ?? false }

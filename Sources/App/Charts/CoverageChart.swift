@@ -6,7 +6,7 @@ import Model
 /// disclosures above each column.
 struct CoverageChart: Chart {
     let kind = ChartKind.coverage
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
@@ -15,11 +15,11 @@ struct CoverageChart: Chart {
 
     init(_ data: ChartData, _ options: ChartOptions) {
         let series = [
-            BarSeries(label: tr("Mandatory and voluntary"), fill: ChartFills.mandatoryAndVoluntary),
-            BarSeries(label: tr("Mandatory only"), fill: ChartFills.mandatoryOnly),
-            BarSeries(label: tr("Voluntary only"), fill: ChartFills.voluntaryOnly),
-            BarSeries(label: tr("Not classified"), fill: ChartFills.unclassified),
-            BarSeries(label: tr("Not recorded"), fill: ChartFills.notRecorded),
+            BarSeries(label: tr("Mandatory and voluntary"), fill: ChartFills.coverage[0]),
+            BarSeries(label: tr("Mandatory only"), fill: ChartFills.coverage[1]),
+            BarSeries(label: tr("Voluntary only"), fill: ChartFills.coverage[2]),
+            BarSeries(label: tr("Not classified"), fill: ChartFills.coverage[3]),
+            BarSeries(label: tr("Not recorded"), fill: ChartFills.coverage[4]),
         ]
         let kinds = options.kind.map { [$0] } ?? DisclosureKind.allCases
         panels = kinds.map { kind in

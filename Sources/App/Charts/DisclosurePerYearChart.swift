@@ -5,7 +5,7 @@ import Model
 /// per kind of disclosure (or one kind), stacked columns with the count on every segment.
 struct DisclosurePerYearChart: Chart {
     let kind = ChartKind.disclosurePerYear
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

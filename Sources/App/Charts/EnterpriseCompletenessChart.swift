@@ -6,7 +6,7 @@ import Model
 /// unknown), nothing disclosed.
 struct EnterpriseCompletenessChart: Chart {
     let kind = ChartKind.enterpriseCompleteness
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

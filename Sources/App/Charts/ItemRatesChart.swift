@@ -5,7 +5,7 @@ import Model
 /// it that did — grouped by the reason the item belongs to.
 struct ItemRatesChart: Chart {
     let kind = ChartKind.itemRates
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry] = []
     let largeType: Bool
     let bars: BarRows

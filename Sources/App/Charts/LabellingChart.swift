@@ -6,7 +6,7 @@ import Model
 /// all three reasons; beside it, how many lists marked each reason.
 struct LabellingChart: Chart {
     let kind = ChartKind.labelling
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     private let marksTitle = tr("Lists marking each reason")

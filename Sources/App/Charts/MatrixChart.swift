@@ -16,7 +16,7 @@ struct MatrixChart: Chart {
     }
 
     let kind = ChartKind.matrix
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

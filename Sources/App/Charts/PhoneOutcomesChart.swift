@@ -5,7 +5,7 @@ import Model
 /// outcome, with the number of calls.
 struct PhoneOutcomesChart: Chart {
     let kind = ChartKind.phoneOutcomes
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry] = []
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

@@ -5,7 +5,7 @@ import Model
 /// both), optionally grouped by region; each bar is labelled with the rate and its cells.
 struct RankingChart: Chart {
     let kind = ChartKind.ranking
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry] = []
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

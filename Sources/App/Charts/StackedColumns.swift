@@ -24,7 +24,20 @@ struct StackedColumns: Sendable {
         series.indices.filter { s in values.contains { $0.indices.contains(s) && $0[s] > 0 } }
     }
 
-    func draw(on canvas: ChartCanvas, in rect: ChartRect, title: String? = nil) {
+    /// The largest column.
+    var largestTotal: Int { values.map { $0.reduce(0, +) }.max() ?? 0 }
+
+    /// The value axis: up to the largest column, or to `shared` (the largest of the panels drawn
+    /// beside this one, so that they share one scale) when that is larger; up to `axisMaximum`
+    /// exactly when every column fits under it.
+    func scale(shared: Int? = nil) -> ValueScale {
+        let largest = max(largestTotal, shared ?? 0)
+        return axisMaximum.map { ValueScale(upTo: Double(max($0, largest)), exact: $0 >= largest) }
+            ?? ValueScale(upTo: Double(largest))
+    }
+
+    /// Draws the columns; `sharedMaximum` see `scale(shared:)`.
+    func draw(on canvas: ChartCanvas, in rect: ChartRect, title: String? = nil, sharedMaximum: Int? = nil) {
         var area = rect
         if let title {
             let t = canvas.text(title, x: area.x, y: area.y, ChartType.panelTitle, maxWidth: area.width)
@@ -32,9 +45,7 @@ struct StackedColumns: Sendable {
         }
         guard !categories.isEmpty else { return }
         let totals = values.map { $0.reduce(0, +) }
-        let largest = totals.max() ?? 0
-        let scale = axisMaximum.map { ValueScale(upTo: Double(max($0, largest)), exact: $0 >= largest) }
-            ?? ValueScale(upTo: Double(largest))
+        let scale = scale(shared: sharedMaximum)
         let valueFont = ChartType.value
         let labelHeight = canvas.lineHeight(valueFont)
         let categoryHeight = canvas.lineHeight(ChartType.axis) + 6

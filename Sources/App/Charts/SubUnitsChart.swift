@@ -6,7 +6,7 @@ import Model
 /// names ("reported"); rows without figures say "not recorded".
 struct SubUnitsChart: Chart {
     let kind = ChartKind.subUnits
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

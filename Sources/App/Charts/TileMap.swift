@@ -22,7 +22,7 @@ struct TileMap: Sendable {
 
     init(_ data: ChartData, year: Int, kind: DisclosureKind) {
         let names = data.survey.jurisdictions.map { ChartData.compactName($0.displayName) }
-        let abbreviations = TileMap.abbreviations(names)
+        let abbreviations = TileMap.abbreviations(names, ids: data.survey.jurisdictions.map(\.id))
         tiles = data.survey.jurisdictions.enumerated().map { i, j in
             Tile(name: names[i], abbreviation: abbreviations[i], column: j.tile.column, row: j.tile.row,
                  status: data.status(j.id, year, kind))
@@ -72,37 +72,49 @@ struct TileMap: Sendable {
         }
     }
 
-    /// One font for every tile's name (the full name, or its abbreviation where that does not
-    /// fit); nil when some name does not fit even abbreviated at the smallest size.
+    /// One font for every tile's name: the full names, or all the abbreviations (codes) where
+    /// some name does not fit; nil when some name does not fit even abbreviated at the smallest size.
     private func nameLabels(_ canvas: ChartCanvas, _ inner: ChartSize) -> (font: ChartFont, labels: [String])? {
         let base = ChartType.label.sized(max(ChartType.minimumSize, min(16, inner.height * 0.34)))
         let room = inner.width - 3
-        var size = base.size
-        var labels: [String] = []
-        for tile in tiles {
-            if let f = canvas.fitting(tile.name, base, width: room, minimum: 10) {
-                labels.append(tile.name)
+        func fit(_ labels: [String], minimum: Double) -> ChartFont? {
+            var size = base.size
+            for label in labels {
+                guard let f = canvas.fitting(label, base, width: room, minimum: minimum) else { return nil }
                 size = min(size, f.size)
-            } else if let f = canvas.fitting(tile.abbreviation, base, width: room, minimum: 8) {
-                labels.append(tile.abbreviation)
-                size = min(size, f.size)
-            } else {
-                return nil
             }
+            return base.sized(size)
         }
-        return (base.sized(size), labels)
+        let names = tiles.map(\.name), abbreviations = tiles.map(\.abbreviation)
+        if let font = fit(names, minimum: 10) { return (font, names) }
+        return fit(abbreviations, minimum: 8).map { ($0, abbreviations) }
     }
 
-    /// Short names for small tiles: the initials of a name of several capitalised words
-    /// ("Inner Mongolia" → "IM"), else the shortest beginning of at least three letters that no
-    /// other name shares ("Guangdong" → "Guangd"); a Chinese name stays whole.
-    static func abbreviations(_ names: [String]) -> [String] {
-        names.map { name in
+    /// The two-letter codes of GB/T 2260 and ISO 3166-2:CN, by jurisdiction id. The Xinjiang
+    /// Production and Construction Corps (兵团) is not a division of either standard, so it has no
+    /// code there; it takes "XPCC", the abbreviation its own English name uses.
+    static let standardCodes: [String: String] = [
+        "beijing": "BJ", "tianjin": "TJ", "hebei": "HE", "shanxi": "SX", "neimenggu": "NM",
+        "liaoning": "LN", "jilin": "JL", "heilongjiang": "HL", "shanghai": "SH", "jiangsu": "JS",
+        "zhejiang": "ZJ", "anhui": "AH", "fujian": "FJ", "jiangxi": "JX", "shandong": "SD",
+        "henan": "HA", "hubei": "HB", "hunan": "HN", "guangdong": "GD", "guangxi": "GX",
+        "hainan": "HI", "chongqing": "CQ", "sichuan": "SC", "guizhou": "GZ", "yunnan": "YN",
+        "xizang": "XZ", "shaanxi": "SN", "gansu": "GS", "qinghai": "QH", "ningxia": "NX",
+        "xinjiang": "XJ", "xpcc": "XPCC",
+    ]
+
+    /// Short names for small tiles. An English (Latin-letter) name: the jurisdiction's standard
+    /// code (`standardCodes`); for an id without one, the initials of a name of several
+    /// capitalised words ("Inner Mongolia" → "IM"), else the shortest beginning of at least three
+    /// letters that no other name shares. A Chinese name stays whole.
+    static func abbreviations(_ names: [String], ids: [String] = []) -> [String] {
+        names.enumerated().map { i, name in
+            guard name.unicodeScalars.allSatisfy({ $0.isASCII }) else { return name }
+            if ids.indices.contains(i), let code = standardCodes[ids[i]] { return code }
             let words = name.split(separator: " ")
             if words.count > 1 {
                 return String(words.compactMap { $0.first }.filter { $0.isUppercase })
             }
-            guard name.unicodeScalars.allSatisfy({ $0.isASCII }) else { return name }
             let others = names.filter { $0 != name }
             for length in 3..<max(3, name.count) {
                 let prefix = String(name.prefix(length))

@@ -5,7 +5,7 @@ import Model
 /// status and labelled with its name and symbol.
 struct TileMapChart: Chart {
     let kind = ChartKind.map
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

@@ -5,7 +5,7 @@ import Model
 /// the grid that makes the maps largest.
 struct TileMapYearsChart: Chart {
     let kind = ChartKind.mapYears
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).

@@ -22,7 +22,7 @@ struct TimelineChart: Chart {
     }
 
     let kind = ChartKind.timeline
-    let header: ChartHeader
+    var header: ChartHeader
     let legend: [LegendEntry]
     let largeType: Bool
     private let surveyYearsLabel = tr("Survey years")

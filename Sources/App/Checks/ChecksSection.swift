@@ -23,8 +23,8 @@ final class ChecksSection: WindowSection, FocusingSection {
         let counted = problems.filter { $0.severity != .info }.count
         return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
-    /// The sidebar counts the problems, so the list follows every change (after the frame, in an
-    /// idle callback) even while hidden.
+    /// The sidebar counts the problems, so the list follows every change (after the window's next
+    /// frame, in an idle callback) even while hidden.
     var followsWhileHidden: Bool { true }
 
     private let controller: DocumentController
@@ -84,16 +84,25 @@ final class ChecksSection: WindowSection, FocusingSection {
             listedOnce = true
             return refresh()
         }
-        guard refreshPending == 0, alive else { return }
-        refreshPending = MainLoop.idle { [weak self] in
-            self?.refreshPending = 0
-            self?.refresh()
-            return .remove
+        guard refreshPending == 0, !waitingForFrame, alive else { return }
+        // After the frame that shows the edit (validation can wait; the frame cannot).
+        waitingForFrame = true
+        FrameWaiter.afterWindowFrame(of: widget) { [weak self] in
+            guard let self, self.waitingForFrame else { return }
+            self.waitingForFrame = false
+            guard self.alive else { return }
+            self.refreshPending = MainLoop.idle { [weak self] in
+                self?.refreshPending = 0
+                self?.refresh()
+                return .remove
+            }
         }
     }
 
-    /// Whether the list is waiting for its idle refresh after an edit.
-    var isRefreshPending: Bool { refreshPending != 0 }
+    /// Whether the list is waiting for its refresh after an edit.
+    var isRefreshPending: Bool { refreshPending != 0 || waitingForFrame }
+    /// True while the refresh waits for the window's next frame.
+    private var waitingForFrame = false
 
     private func widgetsDestroyed() {
         alive = false
@@ -105,6 +114,7 @@ final class ChecksSection: WindowSection, FocusingSection {
 
     /// Lists the controller's current problems and updates the sidebar count.
     func refresh() {
+        waitingForFrame = false
         if refreshPending != 0 {
             g_source_remove(refreshPending)
             refreshPending = 0
@@ -187,6 +197,8 @@ final class ChecksSection: WindowSection, FocusingSection {
     func activate(problem index: Int) -> Bool {
         guard problems.indices.contains(index) else { return false }
         let shown = window?.reveal(problems[index].location) ?? false
+        // A merge conflict is resolved beside its record, with Take A / Take B.
+        if problems[index].code == .mergeConflict { window?.actions.map.activate("conflicts") }
         if !shown {
             gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
         }

@@ -147,7 +147,7 @@ struct DraftStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         let suffixes = includingIncomplete ? [".json", ".\(SurveyFile.fileExtension)", ".lock"] : [".json"]
         var ids = Set<String>()
-        for name in names {
+        for name in names where !name.hasPrefix(".") {  // not the survey files' own locks and temporary files
             guard let suffix = suffixes.first(where: { name.hasSuffix($0) }), name.count > suffix.count else { continue }
             ids.insert(String(name.dropLast(suffix.count)))
         }

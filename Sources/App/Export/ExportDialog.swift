@@ -96,10 +96,11 @@ final class ExportDialog {
                        grid, selection, options, errorLabel, buttons)
         gtk_window_set_child(window.window, content)
 
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                 gtk_named_action_new("window.close")))
-        gtk_widget_add_controller(window, shortcuts)
+        if let shortcuts = gtk_shortcut_controller_new() {
+            gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
+                                                                                     gtk_named_action_new("window.close")))
+            gtk_widget_add_controller(window, shortcuts)
+        }
         Signals.connectReturningBool(window, "close-request") { [weak self] in
             self?.close()
             return true
@@ -199,7 +200,9 @@ final class ExportDialog {
 
     private func runChooser(_ request: TargetRequest, _ done: @escaping @MainActor (URL?) -> Void) {
         let action = request.folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE
-        let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))!.opaque
+        guard let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))?.opaque else {
+            return done(nil)
+        }
         if !request.folder { gtk_file_chooser_set_current_name(chooser, request.suggestedName) }
         gtk_native_dialog_set_modal(chooser.cast(), 1)
         MoreSignals.connect(chooser, "response", withInteger: { response in

@@ -35,9 +35,9 @@ struct XLSXCharts {
             return table.headerBlocks.filter { $0.row == 0 && $0.columns > 1 }.map { block in
                 // Coverage blocks end with their total (disclosed cells), which is not a share.
                 let columns = Array(block.column..<(block.column + block.columns - (table.id == "coverage" ? 1 : 0)))
-                let series = columns.filter { c in rows.contains { number($0[c]) != 0 } }.enumerated().map { i, c in
-                    (column: c, name: lower[c].isEmpty ? names[c] : lower[c],
-                     colour: rows[0][c].status.map(Palette.fill) ?? Palette.categorical[i % Palette.categorical.count])
+                // Each category keeps its own colour, the app's, whichever series are left out.
+                let series = columns.filter { c in rows.contains { number($0[c]) != 0 } }.map { c in
+                    (column: c, name: lower[c].isEmpty ? names[c] : lower[c], colour: colour(table.id, rows[0][c], category: c - block.column))
                 }
                 let title = table.id == "coverage" ? block.text + parenthesised(tr("List coverage")) : block.text
                 return Plan(type: lxw8(LXW_CHART_COLUMN_STACKED), title: title, categoryColumn: 0, series: series)
@@ -52,6 +52,14 @@ struct XLSXCharts {
         default:
             return []
         }
+    }
+
+    /// The colour of a category: a status's colour, a coverage category's fill as the coverage
+    /// chart draws it, else the palette's colour of the category's place in its block.
+    static func colour(_ table: String, _ cell: TableCell, category: Int) -> RGB {
+        if let status = cell.status { return Palette.fill(status) }
+        if table == "coverage", ChartFills.coverage.indices.contains(category) { return ChartFills.coverage[category].color }
+        return Palette.categorical[category % Palette.categorical.count]
     }
 
     private static func number(_ cell: TableCell) -> Double {

@@ -28,6 +28,44 @@ enum FrameWaiter {
     }
 }
 
+extension FrameWaiter {
+    /// Calls `body` once, from an idle callback after the next frame the window holding `widget`
+    /// paints anyway (nothing more is queued for drawing), so that work which can wait (validation,
+    /// a hidden list) does not delay the frame that shows a change. When that window is not on
+    /// screen, or paints no frame within `fallbackMilliseconds`, `body` runs then.
+    static func afterWindowFrame(of widget: UnsafeMutablePointer<GtkWidget>, fallbackMilliseconds: UInt32 = 100,
+                                 _ body: @escaping @MainActor () -> Void) {
+        guard let root = gtk_widget_get_root(widget), gtk_widget_get_mapped(root.widget) != 0,
+              let clock = gtk_widget_get_frame_clock(root.widget) else {
+            MainLoop.once(body)
+            return
+        }
+        let once = OnceBody(body)
+        let handler = HandlerID()
+        handler.id = Signals.connect(clock, "after-paint") {
+            Signals.disconnect(clock, handler.id)
+            MainLoop.once { once.run() }
+        }
+        MainLoop.timeout(milliseconds: fallbackMilliseconds) {
+            once.run()
+            return .remove
+        }
+    }
+}
+
+/// A body that runs at most once, whichever of its callers comes first.
+@MainActor
+private final class OnceBody {
+    private var body: (@MainActor () -> Void)?
+    init(_ body: @escaping @MainActor () -> Void) { self.body = body }
+
+    func run() {
+        guard let body else { return }
+        self.body = nil
+        body()
+    }
+}
+
 /// A signal handler id that a handler can read to disconnect itself.
 @MainActor
 private final class HandlerID {

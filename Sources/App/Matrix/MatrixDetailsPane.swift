@@ -271,6 +271,14 @@ final class MatrixDetailsPane {
         return onUpdate?(key, label, body) ?? false
     }
 
+    /// Sets the reason labelling of the audit-list cells edited (with several cells selected,
+    /// evaluation cells keep theirs: only audit lists state reasons).
+    private func updateLabelling(_ labelling: ReasonLabelling?) -> Bool {
+        updateCell(tr(context: "matrix", "Edit reason labelling")) { o in
+            if o.kind == .auditList || o.reasonLabelling != nil && labelling == nil { o.reasonLabelling = labelling }
+        }
+    }
+
     private func coverageToggled() {
         let chosen = coverageChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0)
         _ = updateCell(tr(context: "matrix", "Edit list coverage")) { $0.coverage = chosen }
@@ -281,13 +289,13 @@ final class MatrixDetailsPane {
         for (_, check) in reasonChecks { gtk_widget_set_sensitive(check, choice == 3 ? 1 : 0) }
         pendingMarked = choice == 3 ? details?.key : nil
         switch choice {
-        case 0: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = nil }
-        case 1: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .noList }
-        case 2: _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .notStated }
+        case 0: _ = updateLabelling(nil)
+        case 1: _ = updateLabelling(.noList)
+        case 2: _ = updateLabelling(.notStated)
         default:
             // Stored once a reason is ticked.
             let set = ReasonSet(reasonChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0))
-            if !set.isEmpty { _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = .marked(set) } }
+            if !set.isEmpty { _ = updateLabelling(.marked(set)) }
         }
     }
 
@@ -295,7 +303,7 @@ final class MatrixDetailsPane {
         guard !updating else { return }
         let set = ReasonSet(reasonChecks.filter { gtk_check_button_get_active($0.1.cast()) != 0 }.map(\.0))
         pendingMarked = set.isEmpty ? details?.key : nil
-        _ = updateCell(tr(context: "matrix", "Edit reason labelling")) { $0.reasonLabelling = set.isEmpty ? nil : .marked(set) }
+        _ = updateLabelling(set.isEmpty ? nil : .marked(set))
     }
 
     private static func optional(_ text: String) -> String? {

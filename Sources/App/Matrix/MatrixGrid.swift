@@ -49,6 +49,10 @@ final class MatrixGrid {
     var quietMarks = true {
         didSet { if quietMarks != oldValue { redraw() } }
     }
+    /// Whether entered cells are faded (the "only empty cells" filter).
+    var fadeEntered = false {
+        didSet { if fadeEntered != oldValue { redraw() } }
+    }
     /// Frames the drawing area has drawn (for tests and the bench).
     private(set) var framesDrawn = 0
 
@@ -354,7 +358,7 @@ final class MatrixGrid {
     func render(_ cr: OpaquePointer, cells: MatrixCells, viewport: MatrixRect, focused: Bool) {
         let scene = MatrixScene(layout: layout, rows: rows, cells: cells, jurisdictions: jurisdictions,
                                 selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused,
-                                quietMarks: quietMarks)
+                                quietMarks: quietMarks, fadeEntered: fadeEntered)
         MatrixPainter(text: text).draw(cr, scene, viewport: viewport)
     }
 }

@@ -12,6 +12,8 @@ struct MatrixScene {
     var focused: Bool
     /// Whether cells disclosed without evidence show their quiet mark.
     var quietMarks = true
+    /// "Only empty cells": entered cells are faded so the empty ones stand out.
+    var fadeEntered = false
 }
 
 /// Draws the grid with cairo and Pango: the visible body cells, then the frozen headings, names
@@ -117,6 +119,12 @@ struct MatrixPainter {
             cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)
             setColor(cr, Ink.mark, alpha: 0.7)
             cairo_fill(cr)
+        }
+        if scene.fadeEntered, status != .notSurveyed {
+            roundedRect(cr, tile, radius: 3)
+            setColor(cr, Ink.background, alpha: 0.65)
+            cairo_fill(cr)
+            return
         }
         switch scene.cells.problemMark(j, c) {
         case .error?, .warning?:

@@ -173,7 +173,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
     private func scheduleProblems() {
         guard !problemsScheduled else { return }
         problemsScheduled = true
-        MainLoop.once { [weak self] in self?.updateProblems() }
+        // After the frame showing the edit: validation must not delay it.
+        FrameWaiter.afterWindowFrame(of: widget) { [weak self] in self?.updateProblems() }
     }
 
     /// Reads the controller's problems for the current version and marks them (tests call this
@@ -194,6 +195,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
             emptyRows = Set(cells.rowCounts.indices.filter { cells.rowCounts[$0].notSurveyed > 0 })
         }
         self.filter = filter
+        grid.fadeEntered = filter.onlyEmpty
         if filter.onlyProblems { updateProblems() }
         showRows()
     }

@@ -16,6 +16,9 @@ final class ReconciliationSection: WindowSection {
     let id = ReconciliationSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
 
+    /// Its sidebar title counts the figures that disagree, so it follows every edit (in an idle callback).
+    var followsWhileHidden: Bool { true }
+
     var title: String {
         let differing = allFigures.filter { !$0.agrees }.count
         return differing == 0 ? tr("Reconciliation") : tr("Reconciliation (%1)", differing)

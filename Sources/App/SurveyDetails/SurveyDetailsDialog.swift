@@ -16,6 +16,7 @@ final class SurveyDetailsDialog {
     let authorsEntry: UnsafeMutablePointer<GtkWidget>
     let yearsEntry: UnsafeMutablePointer<GtkWidget>
     let sourceEntry: UnsafeMutablePointer<GtkWidget>
+    let englishSourceEntry: UnsafeMutablePointer<GtkWidget>
     let rateChoice: DropDown
     private let errorLabel: UnsafeMutablePointer<GtkWidget>
     private let controller: DocumentController
@@ -43,6 +44,7 @@ final class SurveyDetailsDialog {
         authorsEntry = entry(survey.meta.authors.joined(separator: "、"), tr("Authors"))
         yearsEntry = entry(Self.yearsText(survey.years), tr("Survey years"))
         sourceEntry = entry(survey.meta.dataSource, tr("Data source"))
+        englishSourceEntry = entry(survey.meta.dataSourceEnglish ?? "", tr("English data-source line"))
         rateChoice = DropDown(RateDefinition.allCases.map(\.label))
         rateChoice.selected = RateDefinition.allCases.firstIndex(of: RateDefinition.of(survey)) ?? 0
         Events.setAccessibleLabel(rateChoice.widget, tr("Disclosure rate"))
@@ -54,7 +56,8 @@ final class SurveyDetailsDialog {
         gtk_grid_set_column_spacing(grid.cast(), 12)
         let rows: [(String, UnsafeMutablePointer<GtkWidget>)] = [
             (tr("_Title"), titleEntry), (tr("_Organisation"), organisationEntry), (tr("A_uthors"), authorsEntry),
-            (tr("Survey _years"), yearsEntry), (tr("_Data source"), sourceEntry), (tr("Disclosure _rate"), rateChoice.widget),
+            (tr("Survey _years"), yearsEntry), (tr("_Data source"), sourceEntry),
+            (tr("_English data-source line"), englishSourceEntry), (tr("Disclosure _rate"), rateChoice.widget),
         ]
         for (i, (text, field)) in rows.enumerated() {
             let label = Widgets.label(text)
@@ -128,6 +131,9 @@ final class SurveyDetailsDialog {
         meta.authors = text(authorsEntry).split(whereSeparator: { "、,，;；".contains($0) })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         meta.dataSource = text(sourceEntry)
+        let english = text(englishSourceEntry)
+        // Absent unless given, so older files stay as they were.
+        meta.dataSourceEnglish = english.isEmpty ? nil : english
         let rate = RateDefinition.allCases.indices.contains(rateChoice.selected) ? RateDefinition.allCases[rateChoice.selected] : .delegatedExcluded
         // The default definition is stored as absent, so older files stay as they were.
         meta.rateDefinition = rate == .delegatedExcluded && controller.survey.meta.rateDefinition == nil ? nil : rate

@@ -5,20 +5,27 @@ import Model
 /// A survey that cannot be opened from the desktop (a file manager's "Open", a double-click) is
 /// explained in a window, not only on stderr, which nobody sees there.
 ///
-/// `gongkai FILE` shows it when FILE cannot be read, there is a display, and stdin is not a
-/// terminal (from a terminal the one-line message on stderr is enough). The window (a
-/// `ChoiceDialog` with one button) says which file and why; closing it quits, and the command
+/// `gongkai FILE` shows it when FILE cannot be read and the process was started by a desktop
+/// launcher: there is a display, stdin is not a terminal, and the launcher said so (GIO — GNOME
+/// Files, Thunar, Nemo, `gio open`, `xdg-open` — sets `GIO_LAUNCHED_DESKTOP_FILE_PID` to the
+/// process it starts; Wayland launchers pass `XDG_ACTIVATION_TOKEN`). `DESKTOP_STARTUP_ID` cannot
+/// tell: GDK's library constructor takes it out of the environment before any of our code runs.
+/// From a terminal, a script or a test the one-line message on stderr is the answer. The window
+/// (a `ChoiceDialog` with one button) says which file and why; closing it quits, and the command
 /// exits with status 2 as `gongkai check` does.
 @MainActor
 enum LaunchErrorWindow {
-    /// Whether a failed start should show the window: a display to show it on, and no terminal
-    /// that already shows the message. `GONGKAI_NO_ERROR_WINDOW` set (scripts, tests that run the
-    /// command in-process) keeps it on stderr only.
+    /// Whether a failed start should show the window (see above). `GONGKAI_NO_ERROR_WINDOW` set
+    /// (scripts, tests that run the command in-process) keeps it on stderr only.
     nonisolated static func isWanted(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                     stdinIsTerminal: Bool = isatty(STDIN_FILENO) != 0) -> Bool {
+                                     stdinIsTerminal: Bool = isatty(STDIN_FILENO) != 0,
+                                     processID: Int32 = getpid()) -> Bool {
         if environment["GONGKAI_NO_ERROR_WINDOW"] != nil { return false }
-        let display = ["DISPLAY", "WAYLAND_DISPLAY"].contains { !(environment[$0] ?? "").isEmpty }
-        return display && !stdinIsTerminal
+        func has(_ key: String) -> Bool { !(environment[key] ?? "").isEmpty }
+        let display = has("DISPLAY") || has("WAYLAND_DISPLAY")
+        let launchedByDesktop = environment["GIO_LAUNCHED_DESKTOP_FILE_PID"] == String(processID)
+            || has("XDG_ACTIVATION_TOKEN")
+        return display && !stdinIsTerminal && launchedByDesktop
     }
 
     /// The heading for a file that could not be opened (nil: the built-in dataset).

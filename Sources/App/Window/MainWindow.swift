@@ -23,7 +23,8 @@ final class MainWindow {
     /// Bars across the top of the window's content (e.g. "the file changed on disk").
     let banners: Widget
     private let stack: Widget
-    private let sidebar: Widget
+    /// The sidebar listing the sections (tests move through it with the keyboard).
+    let sidebar: Widget
     private let titleLabel: Widget
     private let subtitleLabel: Widget
 

@@ -8,6 +8,9 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
     public var notes: String
     /// The line printed under charts and tables, e.g. "数据来源：上海青悦 2018-2022 调研".
     public var dataSource: String
+    /// The same line in English, for charts and tables in English (optional; nil or empty: the
+    /// charts in English use `dataSource`).
+    public var dataSourceEnglish: String?
     /// The charts a briefing shows and their order; nil: every chart, in the application's order.
     public var briefing: BriefingPlan?
     /// How disclosure rates treat delegated cells (issue 13); nil: delegated cells excluded.

@@ -134,16 +134,16 @@ extension Region {
 
 extension DisclosureItem {
     /// The item's label in the interface language.
-    public var label: String { Localizer.shared.language == .english ? englishLabel : chineseLabel }
+    public var label: String { Localizer.shared.effectiveLanguage == .english ? englishLabel : chineseLabel }
 }
 
 extension Jurisdiction {
     /// The short name in the interface language (安徽 / Anhui).
-    public var displayName: String { Localizer.shared.language == .english ? englishName : shortName }
+    public var displayName: String { Localizer.shared.effectiveLanguage == .english ? englishName : shortName }
 
     /// The full name in the interface language (安徽省 / Anhui): headings that name the jurisdiction.
     public var displayFullName: String {
-        Localizer.shared.language == .english && !englishName.isEmpty ? englishName : name
+        Localizer.shared.effectiveLanguage == .english && !englishName.isEmpty ? englishName : name
     }
 }
 
@@ -152,5 +152,5 @@ public func yearHeading(_ year: Int) -> String { tr("Year %1", year) }
 
 /// Encloses a note in parentheses the way the interface language does: （注） or (note).
 public func parenthesised(_ note: String) -> String {
-    Localizer.shared.language == .english ? " (\(note))" : "（\(note)）"
+    Localizer.shared.effectiveLanguage == .english ? " (\(note))" : "（\(note)）"
 }

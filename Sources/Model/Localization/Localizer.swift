@@ -73,8 +73,9 @@ public final class Localizer: @unchecked Sendable {
     /// there is no usable translation).
     public func translatePlural(_ msgid: String, _ plural: String, count: Int) -> String {
         let english = count == 1 ? msgid : plural
+        let scoped = Self.scopedLanguage  // inside `with(language:)`, as `translate` does
         return lock.withLock {
-            let language = _language
+            let language = scoped ?? _language
             guard language.catalogName != nil else { return english }
             if catalogs[language] == nil { catalogs[language] = .some(loadCatalog(language)) }
             guard let catalog = catalogs[language] ?? nil else { return english }

@@ -39,7 +39,8 @@ public struct Statistics: Codable, Equatable, Sendable {
         self.init(survey, enterprises: enterprises)
     }
 
-    /// Computes the matrix and sub-unit figures from a survey, with enterprise figures already known.
+    /// Computes every figure but the enterprise sample's (`EnterpriseStatistics`, with the recorded
+    /// verdicts applied), which is known.
     private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
@@ -58,8 +59,8 @@ public struct Statistics: Codable, Equatable, Sendable {
     /// The figures of `survey` after an edit that kept its enterprises and jurisdictions
     /// (`Edit.keepsEnterprisesAndJurisdictions`: a cell edit, for one) from the survey these
     /// figures are of. Only the matrix and sub-unit figures are counted again (one pass over the
-    /// jurisdictions × years × kinds cells); the enterprise figures, one pass over every
-    /// enterprise, are kept. Equal to `Statistics(survey)` under that condition.
+    /// jurisdictions × years × kinds cells, and the report's tallies); the enterprise figures, one
+    /// pass over every enterprise, are kept. Equal to `Statistics(survey)` under that condition.
     public func updated(for survey: Survey) -> Statistics {
         Statistics(survey, enterprises: enterprises)
     }

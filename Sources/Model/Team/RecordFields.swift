@@ -148,7 +148,8 @@ enum Records {
         RecordKind(section: "survey", fields: [
             RecordField("title", \.meta.title), RecordField("organisation", \.meta.organisation),
             RecordField("authors", \.meta.authors), RecordField("notes", \.meta.notes),
-            RecordField("dataSource", \.meta.dataSource), RecordField("briefing", \.meta.briefing),
+            RecordField("dataSource", \.meta.dataSource), RecordField("dataSourceEnglish", \.meta.dataSourceEnglish),
+            RecordField("briefing", \.meta.briefing),
             RecordField("years", \.years),
         ], path: { _ in "survey" }, label: \.meta.title, empty: nil)
     }
@@ -180,7 +181,10 @@ enum FieldText {
             if let optional = value as? any OptionalProtocol, optional.isNone { return "" }
             if let described = value as? any CustomStringConvertible, !(value is any Collection) { return described.description }
             let json = self.json(value)
-            return json == "null" || json == "[]" ? "" : json
+            if json == "null" || json == "[]" { return "" }
+            // A value written as text (an optional labelling, date or reason set): without quotes.
+            if json.hasPrefix("\""), let text = try? decode(String.self, from: json) { return text }
+            return json
         }
     }
 

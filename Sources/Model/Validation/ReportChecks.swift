@@ -11,8 +11,10 @@ extension ValidationContext {
         checkQualities(reported.cellQualities)
         for d in reported.decisions {
             let location: ProblemLocation = d.cells.first.map { .cell(jurisdiction: $0.jurisdiction, year: $0.year, kind: $0.kind) } ?? .survey
-            add(.labellingDecision, tr("Labelling decision %1: %2 The report says otherwise: %3", d.id, d.decision, d.conflictingPassage),
-                at: location)
+            let who = d.cells.first.map { name($0.jurisdiction) } ?? tr("The survey")
+            add(.labellingDecision, trn("%1: the report contradicts itself on %2 cell; labelling decision “%3” records one reading (Reconciliation shows it with the passage it goes against).",
+                                        "%1: the report contradicts itself on %2 cells; labelling decision “%3” records one reading (Reconciliation shows it with the passage it goes against).",
+                                        d.cells.count, who, d.cells.count, d.id), at: location)
         }
     }
 

@@ -1,0 +1,33 @@
+import Foundation
+import Model
+
+extension ChartData {
+    /// Why a chart has nothing to show with this survey, in the labels' language; nil when it has
+    /// something. The default briefing leaves such charts out and the gallery says why.
+    func emptyReason(_ kind: ChartKind) -> String? {
+        switch kind {
+        case .disclosurePerYear, .map, .mapYears, .coverage, .labelling:
+            return years.isEmpty ? tr("The survey has no years.") : nil
+        case .matrix:
+            return years.isEmpty || survey.jurisdictions.isEmpty ? tr("The survey has no jurisdictions or no years.") : nil
+        case .ranking:
+            return survey.jurisdictions.isEmpty ? tr("The survey has no jurisdictions.") : nil
+        case .enterpriseCompleteness:
+            return stats.enterprises.sampled == 0 ? tr("The survey has no sampled enterprises.") : nil
+        case .itemRates:
+            return stats.enterprises.items.allSatisfy { $0.rate == nil }
+                ? tr("No sampled enterprise is required to publish any item, so there is no rate to show.") : nil
+        case .phoneOutcomes:
+            return stats.enterprises.phone.attempts == 0 ? tr("The survey records no phone calls to enterprises.") : nil
+        case .subUnits:
+            return stats.subUnits.isEmpty ? tr("No jurisdiction in the survey delegates to a lower level.") : nil
+        case .timeline:
+            return survey.regulations.isEmpty ? tr("The survey records no laws or rules.") : nil
+        case .changes:
+            return years.count < 2 ? tr("Changes need at least two survey years.") : nil
+        }
+    }
+
+    /// The charts with nothing to show.
+    var emptyCharts: Set<ChartKind> { Set(ChartKind.allCases.filter { emptyReason($0) != nil }) }
+}
