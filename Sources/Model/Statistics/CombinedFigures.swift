@@ -161,10 +161,15 @@ struct RecordCounts {
                 add(.enterprisesIncomplete, j.jurisdiction, nil, j.completeness.incomplete)
                 add(.enterprisesCannotJudge, j.jurisdiction, nil, j.completeness.cannotJudge)
             }
-            for e in survey.enterprises {
-                guard let last = e.phoneAttempts.last else { continue }
-                add(.phoneCalls, e.jurisdiction, nil)
-                add(.phoneOutcome, last.outcome, e.jurisdiction, nil, 1)
+            // Read in place: copying 100,000 enterprises out of the array would cost more than the counting.
+            survey.enterprises.withUnsafeBufferPointer { enterprises in
+                guard let base = enterprises.baseAddress else { return }
+                for i in enterprises.indices {
+                    guard let last = (base + i).pointee.phoneAttempts.last else { continue }
+                    let j = (base + i).pointee.jurisdiction
+                    add(.phoneCalls, j, nil)
+                    add(.phoneOutcome, last.outcome, j, nil, 1)
+                }
             }
         }
         for o in survey.outreach {
