@@ -70,11 +70,12 @@ public final class Localizer: @unchecked Sendable {
 
     /// The form of a plural message for `count`: in English `msgid` for 1 and `plural` otherwise; in a
     /// catalog language the entry's `msgstr[i]` for the catalog's plural rule (the English form when
-    /// there is no usable translation).
+    /// there is no usable translation). Inside `with(language:)` in that language, as `tr`.
     public func translatePlural(_ msgid: String, _ plural: String, count: Int) -> String {
         let english = count == 1 ? msgid : plural
+        let scoped = Self.scopedLanguage
         return lock.withLock {
-            let language = _language
+            let language = scoped ?? _language
             guard language.catalogName != nil else { return english }
             if catalogs[language] == nil { catalogs[language] = .some(loadCatalog(language)) }
             guard let catalog = catalogs[language] ?? nil else { return english }
