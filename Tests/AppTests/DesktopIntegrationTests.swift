@@ -77,29 +77,72 @@ final class DesktopIntegrationTests: WindowTestCase {
         DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         defer { watchdog.cancel() }
 
-        // Found by its process (the title's curly quotes defeat xdotool's name match in a C locale);
-        // `timeout` bounds each xdotool call.
-        func xdotool(_ arguments: [String]) throws -> (status: Int32, out: String) {
-            let tool = Process()
-            tool.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-            tool.arguments = ["30", "xdotool"] + arguments
-            let out = Pipe()
-            tool.standardOutput = out
-            tool.standardError = FileHandle.nullDevice
-            try tool.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            tool.waitUntilExit()
-            return (tool.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        let found = try xdotool(["search", "--sync", "--onlyvisible", "--pid", String(process.processIdentifier), "--name", "."])
+        // Found by its process (the title's curly quotes defeat xdotool's name match in a C locale).
+        let found = try Self.tool("xdotool", ["search", "--sync", "--onlyvisible", "--pid", String(process.processIdentifier), "--name", "."])
         XCTAssertEqual(found.status, 0, "the error window is shown")
         let window = try XCTUnwrap(found.out.split(separator: "\n").first.map(String.init))
-        XCTAssertEqual(try xdotool(["getwindowname", window]).out, "Could not open “\(name)”")
-        _ = try xdotool(["windowfocus", "--sync", window, "key", "Escape"])
+        XCTAssertEqual(try Self.tool("xdotool", ["getwindowname", window]).out, "Could not open “\(name)”")
+        _ = try Self.tool("xdotool", ["windowfocus", "--sync", window, "key", "Escape"])
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 2, stderr)
         XCTAssertTrue(stderr.contains(name), "the message still goes to stderr: \(stderr)")
+    }
+
+
+    /// D-Bus activation as the desktop does it (`DBusActivatable=true`): the bus starts
+    /// `gongkai --gapplication-service`, which shows no window until `Activate`; `Open` with a
+    /// broken file explains it in a window; the `quit` action ends the service.
+    func testGApplicationServiceWaitsForActivationOnTheSessionBus() throws {
+        let process = Process()
+        var executable = Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("gongkai")
+        if !FileManager.default.isExecutableFile(atPath: executable.path) { executable = Bundle.main.bundleURL.appendingPathComponent("gongkai") }
+        process.executableURL = executable
+        process.arguments = ["--gapplication-service"]
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "en_US.UTF-8"
+        for key in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] { env[key] = nil }
+        process.environment = env
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let pid = String(process.processIdentifier)
+        let bus = ["--session", "--dest", AppInfo.id, "--object-path", "/io/github/gongkai/Gongkai", "--method"]
+
+        XCTAssertEqual(try Self.tool("gdbus", ["wait", "--session", "--timeout", "30", AppInfo.id]).status, 0, "the service owns its name")
+        XCTAssertEqual(try Self.tool("xdotool", ["search", "--onlyvisible", "--pid", pid, "--name", "."]).status, 1,
+                       "no window before activation")
+        XCTAssertEqual(try Self.tool("gdbus", ["call"] + bus + ["org.freedesktop.Application.Activate", "{}"]).status, 0)
+        let window = try Self.tool("xdotool", ["search", "--sync", "--onlyvisible", "--pid", pid, "--name", "."])
+        XCTAssertEqual(window.status, 0, "Activate opens the window")
+
+        let broken = folder.appendingPathComponent("broken-service.gongkai")
+        try Data("{\"format\": ".utf8).write(to: broken)
+        XCTAssertEqual(try Self.tool("gdbus", ["call"] + bus + ["org.freedesktop.Application.Open", "['\(broken.absoluteString)']", "{}"]).status, 0)
+        var titles: [String] = []
+        for _ in 0..<60 where !titles.contains("Could not open “broken-service.gongkai”") {
+            let found = try Self.tool("xdotool", ["search", "--onlyvisible", "--pid", pid, "--name", "."]).out.split(separator: "\n")
+            titles = try found.map { try Self.tool("xdotool", ["getwindowname", String($0)]).out }
+            if !titles.contains("Could not open “broken-service.gongkai”") { usleep(250_000) }
+        }
+        XCTAssertTrue(titles.contains("Could not open “broken-service.gongkai”"), "Open explains a broken file in a window: \(titles)")
+
+        XCTAssertEqual(try Self.tool("gdbus", ["call"] + bus + ["org.freedesktop.Application.ActivateAction", "quit", "[]", "{}"]).status, 0)
+        process.waitUntilExit()
+    }
+
+    /// Runs a tool (bounded by `timeout`), returning its status and trimmed stdout.
+    static func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
+        let tool = Process()
+        tool.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        tool.arguments = ["40", name] + arguments
+        let out = Pipe()
+        tool.standardOutput = out
+        tool.standardError = FileHandle.nullDevice
+        try tool.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        tool.waitUntilExit()
+        return (tool.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The labels' texts with their markup (links keep their addresses).

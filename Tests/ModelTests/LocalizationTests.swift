@@ -221,6 +221,10 @@ final class LocalizationTests: XCTestCase {
         XCTAssertEqual(trn("Added %1 enterprise to %2.", "Added %1 enterprises to %2.", 1, 1, "s.gongkai"), "Added 1 enterprise to s.gongkai.")
         Localizer.shared.language = .chinese
         XCTAssertEqual(ProblemCounts.text(errors: 0, warnings: 1), "0 个错误，1 个警告")
+        // A scoped language (charts, exports) holds for plural forms as for tr.
+        XCTAssertEqual(Localizer.with(language: .english) { trn("%1 call", "%1 calls", 2) }, "2 calls")
+        Localizer.shared.language = .english
+        XCTAssertEqual(Localizer.with(language: .chinese) { trn("%1 call", "%1 calls", 2) }, "电话 2 次")
     }
 
     func testEveryTrnLiteralPairInTheSourcesHasAChinesePluralEntry() throws {

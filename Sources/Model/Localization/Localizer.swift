@@ -70,10 +70,14 @@ public final class Localizer: @unchecked Sendable {
 
     /// The form of a plural message for `count`: in English `msgid` for 1 and `plural` otherwise; in a
     /// catalog language the entry's `msgstr[i]` for the catalog's plural rule (the English form when
-    /// there is no usable translation).
+    /// there is no usable translation). Inside `with(language:)` in that language, as `tr`.
     public func translatePlural(_ msgid: String, _ plural: String, count: Int) -> String {
         let english = count == 1 ? msgid : plural
+<<<<<<< HEAD
         let scoped = Self.scopedLanguage  // inside `with(language:)`, as `translate` does
+=======
+        let scoped = Self.scopedLanguage
+>>>>>>> desktop
         return lock.withLock {
             let language = scoped ?? _language
             guard language.catalogName != nil else { return english }
