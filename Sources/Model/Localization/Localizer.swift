@@ -73,11 +73,7 @@ public final class Localizer: @unchecked Sendable {
     /// there is no usable translation). Inside `with(language:)` in that language, as `tr`.
     public func translatePlural(_ msgid: String, _ plural: String, count: Int) -> String {
         let english = count == 1 ? msgid : plural
-<<<<<<< HEAD
         let scoped = Self.scopedLanguage  // inside `with(language:)`, as `translate` does
-=======
-        let scoped = Self.scopedLanguage
->>>>>>> desktop
         return lock.withLock {
             let language = scoped ?? _language
             guard language.catalogName != nil else { return english }
