@@ -47,4 +47,12 @@ final class ChartEmptinessTests: WindowTestCase {
         XCTAssertEqual(Set(section.deck.slides), Set(ChartKind.allCases).subtracting(data.emptyCharts))
         XCTAssertEqual(section.galleryReason(.changes), "")
     } }
+
+    func testTheGalleryWrapsWholeWords() throws { try onMain { (_: UITestContext) in
+        let gallery = ChartGallery(deck: BriefingDeck())
+        let widget = g_object_ref_sink(gallery.widget)
+        defer { g_object_unref(widget) }
+        XCTAssertEqual(gallery.wrapModes.count, ChartKind.allCases.count * 2)
+        XCTAssertEqual(Set(gallery.wrapModes.map(\.rawValue)), [PANGO_WRAP_WORD.rawValue], "never in the middle of a word")
+    } }
 }

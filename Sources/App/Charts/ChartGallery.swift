@@ -86,6 +86,11 @@ final class ChartGallery {
         }
     }
 
+    /// How the names and reasons wrap (whole words: never "completene-ss").
+    var wrapModes: [PangoWrapMode] {
+        rows.values.flatMap { [gtk_label_get_wrap_mode($0.label.opaque), gtk_label_get_wrap_mode($0.reason.opaque)] }
+    }
+
     /// The reason shown under a chart's name (empty: none).
     func shownReason(_ kind: ChartKind) -> String {
         guard let row = rows[kind], gtk_widget_get_visible(row.reason) != 0 else { return "" }
