@@ -94,6 +94,19 @@ final class MatrixGeometryTests: XCTestCase {
         let ranking = Statistics(survey).ranking.map(\.jurisdiction)
         XCTAssertEqual(byRate.data.map { survey.jurisdictions[$0].id }, ranking, "the same order as the statistics' ranking")
 
+        // Issue 13: the survey's rate definition decides the rate column and the order by rate
+        // (江苏 at 5 of 5 own cells tied with 北京 at 10 of 10 while delegated cells were left out).
+        for definition in RateDefinition.allCases {
+            var defined = survey
+            defined.meta.rateDefinition = definition
+            let definedCells = MatrixCells(defined)
+            XCTAssertEqual(definedCells.rateDefinition, definition)
+            let ordered = MatrixRows(jurisdictions: defined.jurisdictions, order: .rate, rates: definedCells.rowCounts,
+                                     definition: definedCells.rateDefinition, include: { _ in true })
+            XCTAssertEqual(ordered.data.map { defined.jurisdictions[$0].id }, Statistics(defined).ranking.map(\.jurisdiction),
+                           "\(definition): the same order as the statistics' ranking")
+        }
+
         for (query, expected) in [("广", ["guangdong", "guangxi"]), ("guang", ["guangdong", "guangxi"]),
                                   ("inner", ["neimenggu"]), ("维吾尔", ["xinjiang"]), ("  ", nil)] {
             let filter = MatrixFilter(query: query)

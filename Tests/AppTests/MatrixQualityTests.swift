@@ -44,4 +44,17 @@ final class MatrixQualityTests: XCTestCase {
         XCTAssertEqual(cells.qualityMark(gansu, column), CellQualityKind.fairlyComprehensive.mark)
         XCTAssertNil(cells.qualityMark(0, column), "安徽 has no mark")
     } }
+
+    /// The legend under the grid explains the quality marks the cells draw.
+    func testTheLegendExplainsTheQualityMarks() throws { try onMainActor {
+        try WindowTestCase.requireGtk()
+        Localizer.shared.language = .english
+        let legend = MatrixToolbar.legend()
+        _ = g_object_ref_sink(legend)
+        defer { g_object_unref(legend) }
+        let texts = EnglishInterfaceTests.texts(under: legend)
+        for quality in CellQualityKind.allCases {
+            XCTAssertTrue(texts.contains(quality.mark) && texts.contains(quality.label), "\(quality): \(texts)")
+        }
+    } }
 }

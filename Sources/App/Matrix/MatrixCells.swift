@@ -36,6 +36,8 @@ struct MatrixCells: Sendable {
     let rowCounts: [RateCounts]
     /// Slot → quality marks (issue 13, MatrixQualities.swift).
     let qualities: [Int: String]
+    /// How the rate column (and the order by rate) treats delegated cells: the survey's choice.
+    let rateDefinition: RateDefinition
 
     /// The cells of `survey` (looked up through `index`, made when nil) with the totals of
     /// `statistics` (computed when nil), which must be the survey's.
@@ -69,6 +71,7 @@ struct MatrixCells: Sendable {
             statistics.jurisdictionRates.indices.contains(j) ? statistics.jurisdictionRates[j].combined : RateCounts()
         }
         qualities = Self.qualityMarks(survey, columns: columns)
+        rateDefinition = RateDefinition.of(survey)
     }
 
     func status(_ jurisdiction: Int, _ column: Int) -> DisclosureStatus {

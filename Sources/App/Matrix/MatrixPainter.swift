@@ -264,7 +264,7 @@ struct MatrixPainter {
                 setColor(cr, Palette.ink)
                 text.draw(cr, String(counts.disclosed), .total, in: countBand)
                 setColor(cr, Palette.muted)
-                text.draw(cr, Self.percent(counts.rate), .small, in: rateBand)
+                text.draw(cr, Self.percent(counts.rate(scene.cells.rateDefinition)), .small, in: rateBand)
             }
         }
         line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), Ink.strongLine)

@@ -58,8 +58,9 @@ struct MatrixRows: Equatable, Sendable {
     private(set) var displayIndex: [Int]
 
     /// Orders the jurisdictions whose positions pass `include`. `rates` gives each jurisdiction's
-    /// counts (for `.rate`).
-    init(jurisdictions: [Jurisdiction], order: MatrixOrder, rates: [RateCounts], include: (Int) -> Bool) {
+    /// counts (for `.rate`, whose rate follows `definition`: the survey's treatment of delegated cells).
+    init(jurisdictions: [Jurisdiction], order: MatrixOrder, rates: [RateCounts], definition: RateDefinition = .delegatedExcluded,
+         include: (Int) -> Bool) {
         let shown = jurisdictions.indices.filter(include)
         var display: [MatrixRow] = []
         switch order {
@@ -76,12 +77,13 @@ struct MatrixRows: Equatable, Sendable {
             let sorted = shown.sorted { a, b in
                 let ra = rates.indices.contains(a) ? rates[a] : RateCounts()
                 let rb = rates.indices.contains(b) ? rates[b] : RateCounts()
-                switch (ra.ownCells > 0, rb.ownCells > 0) {
+                let fa = ra.fraction(definition), fb = rb.fraction(definition)
+                switch (fa.denominator > 0, fb.denominator > 0) {
                 case (true, false): return true
                 case (false, true): return false
                 case (false, false): return a < b
                 case (true, true):
-                    let left = ra.disclosed * rb.ownCells, right = rb.disclosed * ra.ownCells
+                    let left = fa.numerator * fb.denominator, right = fb.numerator * fa.denominator
                     return left != right ? left > right : a < b
                 }
             }

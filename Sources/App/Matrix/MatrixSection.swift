@@ -162,7 +162,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let problemRows = cells.problemJurisdictions
         let filter = self.filter
         let emptyRows = self.emptyRows
-        let rows = MatrixRows(jurisdictions: survey.jurisdictions, order: order, rates: orderRates) { j in
+        let rows = MatrixRows(jurisdictions: survey.jurisdictions, order: order, rates: orderRates,
+                              definition: cells.rateDefinition) { j in
             filter.matches(survey.jurisdictions[j], hasProblems: problemRows.contains(j), hasEmpty: emptyRows.contains(j))
         }
         grid.show(rows: rows, cells: cells, jurisdictions: survey.jurisdictions)

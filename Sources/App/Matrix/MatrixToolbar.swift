@@ -140,6 +140,10 @@ final class MatrixToolbar {
         add("!", ["gk-legend-warning"], tr(context: "matrix", "warning"))
         add("○", ["gk-legend-quiet"], tr(context: "matrix", "disclosed, evidence still to add"),
             tooltip: tr("Switch these marks off with “○ Evidence marks” above the grid while entering"))
+        // The report's quality marks on a cell (issue 13), in the cell's lower left corner.
+        for quality in CellQualityKind.allCases {
+            add(quality.mark, ["gk-legend-mark"], quality.label)
+        }
         return flow
     }
 }
