@@ -121,6 +121,13 @@ final class TableTests: ChineseTestCase {
         XCTAssertTrue(csv(table).contains("'=HYPERLINK"), "a hostile name is neutralised in CSV")
     }
 
+    /// Issue 13: the survey's data-source line goes with the JSON export (CSV stays data only: scripts read it).
+    func testJSONCarriesTheSourceLine() throws {
+        let table = Table(id: "t", title: "t", columns: ["省份"], rows: [[TableCell(.text("安徽"))]])
+        XCTAssertEqual(TableJSON.object(table, source: "数据来源：测试")["source"] as? String, "数据来源：测试")
+        XCTAssertNil(TableJSON.object(table)["source"])
+    }
+
     func testTableJSONJoinsMergedHeadings() throws {
         let survey = TestFixtures.survey()
         let object = TableJSON.object(TableBuilder(survey).matrix())

@@ -56,7 +56,7 @@ struct TableExport {
     func data(_ table: Table) throws -> Data {
         switch format {
         case .csv: return CSVWriter(byteOrderMark: byteOrderMark).data(table)
-        case .json: return try TableJSON.data(table)
+        case .json: return try TableJSON.data(table, source: info.dataSource)
         case .html: return HTMLWriter(info: info).data([table])
         case .md: return MarkdownWriter(info: info).data([table])
         case .xlsx: throw ExportError.file(tr("XLSX is written to a file, not to standard output."))

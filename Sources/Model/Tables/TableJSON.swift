@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes a table as JSON: `{"table", "title", "columns", "rows"}`, where `columns` are the
 /// header's column names (merged headings joined to the heading below with a space) and each row
-/// is an array of values: numbers as numbers, empty cells as null, links as their URL.
+/// is an array of values: numbers as numbers, empty cells as null, links as their URL; and
+/// `source`, the survey's data-source line, when it has one.
 public enum TableJSON {
-    public static func object(_ table: Table) -> [String: Any] {
+    public static func object(_ table: Table, source: String = "") -> [String: Any] {
         let columns = table.flatColumnNames
         var rows: [[Any]] = []
         rows.reserveCapacity(table.rowCount)
@@ -19,11 +20,13 @@ public enum TableJSON {
                 }
             })
         }
-        return ["table": table.id, "title": table.title, "columns": columns, "rows": rows]
+        var object: [String: Any] = ["table": table.id, "title": table.title, "columns": columns, "rows": rows]
+        if !source.isEmpty { object["source"] = source }
+        return object
     }
 
-    public static func data(_ table: Table) throws -> Data {
-        var data = try JSONSerialization.data(withJSONObject: object(table), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    public static func data(_ table: Table, source: String = "") throws -> Data {
+        var data = try JSONSerialization.data(withJSONObject: object(table, source: source), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         data.append(0x0A)
         return data
     }
