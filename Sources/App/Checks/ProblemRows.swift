@@ -34,22 +34,17 @@ final class ProblemRows {
         var count: UnsafeMutablePointer<GtkWidget>
     }
 
-    let factory: OpaquePointer
+    /// The `GtkListItemFactory *` the list view uses.
+    var factory: OpaquePointer { itemFactory.pointer }
+    private var itemFactory: ListItemFactory!
     private var rows: [UnsafeMutableRawPointer: Row] = [:]
     private let content: @MainActor (String) -> ProblemRowContent?
 
     init(content: @escaping @MainActor (String) -> ProblemRowContent?) {
         self.content = content
-        factory = gtk_signal_list_item_factory_new()!.opaque
-        Signals.connect(factory, "setup", withArgument: { [weak self] item in
-            if let item { self?.setup(item) }
-        })
-        Signals.connect(factory, "bind", withArgument: { [weak self] item in
-            if let item { self?.bind(item) }
-        })
-        Signals.connect(factory, "teardown", withArgument: { [weak self] item in
-            if let item { self?.rows[item] = nil }
-        })
+        itemFactory = ListItemFactory(setup: { [weak self] item in self?.setup(item.raw) },
+                                      bind: { [weak self] item in self?.bind(item.raw) },
+                                      teardown: { [weak self] item in self?.rows[item.raw] = nil })
     }
 
     private func setup(_ item: UnsafeMutableRawPointer) {

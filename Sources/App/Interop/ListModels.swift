@@ -83,8 +83,8 @@ final class CustomSorter {
     }
 }
 
-/// A `GtkSignalListItemFactory` with Swift `setup`, `bind` and `unbind` handlers. Each gets the
-/// `GtkListItem` as a `ListItem`.
+/// A `GtkSignalListItemFactory` with Swift `setup`, `bind`, `unbind` and `teardown` handlers.
+/// Each gets the `GtkListItem` as a `ListItem`.
 @MainActor
 final class ListItemFactory {
     /// The `GtkSignalListItemFactory *` (a `GtkListItemFactory`).
@@ -92,12 +92,16 @@ final class ListItemFactory {
 
     init(setup: @escaping @MainActor (ListItem) -> Void,
          bind: @escaping @MainActor (ListItem) -> Void,
-         unbind: (@MainActor (ListItem) -> Void)? = nil) {
+         unbind: (@MainActor (ListItem) -> Void)? = nil,
+         teardown: (@MainActor (ListItem) -> Void)? = nil) {
         pointer = gtk_signal_list_item_factory_new()
         Signals.connect(pointer, "setup", withArgument: { item in item.map { setup(ListItem(pointer: OpaquePointer($0))) } })
         Signals.connect(pointer, "bind", withArgument: { item in item.map { bind(ListItem(pointer: OpaquePointer($0))) } })
         if let unbind {
             Signals.connect(pointer, "unbind", withArgument: { item in item.map { unbind(ListItem(pointer: OpaquePointer($0))) } })
+        }
+        if let teardown {
+            Signals.connect(pointer, "teardown", withArgument: { item in item.map { teardown(ListItem(pointer: OpaquePointer($0))) } })
         }
     }
 
@@ -118,6 +122,9 @@ struct ListItem: Hashable {
     @MainActor var item: UnsafeMutableRawPointer? { gtk_list_item_get_item(pointer) }
 
     @MainActor var position: Int { Int(gtk_list_item_get_position(pointer)) }
+
+    /// The `GtkListItem *` as a raw pointer (a key for the row's widgets).
+    var raw: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
 }
 
 /// Scrolling a list or column view to a row. GTK 4.8 has no `gtk_column_view_scroll_to` (4.12):
