@@ -6,10 +6,10 @@ import Model
 @MainActor
 enum HeaderBarControls {
     static func install(in header: UnsafeMutablePointer<GtkWidget>, menu: PrimaryMenu, edit: EditActions) {
-        let open = button(icon: "document-open-symbolic", action: "win.open", tooltip: tr("Open a survey (Ctrl+O)"))
-        let save = button(icon: "document-save-symbolic", action: "win.save", tooltip: tr("Save (Ctrl+S)"))
-        let undo = button(icon: "edit-undo-symbolic", action: "win.undo", tooltip: tr("Undo"))
-        let redo = button(icon: "edit-redo-symbolic", action: "win.redo", tooltip: tr("Redo"))
+        let open = button(icon: "document-open-symbolic", action: "win.open", tooltip: tr("Open a survey (Ctrl+O)"), name: tr("Open a survey"))
+        let save = button(icon: "document-save-symbolic", action: "win.save", tooltip: tr("Save (Ctrl+S)"), name: tr("Save"))
+        let undo = button(icon: "edit-undo-symbolic", action: "win.undo", tooltip: tr("Undo"), name: tr("Undo"))
+        let redo = button(icon: "edit-redo-symbolic", action: "win.redo", tooltip: tr("Redo"), name: tr("Redo"))
         edit.track(undo: undo, redo: redo)
 
         let files = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 0, classes: ["linked"])
@@ -24,13 +24,15 @@ enum HeaderBarControls {
         gtk_menu_button_set_menu_model(menuButton.opaque, menu.model.model)
         gtk_menu_button_set_primary(menuButton.opaque, 1)
         gtk_widget_set_tooltip_text(menuButton, tr("Main menu (F10)"))
+        Events.setAccessibleLabel(menuButton, tr("Main menu"))
         gtk_header_bar_pack_end(header.opaque, menuButton)
     }
 
-    private static func button(icon: String, action: String, tooltip: String) -> UnsafeMutablePointer<GtkWidget> {
+    private static func button(icon: String, action: String, tooltip: String, name: String) -> UnsafeMutablePointer<GtkWidget> {
         let button: UnsafeMutablePointer<GtkWidget> = gtk_button_new_from_icon_name(icon)
         gtk_actionable_set_action_name(button.opaque, action)
         gtk_widget_set_tooltip_text(button, tooltip)
+        Events.setAccessibleLabel(button, name)
         return button
     }
 }

@@ -48,6 +48,10 @@ enum ShortcutTable {
                 Binding(action: "win.section-\(i + 1)", accelerators: ["<Alt>\(i + 1)"], title: tr("Go to %1", title))
             }),
             (tr("General"), [
+                Binding(action: "win.next-pane", accelerators: ["F6", "<Control>Tab"],
+                        title: tr("Next pane (also out of the matrix grid)")),
+                Binding(action: "win.previous-pane", accelerators: ["<Shift>F6", "<Control><Shift>Tab"],
+                        title: tr("Previous pane")),
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
                 Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
                         title: tr("Keyboard shortcuts")),

@@ -37,11 +37,14 @@ final class ChartGallery {
         list = gtk_list_box_new()
         gtk_list_box_set_selection_mode(list.opaque, GTK_SELECTION_BROWSE)
         Widgets.addClasses(list, ["navigation-sidebar"])
+        Events.setAccessibleLabel(list, tr(context: "chart", "Charts"))
         widget = Widgets.verticalScroller(list)
         gtk_widget_set_hexpand(widget, 0)
         gtk_widget_set_size_request(widget, 250, -1)
         for kind in deck.order {
             let include = ChartCheck("", tooltip: tr("Show this chart in the briefing"))
+            // The box shows no text: it is named in words, never by the chart's id.
+            Events.setAccessibleLabel(include.widget, tr("Show “%1” in the briefing", kind.title))
             include.isOn = deck.isIncluded(kind)
             include.onChange = { [weak self] on in self?.onInclude?(kind, on) }
             let thumbnail = ChartView(width: 96, height: 54)
@@ -62,7 +65,7 @@ final class ChartGallery {
             Widgets.append(box, include.widget, thumbnail.widget, words)
             let row = gtk_list_box_row_new()!
             gtk_list_box_row_set_child(row.cast(), box)
-            gtk_widget_set_tooltip_text(row, kind.name)
+            gtk_widget_set_tooltip_text(row, kind.title)
             gtk_list_box_append(list.opaque, row)
             rows[kind] = Row(row: row, thumbnail: thumbnail, label: label, reason: reason, include: include)
         }

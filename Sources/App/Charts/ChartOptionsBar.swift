@@ -90,6 +90,7 @@ final class ChartOptionsBar {
     private func labelled(_ text: String, _ control: UnsafeMutablePointer<GtkWidget>) -> UnsafeMutablePointer<GtkWidget> {
         let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
         Widgets.append(box, Widgets.label(text, classes: ["dim-label"]), control)
+        Events.setAccessibleLabel(control, text)
         return box
     }
 }

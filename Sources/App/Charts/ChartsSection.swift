@@ -69,6 +69,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         actions.add("copy") { [weak self] in self?.copyImage() }
         actions.add("earlier") { [weak self] in self?.move(by: -1) }
         actions.add("later") { [weak self] in self?.move(by: 1) }
+        actions.add("table") { [weak self] in self?.showDataTable() }
         presentAction = actions.add("present") { [weak self] in self?.present() }
         gtk_widget_insert_action_group(widget, "charts", actions.pointer)
         unref(actions.pointer)
@@ -76,6 +77,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
                        button(tr("Export Chart…"), "charts.export", tr("Save this chart as PNG, SVG or PDF")),
                        button(tr("Export All…"), "charts.export-all", tr("Save every chart to a folder, or all in one PDF")),
                        button(tr("Copy Image"), "charts.copy", tr("Copy this chart to the clipboard as an image")),
+                       button(tr("Data Table"), "charts.table", tr("Show the figures of this chart as a table (Ctrl+T)")),
                        gtk_separator_new(GTK_ORIENTATION_VERTICAL),
                        button(tr(context: "chart", "Earlier"), "charts.earlier", tr("Move this chart earlier in the briefing")),
                        button(tr(context: "chart", "Later"), "charts.later", tr("Move this chart later in the briefing")),
@@ -88,6 +90,19 @@ final class ChartsSection: WindowSection, KeyboardSection {
         gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("F5"),
                                                                                   gtk_named_action_new("charts.present")))
         gtk_widget_add_controller(widget, shortcuts)
+        // The chart takes the keyboard (a screen reader then reads its name and description);
+        // Ctrl+T or Enter on it shows its data table.
+        gtk_widget_set_focusable(view.widget, 1)
+        let tableKeys = gtk_shortcut_controller_new()!
+        for trigger in ["<Control>t", "Return", "KP_Enter"] {
+            gtk_shortcut_controller_add_shortcut(tableKeys.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string(trigger),
+                                                                                     gtk_named_action_new("charts.table")))
+        }
+        gtk_widget_add_controller(view.widget, tableKeys)
+        let sectionTableKey = gtk_shortcut_controller_new()!
+        gtk_shortcut_controller_add_shortcut(sectionTableKey.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("<Control>t"),
+                                                                                     gtk_named_action_new("charts.table")))
+        gtk_widget_add_controller(widget, sectionTableKey)
         presentAction?.isEnabled = false
         Signals.connect(widget, "map") { [weak self] in self?.updatePresentAction(mapped: true) }
         Signals.connect(widget, "unmap") { [weak self] in self?.updatePresentAction(mapped: false) }
@@ -101,6 +116,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
     var keyboardShortcuts: ShortcutGroup {
         ShortcutGroup(title: tr(context: "chart", "Charts"), entries: [
             ShortcutEntry(accelerator: "F5", title: tr("Present the ticked charts full-screen")),
+            ShortcutEntry(accelerator: "<Control>t", title: tr("Show the chart's data table")),
             ShortcutEntry(accelerator: "Right Down Page_Down space", title: tr("Briefing: next chart (or a click)")),
             ShortcutEntry(accelerator: "Left Up Page_Up BackSpace", title: tr("Briefing: previous chart")),
             ShortcutEntry(accelerator: "Home", title: tr("Briefing: first chart")),
@@ -134,6 +150,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
         gallery.show(charts, emptyReasons: reasons)
         view.chart = charts[selected]
+        describeChart()
         optionsBar.show(selected, options[selected] ?? selected.defaultOptions, years: data.years)
         if let briefing {
             briefing.update(briefingSlides())
@@ -160,7 +177,32 @@ final class ChartsSection: WindowSection, KeyboardSection {
         selected = kind
         gallery.select(kind)
         view.chart = charts[kind]
+        describeChart()
         optionsBar.show(kind, options[kind] ?? kind.defaultOptions, years: data?.years ?? [])
+    }
+
+    /// Names the large chart with its title and describes its finding and figures.
+    private func describeChart() {
+        let title = charts[selected]?.header.title ?? selected.title
+        let description = data?.spokenDescription(selected, chartOptions(selected)) ?? ""
+        Events.name(view.widget, title, description: description)
+    }
+
+    /// The chart's accessible name and description, as set.
+    var chartAccessibleText: (label: String?, description: String?) {
+        (Events.accessibleLabel(view.widget), Events.accessibleDescription(view.widget))
+    }
+
+    /// The data table dialog last opened.
+    private(set) var dataTableDialog: ChartDataTableDialog?
+
+    /// Shows the figures of the selected chart as a table (Ctrl+T, Enter on the chart).
+    func showDataTable() {
+        guard let data, let table = TableBuilder(data.survey).table(named: selected.dataTableID) else { return }
+        dataTableDialog?.close()
+        let dialog = ChartDataTableDialog(chart: selected, table: table, parent: gtk_widget_get_root(widget).map { $0.widget })
+        dataTableDialog = dialog
+        dialog.present()
     }
 
     /// Changes the options of the selected chart.
@@ -171,7 +213,10 @@ final class ChartsSection: WindowSection, KeyboardSection {
         var reasons: [ChartKind: String] = [:]
         for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
         gallery.show(charts, emptyReasons: reasons)
-        if kind == selected { view.chart = charts[kind] }
+        if kind == selected {
+            view.chart = charts[kind]
+            describeChart()
+        }
         briefing?.update(briefingSlides())
     }
 

@@ -63,6 +63,7 @@ final class ChecksSection: WindowSection, FocusingSection {
         gtk_single_selection_set_autoselect(selection, 0)
         listView = gtk_list_view_new(selection.opaque, nil)
         Widgets.addClasses(listView, ["gk-problems"])
+        Events.setAccessibleLabel(listView, tr("Problems found"))
         gtk_list_view_set_single_click_activate(listView.opaque, 1)
         scroller = Widgets.verticalScroller(listView)
 

@@ -55,6 +55,8 @@ final class NewSurveyDialog {
         let titleLabel = Widgets.label(tr("_Title"))
         gtk_label_set_use_underline(titleLabel.opaque, 1)
         gtk_label_set_mnemonic_widget(titleLabel.opaque, titleEntry)
+        Events.setAccessibleLabel(yearsEntry, tr("Survey years"))
+        Events.setAccessibleLabel(titleEntry, tr("Title"))
         let hint = Widgets.label(tr("A range such as 2023-2025, or years separated by commas."),
                                  classes: ["dim-label", "caption"], wrap: true)
 

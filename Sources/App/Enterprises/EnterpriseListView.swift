@@ -73,6 +73,15 @@ final class EnterpriseListView {
         gtk_column_view_set_show_column_separators(columnView.opaque, 0)
         gtk_column_view_set_reorderable(columnView.opaque, 0)
         Widgets.addClasses(columnView, ["gk-enterprise-list"])
+        Events.setAccessibleLabel(columnView, tr("Enterprises"))
+        // The rows are in the column view's own list, which is what a screen reader focuses.
+        var child = gtk_widget_get_first_child(columnView)
+        while let current = child {
+            if g_type_check_instance_is_a(current.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_list_view_get_type()) != 0 {
+                Events.setAccessibleLabel(current, tr("Enterprises"))
+            }
+            child = gtk_widget_get_next_sibling(current)
+        }
 
         // items → sort (the column view's sorter), read into `order`; shown items → single selection.
         viewSorter = gtk_column_view_get_sorter(columnView.opaque)!

@@ -39,8 +39,8 @@ final class EnterpriseSources {
             let f = CheckBox(nil)
             gtk_widget_set_halign(s.widget, GTK_ALIGN_CENTER)
             gtk_widget_set_halign(f.widget, GTK_ALIGN_CENTER)
-            gtk_widget_set_tooltip_text(s.widget, tr("Searched: %1", channel.label))
-            gtk_widget_set_tooltip_text(f.widget, tr("Information found: %1", channel.label))
+            Events.nameAndTooltip(s.widget, tr("Searched: %1", channel.label))
+            Events.nameAndTooltip(f.widget, tr("Information found: %1", channel.label))
             s.onToggle = { [weak self] on in self?.toggle(channel, searched: on) }
             f.onToggle = { [weak self] on in self?.toggle(channel, found: on) }
             searchedBoxes[channel] = s
@@ -49,6 +49,7 @@ final class EnterpriseSources {
             gtk_grid_attach(grid.cast(), f.widget, 2, row, 1, 1)
         }
         let addRow = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        Events.setAccessibleLabel(newLink.widget, tr("New link"))
         newLink.onCommit = { [weak self] text in self?.addLink(text) ?? false }
         let add = FormParts.button(tr("Add link")) { [weak self] in self?.newLink.commit() }
         Widgets.append(addRow, newLink.widget, add)
@@ -97,6 +98,7 @@ final class EnterpriseSources {
         linkEntries = []
         for index in 0..<count {
             let entry = CommitEntry(check: .link)
+            Events.setAccessibleLabel(entry.widget, tr("Link %1", index + 1))
             entry.onCommit = { [weak self] text in self?.editLink(index, text) ?? false }
             linkEntries.append(entry)
             let row = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 4)

@@ -59,7 +59,7 @@ enum FormParts {
     static func iconButton(_ icon: String, tooltip: String, _ action: @escaping @MainActor () -> Void) -> UnsafeMutablePointer<GtkWidget> {
         let b: UnsafeMutablePointer<GtkWidget> = gtk_button_new_from_icon_name(icon)
         Widgets.addClasses(b, ["flat"])
-        gtk_widget_set_tooltip_text(b, tooltip)
+        Events.nameAndTooltip(b, tooltip)
         gtk_widget_set_valign(b, GTK_ALIGN_CENTER)
         Signals.connect(b, "clicked", action)
         return b

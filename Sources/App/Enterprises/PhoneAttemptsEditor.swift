@@ -13,6 +13,10 @@ final class PhoneAttemptsEditor: RecordListOwner {
         let outcome = DropDown([tr("Outcome not chosen")] + PhoneOutcome.allCases.map(\.label))
         let note = CommitEntry(placeholder: tr("Note"))
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
+        init() {
+            Events.setAccessibleLabel(date.widget, tr("Date of the call"))
+            Events.setAccessibleLabel(outcome.widget, tr("Outcome"))
+        }
     }
 
     private(set) var list: RecordListEditor<PhoneAttempt, Row>!

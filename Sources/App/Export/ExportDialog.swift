@@ -77,6 +77,7 @@ final class ExportDialog {
         for (row, (label, field)) in [(tr("Format"), format), (tr("Matrix cells"), style), (tr("Language"), language)].enumerated() {
             gtk_grid_attach(options.cast(), Widgets.label(label), 0, Int32(row), 1, 1)
             gtk_grid_attach(options.cast(), field, 1, Int32(row), 1, 1)
+            Events.setAccessibleLabel(field, label)
         }
         gtk_widget_set_margin_top(options, 8)
         gtk_widget_set_visible(errorLabel, 0)

@@ -127,6 +127,7 @@ final class ImportDialog {
             let column = Int32(i % 2) * 2
             gtk_grid_attach(grid.cast(), label, column, row, 1, 1)
             gtk_grid_attach(grid.cast(), dropDown.widget, column + 1, row, 1, 1)
+            Events.setAccessibleLabel(dropDown.widget, field.label)
         }
         return grid
     }

@@ -122,17 +122,6 @@ enum Events {
         Signals.connect(widget, "query-tooltip", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler as TooltipHandler)
     }
 
-    /// Sets the accessible label screen readers announce for a widget (`gtk_accessible_update_property`
-    /// is variadic).
-    static func setAccessibleLabel(_ widget: some GPointer, _ text: String) {
-        var value = GValue()
-        g_value_init(&value, GProperty.Fundamental.string)
-        g_value_set_string(&value, text)
-        var property = GTK_ACCESSIBLE_PROPERTY_LABEL
-        gtk_accessible_update_property_value(widget.opaque, 1, &property, &value)
-        g_value_unset(&value)
-    }
-
     /// Emits a signal that takes no arguments and returns nothing (`activate`, `clicked`), as the
     /// widget itself does when the user presses Enter or clicks (`g_signal_emit_by_name` is variadic).
     static func emit(_ instance: some GPointer, _ signal: String) {

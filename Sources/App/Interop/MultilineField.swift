@@ -86,8 +86,19 @@ final class CommitTextView: CommittingField {
         gtk_widget_set_visible(preview, 1)
     }
 
+    /// The name of the field: the text view and the button showing its text say it.
+    func named(_ name: String) {
+        Events.setAccessibleLabel(textView, name)
+        Events.setAccessibleLabel(preview, tr("Edit %1", name))
+        accessibleName = name
+        updatePreview()
+    }
+
+    private var accessibleName: String?
+
     private func updatePreview() {
         let value = text
+        if accessibleName != nil { Events.setAccessibleDescription(preview, value.isEmpty ? placeholder : value) }
         gtk_label_set_text(previewLabel.opaque, value.isEmpty ? placeholder : value)
         if value.isEmpty {
             gtk_widget_add_css_class(previewLabel, "dim-label")

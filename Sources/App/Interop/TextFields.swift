@@ -20,11 +20,15 @@ protocol CommittingField: AnyObject {
     var refusedText: String { get }
     /// Commits typed text now (as leaving the field would).
     func commit()
+    /// The field's form row names it (`TypedText.setName`): a field made of several widgets
+    /// names its parts for screen readers.
+    func named(_ name: String)
 }
 
 extension CommittingField {
     var refusal: String? { nil }
     var refusedText: String { "" }
+    func named(_ name: String) {}
 }
 
 /// A one-line `GtkEntry` that commits on Enter and on focus-out.
@@ -43,7 +47,11 @@ final class CommitEntry: CommittingField {
     init(placeholder: String? = nil, width: Int32 = -1, check: FieldCheck? = nil) {
         self.check = check
         widget = gtk_entry_new()
-        if let placeholder { gtk_entry_set_placeholder_text(widget.cast(), placeholder) }
+        if let placeholder {
+            gtk_entry_set_placeholder_text(widget.cast(), placeholder)
+            // Named after its placeholder until its form row names it (`FormGrid.add`).
+            if !placeholder.isEmpty { Events.setAccessibleLabel(widget, placeholder) }
+        }
         if width > 0 { gtk_editable_set_width_chars(widget.opaque, width) }
         gtk_widget_set_hexpand(widget, 1)
         Signals.connect(widget, "activate") { [weak self] in self?.commit() }

@@ -87,6 +87,7 @@ enum TypedText {
     static func setName(_ widget: UnsafeMutablePointer<GtkWidget>, _ label: String) {
         g_object_set_data_full(UnsafeMutableRawPointer(widget).assumingMemoryBound(to: GObject.self), nameKey, strdup(label)) { free($0) }
         Events.setAccessibleLabel(widget, label)
+        fields.first { $0.living?.widget == widget }?.living?.named(label)
     }
 
     /// A field's name: the nearest named widget at or above it, else its placeholder text.

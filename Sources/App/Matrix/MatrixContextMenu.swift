@@ -69,6 +69,7 @@ final class MatrixContextMenu {
         Widgets.append(row, text, Widgets.label(key, classes: ["dim-label", "caption"]))
         let button: Widget = gtk_button_new()
         gtk_button_set_child(button.cast(), row)
+        Events.setAccessibleLabel(button, label)
         gtk_button_set_has_frame(button.cast(), 0)
         Signals.connect(button, "clicked") { [weak self] in
             self?.popdown()

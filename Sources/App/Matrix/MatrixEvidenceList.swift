@@ -101,19 +101,21 @@ final class MatrixEvidenceList {
     private func makeRow(_ index: Int) -> Row {
         let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6, classes: ["gk-evidence", "card"])
         let url = MatrixField(placeholder: tr(context: "matrix", "https://…"))
+        Events.setAccessibleLabel(url.entry, tr("Evidence link"))
         let open = gtk_button_new_with_label(tr(context: "matrix", "Open"))!
         gtk_widget_set_tooltip_text(open, tr(context: "matrix", "Open the link in the browser"))
         let remove = gtk_button_new_from_icon_name("user-trash-symbolic")!
-        gtk_widget_set_tooltip_text(remove, tr(context: "matrix", "Remove this evidence"))
+        Events.nameAndTooltip(remove, tr(context: "matrix", "Remove this evidence"))
         let top = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
         Widgets.append(top, url.entry, open, remove)
 
         let date = MatrixField(placeholder: tr(context: "matrix", "YYYY-MM-DD"), width: 11)
         gtk_widget_set_hexpand(date.entry, 0)
         gtk_widget_set_tooltip_text(date.entry, tr("Date checked: YYYY, YYYY-MM or YYYY-MM-DD"))
+        Events.setAccessibleLabel(date.entry, tr("Date checked"))
         let labels = Self.methodLabels
         let method = labels.withCStringArray { gtk_drop_down_new_from_strings($0)! }
-        gtk_widget_set_tooltip_text(method, tr(context: "matrix", "How the evidence was obtained"))
+        Events.nameAndTooltip(method, tr(context: "matrix", "How the evidence was obtained"))
         let middle = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
         Widgets.append(middle, Widgets.label(tr(context: "matrix", "Checked"), classes: ["dim-label"]), date.entry, method)
 

@@ -23,6 +23,8 @@ final class MatrixField: CommittingField {
     init(placeholder: String = "", width: Int32 = -1) {
         entry = gtk_entry_new()
         gtk_entry_set_placeholder_text(entry.cast(), placeholder)
+        // Named after its placeholder until its form names it (`TypedText.setName`, `Events.setAccessibleLabel`).
+        if !placeholder.isEmpty { Events.setAccessibleLabel(entry, placeholder) }
         if width > 0 { gtk_editable_set_width_chars(entry.opaque, width) }
         gtk_widget_set_hexpand(entry, 1)
         Signals.connect(entry, "activate") { [weak self] in self?.commit() }

@@ -38,8 +38,14 @@ final class MatrixGrid {
     var onAction: ((MatrixAction) -> Void)?
     /// The cursor or the selection moved.
     var onSelectionChanged: (() -> Void)?
-    /// A description of a cell, for its tooltip and for screen readers.
+    /// A description of a cell, for its tooltip.
     var describeCell: ((MatrixPoint) -> String?)?
+    /// What screen readers say of the grid now: the cursor cell (or the selection) as the name,
+    /// the rest (note, evidence, problems) as the description.
+    var accessibleText: (() -> (label: String, description: String)?)?
+    /// While set, the accessible text is not updated (an edit that also moves the cursor updates
+    /// it once, at its end).
+    var holdsAccessibleText = false
     /// A key the grid does not use was pressed (its name as the user sees it); nil when a key it
     /// uses was.
     var onUnusedKey: ((String?) -> Void)?
@@ -57,7 +63,10 @@ final class MatrixGrid {
     private(set) var framesDrawn = 0
 
     init() {
-        area = gtk_drawing_area_new()
+        // A grid to screen readers, in which several cells can be selected; GTK 4.8 cannot expose
+        // its cells as children, so its name and description follow the cursor and every change.
+        area = Events.drawingArea(role: GTK_ACCESSIBLE_ROLE_GRID)
+        Events.setMultiSelectable(area, true)
         gtk_widget_set_focusable(area, 1)
         gtk_widget_set_focus_on_click(area, 1)
         Widgets.addClasses(area, ["gk-matrix-grid"])
@@ -83,7 +92,10 @@ final class MatrixGrid {
         Events.onDrag(area, begin: { [weak self] x, y in self?.beginDrag(x: x, y: y) },
                       update: { [weak self] dx, dy in self?.drag(dx: dx, dy: dy) })
         Signals.connect(area, "map") { [weak self] in self?.mapped() }
-        Events.onFocus(area, enter: { [weak self] in self?.redraw() }, leave: { [weak self] in self?.redraw() })
+        Events.onFocus(area, enter: { [weak self] in
+            self?.updateAccessibleText()
+            self?.redraw()
+        }, leave: { [weak self] in self?.redraw() })
         Events.onTooltip(area) { [weak self] x, y, keyboard in self?.tooltip(x: x, y: y, keyboard: keyboard) }
     }
 
@@ -122,6 +134,19 @@ final class MatrixGrid {
         } else {
             redraw()
         }
+        updateAccessibleText()
+    }
+
+    /// Gives screen readers the cursor cell or the selection, as it is now (only what changed is
+    /// set again, so an unchanged cell is not announced twice).
+    func updateAccessibleText() {
+        guard !holdsAccessibleText else { return }
+        guard let text = accessibleText?() else {
+            Events.setAccessibleLabel(area, tr(context: "matrix", "Disclosure matrix"))
+            return
+        }
+        Events.setAccessibleDescription(area, text.description)
+        Events.setAccessibleLabel(area, text.label)
     }
 
     /// The grid's parts sized for the interface's fonts and language: names and headings fit
@@ -167,7 +192,7 @@ final class MatrixGrid {
         if scroll { scrollToCursor() }
         redraw()
         if changed {
-            if !rows.isEmpty, let text = describeCell?(selection.cursor) { Events.setAccessibleLabel(area, text) }
+            updateAccessibleText()
             onSelectionChanged?()
         }
     }

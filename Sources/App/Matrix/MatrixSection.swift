@@ -11,7 +11,7 @@ import Model
 /// the next frame; validation problems, which cost more on a large survey, follow in an idle
 /// callback after that frame.
 @MainActor
-final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
+final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, PanedSection {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
 
     let id = "matrix"
@@ -87,6 +87,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         grid.onAction = { [weak self] action in self?.perform(action) }
         grid.onSelectionChanged = { [weak self] in self?.showDetails() }
         grid.describeCell = { [weak self] point in self?.describe(point) }
+        grid.accessibleText = { [weak self] in self?.accessibleText() }
         grid.onUnusedKey = { [weak self] key in
             guard let self else { return }
             if let key { self.statusLine.unusedKey(key) } else { self.statusLine.clearNote() }
@@ -122,6 +123,9 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
     func show(_ survey: Survey) {
         if controller.version != shownVersion { refresh() }
     }
+
+    /// F6 and Ctrl+Tab go from the toolbar to the grid to the details.
+    var panes: [Widget] { [toolbar.widget, grid.area, details.widget] }
 
     /// Alt+2: the keyboard goes to the grid, ready for status keys.
     func focusMainWidget() { grid.grabFocus() }
@@ -236,6 +240,39 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         return lines.joined(separator: "\n")
     }
 
+    /// What a screen reader says of the grid: the cursor cell's place, status and note as its name
+    /// ("Anhui, 2018, audit list: √ disclosed; note: …"), with "4 cells selected, from … to …"
+    /// first for a range and the change just made ("Anhui, 2018, audit list set to √ disclosed")
+    /// before that; evidence and problems as its description.
+    func accessibleText() -> (label: String, description: String)? {
+        guard let addressing, addressing.rowCount > 0, addressing.columnCount > 0 else { return nil }
+        let s = grid.selection
+        let key = addressing.key(s.cursor)
+        let o = index[key].map { controller.survey.observations[$0] }
+        var label = spokenName(s.cursor) + ": " + MatrixStatusText.buttonLabel(o?.status ?? .notSurveyed)
+        if let note = o?.note, !note.isEmpty { label += "; " + tr("Note: %1", note) }
+        if !s.isSingleCell {
+            let first = MatrixPoint(row: s.rows.lowerBound, column: s.columns.lowerBound)
+            let last = MatrixPoint(row: s.rows.upperBound, column: s.columns.upperBound)
+            label = trn("%1 cell selected, from %2 to %3", "%1 cells selected, from %2 to %3", s.cellCount,
+                        s.cellCount, spokenName(first), spokenName(last)) + ". " + label
+        }
+        if let change = lastChange { label = change + ". " + label }
+        var details: [String] = []
+        if let count = o?.evidence.count, count > 0 { details.append(tr("Evidence: %1", count)) }
+        let location = ProblemLocation.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)
+        for problem in problems where problem.location == location { details.append(MatrixStatusText.explanation(problem)) }
+        return (label, details.joined(separator: "; "))
+    }
+
+    /// The change a status key just made, said once before the cell the cursor moved to.
+    private var lastChange: String?
+
+    /// "Anhui, 2018, audit list": a cell's place in words.
+    private func spokenName(_ p: MatrixPoint) -> String {
+        addressing?.name(p).replacingOccurrences(of: " · ", with: ", ") ?? ""
+    }
+
     /// Shows the cursor cell's details; typing pending in the pane is first stored for the
     /// selection it was typed for, which `update` applies it to.
     private func showDetails() {
@@ -271,6 +308,16 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         details.commitPending()
         let selection = grid.selection
         let keys = selection.points.map(addressing.key)
+        // The grid says the change and the cell the cursor goes to once, when both are done.
+        grid.holdsAccessibleText = true
+        defer {
+            grid.holdsAccessibleText = false
+            lastChange = keys.count == 1
+                ? tr("%1 set to %2", spokenName(selection.cursor), MatrixStatusText.buttonLabel(status))
+                : trn("%1 cell set to %2", "%1 cells set to %2", keys.count, keys.count, MatrixStatusText.buttonLabel(status))
+            grid.updateAccessibleText()
+            lastChange = nil
+        }
         let changes = MatrixChanges.setting(status, on: keys, in: controller.survey, index: index)
         if !changes.isEmpty {
             let label = keys.count == 1 ? tr(context: "matrix", "Set status") : trn("Set %1 cell", "Set %1 cells", keys.count)

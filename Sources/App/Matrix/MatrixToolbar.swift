@@ -41,6 +41,7 @@ final class MatrixToolbar {
         widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8, classes: ["gk-matrix-toolbar"])
         search = gtk_search_entry_new()
         GProperty.set(search, "placeholder-text", tr(context: "matrix", "Find a jurisdiction"))
+        Events.setAccessibleLabel(search, tr(context: "matrix", "Find a jurisdiction"))
         gtk_editable_set_width_chars(search.opaque, 20)
         problemsToggle = gtk_toggle_button_new_with_label(tr(context: "matrix", "Only rows with problems"))
         gtk_widget_set_tooltip_text(problemsToggle, tr("Hide the jurisdictions whose cells have no validation problem"))
@@ -50,9 +51,10 @@ final class MatrixToolbar {
         gtk_toggle_button_set_active(quietMarksToggle.cast(), 1)
         gtk_widget_set_tooltip_text(quietMarksToggle, tr("Mark cells disclosed without evidence with a grey ring; switch off while entering statuses"))
         orderDropDown = MatrixOrder.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
-        gtk_widget_set_tooltip_text(orderDropDown, tr(context: "matrix", "Row order"))
+        Events.nameAndTooltip(orderDropDown, tr(context: "matrix", "Row order"))
         advanceDropDown = MatrixAdvance.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
         gtk_widget_set_tooltip_text(advanceDropDown, tr("Where the cursor goes after a status key sets one cell"))
+        Events.setAccessibleLabel(advanceDropDown, tr("After a status key"))
         let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         gtk_widget_set_hexpand(spacer, 1)
         Widgets.append(widget, search, problemsToggle, emptyToggle, spacer, quietMarksToggle, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))

@@ -19,6 +19,7 @@ final class OutreachJurisdictionList {
         listBox = gtk_list_box_new()
         gtk_list_box_set_selection_mode(listBox.opaque, GTK_SELECTION_BROWSE)
         Widgets.addClasses(listBox, ["navigation-sidebar"])
+        Events.setAccessibleLabel(listBox, tr("Jurisdictions"))
         widget = Widgets.verticalScroller(listBox)
         gtk_widget_set_size_request(widget, 260, -1)
         Signals.connect(listBox, "row-selected", withArgument: { [weak self] row in

@@ -12,6 +12,7 @@ final class PhoneContactsEditor: RecordListOwner {
         let outcome = CommitEntry(placeholder: tr("Outcome"), width: 10)
         let summary = CommitEntry(placeholder: tr("What was said"))
         let widget = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
+        init() { Events.setAccessibleLabel(date.widget, tr("Date of the call")) }
     }
 
     private(set) var list: RecordListEditor<PhoneContact, Row>!

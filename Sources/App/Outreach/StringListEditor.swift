@@ -53,6 +53,7 @@ final class StringListEditor {
         entries = []
         for index in 0..<count {
             let entry = CommitEntry()
+            Events.setAccessibleLabel(entry.widget, tr("Item %1 of %2", index + 1, count))
             entry.onCommit = { [weak self] text in
                 guard let self, self.items.indices.contains(index) else { return true }
                 var new = self.items

@@ -13,6 +13,9 @@ final class SubUnitGrid {
     var onChange: (([SubUnitObservation], String) -> Void)?
 
     /// A cell: sub-unit id, year (nil: not stated), kind.
+    /// Sub-unit names by id, for the cells' accessible names.
+    private var unitNames: [String: String] = [:]
+
     struct Key: Hashable {
         var subUnit: String
         var year: Int?
@@ -69,6 +72,7 @@ final class SubUnitGrid {
             }
         }
         for (r, unit) in units.enumerated() {
+            unitNames[unit.0] = unit.1
             let name = Widgets.label(unit.1)
             gtk_widget_set_margin_end(name, 8)
             gtk_grid_attach(grid.cast(), name, 0, Int32(r + 2), 1, 1)
@@ -133,6 +137,9 @@ final class SubUnitGrid {
         var tip = status.label
         if let note = o?.note { tip += "\n" + note }
         gtk_widget_set_tooltip_text(button, tip)
+        // "Shenzhen, 2020, audit list: disclosed" (the button itself shows only a symbol).
+        let place = [unitNames[key.subUnit] ?? key.subUnit, key.year.map(String.init) ?? tr("Year not stated"), key.kind.label]
+        Events.name(button, place.joined(separator: ", ") + ": " + status.label, description: o?.note ?? "")
     }
 
     /// A click: disclosed → not disclosed → empty → disclosed.

@@ -15,6 +15,10 @@ final class ArticlesEditor {
         let text = CommitTextView(minHeight: 48)
         let note = CommitEntry(placeholder: tr("Note"))
         let widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        init() {
+            Events.setAccessibleLabel(number.widget, tr("Article number"))
+            text.named(tr("Article text"))
+        }
     }
 
     private let rowsBox: UnsafeMutablePointer<GtkWidget>

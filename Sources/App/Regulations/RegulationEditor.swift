@@ -49,6 +49,8 @@ final class RegulationEditor {
         grid.add(tr("Applies to"), jurisdiction.widget)
         grid.add(tr("Adopted"), Self.pair(adopted, tr("Promulgated"), promulgated))
         grid.add(tr("Effective"), Self.pair(effective, tr("Repealed"), repealed))
+        Events.setAccessibleLabel(adopted.widget, tr("Adopted"))
+        Events.setAccessibleLabel(effective.widget, tr("Effective"))
         grid.add(tr("Amended"), amended.widget)
         let urlRow = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 4)
         let open = FormParts.iconButton("web-browser-symbolic", tooltip: tr("Open in the browser")) { [weak self] in
@@ -56,6 +58,7 @@ final class RegulationEditor {
             if !WebLink.open(self.url.text, from: self.url.widget) { self.url.markInvalid(tr("Only http and https links can be opened.")) }
         }
         Widgets.append(urlRow, url.widget, open)
+        Events.setAccessibleLabel(url.widget, tr("Link"))
         grid.add(tr("Link"), urlRow)
         grid.add(tr("Superseded by"), supersededBy.widget)
         grid.add(tr("Notes"), notes.widget)
@@ -79,7 +82,9 @@ final class RegulationEditor {
             gtk_editable_set_width_chars(entry.widget.opaque, 12)
         }
         let box = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
-        Widgets.append(box, first.widget, Widgets.label(label, classes: ["gk-field-label"]), second.widget)
+        let secondLabel = Widgets.label(label, classes: ["gk-field-label"])
+        Widgets.append(box, first.widget, secondLabel, second.widget)
+        Events.setAccessibleLabel(second.widget, label)
         return box
     }
 

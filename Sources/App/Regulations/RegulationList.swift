@@ -21,6 +21,7 @@ final class RegulationList {
         listBox = gtk_list_box_new()
         gtk_list_box_set_selection_mode(listBox.opaque, GTK_SELECTION_SINGLE)
         Widgets.addClasses(listBox, ["navigation-sidebar"])
+        Events.setAccessibleLabel(listBox, tr("Laws and rules"))
         widget = Widgets.verticalScroller(listBox)
         Signals.connect(listBox, "row-selected", withArgument: { [weak self] row in
             guard let self, !self.showing else { return }

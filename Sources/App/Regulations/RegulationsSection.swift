@@ -27,6 +27,7 @@ final class RegulationsSection: RevealingSection {
         self.controller = controller
         survey = controller.survey
         statusDate = Self.defaultDate(survey)
+        Events.setAccessibleLabel(dateEntry.widget, tr("Status on the date"))
         Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
         widget = paned

@@ -1,0 +1,101 @@
+import CGtk
+
+/// What screen readers say of a widget: its accessible name (label), description and role. The
+/// one place that calls `gtk_accessible_update_property` (variadic in C, so through its `_value`
+/// form); sections name their controls with these, never with raw C calls. GTK 4.8 has no
+/// announcements (4.14): a widget that changes under the focus (the matrix grid) updates its
+/// label and description, which AT-SPI reports as a name or description change of the focused
+/// object, and Orca speaks.
+@MainActor
+extension Events {
+    /// Sets the accessible label (the name a screen reader announces). Text shown to the user:
+    /// pass it through `tr` first. Unchanged text is not set again (no repeated announcement).
+    static func setAccessibleLabel(_ widget: some GPointer, _ text: String) {
+        setStringProperty(widget, GTK_ACCESSIBLE_PROPERTY_LABEL, text)
+    }
+
+    /// Sets the accessible description (read after the name: what the widget shows or does).
+    static func setAccessibleDescription(_ widget: some GPointer, _ text: String) {
+        setStringProperty(widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text)
+    }
+
+    /// Names a widget and, optionally, describes it; returns the widget (for use in layout code).
+    @discardableResult
+    static func name<P: GPointer>(_ widget: P, _ label: String, description: String? = nil) -> P {
+        setAccessibleLabel(widget, label)
+        if let description { setAccessibleDescription(widget, description) }
+        return widget
+    }
+
+    /// Names an icon-only button (or any control without text of its own) with its tooltip's text,
+    /// so what a sighted user reads on hover is what a screen reader says.
+    @discardableResult
+    static func nameAndTooltip<P: GPointer>(_ widget: P, _ label: String) -> P {
+        gtk_widget_set_tooltip_text(widget.widget, label)
+        setAccessibleLabel(widget, label)
+        return widget
+    }
+
+    /// Says that the widget lets the user select more than one item (a grid with a range
+    /// selection).
+    static func setMultiSelectable(_ widget: some GPointer, _ on: Bool) {
+        var value = GValue()
+        g_value_init(&value, GProperty.Fundamental.boolean)
+        g_value_set_boolean(&value, on ? 1 : 0)
+        var property = GTK_ACCESSIBLE_PROPERTY_MULTI_SELECTABLE
+        gtk_accessible_update_property_value(widget.opaque, 1, &property, &value)
+        g_value_unset(&value)
+    }
+
+    /// Says that `widget` is labelled by the (visible) `label` widget.
+    static func setLabelledBy(_ widget: some GPointer, _ label: some GPointer) {
+        var value = GValue()
+        g_value_init(&value, GType(17 << 2))  // G_TYPE_POINTER (a macro)
+        // A relation's value is a GList of accessibles; GTK copies it.
+        let list = g_list_append(nil, label.rawPointer)
+        g_value_set_pointer(&value, list)
+        var relation = GTK_ACCESSIBLE_RELATION_LABELLED_BY
+        gtk_accessible_update_relation_value(widget.opaque, 1, &relation, &value)
+        g_value_unset(&value)
+        g_list_free(list)
+    }
+
+    /// A new drawing area with an accessible role (the role is a construct-only property, so it is
+    /// set through `g_object_new`).
+    static func drawingArea(role: GtkAccessibleRole) -> UnsafeMutablePointer<GtkWidget> {
+        var value = GValue()
+        g_value_init(&value, gtk_accessible_role_get_type())
+        g_value_set_enum(&value, gint(role.rawValue))
+        defer { g_value_unset(&value) }
+        var names: [UnsafePointer<CChar>?] = []
+        let name = strdup("accessible-role")
+        defer { free(name) }
+        names.append(UnsafePointer(name))
+        let object = names.withUnsafeMutableBufferPointer { buffer in
+            g_object_new_with_properties(gtk_drawing_area_get_type(), 1, buffer.baseAddress, &value)!
+        }
+        // A new widget is floating, as from gtk_drawing_area_new.
+        return UnsafeMutableRawPointer(object).assumingMemoryBound(to: GtkWidget.self)
+    }
+
+    /// The accessible label as GTK holds it (nil when none is set).
+    static func accessibleLabel(_ widget: some GPointer) -> String? {
+        String(takingGChars: gongkai_accessible_string_property(widget.opaque, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    }
+
+    /// The accessible description as GTK holds it (nil when none is set).
+    static func accessibleDescription(_ widget: some GPointer) -> String? {
+        String(takingGChars: gongkai_accessible_string_property(widget.opaque, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+    }
+
+    private static func setStringProperty(_ widget: some GPointer, _ property: GtkAccessibleProperty, _ text: String) {
+        // Setting the same text again would only repeat an announcement.
+        if String(takingGChars: gongkai_accessible_string_property(widget.opaque, property)) == text { return }
+        var value = GValue()
+        g_value_init(&value, GProperty.Fundamental.string)
+        g_value_set_string(&value, text)
+        var p = property
+        gtk_accessible_update_property_value(widget.opaque, 1, &p, &value)
+        g_value_unset(&value)
+    }
+}
