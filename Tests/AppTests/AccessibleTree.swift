@@ -87,7 +87,10 @@ enum AccessibleTree {
     /// The name a screen reader finds for the widget, or nil.
     static func name(of widget: UnsafeMutablePointer<GtkWidget>) -> String? {
         if let label = Events.accessibleLabel(widget), !label.trimmingCharacters(in: .whitespaces).isEmpty { return label }
-        if gtk_test_accessible_has_relation(widget.opaque, GTK_ACCESSIBLE_RELATION_LABELLED_BY) != 0 { return "(labelled by)" }
+        // GTK labels a button by its child: an icon's GtkImage is what Orca read as "GtkImage push
+        // button", so for buttons only their own text counts.
+        let button = isA(widget, gtk_button_get_type()) || isA(widget, gtk_check_button_get_type()) || isA(widget, gtk_menu_button_get_type())
+        if !button, gtk_test_accessible_has_relation(widget.opaque, GTK_ACCESSIBLE_RELATION_LABELLED_BY) != 0 { return "(labelled by)" }
         return ownText(widget)
     }
 
@@ -116,6 +119,18 @@ enum AccessibleTree {
             self.audit(current, into: &audit, context: context)
             child = gtk_widget_get_next_sibling(current)
         }
+    }
+
+    /// The focusable drawing areas under `root` (the large chart of the charts section).
+    static func focusableDrawingAreas(under root: UnsafeMutablePointer<GtkWidget>) -> [UnsafeMutablePointer<GtkWidget>] {
+        var found: [UnsafeMutablePointer<GtkWidget>] = []
+        if isA(root, gtk_drawing_area_get_type()) && gtk_widget_get_focusable(root) != 0 { found.append(root) }
+        var child = gtk_widget_get_first_child(root)
+        while let current = child {
+            found += focusableDrawingAreas(under: current)
+            child = gtk_widget_get_next_sibling(current)
+        }
+        return found
     }
 
     /// Words that help find an unnamed widget: its tooltip, icon, label or CSS classes.

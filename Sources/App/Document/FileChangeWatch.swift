@@ -37,6 +37,7 @@ final class FileChangeWatch {
         _ = gtk_info_bar_add_button(bar.opaque, tr("_Keep Mine"), 2)
         gtk_widget_set_visible(bar, 0)
         Events.setAccessibleLabel(bar, tr("The survey’s file changed on disk"))
+        Events.nameCloseButtons(under: bar)
         Signals.connect(bar, "response", withInteger: { [weak self] response in self?.respond(Int(response)) })
         controller.observe { [weak self] change in self?.controllerChanged(change) }
         follow()

@@ -1,4 +1,5 @@
 import CGtk
+import Model
 
 /// What screen readers say of a widget: its accessible name (label), description and role. The
 /// one place that calls `gtk_accessible_update_property` (variadic in C, so through its `_value`
@@ -76,6 +77,19 @@ extension Events {
         }
         // A new widget is floating, as from gtk_drawing_area_new.
         return UnsafeMutableRawPointer(object).assumingMemoryBound(to: GtkWidget.self)
+    }
+
+    /// Names the close buttons GTK puts in a widget (a `GtkInfoBar`'s ×), which show only an icon.
+    static func nameCloseButtons(under widget: some GPointer) {
+        var child = gtk_widget_get_first_child(widget.widget)
+        while let current = child {
+            if gtk_widget_has_css_class(current, "close") != 0,
+               g_type_check_instance_is_a(current.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_button_get_type()) != 0 {
+                setAccessibleLabel(current, tr("Close"))
+            }
+            nameCloseButtons(under: current)
+            child = gtk_widget_get_next_sibling(current)
+        }
     }
 
     /// The accessible label as GTK holds it (nil when none is set).

@@ -19,6 +19,7 @@ final class MatrixMessageBar {
         gtk_widget_set_hexpand(label, 1)
         gtk_info_bar_add_child(widget.opaque, label)
         gtk_info_bar_set_show_close_button(widget.opaque, 1)
+        Events.nameCloseButtons(under: widget)
         gtk_info_bar_set_revealed(widget.opaque, 0)
         gtk_widget_set_visible(widget, 0)
         MoreSignals.connect(widget, "response", withInteger: { [weak self] _ in self?.hide() })

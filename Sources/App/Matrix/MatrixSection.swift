@@ -269,8 +269,12 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     private var lastChange: String?
 
     /// "Anhui, 2018, audit list": a cell's place in words.
-    private func spokenName(_ p: MatrixPoint) -> String {
-        addressing?.name(p).replacingOccurrences(of: " · ", with: ", ") ?? ""
+    func spokenName(_ p: MatrixPoint) -> String {
+        guard let addressing else { return "" }
+        let key = addressing.key(p)
+        let name = controller.survey.jurisdictions[addressing.rows.data[p.row]].displayName
+        let kind = key.kind == .auditList ? tr(context: "matrix", "audit list") : tr(context: "matrix", "evaluation results")
+        return tr("%1, %2, %3", name, key.year, kind)
     }
 
     /// Shows the cursor cell's details; typing pending in the pane is first stored for the
