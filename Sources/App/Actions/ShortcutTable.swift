@@ -50,7 +50,7 @@ enum ShortcutTable {
             (tr("General"), [
                 Binding(action: "win.next-pane", accelerators: ["F6", "<Control>Tab"],
                         title: tr("Next pane (also out of the matrix grid)")),
-                Binding(action: "win.previous-pane", accelerators: ["<Shift>F6", "<Control><Shift>Tab"],
+                Binding(action: "win.previous-pane", accelerators: ["<Shift>F6", "<Shift><Control>Tab"],
                         title: tr("Previous pane")),
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
                 Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
