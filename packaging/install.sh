@@ -28,6 +28,7 @@ files=(
   "share/applications/$APP_ID.desktop:resources/$APP_ID.desktop"
   "share/metainfo/$APP_ID.metainfo.xml:resources/$APP_ID.metainfo.xml"
   "share/mime/packages/$APP_ID.xml:resources/mime/$APP_ID.xml"
+  "share/doc/gongkai/copyright:packaging/copyright"
 )
 generated=(
   "bin/gongkai"
@@ -72,7 +73,7 @@ uninstall)
   for entry in "${files[@]}"; do rm -f "$root/${entry%%:*}"; done
   for path in "${generated[@]}"; do rm -f "$root/$path"; done
   # Folders of our own, then any folder left empty (never a folder that still holds other files).
-  for dir in share/gongkai/dataset share/gongkai/po share/gongkai/icons share/gongkai/style share/gongkai; do
+  for dir in share/gongkai/dataset share/gongkai/po share/gongkai/icons share/gongkai/style share/gongkai share/doc/gongkai; do
     rmdir "$root/$dir" 2>/dev/null || true
   done
   refresh_caches
