@@ -27,8 +27,8 @@ final class SmallScreenTests: WindowTestCase {
                                          "\(language) \(section.id) needs \(size.width) px across: "
                                              + Self.widest(window.window, .horizontal))
                 XCTAssertLessThanOrEqual(size.height, Self.lowestHeight,
-                                         "\(language) \(section.id) needs \(size.height) px down; sections at 760 px: "
-                                             + window.sections.map { "\($0.id) \(Self.minimum($0.widget, GTK_ORIENTATION_VERTICAL, for: 760))" }.joined(separator: ", "))
+                                         "\(language) \(section.id) needs \(size.height) px down; each section at its narrowest: "
+                                             + window.sections.map { "\($0.id) \(Self.minimum($0.widget, GTK_ORIENTATION_HORIZONTAL))×\(Self.minimum($0.widget, GTK_ORIENTATION_VERTICAL))" }.joined(separator: ", "))
             }
         }
     } }
@@ -46,12 +46,12 @@ final class SmallScreenTests: WindowTestCase {
     // MARK: Measuring
 
     /// The smallest width the window's content and its header bar accept, and the smallest height
-    /// at the narrowest width (toolbars and the legend wrap onto more lines when narrow, so they
-    /// are measured at that width; the header bar's height is added to the content's).
+    /// at that width, as GTK sizes a window (toolbars and the legend wrap onto more lines when
+    /// narrow; the header bar's height is added to the content's).
     @MainActor static func minimumSize(of window: MainWindow) -> (width: Int32, height: Int32) {
         let content = gtk_window_get_child(window.window.window)!
         let width = max(minimum(content, GTK_ORIENTATION_HORIZONTAL), minimum(window.header, GTK_ORIENTATION_HORIZONTAL))
-        let height = minimum(content, GTK_ORIENTATION_VERTICAL, for: narrowestWidth) + minimum(window.header, GTK_ORIENTATION_VERTICAL)
+        let height = minimum(content, GTK_ORIENTATION_VERTICAL) + minimum(window.header, GTK_ORIENTATION_VERTICAL)
         return (width, height)
     }
 

@@ -61,7 +61,8 @@ final class ChartsSection: WindowSection, KeyboardSection {
         Widgets.append(right, optionsBar.widget, frame, buttons)
         widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         tree = OwnedObject(sinking: widget)
-        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), right)
+        // On a low screen the page scrolls rather than making the window taller than the screen.
+        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), Widgets.verticalScroller(right))
 
         let actions = ActionMap.newGroup()
         actions.add("export") { [weak self] in self?.askToExportChart() }

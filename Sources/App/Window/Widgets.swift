@@ -54,6 +54,16 @@ enum Widgets {
         return bar
     }
 
+    /// A scrolled window as tall as `child` wants, scrolling only when the window is too low for it
+    /// (a legend under a grid on a small screen).
+    static func shrinkingScroller(_ child: Widget) -> Widget {
+        let scroller: Widget = gtk_scrolled_window_new()
+        gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+        gtk_scrolled_window_set_propagate_natural_height(scroller.opaque, 1)
+        gtk_scrolled_window_set_child(scroller.opaque, child)
+        return scroller
+    }
+
     /// A scrolled window around a pane's `child` that scrolls sideways only, so the pane can be
     /// made narrower than its content (down to `minimumWidth`) on a small screen; with room it is
     /// as wide as its content wants.
