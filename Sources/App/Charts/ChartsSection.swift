@@ -23,7 +23,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
     private let controller: DocumentController
     private let gallery: ChartGallery
     private let optionsBar = ChartOptionsBar()
-    private let view = ChartView(width: 480, height: 270)
+    private let view = ChartView(width: 400, height: 120)
     private let status: UnsafeMutablePointer<GtkWidget>
     private let exportDialog = ChartExportDialog()
     private var presentAction: SimpleAction?
@@ -56,12 +56,13 @@ final class ChartsSection: WindowSection, KeyboardSection {
         gtk_widget_set_hexpand(frame, 1)
         gtk_widget_set_vexpand(frame, 1)
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        let buttons = Widgets.wrappingBar(spacing: 8)
         let right = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-page"])
         Widgets.append(right, optionsBar.widget, frame, buttons)
         widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         tree = OwnedObject(sinking: widget)
-        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), right)
+        // On a low screen the page scrolls rather than making the window taller than the screen.
+        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), Widgets.verticalScroller(right))
 
         let actions = ActionMap.newGroup()
         actions.add("export") { [weak self] in self?.askToExportChart() }
@@ -76,7 +77,6 @@ final class ChartsSection: WindowSection, KeyboardSection {
                        button(tr("Export Chart…"), "charts.export", tr("Save this chart as PNG, SVG or PDF")),
                        button(tr("Export All…"), "charts.export-all", tr("Save every chart to a folder, or all in one PDF")),
                        button(tr("Copy Image"), "charts.copy", tr("Copy this chart to the clipboard as an image")),
-                       gtk_separator_new(GTK_ORIENTATION_VERTICAL),
                        button(tr(context: "chart", "Earlier"), "charts.earlier", tr("Move this chart earlier in the briefing")),
                        button(tr(context: "chart", "Later"), "charts.later", tr("Move this chart later in the briefing")),
                        status,
