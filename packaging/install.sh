@@ -21,6 +21,8 @@ files=(
   "share/gongkai/dataset/builtin-2018-2022.gongkai:resources/dataset/builtin-2018-2022.gongkai"
   "share/gongkai/po/zh_CN.po:resources/po/zh_CN.po"
   "share/gongkai/style/gongkai.css:resources/style/gongkai.css"
+  "share/gongkai/style/colours-light.css:resources/style/colours-light.css"
+  "share/gongkai/style/colours-dark.css:resources/style/colours-dark.css"
   "share/gongkai/icons/$APP_ID.svg:resources/icons/$APP_ID.svg"
   "share/gongkai/icons/$APP_ID-symbolic.svg:resources/icons/$APP_ID-symbolic.svg"
   "share/icons/hicolor/scalable/apps/$APP_ID.svg:resources/icons/$APP_ID.svg"
