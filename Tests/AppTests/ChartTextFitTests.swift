@@ -118,6 +118,8 @@ final class ChartTextFitTests: XCTestCase {
                 let (recorder, _) = cutTexts(chart, width: 1920, height: 1080)
                 let drawn = recorder.strings.joined().filter { !$0.isWhitespace }
                 for note in notes {
+                    // Put together in the chart's language, whatever the interface's.
+                    XCTAssertEqual(note.line.contains("："), language == .chinese, "\(kind.name): \(note.line)")
                     XCTAssertTrue(drawn.contains(note.text.filter { !$0.isWhitespace }), "\(kind.name): \(note.text)")
                     XCTAssertTrue(drawn.contains(note.pointLabel.filter { !$0.isWhitespace }), "\(kind.name): \(note.pointLabel)")
                 }

@@ -24,6 +24,16 @@ struct ChartNote: Equatable, Sendable {
     /// The point in the labels' language: 「2021年度」, 「河南」.
     var pointLabel: String
     var text: String
+    /// The line listed under the plot, 「2021年度：…」, put together in the labels' language when
+    /// the chart is made (drawing takes no translation).
+    var line: String
+
+    init(point: ChartPoint, pointLabel: String, text: String) {
+        self.point = point
+        self.pointLabel = pointLabel
+        self.text = text
+        line = Localizer.format(tr(context: "chart note", "%1: %2"), [pointLabel, text])
+    }
 }
 
 /// A chart with every figure and label already taken from the survey (see `ChartKind.make`): it
@@ -115,15 +125,11 @@ enum ChartFrame {
     /// The diameter of a note's numbered mark.
     static func badgeSize(_ canvas: ChartCanvas) -> Double { canvas.lineHeight(ChartType.value) + 2 }
 
-    private static func noteText(_ note: ChartNote) -> String {
-        Localizer.format(tr(context: "chart note", "%1: %2"), [note.pointLabel, note.text])
-    }
-
     /// The height of the notes block: one paragraph per note, beside its number.
     static func notesHeight(_ notes: [ChartNote], width: Double, on canvas: ChartCanvas) -> Double {
         guard !notes.isEmpty else { return 0 }
         let badge = badgeSize(canvas)
-        return notes.map { max(badge, canvas.paragraphHeight(noteText($0), width: width - badge - 8, noteFont)) }.reduce(0, +)
+        return notes.map { max(badge, canvas.paragraphHeight($0.line, width: width - badge - 8, noteFont)) }.reduce(0, +)
             + Double(notes.count - 1) * 4
     }
 
@@ -132,7 +138,7 @@ enum ChartFrame {
         var y = y
         for (i, note) in notes.enumerated() {
             drawBadge(i + 1, x: x + badge / 2, y: y + badge / 2, on: canvas)
-            let h = canvas.paragraph(noteText(note), x: x + badge + 8, y: y, width: width - badge - 8, noteFont, color: Palette.ink)
+            let h = canvas.paragraph(note.line, x: x + badge + 8, y: y, width: width - badge - 8, noteFont, color: Palette.ink)
             y += max(badge, h) + 4
         }
     }
