@@ -149,3 +149,40 @@ final class ChartTextFitTests: XCTestCase {
         XCTAssertTrue(texts.contains("全部由地市公开"), "the note is in the SVG")
     }
 }
+
+/// A chart's language is a parameter of the chart (issue 12): charts in Chinese and English made
+/// at once on several threads each take their own language, notes included, and the process's
+/// language is left alone.
+final class ChartLanguageParameterTests: XCTestCase {
+    func testChartsInTwoLanguagesMadeAtOnceEachKeepTheirOwn() throws {
+        let data = ChartData(try ChartTextFitTests.annotatedSurvey())
+        let before = Localizer.shared.language
+        let kinds = ChartKind.allCases
+        let results = ResultBox(count: kinds.count * 2 * 4)
+        DispatchQueue.concurrentPerform(iterations: kinds.count * 2 * 4) { i in
+            let kind = kinds[i % kinds.count]
+            let language: Language = (i / kinds.count) % 2 == 0 ? .english : .chinese
+            let chart = kind.make(data, ChartOptions(language: language))
+            results.set(i, (kind, language, chart.header))
+        }
+        XCTAssertEqual(Localizer.shared.language, before)
+        for (kind, language, header) in results.values {
+            let expected = kind.computedHeader(data, ChartOptions(language: language))
+            XCTAssertEqual(header.subtitle, expected.subtitle, "\(kind.name) \(language)")
+            XCTAssertEqual(header.note, expected.note, "\(kind.name) \(language)")
+            let hasHan = { (s: String) in s.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } }
+            XCTAssertEqual(hasHan(header.subtitle), language == .chinese, "\(kind.name) \(language): \(header.subtitle)")
+            for note in header.notes {
+                XCTAssertEqual(note.line.contains("："), language == .chinese, "\(kind.name): \(note.line)")
+            }
+        }
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Int: (ChartKind, Language, ChartHeader)] = [:]
+    init(count: Int) {}
+    func set(_ i: Int, _ value: (ChartKind, Language, ChartHeader)) { lock.withLock { items[i] = value } }
+    var values: [(ChartKind, Language, ChartHeader)] { lock.withLock { items.sorted { $0.key < $1.key }.map(\.value) } }
+}
