@@ -38,8 +38,14 @@ for f in applications/io.github.gongkai.Gongkai.desktop metainfo/io.github.gongk
          mime/packages/io.github.gongkai.Gongkai.xml icons/hicolor/scalable/apps/io.github.gongkai.Gongkai.svg \
          icons/hicolor/symbolic/apps/io.github.gongkai.Gongkai-symbolic.svg dbus-1/services/io.github.gongkai.Gongkai.service \
          man/man1/gongkai.1.gz bash-completion/completions/gongkai zsh/vendor-completions/_gongkai \
-         fish/vendor_completions.d/gongkai.fish; do
+         fish/vendor_completions.d/gongkai.fish doc/gongkai/copyright; do
   [ -s "$share/$f" ] || fail "missing or empty /usr/share/$f"
+done
+grep -q "^License: GPL-3.0-or-later" "$share/doc/gongkai/copyright" || fail "the copyright file names no licence"
+# Every resource the binary reads is installed (a file added to resources/ but not to install.sh's list fails here).
+for f in "$here"/resources/style/* "$here"/resources/po/*.po "$here"/resources/dataset/*; do
+  rel=${f#"$here/resources/"}
+  [ -s "$share/gongkai/$rel" ] || fail "resources/$rel is not installed as /usr/share/gongkai/$rel"
 done
 desktop-file-validate "$share/applications/io.github.gongkai.Gongkai.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net --pedantic "$share/metainfo/io.github.gongkai.Gongkai.metainfo.xml" >"$work/appstream.log" 2>&1 \

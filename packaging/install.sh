@@ -21,6 +21,8 @@ files=(
   "share/gongkai/dataset/builtin-2018-2022.gongkai:resources/dataset/builtin-2018-2022.gongkai"
   "share/gongkai/po/zh_CN.po:resources/po/zh_CN.po"
   "share/gongkai/style/gongkai.css:resources/style/gongkai.css"
+  "share/gongkai/style/colours-light.css:resources/style/colours-light.css"
+  "share/gongkai/style/colours-dark.css:resources/style/colours-dark.css"
   "share/gongkai/icons/$APP_ID.svg:resources/icons/$APP_ID.svg"
   "share/gongkai/icons/$APP_ID-symbolic.svg:resources/icons/$APP_ID-symbolic.svg"
   "share/icons/hicolor/scalable/apps/$APP_ID.svg:resources/icons/$APP_ID.svg"
@@ -28,6 +30,7 @@ files=(
   "share/applications/$APP_ID.desktop:resources/$APP_ID.desktop"
   "share/metainfo/$APP_ID.metainfo.xml:resources/$APP_ID.metainfo.xml"
   "share/mime/packages/$APP_ID.xml:resources/mime/$APP_ID.xml"
+  "share/doc/gongkai/copyright:packaging/copyright"
 )
 generated=(
   "bin/gongkai"
@@ -72,7 +75,7 @@ uninstall)
   for entry in "${files[@]}"; do rm -f "$root/${entry%%:*}"; done
   for path in "${generated[@]}"; do rm -f "$root/$path"; done
   # Folders of our own, then any folder left empty (never a folder that still holds other files).
-  for dir in share/gongkai/dataset share/gongkai/po share/gongkai/icons share/gongkai/style share/gongkai; do
+  for dir in share/gongkai/dataset share/gongkai/po share/gongkai/icons share/gongkai/style share/gongkai share/doc/gongkai; do
     rmdir "$root/$dir" 2>/dev/null || true
   done
   refresh_caches

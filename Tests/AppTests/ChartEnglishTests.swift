@@ -36,8 +36,14 @@ final class ChartEnglishTests: XCTestCase {
     }
 
     func testEnglishChartsPrintTheEnglishSourceLineWhereTheSurveyHasOne() throws {
+        // The built-in dataset has an English source line, and English charts print it.
+        let builtin = try XCTUnwrap(Self.survey.meta.dataSourceEnglish)
+        XCTAssertTrue(builtin.hasPrefix("Source: Shanghai Qingyue"), builtin)
+        XCTAssertFalse(builtin.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "the English line is English")
+        XCTAssertEqual(ChartKind.ranking.make(ChartData(Self.survey), ChartOptions(language: .english)).header.source, builtin)
+
         var survey = Self.survey
-        XCTAssertNil(survey.meta.dataSourceEnglish)
+        survey.meta.dataSourceEnglish = nil
         let chinese = survey.meta.dataSource
         let english = ChartKind.ranking.make(ChartData(survey), ChartOptions(language: .english))
         XCTAssertEqual(english.header.source, chinese, "no English line: the survey's own")
@@ -54,7 +60,8 @@ final class ChartEnglishTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
         try SurveyFile.save(survey, to: url)
         XCTAssertEqual(try SurveyFile.load(from: url).meta.dataSourceEnglish, survey.meta.dataSourceEnglish)
-        try SurveyFile.save(Self.survey, to: url)
+        survey.meta.dataSourceEnglish = nil
+        try SurveyFile.save(survey, to: url)
         XCTAssertFalse(try String(contentsOf: url, encoding: .utf8).contains("dataSourceEnglish"))
     }
 }

@@ -194,6 +194,61 @@ final class ChartsSectionTests: WindowTestCase {
         XCTAssertEqual(section.deck, BriefingDeck(plan: nil, empty: empty))
     } }
 
+    func testTheUsersTitleFindingAndNotesAreEditsSavedUndoneAndDrawn() throws { try onMain { (_: UITestContext) in
+        let (section, controller, window) = try Self.makeSection()
+        defer { gtk_window_destroy(window.window) }
+        section.select(.ranking)
+        let computed = try XCTUnwrap(section.selectedChart?.header)
+
+        // Typed into the fields, as the user does: each commit is one step.
+        section.words.titleField.enter("江苏为何没有公开率")
+        XCTAssertEqual(section.selectedChart?.header.title, "江苏为何没有公开率")
+        XCTAssertEqual(section.selectedChart?.header.finding, computed.finding, "the finding stays computed")
+        section.words.findingField.enter("北京五年全部公开")
+        XCTAssertEqual(section.selectedChart?.header.finding, "北京五年全部公开")
+        let points = ChartData(controller.survey).notePoints(.ranking)
+        let jiangsu = try XCTUnwrap(points.firstIndex(of: .jurisdiction("jiangsu")))
+        section.words.pointChoice.choose(jiangsu)
+        section.words.noteField.text = "全部由地市公开"
+        section.words.addNote()
+        XCTAssertEqual(section.selectedChart?.header.notes.map(\.text), ["全部由地市公开"])
+        XCTAssertEqual(section.words.noteField.text, "", "the field is ready for the next note")
+        XCTAssertEqual(section.words.removeButtons.count, 1)
+        let drawn = try Self.drawn(section.selectedChart).joined()
+        XCTAssertTrue(drawn.contains("江苏为何没有公开率") && drawn.contains("全部由地市公开"), drawn)
+        XCTAssertTrue(controller.survey.changeLog.entries.contains { $0.path.hasSuffix("charts") && $0.new.contains("jiangsu") },
+                      "\(controller.survey.changeLog.entries.map(\.path))")
+
+        // A note longer than the limit is refused, with the reason.
+        XCTAssertFalse(section.addNote(String(repeating: "长", count: ChartsSection.noteLimit + 1), at: .jurisdiction("henan"), to: .ranking))
+        XCTAssertTrue(section.statusText.contains(String(ChartsSection.noteLimit)), section.statusText)
+
+        // Saved and opened again: the same words; the briefing and the exports show them.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString).gongkai")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try controller.save(to: url)
+        let reopened = try SurveyFile.load(from: url)
+        XCTAssertEqual(reopened.meta.charts, controller.survey.meta.charts)
+        let slide = ChartKind.ranking.make(ChartData(reopened), ChartOptions(largeType: true))
+        XCTAssertEqual(slide.header.title, "江苏为何没有公开率")
+        XCTAssertEqual(slide.header.notes.map(\.pointLabel), [ChartData(reopened).name("jiangsu")])
+
+        // Removing the note, then undoing step by step back to the computed words.
+        Events.emit(section.words.removeButtons[0], "clicked")
+        XCTAssertEqual(section.selectedChart?.header.notes, [])
+        controller.undo()
+        XCTAssertEqual(section.selectedChart?.header.notes.count, 1)
+        controller.undo()
+        XCTAssertEqual(section.selectedChart?.header.notes, [])
+        XCTAssertEqual(section.selectedChart?.header.finding, "北京五年全部公开")
+        controller.undo()
+        XCTAssertEqual(section.selectedChart?.header.finding, computed.finding)
+        controller.undo()
+        XCTAssertEqual(section.selectedChart?.header.title, computed.title)
+        XCTAssertNil(controller.survey.meta.charts)
+        XCTAssertEqual(section.words.titleField.text, "", "the field shows the computed title as its placeholder")
+    } }
+
     func testF5PresentsOnlyWhileTheSectionIsOnScreenAndWithSlides() throws { try onMain { (_: UITestContext) in
         let (section, _, window) = try Self.makeSection()
         defer { gtk_window_destroy(window.window) }

@@ -65,6 +65,16 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Render each section of the window to DIR/<section>.png after its first frame, then quit.", valueName: "dir"))
     var screenshot: String?
 
+    @Option(name: .customLong("screenshot-size"), help: ArgumentHelp("The window's size for --screenshot, e.g. 960x1080 (a small screen, half of a wide one).", valueName: "WxH"))
+    var screenshotSize: String?
+
+    /// `--screenshot-size` as width and height, each 200…10000 pixels.
+    static func parseSize(_ text: String) -> (width: Int32, height: Int32)? {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int32($0) }
+        guard parts.count == 2, parts.allSatisfy({ (200...10000).contains($0) }) else { return nil }
+        return (parts[0], parts[1])
+    }
+
     /// Run by D-Bus activation (the `.service` file, `DBusActivatable=true` in the desktop file):
     /// GApplication's flag for a service that waits for the session bus to activate it.
     @Flag(name: .customLong("gapplication-service"), help: .hidden)
@@ -72,6 +82,12 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try language.apply()
+        let size = try screenshotSize.map { text -> (width: Int32, height: Int32) in
+            guard let size = Self.parseSize(text) else {
+                throw ValidationError(tr("--screenshot-size takes a width and a height in pixels, each 200 to 10000, such as 960x1080; not “%1”.", text))
+            }
+            return size
+        }
         // A file is read with its fingerprint (which version was read: saving checks it).
         let survey: Survey, fingerprint: FileFingerprint?
         switch SurveyInput.readWithFingerprint(path: input.file) {
@@ -92,6 +108,7 @@ struct OpenCommand: ParsableCommand {
                 fileURL: input.file.map { URL(fileURLWithPath: $0) },
                 fingerprint: fingerprint,
                 screenshotDirectory: screenshot.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                screenshotSize: size,
                 isService: gapplicationService)
             return GongkaiApplication(launch).run()
         }

@@ -20,6 +20,8 @@ struct BarRow: Equatable, Sendable {
     var track = false
     /// The row has no figure: its trailing text is muted.
     var muted = false
+    /// The point the row is (a jurisdiction), where the user's notes mark it.
+    var point: ChartPoint? = nil
 }
 
 enum BarRowItem: Equatable, Sendable {
@@ -74,7 +76,10 @@ struct BarRows: Sendable {
         let rows = items.compactMap { item -> BarRow? in if case .row(let r) = item { return r } else { return nil } }
         let leadWidth = (rows.compactMap { $0.lead.map { canvas.measure($0, font).width } }.max() ?? -ChartSpacing.gap) + ChartSpacing.gap
         let labelWidth = min(rect.width * 0.38, rows.map { canvas.measure($0.label, font).width }.max() ?? 0) + ChartSpacing.gap * 2
-        let trailingWidth = min(rect.width * 0.3, rows.map { canvas.measure($0.trailing, valueFont).width }.max() ?? 0) + ChartSpacing.gap * 2
+        // A row without segments writes its text inside the empty track (where its bar would be),
+        // so only the other rows' texts need room after the bars.
+        let trailingWidth = min(rect.width * 0.3, rows.filter { !Self.textInTrack($0) }.map { canvas.measure($0.trailing, valueFont).width }.max() ?? 0)
+            + ChartSpacing.gap * 2
         let bars = ChartRect(x: rect.x + leadWidth + labelWidth, y: rect.y,
                              width: rect.width - leadWidth - labelWidth - trailingWidth, height: h * Double(items.count))
         if showAxis {
@@ -118,8 +123,21 @@ struct BarRows: Sendable {
             }
             x += w
         }
-        let end = row.track ? bars.maxX : x
-        canvas.text(row.trailing, x: end + ChartSpacing.gap, y: mid, valueFont, color: row.muted ? Palette.muted : Palette.ink,
-                    v: .middle, maxWidth: rect.maxX - end - ChartSpacing.gap)
+        let color = row.muted ? Palette.muted : Palette.ink
+        let written: ChartRect
+        if Self.textInTrack(row) {
+            written = canvas.text(row.trailing, x: bars.minX + ChartSpacing.gap, y: mid, valueFont, color: color, v: .middle,
+                                  maxWidth: rect.maxX - bars.minX - ChartSpacing.gap)
+        } else {
+            let end = row.track ? bars.maxX : x
+            written = canvas.text(row.trailing, x: end + ChartSpacing.gap, y: mid, valueFont, color: color,
+                                  v: .middle, maxWidth: rect.maxX - end - ChartSpacing.gap)
+        }
+        canvas.anchor(row.point, x: written.maxX + ChartFrame.badgeSize(canvas) / 2 + 4, y: mid)
+    }
+
+    /// A row drawn as an empty track (no figure) writes its text in the track.
+    private static func textInTrack(_ row: BarRow) -> Bool {
+        row.track && row.segments.allSatisfy { $0.value <= 0 }
     }
 }

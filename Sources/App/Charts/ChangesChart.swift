@@ -7,6 +7,7 @@ import Model
 struct ChangesChart: Chart {
     struct Pair: Sendable {
         var label: String
+        var toYear: Int
         var improved: Int
         var regressed: Int
     }
@@ -26,7 +27,7 @@ struct ChangesChart: Chart {
         let kinds = options.kind.map { [$0] } ?? DisclosureKind.allCases
         panels = kinds.map { kind in
             ChartPanel(title: ChartWords.kind(kind), content: data.stats.changes(kind: kind).map {
-                Pair(label: ChartWords.yearPair($0.fromYear, $0.toYear), improved: $0.improved.count, regressed: $0.regressed.count)
+                Pair(label: ChartWords.yearPair($0.fromYear, $0.toYear), toYear: $0.toYear, improved: $0.improved.count, regressed: $0.regressed.count)
             })
         }
         legend = [
@@ -53,13 +54,13 @@ struct ChangesChart: Chart {
     }
 
     private func draw(_ panel: ChartPanel<[Pair]>, scale: ValueScale, in rect: ChartRect, on canvas: ChartCanvas) {
-        let t = canvas.text(panel.title, x: rect.x, y: rect.y, ChartType.panelTitle, maxWidth: rect.width)
+        let titleHeight = canvas.paragraph(panel.title, x: rect.x, y: rect.y, width: rect.width, ChartType.panelTitle)
         let valueFont = ChartType.value
         let labelHeight = canvas.lineHeight(valueFont) + 4
         let categoryHeight = canvas.lineHeight(ChartType.axis) + 8
         let format: (Double) -> String = { $0 == 0 ? "0" : String(Int($0)) }
         let axisWidth = ChartAxis.labelWidth(scale, on: canvas, format: format) + 8
-        let area = rect.inset(top: t.height + ChartSpacing.block + labelHeight, left: axisWidth, bottom: categoryHeight + labelHeight + 6)
+        let area = rect.inset(top: titleHeight + ChartSpacing.block + labelHeight, left: axisWidth, bottom: categoryHeight + labelHeight + 6)
         let half = area.height / 2
         let zero = area.y + half
         // Gridlines up and down from zero.
@@ -85,7 +86,8 @@ struct ChangesChart: Chart {
                         color: pair.improved > 0 ? Palette.fill(.disclosed) : Palette.muted, h: .center, v: .bottom)
             canvas.text(pair.regressed > 0 ? "−\(pair.regressed)" : "0", x: x + barWidth / 2, y: zero + down + 2, valueFont,
                         color: pair.regressed > 0 ? Palette.fill(.notDisclosed) : Palette.muted, h: .center, v: .top)
-            canvas.text(pair.label, x: x + barWidth / 2, y: area.maxY + labelHeight + 6, ChartType.axis, h: .center, maxWidth: band)
+            let label = canvas.text(pair.label, x: x + barWidth / 2, y: area.maxY + labelHeight + 6, ChartType.axis, h: .center, maxWidth: band)
+            canvas.anchor(.year(pair.toYear), x: x + barWidth + ChartFrame.badgeSize(canvas) / 2 + 2, y: label.midY - label.height - 4)
         }
     }
 }

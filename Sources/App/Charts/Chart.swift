@@ -13,6 +13,27 @@ struct ChartHeader: Equatable, Sendable {
     /// What the chart shows, stated as a sentence computed from the data (`ChartData.finding`),
     /// drawn under the title.
     var finding: String? = nil
+    /// The user's notes on points of the chart (`SurveyMeta.charts`), numbered from 1.
+    var notes: [ChartNote] = []
+}
+
+/// A user's note on a point of a chart: drawn as a numbered mark on the point and, with its text,
+/// in the notes above the footer.
+struct ChartNote: Equatable, Sendable {
+    var point: ChartPoint
+    /// The point in the labels' language: 「2021年度」, 「河南」.
+    var pointLabel: String
+    var text: String
+    /// The line listed under the plot, 「2021年度：…」, put together in the labels' language when
+    /// the chart is made (drawing takes no translation).
+    var line: String
+
+    init(point: ChartPoint, pointLabel: String, text: String) {
+        self.point = point
+        self.pointLabel = pointLabel
+        self.text = text
+        line = Localizer.format(tr(context: "chart note", "%1: %2"), [pointLabel, text])
+    }
 }
 
 /// A chart with every figure and label already taken from the survey (see `ChartKind.make`): it
@@ -39,6 +60,7 @@ extension Chart {
         ChartCanvas.draw(cr, width: width, height: height, largeType: largeType, recorder: recorder) { canvas in
             let plot = ChartFrame.draw(header, legend: legend, on: canvas)
             drawPlot(canvas, in: plot)
+            ChartFrame.drawNoteMarks(header.notes, on: canvas)
         }
     }
 }
@@ -53,9 +75,9 @@ enum ChartFrame {
         var area = page.inset(top: ChartSpacing.marginTop, left: ChartSpacing.marginX,
                               bottom: ChartSpacing.marginBottom, right: ChartSpacing.marginX)
 
-        // Header.
-        let title = canvas.text(header.title, x: area.x, y: area.y, ChartType.title, maxWidth: area.width)
-        area = area.inset(top: title.height + 4)
+        // Header: a title too long for one line wraps.
+        let title = canvas.paragraph(header.title, x: area.x, y: area.y, width: area.width, ChartType.title)
+        area = area.inset(top: title + 4)
         if let finding = header.finding, !finding.isEmpty {
             let h = canvas.paragraph(finding, x: area.x, y: area.y, width: area.width, ChartType.subtitle, color: Palette.ink)
             area = area.inset(top: h + 2)
@@ -71,15 +93,21 @@ enum ChartFrame {
             area = area.inset(top: h + ChartSpacing.block)
         }
 
-        // Footer: the note above the source line, separated from the plot by a hairline.
+        // Footer: the user's notes, then the chart's note above the source line, separated from
+        // the plot by a hairline.
+        let notesHeight = Self.notesHeight(header.notes, width: area.width, on: canvas)
         let sourceHeight = header.source.isEmpty ? 0 : canvas.paragraphHeight(header.source, width: area.width, ChartType.source)
-        var footer = sourceHeight
+        var footer = sourceHeight + (notesHeight > 0 ? notesHeight + 6 : 0)
         if let note = header.note, !note.isEmpty {
             footer += canvas.paragraphHeight(note, width: area.width, ChartType.note) + 4
         }
         if footer > 0 {
             var y = area.maxY - footer
             canvas.line(from: (area.x, y - 8), to: (area.maxX, y - 8), Palette.muted, lineWidth: 0.6, alpha: 0.5)
+            if notesHeight > 0 {
+                drawNotes(header.notes, x: area.x, y: y, width: area.width, on: canvas)
+                y += notesHeight + 6
+            }
             if let note = header.note, !note.isEmpty {
                 y += canvas.paragraph(note, x: area.x, y: y, width: area.width, ChartType.note, color: Palette.muted) + 4
             }
@@ -87,6 +115,58 @@ enum ChartFrame {
             area = area.inset(bottom: footer + 8 + ChartSpacing.block)
         }
         return area
+    }
+
+    // MARK: The user's notes
+
+    static let noteColor = RGB(0x7A3E9D)
+    static let noteFont = ChartFont(15)
+
+    /// The diameter of a note's numbered mark.
+    static func badgeSize(_ canvas: ChartCanvas) -> Double { canvas.lineHeight(ChartType.value) + 2 }
+
+    /// The height of the notes block: one paragraph per note, beside its number.
+    static func notesHeight(_ notes: [ChartNote], width: Double, on canvas: ChartCanvas) -> Double {
+        guard !notes.isEmpty else { return 0 }
+        let badge = badgeSize(canvas)
+        return notes.map { max(badge, canvas.paragraphHeight($0.line, width: width - badge - 8, noteFont)) }.reduce(0, +)
+            + Double(notes.count - 1) * 4
+    }
+
+    private static func drawNotes(_ notes: [ChartNote], x: Double, y: Double, width: Double, on canvas: ChartCanvas) {
+        let badge = badgeSize(canvas)
+        var y = y
+        for (i, note) in notes.enumerated() {
+            drawBadge(i + 1, x: x + badge / 2, y: y + badge / 2, on: canvas)
+            let h = canvas.paragraph(note.line, x: x + badge + 8, y: y, width: width - badge - 8, noteFont, color: Palette.ink)
+            y += max(badge, h) + 4
+        }
+    }
+
+    /// A note's number in a filled circle centred on (x, y), kept on the page.
+    static func drawBadge(_ number: Int, x: Double, y: Double, on canvas: ChartCanvas) {
+        let d = badgeSize(canvas)
+        let cx = min(max(x, d / 2 + 1), canvas.size.width - d / 2 - 1)
+        let cy = min(max(y, d / 2 + 1), canvas.size.height - d / 2 - 1)
+        canvas.marker(.circle, x: cx, y: cy, size: d + 3, RGB(0xFFFFFF))
+        canvas.marker(.circle, x: cx, y: cy, size: d, noteColor)
+        canvas.text(String(number), x: cx, y: cy, ChartType.value.sized(ChartType.value.size - 1), color: RGB(0xFFFFFF),
+                    h: .center, v: .middle)
+    }
+
+    /// Marks each note's point where the plot drew it (`ChartCanvas.anchor`).
+    static func drawNoteMarks(_ notes: [ChartNote], on canvas: ChartCanvas) {
+        // Several notes on one point sit side by side.
+        var seen: [ChartPoint: Int] = [:]
+        let step = badgeSize(canvas) + 3
+        for (i, note) in notes.enumerated() {
+            let k = seen[note.point, default: 0]
+            seen[note.point] = k + 1
+            for place in canvas.anchors[note.point] ?? [] {
+                drawBadge(i + 1, x: place.x + Double(k) * step, y: place.y, on: canvas)
+                canvas.recorder?.markedNotes.append(i + 1)
+            }
+        }
     }
 
     /// Draws "nothing to show" in the middle of a plot (a survey without the records a chart needs).

@@ -326,21 +326,18 @@ final class ChartCanvas {
         return description
     }
 
-    /// A laid-out text (cached per text, font, width and alignment). With a width, one line is
-    /// ellipsized at the end unless `wrap` breaks it into lines.
+    /// A laid-out text (cached per text, font, width and alignment). With a width and `wrap`, it
+    /// breaks into lines at that width (between words, or between characters where a word is
+    /// longer than a line); text is never ellipsized.
     private func layout(_ text: String, _ font: ChartFont, width: Double?, wrap: Bool, align: HAlign) -> OpaquePointer {
         let key = LayoutKey(text: text, font: font, width: width, wrap: wrap, align: align)
         if let cached = layouts[key] { return cached }
         let layout = pango_layout_new(context)!
         pango_layout_set_font_description(layout, fontDescription(font))
         pango_layout_set_text(layout, text, -1)
-        if let width {
+        if let width, wrap {
             pango_layout_set_width(layout, Int32(max(1, width) * Double(PANGO_SCALE)))
-            if wrap {
-                pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
-            } else {
-                pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
-            }
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
             switch align {
             case .left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
             case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
@@ -379,16 +376,25 @@ final class ChartCanvas {
         return size >= minimum ? font.sized(size) : nil
     }
 
-    /// Draws one line of text anchored at (x, y); with `maxWidth` it is ellipsized to fit.
-    /// Returns the rectangle it covers.
+    /// Draws one line of text anchored at (x, y). With `maxWidth`, text wider than that is first
+    /// set a little smaller (down to 85% of its size, not below `ChartType.minimumSize`) and, if
+    /// still too wide, wrapped into lines of that width (aligned as `h`, the block anchored as `v`):
+    /// text is never cut. Returns the rectangle it covers.
     @discardableResult
     func text(_ text: String, x: Double, y: Double, _ font: ChartFont, color: RGB = Palette.ink,
               h: HAlign = .left, v: VAlign = .top, maxWidth: Double? = nil) -> ChartRect {
         guard !text.isEmpty else { return ChartRect(x: x, y: y, width: 0, height: 0) }
+        var font = font
         var layout = self.layout(text, font, width: nil, wrap: false, align: .left)
         var e = extents(layout)
         if let maxWidth, e.width > maxWidth {
-            layout = self.layout(text, font, width: maxWidth, wrap: false, align: .left)
+            if let smaller = fitting(text, font, width: maxWidth, minimum: max(ChartType.minimumSize, font.size * 0.85)) {
+                font = smaller
+                layout = self.layout(text, font, width: nil, wrap: false, align: .left)
+            } else {
+                font = font.sized(max(min(font.size, ChartType.minimumSize), font.size * 0.85))
+                layout = self.layout(text, font, width: maxWidth, wrap: true, align: h)
+            }
             e = extents(layout)
         }
         let left: Double
@@ -405,6 +411,18 @@ final class ChartCanvas {
         }
         show(layout, text: text, x: left - e.x, y: top - e.y, font: font, color: color)
         return ChartRect(x: left, y: top, width: e.width, height: e.height)
+    }
+
+    /// The height `text(_:…maxWidth:)` would use (one line, or several where it wraps).
+    func textHeight(_ text: String, _ font: ChartFont, maxWidth: Double) -> Double {
+        guard !text.isEmpty else { return 0 }
+        let single = extents(layout(text, font, width: nil, wrap: false, align: .left))
+        guard single.width > maxWidth else { return single.height }
+        if let smaller = fitting(text, font, width: maxWidth, minimum: max(ChartType.minimumSize, font.size * 0.85)) {
+            return extents(layout(text, smaller, width: nil, wrap: false, align: .left)).height
+        }
+        let f = font.sized(max(min(font.size, ChartType.minimumSize), font.size * 0.85))
+        return extents(layout(text, f, width: maxWidth, wrap: true, align: .left)).height
     }
 
     /// Draws text wrapped to `width` with its top-left at (x, y); returns the height used.
@@ -427,7 +445,33 @@ final class ChartCanvas {
         setColor(color)
         cairo_move_to(cr, x, y)
         pango_cairo_show_layout(cr, layout)
-        if let recorder { record(layout, text: text, x: x, y: y, font: font, into: recorder) }
+        if let recorder {
+            record(layout, text: text, x: x, y: y, font: font, into: recorder)
+            // What a reader would miss: an ellipsized layout, or text reaching past the page.
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
+            pango_layout_get_extents(layout, &ink, &logical)
+            let k = Double(PANGO_SCALE)
+            let covered = ChartRect(x: x + Double(logical.x) / k, y: y + Double(logical.y) / k,
+                                    width: Double(logical.width) / k, height: Double(logical.height) / k)
+            let tolerance = 0.5
+            let outside = covered.minX < -tolerance || covered.minY < -tolerance
+                || covered.maxX > size.width + tolerance || covered.maxY > size.height + tolerance
+            recorder.check(CheckedText(text: text, rect: covered, ellipsized: pango_layout_is_ellipsized(layout) != 0,
+                                       outsidePage: outside))
+        }
+    }
+
+    // MARK: Points of the plot
+
+    /// Where each point of the plot (a year's column, a jurisdiction's row or tile) was drawn, for
+    /// the user's notes (`ChartFrame.drawNoteMarks`): the centre of each mark the note gets.
+    private(set) var anchors: [ChartPoint: [(x: Double, y: Double)]] = [:]
+
+    /// Records that a note on `point` is marked at (x, y).
+    func anchor(_ point: ChartPoint?, x: Double, y: Double) {
+        guard let point else { return }
+        anchors[point, default: []].append((x, y))
     }
 
     /// Reports each line of a shown layout, at its baseline, in device units.
@@ -470,12 +514,29 @@ struct RecordedText: Equatable, Sendable {
     var width: Double
 }
 
+/// One text as laid out and drawn, in design units.
+struct CheckedText: Equatable, Sendable {
+    var text: String
+    var rect: ChartRect
+    var ellipsized: Bool
+    var outsidePage: Bool
+}
+
 /// Collects the text a chart draws, so that exports can carry it as text (see `SVGTextLayer`)
 /// and tests can read the figures a chart shows.
 final class ChartTextRecorder {
     private(set) var items: [RecordedText] = []
+    /// Every text drawn, as one block (several lines where it wraps), with what would hide part of it.
+    private(set) var checked: [CheckedText] = []
+    /// The number of each note marked on its point, once per mark.
+    var markedNotes: [Int] = []
 
     func add(_ item: RecordedText) { items.append(item) }
+
+    func check(_ item: CheckedText) { checked.append(item) }
+
+    /// Texts a reader would not see whole: ellipsized, or reaching past the page.
+    var cutTexts: [CheckedText] { checked.filter { $0.ellipsized || $0.outsidePage } }
 
     /// Every line drawn, in drawing order.
     var strings: [String] { items.map(\.text) }

@@ -73,12 +73,24 @@ enum ChartKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Makes the chart from the survey's figures, with its labels in `options.language`.
+    /// Makes the chart from the survey's figures, with its labels in `options.language`, and the
+    /// user's title, finding and notes saved in the survey (`SurveyMeta.charts`).
     func make(_ data: ChartData, _ options: ChartOptions) -> any Chart {
         withChartLanguage(options.language) {
             var chart = makeChart(data, options)
             chart.header.finding = data.finding(self, options)
+            data.applyPresentation(of: self, to: &chart.header)
             return chart
+        }
+    }
+
+    /// The chart's header as computed from the data, without the user's words (the placeholders
+    /// of the fields that change them).
+    func computedHeader(_ data: ChartData, _ options: ChartOptions) -> ChartHeader {
+        withChartLanguage(options.language) {
+            var header = makeChart(data, options).header
+            header.finding = data.finding(self, options)
+            return header
         }
     }
 

@@ -39,21 +39,27 @@ enum ChartLegend {
         let rowHeight = max(swatch, canvas.lineHeight(font)) + 6
         var x = area.x
         var y = area.y
+        // The bottom of the row being laid out: a label longer than the whole width wraps and
+        // makes its row taller.
+        var rowBottom = y + rowHeight - 6
         for entry in entries {
             let symbolWidth = swatchWidth(entry.swatch, canvas)
             let labelWidth = canvas.measure(entry.label, font).width
             let width = symbolWidth + ChartSpacing.gap + labelWidth
             if x > area.x, x + width > area.maxX {
                 x = area.x
-                y += rowHeight
+                y = rowBottom + 6
+                rowBottom = y + rowHeight - 6
             }
             let box = ChartRect(x: x, y: y + (rowHeight - 6 - swatch) / 2, width: symbolWidth, height: swatch)
             drawSwatch(entry.swatch, in: box, on: canvas)
-            canvas.text(entry.label, x: x + symbolWidth + ChartSpacing.gap, y: box.midY, font, v: .middle,
-                        maxWidth: area.maxX - x - symbolWidth - ChartSpacing.gap)
-            x += width + entryGap
+            let available = area.maxX - x - symbolWidth - ChartSpacing.gap
+            let written = canvas.text(entry.label, x: x + symbolWidth + ChartSpacing.gap, y: y + (rowHeight - 6 - canvas.lineHeight(font)) / 2,
+                                      font, maxWidth: available)
+            rowBottom = max(rowBottom, written.maxY, box.maxY)
+            x += symbolWidth + ChartSpacing.gap + written.width + entryGap
         }
-        return entries.isEmpty ? 0 : y - area.y + rowHeight - 6
+        return entries.isEmpty ? 0 : rowBottom - area.y
     }
 
     private static func swatchWidth(_ swatch: LegendSwatch, _ canvas: ChartCanvas) -> Double {

@@ -25,12 +25,10 @@ final class ChartOptionsBar {
     private(set) var labelsLanguage: Language?
 
     init() {
-        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        widget = Widgets.wrappingBar(spacing: 12)
         Widgets.append(widget, labelled(tr("Year"), year.widget), labelled(tr("Kind"), kind.widget), delegated.widget,
                        labelled(tr(context: "chart", "Order"), sort.widget), byRegion.widget)
-        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
-        gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(widget, spacer, labelled(tr(context: "chart", "Labels"), language.widget))
+        Widgets.append(widget, labelled(tr(context: "chart", "Labels"), language.widget))
         language.set([tr(context: "chart", "Interface language"), "中文", "English"], selected: 0)
         sort.set(ChartSort.allCases.map(\.label), selected: 0)
 

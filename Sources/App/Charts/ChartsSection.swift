@@ -23,9 +23,11 @@ final class ChartsSection: WindowSection, KeyboardSection {
     private let controller: DocumentController
     private let gallery: ChartGallery
     private let optionsBar = ChartOptionsBar()
-    private let view = ChartView(width: 480, height: 270)
+    private let view = ChartView(width: 400, height: 120)
     private let status: UnsafeMutablePointer<GtkWidget>
     private let exportDialog = ChartExportDialog()
+    /// The selected chart's own title, finding and notes.
+    let words = ChartWordsEditor()
     private var presentAction: SimpleAction?
 
     /// The briefing's charts and their order.
@@ -56,12 +58,13 @@ final class ChartsSection: WindowSection, KeyboardSection {
         gtk_widget_set_hexpand(frame, 1)
         gtk_widget_set_vexpand(frame, 1)
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        let buttons = Widgets.wrappingBar(spacing: 8)
         let right = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-page"])
         Widgets.append(right, optionsBar.widget, frame, buttons)
         widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
         tree = OwnedObject(sinking: widget)
-        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), right)
+        // On a low screen the page scrolls rather than making the window taller than the screen.
+        Widgets.append(widget, gallery.widget, gtk_separator_new(GTK_ORIENTATION_VERTICAL), Widgets.verticalScroller(right))
 
         let actions = ActionMap.newGroup()
         actions.add("export") { [weak self] in self?.askToExportChart() }
@@ -78,7 +81,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
                        button(tr("Export All…"), "charts.export-all", tr("Save every chart to a folder, or all in one PDF")),
                        button(tr("Copy Image"), "charts.copy", tr("Copy this chart to the clipboard as an image")),
                        button(tr("Data Table"), "charts.table", tr("Show the figures of this chart as a table (Ctrl+T)")),
-                       gtk_separator_new(GTK_ORIENTATION_VERTICAL),
+                       words.titleButton, words.notesButton,
                        button(tr(context: "chart", "Earlier"), "charts.earlier", tr("Move this chart earlier in the briefing")),
                        button(tr(context: "chart", "Later"), "charts.later", tr("Move this chart later in the briefing")),
                        status,
@@ -110,6 +113,22 @@ final class ChartsSection: WindowSection, KeyboardSection {
         gallery.onSelect = { [weak self] kind in self?.select(kind) }
         gallery.onInclude = { [weak self] kind, on in self?.setIncluded(kind, on) }
         optionsBar.onChange = { [weak self] options, language in self?.optionsChanged(options, language) }
+        words.onTitle = { [weak self] text in
+            guard let self else { return }
+            self.setTitle(text, for: self.selected)
+        }
+        words.onFinding = { [weak self] text in
+            guard let self else { return }
+            self.setFinding(text, for: self.selected)
+        }
+        words.onAddNote = { [weak self] point, text in
+            guard let self else { return false }
+            return self.addNote(text, at: point, to: self.selected)
+        }
+        words.onRemoveNote = { [weak self] index in
+            guard let self else { return }
+            self.removeNote(at: index, of: self.selected)
+        }
         gallery.select(selected)
     }
 
@@ -152,6 +171,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         view.chart = charts[selected]
         describeChart()
         optionsBar.show(selected, options[selected] ?? selected.defaultOptions, years: data.years)
+        showWords()
         if let briefing {
             briefing.update(briefingSlides())
         }
@@ -179,6 +199,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         view.chart = charts[kind]
         describeChart()
         optionsBar.show(kind, options[kind] ?? kind.defaultOptions, years: data?.years ?? [])
+        showWords()
     }
 
     /// Names the large chart with its title and describes its finding and figures.
@@ -216,8 +237,68 @@ final class ChartsSection: WindowSection, KeyboardSection {
         if kind == selected {
             view.chart = charts[kind]
             describeChart()
+            showWords()
         }
         briefing?.update(briefingSlides())
+    }
+
+    // MARK: The user's words (issue 15)
+
+    /// The longest note a chart takes, in characters.
+    static let noteLimit = 200
+
+    /// Shows the selected chart's title, finding and notes in their fields.
+    private func showWords() {
+        guard let data else { return }
+        let computed = selected.computedHeader(data, chartOptions(selected))
+        let points = data.notePoints(selected)
+        words.show(computedTitle: computed.title, computedFinding: computed.finding,
+                   override: data.survey.meta.charts?.override(selected.name), notes: charts[selected]?.header.notes ?? [],
+                   points: points, pointLabels: points.map(data.pointLabel))
+    }
+
+    /// Gives a chart a title of its own (empty: the computed one), as one edit.
+    func setTitle(_ text: String, for kind: ChartKind) {
+        editWords(tr("Change a chart's title")) { p in
+            p.setOverride(kind.name, title: text, finding: p.override(kind.name)?.finding)
+        }
+    }
+
+    /// Gives a chart a finding of its own (empty: the computed one), as one edit.
+    func setFinding(_ text: String, for kind: ChartKind) {
+        editWords(tr("Change a chart's finding")) { p in
+            p.setOverride(kind.name, title: p.override(kind.name)?.title, finding: text)
+        }
+    }
+
+    /// Adds a note on a point of a chart, as one edit; false (with the reason in the status line)
+    /// when the text is empty or too long.
+    @discardableResult
+    func addNote(_ text: String, at point: ChartPoint, to kind: ChartKind) -> Bool {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return false }
+        guard text.count <= Self.noteLimit else {
+            setStatus(tr("A note can have at most %1 characters; this one has %2.", Self.noteLimit, text.count))
+            return false
+        }
+        return editWords(tr("Add a note to a chart")) { $0.add(ChartAnnotation(chart: kind.name, point: point, text: text)) }
+    }
+
+    /// Removes a chart's `index`th note, as one edit.
+    func removeNote(at index: Int, of kind: ChartKind) {
+        editWords(tr("Remove a note from a chart")) { $0.removeAnnotation(kind.name, at: index) }
+    }
+
+    /// Changes the survey's chart words as one edit (nothing when they stay the same).
+    @discardableResult
+    private func editWords(_ label: String, _ change: (inout ChartPresentation) -> Void) -> Bool {
+        var meta = controller.survey.meta
+        var presentation = meta.charts ?? ChartPresentation()
+        change(&presentation)
+        let new: ChartPresentation? = presentation.isEmpty ? nil : presentation
+        guard new != meta.charts else { return true }
+        meta.charts = new
+        return controller.perform(.setMeta(meta), label: label)
     }
 
     /// Changes the language of every chart's labels (nil: the interface's).

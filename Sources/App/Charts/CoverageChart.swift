@@ -29,7 +29,7 @@ struct CoverageChart: Chart {
             }
             return ChartPanel(title: ChartWords.kind(kind),
                               content: StackedColumns(categories: data.years.map(String.init), series: series, values: values,
-                                                      axisMaximum: nil, showTotals: true))
+                                                      axisMaximum: nil, showTotals: true, points: data.years.map(ChartPoint.year)))
         }
         let present = Set(panels.flatMap { $0.content.presentSeries })
         legend = series.indices.filter { present.contains($0) }.map { LegendEntry(.fill(series[$0].fill), series[$0].label) }

@@ -24,7 +24,7 @@ struct DisclosurePerYearChart: Chart {
                 return statuses.map { counts[$0] }
             }
             let columns = StackedColumns(categories: data.years.map(String.init), series: series, values: values,
-                                         axisMaximum: options.includeDelegated ? data.stats.jurisdictionCount : nil)
+                                         axisMaximum: options.includeDelegated ? data.stats.jurisdictionCount : nil, points: data.years.map(ChartPoint.year))
             return ChartPanel(title: ChartWords.kind(kind), content: columns)
         }
         let present = Set(panels.flatMap { $0.content.presentSeries })

@@ -27,7 +27,7 @@ struct EnterpriseCompletenessChart: Chart {
                         segments: Completeness.allCases.map {
                             BarSegment(value: Double(j.completeness[$0]), fill: ChartFills.completeness($0), label: String(j.completeness[$0]))
                         },
-                        trailing: tr("%1 sampled, %2 disclosed", j.sampled, j.disclosed)))
+                        trailing: tr("%1 sampled, %2 disclosed", j.sampled, j.disclosed), point: .jurisdiction(j.jurisdiction)))
         }, scale: ValueScale(upTo: Double(maximum)))
         let present = Completeness.allCases.filter { e.completeness[$0] > 0 }
         legend = present.map { LegendEntry(.fill(ChartFills.completeness($0)), ChartWords.counted($0.label, e.completeness[$0])) }

@@ -27,7 +27,7 @@ struct LabellingChart: Chart {
         let labelling = data.years.map { data.stats.labelling(year: $0) }
         columns = StackedColumns(categories: data.years.map(String.init), series: series,
                                  values: labelling.map { [$0.noList, $0.notStated, $0.someMarked, $0.allMarked, $0.notRecorded] },
-                                 axisMaximum: data.stats.jurisdictionCount)
+                                 axisMaximum: data.stats.jurisdictionCount, points: data.years.map(ChartPoint.year))
         reasonMarks = [
             (tr("Reason 1: pollution"), labelling.map(\.marksPollution)),
             (tr("Reason 2: energy"), labelling.map(\.marksEnergy)),

@@ -11,6 +11,7 @@ struct MatrixChart: Chart {
     }
 
     struct Row: Sendable {
+        var id: String
         var name: String
         var cells: [DisclosureStatus]
     }
@@ -38,7 +39,7 @@ struct MatrixChart: Chart {
         years = data.years
         var rows: [(Row, Int, Int)] = data.survey.jurisdictions.enumerated().map { i, j in
             let cells = columns.map { data.status(j.id, $0.year, $0.kind) }
-            return (Row(name: ChartData.compactName(j.displayName), cells: cells), cells.filter { $0 == .disclosed }.count, i)
+            return (Row(id: j.id, name: ChartData.compactName(j.displayName), cells: cells), cells.filter { $0 == .disclosed }.count, i)
         }
         if options.sort == .value {
             rows.sort { ($0.1, -$0.2) > ($1.1, -$1.2) }
@@ -98,8 +99,10 @@ struct MatrixChart: Chart {
         // Headings: the year over its kinds.
         for (y, year) in years.enumerated() {
             let x = grid.x + groupWidth * Double(y)
-            canvas.text(String(year), x: x + groupWidth / 2, y: rect.y, ChartType.axis.sized(ChartType.axis.size).withBold,
-                        h: .center, maxWidth: groupWidth)
+            let yearFont = ChartType.axis.withBold
+            let heading = canvas.text(String(year), x: x + groupWidth / 2, y: rect.y,
+                                      canvas.fitting(String(year), yearFont, width: groupWidth - 2, minimum: 7) ?? yearFont.sized(7), h: .center)
+            canvas.anchor(.year(year), x: heading.maxX + ChartFrame.badgeSize(canvas) / 2 + 2, y: heading.midY)
             if kinds.count > 1 {
                 for (k, heading) in kindHeadings.enumerated() {
                     let short = String(heading.prefix(1))
@@ -114,6 +117,8 @@ struct MatrixChart: Chart {
         for (r, row) in rows.enumerated() {
             let y = grid.y + rowHeight * Double(r)
             canvas.text(row.name, x: grid.x - 8, y: y + rowHeight / 2, font, h: .right, v: .middle, maxWidth: nameWidth - 8)
+            canvas.anchor(.jurisdiction(row.id), x: grid.x + cellWidth * Double(row.cells.count) + ChartFrame.badgeSize(canvas) / 2 + 3,
+                          y: y + rowHeight / 2)
             for (c, status) in row.cells.enumerated() {
                 // A wider gap between years than between the kinds of one year.
                 let left = c % kinds.count == 0 ? 3.0 : 1.0

@@ -54,12 +54,13 @@ struct RankingChart: Chart {
         func row(_ e: Entry) -> BarRowItem {
             guard e.denominator > 0 else {
                 return .row(BarRow(label: data.name(e.id), lead: "–", segments: [], trailing: tr("no rate: every cell delegated"),
-                                   track: true, muted: true))
+                                   track: true, muted: true, point: .jurisdiction(e.id)))
             }
             let rate = Double(e.disclosed) / Double(e.denominator)
             return .row(BarRow(label: data.name(e.id), lead: e.rank.map(String.init),
                                segments: [BarSegment(value: rate, fill: ChartFills.status(.disclosed), label: nil)],
-                               trailing: tr("%1 (%2 of %3)", ChartWords.percent(rate), e.disclosed, e.denominator), track: true))
+                               trailing: tr("%1 (%2 of %3)", ChartWords.percent(rate), e.disclosed, e.denominator), track: true,
+                               point: .jurisdiction(e.id)))
         }
         var items: [BarRowItem] = []
         if options.groupByRegion {

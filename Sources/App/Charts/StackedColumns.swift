@@ -18,6 +18,8 @@ struct StackedColumns: Sendable {
     /// The top of the axis (e.g. the number of jurisdictions); nil: the largest total.
     var axisMaximum: Int?
     var showTotals = false
+    /// The point each category is (its year), where the user's notes mark it.
+    var points: [ChartPoint] = []
 
     /// The series that have a non-zero value somewhere (for legends).
     var presentSeries: [Int] {
@@ -40,8 +42,8 @@ struct StackedColumns: Sendable {
     func draw(on canvas: ChartCanvas, in rect: ChartRect, title: String? = nil, sharedMaximum: Int? = nil) {
         var area = rect
         if let title {
-            let t = canvas.text(title, x: area.x, y: area.y, ChartType.panelTitle, maxWidth: area.width)
-            area = area.inset(top: t.height + ChartSpacing.block)
+            let h = canvas.paragraph(title, x: area.x, y: area.y, width: area.width, ChartType.panelTitle)
+            area = area.inset(top: h + ChartSpacing.block)
         }
         guard !categories.isEmpty else { return }
         let totals = values.map { $0.reduce(0, +) }
@@ -89,6 +91,9 @@ struct StackedColumns: Sendable {
             }
             if showTotals {
                 canvas.text(String(totals[i]), x: x + barWidth / 2, y: y - 3, valueFont, color: Palette.muted, h: .center, v: .bottom)
+            }
+            if points.indices.contains(i) {
+                canvas.anchor(points[i], x: x + barWidth, y: y - (showTotals ? labelHeight : 0))
             }
             if i % every == 0 {
                 canvas.text(category, x: x + barWidth / 2, y: plot.maxY + 6, ChartType.axis, h: .center)

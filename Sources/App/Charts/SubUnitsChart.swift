@@ -31,7 +31,7 @@ struct SubUnitsChart: Chart {
                 BarSegment(value: Double(s.disclosed), fill: ChartFills.status(.disclosed), label: String(s.disclosed)),
                 BarSegment(value: Double(s.notDisclosed), fill: ChartFills.status(.notDisclosed), label: String(s.notDisclosed)),
                 BarSegment(value: Double(s.otherOnly), fill: other, label: String(s.otherOnly)),
-            ], trailing: trailing, muted: s.basis == .notRecorded))
+            ], trailing: trailing, muted: s.basis == .notRecorded, point: .jurisdiction(s.jurisdiction)))
         }, scale: ValueScale(upTo: Double(maximum)))
         var entries = [LegendEntry.status(.disclosed), LegendEntry.status(.notDisclosed)]
         if rows.contains(where: { $0.otherOnly > 0 }) {

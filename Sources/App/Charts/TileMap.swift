@@ -6,6 +6,7 @@ import Model
 /// multiples.
 struct TileMap: Sendable {
     struct Tile: Sendable {
+        var id: String
         var name: String
         /// A shorter name for small tiles.
         var abbreviation: String
@@ -24,7 +25,7 @@ struct TileMap: Sendable {
         let names = data.survey.jurisdictions.map { ChartData.compactName($0.displayName) }
         let abbreviations = TileMap.abbreviations(names, ids: data.survey.jurisdictions.map(\.id))
         tiles = data.survey.jurisdictions.enumerated().map { i, j in
-            Tile(name: names[i], abbreviation: abbreviations[i], column: j.tile.column, row: j.tile.row,
+            Tile(id: j.id, name: names[i], abbreviation: abbreviations[i], column: j.tile.column, row: j.tile.row,
                  status: data.status(j.id, year, kind))
         }
         columns = (tiles.map(\.column).max() ?? 0) + 1
@@ -59,6 +60,7 @@ struct TileMap: Sendable {
             let box = ChartRect(x: grid.x + Double(tile.column) * width + gap / 2, y: grid.y + Double(tile.row) * height + gap / 2,
                                 width: inner.width, height: inner.height)
             let fill = ChartFills.status(tile.status)
+            canvas.anchor(.jurisdiction(tile.id), x: box.maxX - 3, y: box.minY + 3)
             canvas.fillRounded(box, radius: min(box.width, box.height) * 0.12, fill.color)
             let symbol = symbols[tile.status] ?? TileSymbols(long: "", short: "")
             let text = canvas.measure(symbol.long, symbolFont).width + 4 <= box.width ? symbol.long : symbol.short

@@ -11,9 +11,12 @@ struct TileMapYearsChart: Chart {
     /// Shown instead of the plot when the survey lacks the records (taken in the labels' language).
     private let emptyMessage = tr("The survey has no years.")
     let maps: [ChartPanel<TileMap>]
+    /// The year of each map.
+    let years: [Int]
 
     init(_ data: ChartData, _ options: ChartOptions) {
         let disclosure = options.kind ?? .auditList
+        years = data.years
         maps = data.years.map { year in
             let map = TileMap(data, year: year, kind: disclosure)
             let disclosed = map.counts[.disclosed, default: 0]
@@ -49,7 +52,10 @@ struct TileMapYearsChart: Chart {
         let rowRects = plot.rows(rows, gap: gap)
         for (i, panel) in maps.enumerated() {
             let cell = rowRects[i / best.columns].columns(best.columns, gap: gap)[i % best.columns]
-            canvas.text(panel.title, x: cell.midX, y: cell.y, ChartType.panelTitle.sized(15), h: .center, maxWidth: cell.width)
+            let title = canvas.text(panel.title, x: cell.midX, y: cell.y, ChartType.panelTitle.sized(15), h: .center, maxWidth: cell.width)
+            if years.indices.contains(i) {
+                canvas.anchor(.year(years[i]), x: title.maxX + ChartFrame.badgeSize(canvas) / 2 + 3, y: title.midY)
+            }
             panel.content.draw(on: canvas, in: cell.inset(top: titleHeight))
         }
     }

@@ -126,6 +126,9 @@ struct TimelineChart: Chart {
             canvas.text(surveyYearsLabel, x: band.midX, y: track.maxY + axisHeight, ChartType.axis.withBold,
                         color: Palette.fill(.disclosed), h: .center, maxWidth: max(band.width, 80))
         }
+        for year in axis {
+            canvas.anchor(.year(year), x: x(Double(year) + 0.5), y: track.y + ChartFrame.badgeSize(canvas) / 2 + 2)
+        }
         let step = max(1, Int((span / 12).rounded(.up)))
         for year in stride(from: axis.lowerBound, through: axis.upperBound, by: step) {
             let px = x(Double(year))

@@ -27,7 +27,7 @@ final class EnterprisesSection: RevealingSection {
         widget = paned
         tree = OwnedObject(sinking: widget)
 
-        let actions = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
+        let actions = Widgets.wrappingBar(spacing: 6, classes: ["gk-toolbar"])
         let add = FormParts.button(tr("Add"), classes: ["suggested-action"], tooltip: tr("Add an enterprise sample (Insert)")) { [weak self] in
             self?.addEnterprise()
         }
@@ -37,16 +37,14 @@ final class EnterprisesSection: RevealingSection {
         let delete = FormParts.button(tr("Delete"), classes: ["destructive-action"], tooltip: tr("Delete the selected enterprise (Delete)")) { [weak self] in
             self?.deleteSelected()
         }
-        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
-        gtk_widget_set_hexpand(spacer, 1)
         let importButton = FormParts.button(tr("Import list…"), tooltip: tr("Import a published audit list (CSV or TSV)")) { [weak self] in
             self?.importList()
         }
-        Widgets.append(actions, add, duplicate, delete, spacer, importButton, CopyTableButton.make("enterprises"))
+        Widgets.append(actions, add, duplicate, delete, importButton, CopyTableButton.make("enterprises"))
 
         let left = Widgets.box(GTK_ORIENTATION_VERTICAL)
         Widgets.append(left, filterBar.widget, actions, list.widget)
-        gtk_paned_set_start_child(paned.opaque, left)
+        gtk_paned_set_start_child(paned.opaque, Widgets.horizontalScroller(left, minimumWidth: 280))
         gtk_paned_set_end_child(paned.opaque, form.widget)
         gtk_paned_set_resize_end_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)

@@ -82,6 +82,8 @@ final class MatrixGrid {
         text = MatrixText(widget: area)
 
         Events.setDrawFunction(area) { [weak self] cr, width, height in self?.draw(cr, width, height) }
+        // The painter takes the dark or light colours (`MatrixInk.current`) when the theme changes.
+        DarkStyle.observe { [weak self] in if let self { gtk_widget_queue_draw(self.area) } }
         Signals.connect(hadjustment, "value-changed") { [weak self] in self?.redraw() }
         Signals.connect(vadjustment, "value-changed") { [weak self] in self?.redraw() }
         Events.onKeyPressed(area) { [weak self] keyval, state in self?.handleKey(keyval, state) ?? false }

@@ -24,24 +24,12 @@ struct MatrixScene {
 struct MatrixPainter {
     let text: MatrixText
 
-    private enum Ink {
-        static let background = RGB(0xFFFFFF)
-        static let header = RGB(0xF4F5F7)
-        static let headerActive = RGB(0xDCE8F7)
-        static let heading = RGB(0xE9ECF0)
-        static let line = RGB(0xE2E4E8)
-        static let strongLine = RGB(0xB5BAC1)
-        static let accent = RGB(0x1C64C8)
-        static let unfocused = RGB(0x7C828A)
-        static let badge = RGB(0xB3261E)
-        static let warningBadge = RGB(0x9A5B00)
-        static let quiet = RGB(0x7C828A)
-        static let mark = RGB(0x3A3F45)
-    }
+    /// The grid's colours: light, or dark in a dark theme (`MatrixInk`).
+    var ink = MatrixInk.current
 
     func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect) {
         let l = scene.layout, m = l.metrics
-        fill(cr, vp, Ink.background)
+        fill(cr, vp, ink.background)
         let body = l.bodyRect(vp)
         let rowsShown = l.visibleDisplayRows(vp)
         let columnsShown = l.visibleColumns(vp)
@@ -53,15 +41,15 @@ struct MatrixPainter {
                 switch scene.rows.display[d] {
                 case .heading(let region):
                     let band = MatrixRect(x: body.x, y: span.y, width: body.width, height: span.height)
-                    fill(cr, band, Ink.heading)
-                    line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.strongLine)
+                    fill(cr, band, ink.heading)
+                    line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
                     _ = region
                 case .jurisdiction(let j):
                     for c in columnsShown { drawCell(cr, scene, j: j, c: c, x: l.columnX(c), y: span.y, height: span.height) }
                 }
             }
             for c in columnsShown where c % 2 == 0 && c > 0 {
-                line(cr, l.columnX(c) - 0.5, body.y, l.columnX(c) - 0.5, body.maxY, Ink.strongLine)
+                line(cr, l.columnX(c) - 0.5, body.y, l.columnX(c) - 0.5, body.maxY, ink.strongLine)
             }
             if let selection = scene.selection, !scene.rows.isEmpty { drawSelection(cr, scene, selection) }
         }
@@ -71,9 +59,9 @@ struct MatrixPainter {
                 guard case .heading(let region) = scene.rows.display[d] else { continue }
                 let span = l.displayRowSpan(d)
                 let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
-                fill(cr, band, Ink.heading)
-                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.strongLine)
-                setColor(cr, Palette.ink)
+                fill(cr, band, ink.heading)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
+                setColor(cr, ink.text)
                 text.draw(cr, region.label, .heading, in: band, alignment: .left, inset: 12)
             }
         }
@@ -91,9 +79,9 @@ struct MatrixPainter {
         let status = scene.cells.status(j, c)
         let tile = MatrixRect(x: x + 2, y: y + 2, width: m.cellWidth - 4, height: height - 4)
         roundedRect(cr, tile, radius: 3)
-        setColor(cr, Palette.tint(status))
+        setColor(cr, ink.tint(status))
         cairo_fill(cr)
-        setColor(cr, Palette.ink)
+        setColor(cr, ink.text)
         switch status {
         case .disclosed, .notDisclosed: text.draw(cr, status.symbol, .symbol, in: tile)
         case .prefecture, .division: text.draw(cr, Self.cellWord(status), .cellWord, in: tile)
@@ -106,23 +94,23 @@ struct MatrixPainter {
             cairo_arc(cr, tile.maxX - 3, tile.y + 3, 3, -.pi / 2, 0)
             cairo_line_to(cr, tile.maxX, tile.y + 9)
             cairo_close_path(cr)
-            setColor(cr, Ink.mark)
+            setColor(cr, ink.mark)
             cairo_fill(cr)
         }
         if let mark = scene.cells.qualityMark(j, c) {
             // Quality marks (½ partly published, + fairly comprehensive) in the lower left corner.
-            setColor(cr, Ink.mark)
+            setColor(cr, ink.mark)
             text.draw(cr, mark, .badge, in: MatrixRect(x: tile.x + 1, y: tile.maxY - 13, width: 18, height: 12))
         }
         if scene.cells.hasEvidence(j, c) {
             // A small dot: the cell has evidence.
             cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)
-            setColor(cr, Ink.mark, alpha: 0.7)
+            setColor(cr, ink.mark, alpha: 0.7)
             cairo_fill(cr)
         }
         if scene.fadeEntered, status != .notSurveyed {
             roundedRect(cr, tile, radius: 3)
-            setColor(cr, Ink.background, alpha: 0.65)
+            setColor(cr, ink.background, alpha: 0.65)
             cairo_fill(cr)
             return
         }
@@ -134,7 +122,7 @@ struct MatrixPainter {
             // A small hollow ring where the evidence dot goes: disclosed, evidence still to add.
             cairo_new_path(cr)
             cairo_arc(cr, tile.maxX - 6, tile.maxY - 6, 3, 0, 2 * .pi)
-            setColor(cr, Ink.quiet)
+            setColor(cr, ink.quiet)
             cairo_set_line_width(cr, 1.2)
             cairo_stroke(cr)
         default:
@@ -146,7 +134,7 @@ struct MatrixPainter {
     private func badge(_ cr: OpaquePointer, _ mark: MatrixProblemMark, cx: Double, cy: Double) {
         let r = 6.0
         cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
-        setColor(cr, mark == .error ? Ink.badge : Ink.warningBadge)
+        setColor(cr, mark == .error ? ink.badge : ink.warningBadge)
         cairo_fill(cr)
         setColor(cr, RGB(0xFFFFFF))
         text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
@@ -174,7 +162,7 @@ struct MatrixPainter {
         let l = scene.layout
         let first = l.cellRect(MatrixPoint(row: s.rows.lowerBound, column: s.columns.lowerBound))
         let last = l.cellRect(MatrixPoint(row: s.rows.upperBound, column: s.columns.upperBound))
-        let color = scene.focused ? Ink.accent : Ink.unfocused
+        let color = scene.focused ? ink.accent : ink.unfocused
         if !s.isSingleCell {
             let range = MatrixRect(x: first.x, y: first.y, width: last.maxX - first.x, height: last.maxY - first.y)
             setColor(cr, color, alpha: 0.16)
@@ -209,15 +197,15 @@ struct MatrixPainter {
                 guard case .jurisdiction(let j) = scene.rows.display[d], let row = l.dataRow(ofDisplayRow: d) else { continue }
                 let span = l.displayRowSpan(d)
                 let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
-                fill(cr, band, activeRows.contains(row) ? Ink.headerActive : Ink.header)
-                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, Ink.line)
-                setColor(cr, Palette.ink)
+                fill(cr, band, activeRows.contains(row) ? ink.headerActive : ink.header)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.line)
+                setColor(cr, ink.text)
                 let nameBand = MatrixRect(x: band.x, y: band.y, width: band.width - 16, height: band.height)
                 text.draw(cr, scene.jurisdictions[j].displayName, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
                 if let mark = scene.cells.rowBadges[j] { badge(cr, mark, cx: band.maxX - 14, cy: band.y + band.height / 2) }
             }
         }
-        line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, Ink.strongLine)
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, ink.strongLine)
     }
 
     private func drawColumnHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
@@ -225,7 +213,7 @@ struct MatrixPainter {
         let body = l.bodyRect(vp)
         let activeColumns = scene.selection.map { $0.columns } ?? 1...0
         clip(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight)) {
-            fill(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight), Ink.header)
+            fill(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight), ink.header)
             var drawnYears = Set<Int>()
             for c in columnsShown {
                 let column = scene.cells.columns[c]
@@ -233,19 +221,19 @@ struct MatrixPainter {
                 if drawnYears.insert(column.year).inserted {
                     let first = c - c % 2
                     let yearBand = MatrixRect(x: l.columnX(first), y: vp.y, width: 2 * m.cellWidth, height: m.yearHeaderHeight)
-                    if activeColumns.overlaps(first...first + 1) { fill(cr, yearBand, Ink.headerActive) }
-                    setColor(cr, Palette.ink)
+                    if activeColumns.overlaps(first...first + 1) { fill(cr, yearBand, ink.headerActive) }
+                    setColor(cr, ink.text)
                     text.draw(cr, yearHeading(column.year), .year, in: yearBand)
-                    line(cr, yearBand.x + 6, yearBand.maxY - 0.5, yearBand.maxX - 6, yearBand.maxY - 0.5, Ink.strongLine)
-                    if first > 0 { line(cr, yearBand.x - 0.5, vp.y, yearBand.x - 0.5, vp.y + m.headerHeight, Ink.strongLine) }
+                    line(cr, yearBand.x + 6, yearBand.maxY - 0.5, yearBand.maxX - 6, yearBand.maxY - 0.5, ink.strongLine)
+                    if first > 0 { line(cr, yearBand.x - 0.5, vp.y, yearBand.x - 0.5, vp.y + m.headerHeight, ink.strongLine) }
                 }
                 let kindBand = MatrixRect(x: x, y: vp.y + m.yearHeaderHeight, width: m.cellWidth, height: m.kindHeaderHeight)
-                if activeColumns.contains(c) { fill(cr, kindBand, Ink.headerActive) }
-                setColor(cr, Palette.muted)
+                if activeColumns.contains(c) { fill(cr, kindBand, ink.headerActive) }
+                setColor(cr, ink.muted)
                 text.draw(cr, Self.kindHeading(column.kind), .kind, in: kindBand, wrap: true, inset: 4)
             }
         }
-        line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, Ink.strongLine)
+        line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, ink.strongLine)
     }
 
     private func drawTotalsColumns(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
@@ -253,21 +241,21 @@ struct MatrixPainter {
         let body = l.bodyRect(vp)
         let x = l.totalsColumnX(vp)
         clip(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)) {
-            fill(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height), Ink.header)
+            fill(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height), ink.header)
             for d in rowsShown {
                 let span = l.displayRowSpan(d)
                 let countBand = MatrixRect(x: x, y: span.y, width: m.totalsColumnWidth, height: span.height)
                 let rateBand = MatrixRect(x: x + m.totalsColumnWidth, y: span.y, width: m.totalsColumnWidth, height: span.height)
-                line(cr, x, span.y + span.height - 0.5, x + m.totalsWidth, span.y + span.height - 0.5, Ink.line)
+                line(cr, x, span.y + span.height - 0.5, x + m.totalsWidth, span.y + span.height - 0.5, ink.line)
                 guard case .jurisdiction(let j) = scene.rows.display[d] else { continue }
                 let counts = scene.cells.rowCounts[j]
-                setColor(cr, Palette.ink)
+                setColor(cr, ink.text)
                 text.draw(cr, String(counts.disclosed), .total, in: countBand)
-                setColor(cr, Palette.muted)
+                setColor(cr, ink.muted)
                 text.draw(cr, Self.percent(counts.rate(scene.cells.rateDefinition)), .small, in: rateBand)
             }
         }
-        line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), Ink.strongLine)
+        line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), ink.strongLine)
     }
 
     private func drawTotalsRow(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
@@ -275,15 +263,15 @@ struct MatrixPainter {
         let body = l.bodyRect(vp)
         let y = l.totalsRowY(vp)
         clip(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight)) {
-            fill(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight), Ink.header)
+            fill(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight), ink.header)
             for c in columnsShown {
                 let band = MatrixRect(x: l.columnX(c), y: y, width: m.cellWidth, height: m.totalsRowHeight)
-                setColor(cr, Palette.ink)
+                setColor(cr, ink.text)
                 text.draw(cr, String(scene.cells.columnDisclosed[c]), .total, in: band)
-                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, y, band.x - 0.5, y + m.totalsRowHeight, Ink.strongLine) }
+                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, y, band.x - 0.5, y + m.totalsRowHeight, ink.strongLine) }
             }
         }
-        line(cr, vp.x, y + 0.5, min(vp.maxX, l.contentWidth), y + 0.5, Ink.strongLine)
+        line(cr, vp.x, y + 0.5, min(vp.maxX, l.contentWidth), y + 0.5, ink.strongLine)
     }
 
     /// The four corners: "Jurisdiction / year", the totals' headings, the totals row's label and
@@ -292,36 +280,36 @@ struct MatrixPainter {
         let l = scene.layout, m = l.metrics
         let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
         let topLeft = MatrixRect(x: vp.x, y: vp.y, width: m.rowHeaderWidth, height: m.headerHeight)
-        fill(cr, topLeft, Ink.header)
-        setColor(cr, Palette.muted)
+        fill(cr, topLeft, ink.header)
+        setColor(cr, ink.muted)
         text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
 
         let topRight = MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.headerHeight)
-        fill(cr, topRight, Ink.header)
-        setColor(cr, Palette.ink)
+        fill(cr, topRight, ink.header)
+        setColor(cr, ink.text)
         text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
-        line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, Ink.strongLine)
-        setColor(cr, Palette.muted)
+        line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, ink.strongLine)
+        setColor(cr, ink.muted)
         let kindY = vp.y + m.yearHeaderHeight
         text.draw(cr, tr(context: "matrix totals", "Disclosed"), .kind, in: MatrixRect(x: right, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
         text.draw(cr, tr("Rate"), .kind, in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
-        line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, Ink.strongLine)
-        line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, Ink.strongLine)
+        line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, ink.strongLine)
+        line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, ink.strongLine)
 
         let bottomLeft = MatrixRect(x: vp.x, y: bottom, width: m.rowHeaderWidth, height: m.totalsRowHeight)
-        fill(cr, bottomLeft, Ink.header)
-        setColor(cr, Palette.ink)
+        fill(cr, bottomLeft, ink.header)
+        setColor(cr, ink.text)
         text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)
-        line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, Ink.strongLine)
-        line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, Ink.strongLine)
+        line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, ink.strongLine)
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, ink.strongLine)
 
         let bottomRight = MatrixRect(x: right, y: bottom, width: m.totalsWidth, height: m.totalsRowHeight)
-        fill(cr, bottomRight, Ink.header)
-        setColor(cr, Palette.ink)
+        fill(cr, bottomRight, ink.header)
+        setColor(cr, ink.text)
         text.draw(cr, String(scene.cells.totalDisclosed), .total,
                   in: MatrixRect(x: right, y: bottom, width: m.totalsColumnWidth, height: m.totalsRowHeight))
-        line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, Ink.strongLine)
-        line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, Ink.strongLine)
+        line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, ink.strongLine)
+        line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, ink.strongLine)
     }
 
     /// "75%", or "–" without a rate.

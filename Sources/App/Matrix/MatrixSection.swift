@@ -70,7 +70,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
 
         let gridColumn = Widgets.box(GTK_ORIENTATION_VERTICAL)
         Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), statusLine.widget,
-                       MatrixToolbar.legend())
+                       Widgets.shrinkingScroller(MatrixToolbar.legend()))
         let paned: Widget = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)
         gtk_paned_set_start_child(paned.opaque, gridColumn)
         gtk_paned_set_end_child(paned.opaque, details.widget)

@@ -38,7 +38,7 @@ final class MatrixToolbar {
     var onDone: (() -> Void)?
 
     init() {
-        widget = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8, classes: ["gk-matrix-toolbar"])
+        widget = Widgets.wrappingBar(spacing: 8, classes: ["gk-matrix-toolbar"])
         search = gtk_search_entry_new()
         GProperty.set(search, "placeholder-text", tr(context: "matrix", "Find a jurisdiction"))
         Events.setAccessibleLabel(search, tr(context: "matrix", "Find a jurisdiction"))
@@ -55,9 +55,7 @@ final class MatrixToolbar {
         advanceDropDown = MatrixAdvance.allCases.map(\.label).withCStringArray { gtk_drop_down_new_from_strings($0)! }
         gtk_widget_set_tooltip_text(advanceDropDown, tr("Where the cursor goes after a status key sets one cell"))
         Events.setAccessibleLabel(advanceDropDown, tr("After a status key"))
-        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
-        gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(widget, search, problemsToggle, emptyToggle, spacer, quietMarksToggle, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))
+        Widgets.append(widget, search, problemsToggle, emptyToggle, quietMarksToggle, orderDropDown, advanceDropDown, CopyTableButton.make("matrix"))
 
         Signals.connect(search, "search-changed") { [weak self] in self?.filterChanged() }
         Signals.connect(problemsToggle, "toggled") { [weak self] in self?.filterChanged() }

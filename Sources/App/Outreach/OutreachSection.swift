@@ -55,7 +55,7 @@ final class OutreachSection: RevealingSection {
         let start = Widgets.box(GTK_ORIENTATION_VERTICAL)
         gtk_widget_set_vexpand(jurisdictions.widget, 1)
         Widgets.append(start, copyButtons, jurisdictions.widget)
-        gtk_paned_set_start_child(paned.opaque, start)
+        gtk_paned_set_start_child(paned.opaque, Widgets.horizontalScroller(start, minimumWidth: 220))
         gtk_paned_set_end_child(paned.opaque, Widgets.verticalScroller(page))
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)

@@ -33,7 +33,7 @@ final class RegulationsSection: RevealingSection {
         widget = paned
         tree = OwnedObject(sinking: widget)
 
-        let toolbar = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
+        let toolbar = Widgets.wrappingBar(spacing: 6, classes: ["gk-toolbar"])
         gtk_widget_set_hexpand(dateEntry.widget, 0)
         gtk_widget_set_tooltip_text(dateEntry.widget, tr("The date the statuses are shown for: 2022, 2022-06 or 2022-06-30"))
         let add = FormParts.button(tr("Add"), classes: ["suggested-action"], tooltip: tr("Add a regulation")) { [weak self] in
@@ -42,13 +42,10 @@ final class RegulationsSection: RevealingSection {
         let delete = FormParts.button(tr("Delete"), classes: ["destructive-action"], tooltip: tr("Delete the selected regulation")) { [weak self] in
             self?.deleteSelected()
         }
-        let spacer = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
-        gtk_widget_set_hexpand(spacer, 1)
-        Widgets.append(toolbar, Widgets.label(tr("Status on"), classes: ["gk-field-label"]), dateEntry.widget, spacer, add, delete, CopyTableButton.make("regulations"))
+        Widgets.append(toolbar, Widgets.label(tr("Status on"), classes: ["gk-field-label"]), dateEntry.widget, add, delete, CopyTableButton.make("regulations"))
         let left = Widgets.box(GTK_ORIENTATION_VERTICAL)
         Widgets.append(left, toolbar, list.widget)
-        gtk_widget_set_size_request(left, 400, -1)
-        gtk_paned_set_start_child(paned.opaque, left)
+        gtk_paned_set_start_child(paned.opaque, Widgets.horizontalScroller(left, minimumWidth: 280))
         gtk_paned_set_end_child(paned.opaque, editor.widget)
         gtk_paned_set_shrink_start_child(paned.opaque, 0)
         gtk_paned_set_shrink_end_child(paned.opaque, 0)

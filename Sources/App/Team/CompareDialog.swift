@@ -28,7 +28,7 @@ final class CompareDialog: TeamDialog {
         self.controller = controller
         self.other = other
         comparison = SurveyComparison(controller.survey, other)
-        let (list, scroller) = TeamDialog.list()
+        let (list, scroller) = TeamDialog.list(name: tr("Compare with %1", name))
         self.list = list
         summary = Widgets.label("", wrap: true)
         onlyDifferences = gtk_check_button_new_with_mnemonic(tr("Only _differences"))

@@ -14,7 +14,7 @@ final class ConflictsDialog: TeamDialog {
 
     init(parent: Widget?, controller: DocumentController) {
         self.controller = controller
-        let (list, scroller) = TeamDialog.list()
+        let (list, scroller) = TeamDialog.list(name: tr("Merge Conflicts"))
         self.list = list
         summary = Widgets.label("", wrap: true)
         super.init(title: tr("Merge Conflicts"), parent: parent, width: 760, height: 560)

@@ -28,7 +28,7 @@ final class LogDialog: TeamDialog {
         sectionChoice = ExportDialog.dropDown([tr("All sections")] + Self.sections)
         Events.setAccessibleLabel(sectionChoice, tr("Section"))
         sinceEntry = TeamDialog.entry(accessibleName: tr("From date"), placeholder: tr("From date, e.g. 2026-12-01"))
-        let (list, scroller) = TeamDialog.list()
+        let (list, scroller) = TeamDialog.list(name: tr("Change log"))
         self.list = list
         count = Widgets.label("", classes: ["dim-label"])
         super.init(title: tr("Change Log"), parent: parent, width: 900, height: 600)

@@ -71,9 +71,10 @@ class TeamDialog {
 
     static func text(of entry: Widget) -> String { String(borrowingGChars: gtk_editable_get_text(entry.opaque)) ?? "" }
 
-    /// A list box in a scroller that fills the dialog.
-    static func list() -> (list: Widget, scroller: Widget) {
+    /// A list box in a scroller that fills the dialog, named for screen readers.
+    static func list(name: String) -> (list: Widget, scroller: Widget) {
         let list: Widget = gtk_list_box_new()
+        Events.setAccessibleLabel(list, name)
         gtk_list_box_set_selection_mode(list.opaque, GTK_SELECTION_NONE)
         Widgets.addClasses(list, ["boxed-list"])
         return (list, Widgets.verticalScroller(list))

@@ -25,6 +25,8 @@ final class GongkaiApplication {
         var fingerprint: FileFingerprint?
         /// With a directory, render every section to `<dir>/<section id>.png` and quit.
         var screenshotDirectory: URL?
+        /// The window's size for the screenshots (nil: its default size).
+        var screenshotSize: (width: Int32, height: Int32)?
         /// Drafts, recent files and file chooser (nil: the user's own, see `WindowServices.standard`).
         var services: WindowServices?
         /// Started by D-Bus activation (`--gapplication-service`): wait on the bus to be activated.
@@ -160,6 +162,7 @@ final class GongkaiApplication {
         let window = showWindow(survey, fileURL: launch.fileURL, fingerprint: launch.fingerprint,
                                 offerDrafts: launch.screenshotDirectory == nil)
         if let directory = launch.screenshotDirectory {
+            if let size = launch.screenshotSize { gtk_window_set_default_size(window.window.window, size.width, size.height) }
             tour = ScreenshotTour(window: window, directory: directory) { [weak self] failure in
                 if let failure {
                     StandardStream.error.report("gongkai: \(failure)")

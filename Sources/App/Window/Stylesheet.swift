@@ -5,20 +5,30 @@ import Model
 /// Gongkai's own CSS, added once per display on top of the GTK theme: the stylesheet file
 /// (`resources/style/gongkai.css`, classes prefixed `gk-` so they never collide with the theme's)
 /// followed by the rules made from the model's palette (`MatrixStyle`, `EnterpriseStyle`), in one
-/// provider; and the font rule, which follows the desktop's interface font.
+/// provider, with the named colours of the theme's variant (light or dark, `DarkStyle`) before
+/// them; and the font rule, which follows the desktop's interface font.
 @MainActor
 enum Stylesheet {
     /// The stylesheet file's text ("" when the resource is missing: the theme alone then).
-    static var fileCSS: String {
-        guard let url = ResourceLocator.shared.url("style/gongkai.css"),
+    static var fileCSS: String { resource("style/gongkai.css") }
+
+    /// The named colours for a light or a dark theme (`colours-light.css`, `colours-dark.css`).
+    static func colourCSS(dark: Bool) -> String { resource(dark ? "style/colours-dark.css" : "style/colours-light.css") }
+
+    private static func resource(_ path: String) -> String {
+        guard let url = ResourceLocator.shared.url(path),
               let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
         return text
     }
 
-    /// Everything the provider loads: the file, then the palette's rules.
-    static var css: String {
-        fileCSS + "\n" + MatrixStyle.paletteRules + EnterpriseStyle.paletteRules
+    /// Everything the provider loads for a light or a dark theme: the colours, the file, then the
+    /// palette's rules.
+    static func css(dark: Bool) -> String {
+        colourCSS(dark: dark) + "\n" + fileCSS + "\n" + MatrixStyle.paletteRules(dark: dark) + EnterpriseStyle.paletteRules
     }
+
+    /// What the provider loads for the theme on screen.
+    static var css: String { css(dark: DarkStyle.isDark) }
 
     /// Fonts tried for Han characters the interface font lacks, before fontconfig's own fallback.
     ///
@@ -31,13 +41,17 @@ enum Stylesheet {
 
     private static var installed = false
     private static var fontProvider: UnsafeMutablePointer<GtkCssProvider>?
+    private static var provider: UnsafeMutablePointer<GtkCssProvider>?
 
     /// Installs the stylesheet on the default display (once; later calls do nothing), and keeps
     /// the font rule in step with the desktop's interface font.
     static func install() {
         guard !installed, let display = gdk_display_get_default() else { return }
         installed = true
-        unref(add(css, to: display))  // the display keeps its own reference
+        DarkStyle.install()
+        provider = add(css, to: display)
+        // The theme turned dark or light: the same provider loads the other colours.
+        DarkStyle.observe { if let provider { gtk_css_provider_load_from_data(provider, css, -1) } }
         updateFonts()
         if let settings = gtk_settings_get_default() {
             Signals.connect(settings, "notify::gtk-font-name", withArgument: { _ in updateFonts() })

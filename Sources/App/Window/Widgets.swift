@@ -27,15 +27,62 @@ enum Widgets {
         return box
     }
 
-    /// Appends children to a box, in order.
+    /// Appends children to a box, or to a bar made with `wrappingBar`, in order.
     static func append(_ box: Widget, _ children: Widget...) {
-        for child in children { gtk_box_append(box.cast(), child) }
+        let isFlowBox = g_type_check_instance_is_a(box.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_flow_box_get_type()) != 0
+        for child in children {
+            guard isFlowBox else { gtk_box_append(box.cast(), child); continue }
+            gtk_widget_set_halign(child, GTK_ALIGN_START)
+            gtk_widget_set_valign(child, GTK_ALIGN_CENTER)
+            gtk_flow_box_insert(box.opaque, child, -1)
+            // The bar's cells pass the keyboard on to the controls in them.
+            if let cell = gtk_widget_get_parent(child) { gtk_widget_set_focusable(cell, 0) }
+        }
     }
 
-    /// A scrolled window around `child` that scrolls vertically only.
-    static func verticalScroller(_ child: Widget) -> Widget {
+    /// A toolbar whose controls wrap onto more lines when the window is too narrow for one (a
+    /// `GtkFlowBox` without selection; fill it with `append`, which puts each child in a cell).
+    static func wrappingBar(spacing: UInt32 = 6, classes: [String] = []) -> Widget {
+        let bar: Widget = gtk_flow_box_new()
+        gtk_flow_box_set_selection_mode(bar.opaque, GTK_SELECTION_NONE)
+        gtk_flow_box_set_min_children_per_line(bar.opaque, 1)
+        gtk_flow_box_set_max_children_per_line(bar.opaque, 32)
+        gtk_flow_box_set_column_spacing(bar.opaque, spacing)
+        gtk_flow_box_set_row_spacing(bar.opaque, 6)
+        gtk_widget_set_valign(bar, GTK_ALIGN_START)
+        addClasses(bar, classes)
+        return bar
+    }
+
+    /// A scrolled window as tall as `child` wants, scrolling only when the window is too low for it
+    /// (a legend under a grid on a small screen).
+    static func shrinkingScroller(_ child: Widget) -> Widget {
         let scroller: Widget = gtk_scrolled_window_new()
         gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+        gtk_scrolled_window_set_propagate_natural_height(scroller.opaque, 1)
+        gtk_scrolled_window_set_child(scroller.opaque, child)
+        return scroller
+    }
+
+    /// A scrolled window around a pane's `child` that scrolls sideways only, so the pane can be
+    /// made narrower than its content (down to `minimumWidth`) on a small screen; with room it is
+    /// as wide as its content wants.
+    static func horizontalScroller(_ child: Widget, minimumWidth: Int32) -> Widget {
+        let scroller: Widget = gtk_scrolled_window_new()
+        gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER)
+        gtk_scrolled_window_set_min_content_width(scroller.opaque, minimumWidth)
+        gtk_scrolled_window_set_propagate_natural_width(scroller.opaque, 1)
+        gtk_scrolled_window_set_child(scroller.opaque, child)
+        gtk_widget_set_vexpand(scroller, 1)
+        gtk_widget_set_hexpand(scroller, 1)
+        return scroller
+    }
+
+    /// A scrolled window around `child` that scrolls vertically, and sideways only when the window
+    /// is narrower than the child can be (a small screen), instead of making the window wider.
+    static func verticalScroller(_ child: Widget) -> Widget {
+        let scroller: Widget = gtk_scrolled_window_new()
+        gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC)
         gtk_scrolled_window_set_child(scroller.opaque, child)
         gtk_widget_set_vexpand(scroller, 1)
         gtk_widget_set_hexpand(scroller, 1)

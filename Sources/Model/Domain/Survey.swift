@@ -15,6 +15,8 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
     public var briefing: BriefingPlan?
     /// How disclosure rates treat delegated cells (issue 13); nil: delegated cells excluded.
     public var rateDefinition: RateDefinition?
+    /// The user's chart titles, findings and notes (issue 15); nil: none.
+    public var charts: ChartPresentation?
 
     public init(title: String, organisation: String = "", authors: [String] = [], notes: String = "", dataSource: String = "",
                 briefing: BriefingPlan? = nil) {

@@ -149,7 +149,7 @@ enum Records {
             RecordField("title", \.meta.title), RecordField("organisation", \.meta.organisation),
             RecordField("authors", \.meta.authors), RecordField("notes", \.meta.notes),
             RecordField("dataSource", \.meta.dataSource), RecordField("dataSourceEnglish", \.meta.dataSourceEnglish),
-            RecordField("briefing", \.meta.briefing),
+            RecordField("briefing", \.meta.briefing), RecordField("charts", \.meta.charts),
             RecordField("years", \.years),
         ], path: { _ in "survey" }, label: \.meta.title, empty: nil)
     }
