@@ -143,7 +143,7 @@ final class CompareDialog: TeamDialog {
             }
         }
         if rows.count != open.count || section != nil || jurisdiction != nil {
-            text += "\n" + tr("%1 rows listed.", rows.count)
+            text += "\n" + trn("%1 row listed.", "%1 rows listed.", rows.count)
         }
         gtk_label_set_text(summary.opaque, text)
         // New items every time, so that every row in sight is bound again.
