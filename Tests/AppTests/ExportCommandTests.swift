@@ -95,6 +95,32 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("docx"), run.stderr)
     }
 
+    /// CSV is data only by default (the header row first, what scripts reading matrix-long
+    /// expect); `--source` (and the Export dialog's check box) starts it with `# source: …`.
+    func testCSVGivesItsDataSourceOnlyWhenAsked() throws {
+        let survey = try builtin()
+        XCTAssertFalse(survey.meta.dataSource.isEmpty)
+        var run = try gongkai("export", "matrix-long", "--format", "csv", "--no-bom")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let plain = String(decoding: run.stdout, as: UTF8.self)
+        XCTAssertFalse(plain.contains("# source"))
+        XCTAssertEqual(plain, String(decoding: CSVWriter(byteOrderMark: false).data(TableBuilder(survey).table(named: "matrix-long")!), as: UTF8.self))
+
+        run = try gongkai("export", "matrix-long", "--format", "csv", "--no-bom", "--source")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let sourced = String(decoding: run.stdout, as: UTF8.self)
+        let lines = sourced.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "# source: " + survey.meta.dataSource)
+        XCTAssertEqual(lines.dropFirst().joined(separator: "\r\n"), plain, "the data follow unchanged")
+
+        // With the byte-order mark, the comment comes after it; a source over several lines is one line.
+        var multi = survey
+        multi.meta.dataSource = "第一行\n第二行, 含逗号"
+        let data = try TableExport(survey: multi, tableIDs: ["summary"], format: .csv, sourceLine: true).data(TableBuilder(multi).summary())
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: data.dropFirst(3), as: UTF8.self).hasPrefix("# source: 第一行 第二行, 含逗号\r\n"))
+    }
+
     func testAFailedWorkbookLeavesTheTargetUntouched() throws {
         let survey = try builtin()
         let export = TableExport(survey: survey, tableIDs: ["summary"], format: .xlsx)

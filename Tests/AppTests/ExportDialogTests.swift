@@ -49,6 +49,21 @@ final class ExportDialogTests: WindowTestCase {
         }
     }
 
+    func testTheCSVSourceLineIsOffUnlessTicked() throws {
+        try onMain { context in
+            let (window, dialog) = try Self.openDialog(context)
+            dialog.selectTables { $0 == "matrix-long" }
+            dialog.select(1, in: dialog.format)    // CSV
+            XCTAssertFalse(dialog.export.sourceLine, "CSV is data only unless asked")
+            gtk_check_button_set_active(dialog.csvSource.cast(), 1)
+            let url = context.folder.appendingPathComponent("long.csv")
+            dialog.chooseTarget = { _, done in done(url) }
+            dialog.submit()
+            let text = String(decoding: try Data(contentsOf: url).dropFirst(3), as: UTF8.self)
+            XCTAssertTrue(text.hasPrefix("# source: \(window.survey.meta.dataSource)\r\n"), text)
+        }
+    }
+
     func testOneWorkbookOfTheTicketTables() throws {
         try onMain { context in
             let (_, dialog) = try Self.openDialog(context)

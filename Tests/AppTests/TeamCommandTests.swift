@@ -139,7 +139,7 @@ final class TeamCommandTests: XCTestCase {
         XCTAssertEqual(try gongkai("merge", path("base.gongkai"), path("nope.gongkai"), path("theirs.gongkai"), "-o", path("x")).status, 2)
     }
 
-    /// A repository whose `.gongkai` files merge with `gongkai merge-driver`, set up as docs/team.md says.
+    /// A repository whose `.gongkai` files merge with `gongkai merge-driver`, set up as the README says.
     func testGitMergesSeparateWorkCleanlyAndConflictsOnTheSameCell() throws {
         XCTAssertEqual(try run("git", ["init", "-q", "-b", "main"]).status, 0)
         try run("git", ["config", "merge.gongkai.name", "Gongkai survey merge"])

@@ -108,6 +108,76 @@ final class TeamWindowTests: WindowTestCase {
         XCTAssertGreaterThan(dialog.rowPaths.count, 100, "the agreeing cells are listed too")
     } }
 
+    func testCompareListsEveryDifferenceFilteredBySectionAndJurisdiction() throws { try onMain { t in
+        let a = WindowTestCase.builtinSurvey
+        var b = a
+        for i in b.observations.indices {
+            b.observations[i].note = "B \(i)"
+            b.observations[i].department = "B \(i)"
+        }
+        for i in b.enterprises.indices { b.enterprises[i].notes = "B \(i)" }
+        b.reportedData.tallies[0].value += 1
+        let differences = SurveyComparison(a, b).differences
+        XCTAssertGreaterThan(differences.count, 400, "more than the old cap of 400 rows")
+        let window = try t.makeWindow(survey: a)
+        defer { window.destroyForTest() }
+        let dialog = try XCTUnwrap(TeamActions.compare(window: window, with: try Self.save(b, "b.gongkai", in: t.folder)))
+        defer { dialog.close() }
+        XCTAssertEqual(dialog.rowPaths, differences.map(\.path), "every difference is listed")
+
+        dialog.filter(section: "observations", jurisdiction: nil)
+        XCTAssertEqual(dialog.rowPaths.count, 2 * a.observations.count)
+        XCTAssertTrue(dialog.rowPaths.allSatisfy { $0.hasPrefix("observations/") })
+        dialog.filter(section: "tallies", jurisdiction: nil)
+        XCTAssertEqual(dialog.rowPaths, differences.filter { $0.section == "tallies" }.map(\.path))
+        XCTAssertEqual(dialog.rowPaths.count, 1)
+
+        let anhui = Set(a.enterprises.filter { $0.jurisdiction == "anhui" }.map { "enterprises/\($0.id)/notes" })
+        dialog.filter(section: nil, jurisdiction: "anhui")
+        XCTAssertFalse(anhui.isEmpty)
+        let anhuiCells = a.observations.filter { $0.jurisdiction == "anhui" }.flatMap {
+            ["observations/\($0.key.description)/department", "observations/\($0.key.description)/note"]
+        }
+        XCTAssertEqual(Set(dialog.rowPaths), Set(anhuiCells).union(anhui), "cells and enterprises of the jurisdiction")
+        dialog.filter(section: "enterprises", jurisdiction: "anhui")
+        XCTAssertEqual(Set(dialog.rowPaths), anhui)
+        // A decision keeps the filter.
+        let first = try XCTUnwrap(dialog.rowPaths.first)
+        XCTAssertTrue(dialog.takeB(first))
+        XCTAssertEqual(Set(dialog.rowPaths), anhui.subtracting([first]))
+        dialog.filter(section: nil, jurisdiction: nil)
+        XCTAssertEqual(dialog.rowPaths.count, differences.count - 1)
+        try Self.snapshot(dialog, "compare-filtered")
+    } }
+
+    func testAConflictedCellShowsBothValuesInTheDetailsPaneAndResolvesThere() throws { try onMain {
+        let b = WindowTestCase.builtinSurvey
+        let ours = try Self.withStatus(b, "anhui", 2021, .prefecture)
+        let theirs = try Self.withStatus(b, "anhui", 2021, .division)
+        let merged = SurveyMerge.merge(base: b, ours: ours, theirs: theirs).survey
+        let h = try MatrixHarness(survey: merged)
+        defer { h.close() }
+        let panel = h.section.details.conflicts
+        h.place("beijing", year: 2021, kind: .auditList)
+        XCTAssertTrue(panel.shown.isEmpty)
+        XCTAssertEqual(gtk_widget_get_visible(panel.widget), 0, "no conflict, no panel")
+        h.place("anhui", year: 2021, kind: .auditList)
+        XCTAssertEqual(panel.shown.map(\.path), ["observations/anhui/2021/audit_list/status"])
+        XCTAssertEqual(gtk_widget_get_visible(panel.widget), 1)
+        let steps = h.controller.document.undoCount
+        Events.emit(try XCTUnwrap(panel.buttons.first).theirs, "clicked")
+        XCTAssertEqual(h.controller.survey.status("anhui", 2021, .auditList), .division, "theirs taken")
+        XCTAssertTrue(h.controller.survey.conflicts.isEmpty)
+        XCTAssertEqual(h.controller.document.undoCount, steps + 1, "one undo step")
+        XCTAssertTrue(panel.shown.isEmpty, "the pane follows the survey")
+        XCTAssertEqual(h.controller.survey.changeLog.entries.last?.action, .resolve, "the same resolution as the dialog's")
+        XCTAssertNotNil(h.controller.undo())
+        XCTAssertEqual(panel.shown.count, 1, "undo brings the conflict back into the pane")
+        Events.emit(try XCTUnwrap(panel.buttons.first).mine, "clicked")
+        XCTAssertEqual(h.controller.survey.status("anhui", 2021, .auditList), .prefecture, "mine kept")
+        XCTAssertTrue(h.controller.survey.conflicts.isEmpty)
+    } }
+
     func testEditsAreLoggedAndShownInHistoryAndTheLogView() throws { try onMain { t in
         let window = try t.makeWindow()
         defer { window.destroyForTest() }

@@ -36,6 +36,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-bom"), help: "CSV: leave out the UTF-8 byte-order mark (for scripts).")
     var noBOM = false
 
+    @Flag(name: .customLong("source"), help: "CSV: start with a comment line \"# source: …\" giving the survey's data source (pandas: comment=\"#\").")
+    var sourceLine = false
+
     @Option(name: .long, help: "How matrix cells are written: symbols, yes-no or words.")
     var style: String = MatrixCellStyle.symbols.rawValue
 
@@ -90,7 +93,7 @@ struct ExportCommand: ParsableCommand {
         let loaded = Date()
         let loadedCPU = Self.processorSeconds()
         let export = TableExport(survey: survey, tableIDs: tableIDs, format: resolvedFormat ?? .csv,
-                                 style: MatrixCellStyle(rawValue: style) ?? .symbols, byteOrderMark: !noBOM)
+                                 style: MatrixCellStyle(rawValue: style) ?? .symbols, byteOrderMark: !noBOM, sourceLine: sourceLine)
         do {
             if let output = outputPath {
                 try export.write(to: URL(fileURLWithPath: output), force: force)

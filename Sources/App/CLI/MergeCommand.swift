@@ -49,7 +49,7 @@ struct MergeCommand: ParsableCommand {
     }
 }
 
-/// `gongkai merge-driver %O %A %B`: git's merge driver for `.gongkai` files (see docs/team.md).
+/// `gongkai merge-driver %O %A %B`: git's merge driver for `.gongkai` files (see "Keeping a survey in git" in the README).
 /// Writes the merge to %A; exit 0 when clean, 1 with conflicts (kept in the file), 2 on an error.
 struct MergeDriverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

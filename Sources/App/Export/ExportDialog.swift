@@ -24,6 +24,8 @@ final class ExportDialog {
     let format = ExportDialog.dropDown([tr("XLSX workbook (a sheet per table)"), "CSV", "HTML", "Markdown", "JSON"])
     let style = ExportDialog.dropDown([tr("Symbols (√ ×)"), tr("Yes / No"), tr("Words")])
     let language = ExportDialog.dropDown(["中文", "English"])
+    /// CSV: a first line giving the data source (off: data only, for scripts).
+    let csvSource: UnsafeMutablePointer<GtkWidget> = gtk_check_button_new_with_mnemonic(tr("CSV: first line gives the data _source"))
     private let errorLabel: UnsafeMutablePointer<GtkWidget>
     private let survey: Survey
     /// Asks where to write; the default shows `GtkFileChooserNative`. Tests answer directly.
@@ -79,6 +81,9 @@ final class ExportDialog {
             gtk_grid_attach(options.cast(), field, 1, Int32(row), 1, 1)
             Events.setAccessibleLabel(field, label)
         }
+        gtk_grid_attach(options.cast(), csvSource, 1, 3, 1, 1)
+        Events.setAccessibleLabel(csvSource, tr("CSV: first line gives the data source"))
+        gtk_widget_set_tooltip_text(csvSource, tr("Adds “# source: …” before the header row. Leave it off for scripts that read the CSV."))
         gtk_widget_set_margin_top(options, 8)
         gtk_widget_set_visible(errorLabel, 0)
 
@@ -138,7 +143,8 @@ final class ExportDialog {
     var export: TableExport {
         TableExport(survey: survey, tableIDs: selectedTables,
                     format: Self.formats[min(Self.formats.count - 1, selected(format))],
-                    style: Self.styles[min(Self.styles.count - 1, selected(style))])
+                    style: Self.styles[min(Self.styles.count - 1, selected(style))],
+                    sourceLine: gtk_check_button_get_active(csvSource.cast()) != 0)
     }
 
     /// Asks where to write, then writes.

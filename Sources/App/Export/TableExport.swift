@@ -38,6 +38,9 @@ struct TableExport {
     var style: MatrixCellStyle = .symbols
     /// CSV only: start with a UTF-8 byte-order mark (what Excel and WPS need to read Chinese).
     var byteOrderMark = true
+    /// CSV only: a first line `# source: …` with the survey's data-source line (off by default:
+    /// CSV stays data only, the header row first, for scripts).
+    var sourceLine = false
     /// XLSX only: native charts beside the summary tables.
     var charts = true
 
@@ -55,7 +58,7 @@ struct TableExport {
     /// One table in a text format (not XLSX).
     func data(_ table: Table) throws -> Data {
         switch format {
-        case .csv: return CSVWriter(byteOrderMark: byteOrderMark).data(table)
+        case .csv: return CSVWriter(byteOrderMark: byteOrderMark, sourceLine: sourceLine ? info.dataSource : nil).data(table)
         case .json: return try TableJSON.data(table, source: info.dataSource)
         case .html: return HTMLWriter(info: info).data([table])
         case .md: return MarkdownWriter(info: info).data([table])

@@ -14,6 +14,8 @@ struct MatrixCellDetails {
     var log = ChangeLog()
     /// The cell's quality marks (issue 13).
     var qualities: [CellQuality] = []
+    /// The cell's unresolved merge conflicts (issue 14).
+    var conflicts: [MergeConflict] = []
 }
 
 /// The details of the cursor cell beside the grid: status, list coverage, reason labelling,
@@ -60,6 +62,8 @@ final class MatrixDetailsPane {
 
     /// The cell's logged changes.
     let history = HistoryList()
+    /// The cell's merge conflicts, with Take Mine / Take Theirs (the section resolves them).
+    let conflicts = CellConflictsPanel()
 
     init() {
         content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 14, classes: ["gk-matrix-details"])
@@ -73,7 +77,7 @@ final class MatrixDetailsPane {
         recordedOnly = [coverageSection(), labellingSection(), fieldSection(tr(context: "matrix", "Publishing department"), department.entry),
                         fieldSection(tr(context: "matrix", "Evidence"), evidence.widget), fieldSection(tr(context: "matrix", "Note"), note.entry),
                         qualities.widget]
-        Widgets.append(content, headerBox(), statusSection(), emptyHint)
+        Widgets.append(content, headerBox(), conflicts.widget, statusSection(), emptyHint)
         for section in recordedOnly { gtk_box_append(content.cast(), section) }
         Widgets.append(problemsBox, Widgets.label(tr(context: "matrix", "Problems"), classes: ["heading"]), problemsList)
         Widgets.append(content, problemsBox, history.widget)
@@ -113,9 +117,11 @@ final class MatrixDetailsPane {
             gtk_widget_set_visible(problemsBox, 0)
             evidence.show(nil, [])
             history.show(ChangeLog(), record: nil)
+            conflicts.show([])
             return
         }
         history.show(details.log, record: "observations/" + details.key.description)
+        conflicts.show(details.conflicts)
         let o = details.observation
         let status = o?.status ?? .notSurveyed
         gtk_label_set_text(title.opaque, details.title)

@@ -101,6 +101,10 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             guard let self, let key = self.details.details?.key else { return }
             _ = self.controller.perform(.setCellQualities(key, marks), label: tr("Edit cell qualities"))
         }
+        details.conflicts.onResolve = { [weak self] conflict, json in
+            guard let self else { return }
+            ConflictResolution.resolve(conflict, with: json, in: self.controller)
+        }
         details.evidence.onOpen = { [weak self] url in self?.open(url) }
         details.evidence.onMessage = { [weak self] text in self?.messages.show(text, .warning) }
         toolbar.onFilterChanged = { [weak self] filter in self?.setFilter(filter) }
@@ -224,7 +228,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
                                  selectionCount: grid.selection.cellCount, problems: here, log: controller.survey.changeLog,
-                                 qualities: controller.survey.qualities(key.jurisdiction, key.year, key.kind))
+                                 qualities: controller.survey.qualities(key.jurisdiction, key.year, key.kind),
+                                 conflicts: controller.survey.conflicts.isEmpty ? [] : controller.survey.conflicts.filter { $0.cell == key })
     }
 
     /// A cell in words: where it is, its status, note, evidence and problems.

@@ -3,7 +3,8 @@ import Foundation
 import Model
 
 /// The merge conflicts of the open survey, each with Take A (ours), Take B (theirs) or an edited
-/// value; each decision is one undo step (logged as `resolve`).
+/// value; each decision is one undo step (logged as `resolve`). The matrix details pane resolves
+/// a cell's conflicts too, through the same `ConflictResolution`.
 @MainActor
 final class ConflictsDialog: TeamDialog {
     let controller: DocumentController
@@ -45,12 +46,6 @@ final class ConflictsDialog: TeamDialog {
     /// Resolves a conflict with a value (JSON; nil removes the record) as one undo step.
     @discardableResult
     func resolve(_ conflict: MergeConflict, with json: String?) -> Bool {
-        do {
-            let edit = try controller.survey.resolving(conflict, with: json)
-            return controller.perform(edit, label: tr("Resolve conflict"), action: .resolve)
-        } catch {
-            controller.onError?((error as? LocalizedError)?.errorDescription ?? "\(error)")
-            return false
-        }
+        ConflictResolution.resolve(conflict, with: json, in: controller)
     }
 }

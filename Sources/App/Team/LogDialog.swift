@@ -8,7 +8,9 @@ import Model
 final class LogDialog: TeamDialog {
     /// The most rows listed at once (the count and the export cover every entry that passes).
     static let rowLimit = 500
-    static let sections = ["observations", "enterprises", "regulations", "outreach", "jurisdictions", "subUnits", "survey"]
+    /// The sections a change's path starts with: the compare view's, but for qualities, whose
+    /// changes are logged under their cell (`observations/…`).
+    static let sections = CompareDialog.sections.filter { $0 != "qualities" }
 
     let controller: DocumentController
     let authorChoice: Widget
@@ -25,7 +27,7 @@ final class LogDialog: TeamDialog {
         authors = Array(Set(controller.survey.changeLog.entries.map(\.author))).sorted()
         authorChoice = ExportDialog.dropDown([tr("All authors")] + authors)
         Events.setAccessibleLabel(authorChoice, tr("Author"))
-        sectionChoice = ExportDialog.dropDown([tr("All sections")] + Self.sections)
+        sectionChoice = ExportDialog.dropDown([tr("All sections")] + Self.sections.map(CompareDialog.sectionName))
         Events.setAccessibleLabel(sectionChoice, tr("Section"))
         sinceEntry = TeamDialog.entry(accessibleName: tr("From date"), placeholder: tr("From date, e.g. 2026-12-01"))
         let (list, scroller) = TeamDialog.list(name: tr("Change log"))

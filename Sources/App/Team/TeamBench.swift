@@ -6,12 +6,27 @@ import Model
 /// 10,000 edits), and saving and loading the survey with a 10,000-edit change log.
 enum TeamBench {
     static func measure(_ report: inout BenchReport, survey: Survey, runs: Int, directory: URL) throws {
-        guard ["compare", "merge", "change log"].contains(where: report.includes) else { return }
+        guard ["compare", "merge", "change log", "window"].contains(where: report.includes) else { return }
         let ours = variant(of: survey, offset: 0, author: "甲")
         let theirs = variant(of: survey, offset: 1, author: "乙")
         try report.measure("compare", runs: runs) { blackHole(SurveyComparison(ours, theirs).differences.count) }
         try report.measure("merge", runs: runs) {
             blackHole(SurveyMerge.merge(base: survey, ours: ours, theirs: theirs, author: "bench").survey.conflicts.count)
+        }
+        // What the window's Merge With… does past reading the files: the merge, the one edit that
+        // turns the open survey into the result, applied and logged as one undo step, and the logs joined.
+        try report.measure("merge in the window", runs: runs) {
+            let document = SurveyDocument(survey: ours)
+            document.author = "bench"
+            let result = SurveyMerge.merge(base: survey, ours: document.survey, theirs: theirs)
+            try document.perform(try SurveyMerge.edit(from: document.survey, to: result.survey), label: "merge", action: .merge)
+            document.mergeLog(result.survey.changeLog)
+            blackHole(document.survey.enterprises.count)
+        }
+        // The window's Compare With…: the comparison and its rows' paths.
+        try report.measure("compare in the window", runs: runs) {
+            let comparison = SurveyComparison(ours, theirs)
+            blackHole(DifferenceScope(comparison.differences, a: ours, b: theirs).positions(section: nil, jurisdiction: nil).count)
         }
         let file = directory.appendingPathComponent("logged.gongkai")
         try report.measure("save with a 10,000-edit change log", runs: runs) { try SurveyFile.save(ours, to: file) }

@@ -79,6 +79,9 @@ public enum Edit: Sendable, Equatable {
     case setConflicts([MergeConflict])
     /// Replaces the quality marks (部分公开, 较为全面 …) of one cell (issue 13).
     case setCellQualities(CellKey, [CellQuality])
+    /// Replaces what the survey keeps from a report: tallies, verdicts, qualities, stated figures
+    /// and decisions (how a compare or a merge in the window sets one of them).
+    case setReportedData(ReportedData)
     /// Several edits as one undo step, applied in order; all or nothing.
     case batch([Edit])
 
@@ -115,7 +118,7 @@ public enum Edit: Sendable, Equatable {
              .setConflicts, .setCellQualities:
             return true
         case .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
-             .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
+             .setReportedData, .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
             return false
         case .batch(let edits):
             return edits.allSatisfy(\.keepsEnterprisesAndJurisdictions)

@@ -57,6 +57,10 @@ extension Edit {
             return .setConflicts(old)
         case .setCellQualities(let key, let marks):
             return Self.setCellQualities(key, marks, in: &survey)
+        case .setReportedData(let data):
+            let old = survey.reportedData
+            survey.reportedData = data
+            return .setReportedData(old)
         case .batch(let edits):
             return try Self.applyBatch(edits, to: &survey)
         }

@@ -13,10 +13,21 @@ import Foundation
 public struct CSVWriter: Sendable {
     public var byteOrderMark: Bool
     public var neutraliseFormulas: Bool
+    /// When set, the file starts with one comment line `# source: …` (after the byte-order
+    /// mark), which pandas (`comment="#"`) and R (`comment.char = "#"`) skip. Nil: data only,
+    /// the header row first, as scripts reading the CSV expect.
+    public var sourceLine: String?
 
-    public init(byteOrderMark: Bool = true, neutraliseFormulas: Bool = true) {
+    public init(byteOrderMark: Bool = true, neutraliseFormulas: Bool = true, sourceLine: String? = nil) {
         self.byteOrderMark = byteOrderMark
         self.neutraliseFormulas = neutraliseFormulas
+        self.sourceLine = sourceLine
+    }
+
+    /// The comment line for a data source: line breaks folded into spaces.
+    public static func sourceComment(_ source: String) -> String {
+        let oneLine = source.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "# source: " + oneLine.trimmingCharacters(in: .whitespaces)
     }
 
     /// The characters that make a spreadsheet treat a text cell as a formula.
@@ -38,6 +49,10 @@ public struct CSVWriter: Sendable {
     public func data(_ table: Table) -> Data {
         let out = CSVBuffer(capacity: 4096)
         if byteOrderMark { out.append(0xEF, 0xBB, 0xBF) }
+        if let sourceLine {
+            for byte in Self.sourceComment(sourceLine).utf8 { out.append(byte) }
+            out.append(0x0D, 0x0A)
+        }
         for headerRow in table.expandedHeader {
             for (i, text) in headerRow.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }

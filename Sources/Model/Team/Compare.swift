@@ -10,7 +10,8 @@ import Foundation
 /// jurisdiction and year, with a warning. The change logs are not compared (they are history).
 public struct SurveyComparison: Sendable {
     public struct Difference: Equatable, Sendable {
-        /// `observations`, `enterprises`, `regulations`, `outreach`, `jurisdictions`, `subUnits`, `survey`.
+        /// `observations`, `enterprises`, `regulations`, `outreach`, `jurisdictions`, `subUnits`, `survey`,
+        /// and the report data: `qualities`, `tallies`, `verdicts`, `statedFigures`, `decisions`.
         public var section: String
         public var path: String
         public var a: String
@@ -39,9 +40,18 @@ public struct SurveyComparison: Sendable {
     public var isSame: Bool { differences.isEmpty }
 
     public init(_ a: Survey, _ b: Survey) {
+        self.init(a, b, skipping: [])
+    }
+
+    /// The comparison without the sections named (`observations`, `enterprises`: then without
+    /// the reliability of the matrix or the checklists, and without matching enterprises by name).
+    init(_ a: Survey, _ b: Survey, skipping: Set<String>) {
         var bEnterprises = b.enterprises
-        let matching = EnterpriseMatching.remap(&bEnterprises, onto: a.enterprises, excluding: [])
-        warnings = matching.warnings
+        if !skipping.contains("enterprises") {
+            let matching = EnterpriseMatching.remap(&bEnterprises, onto: a.enterprises, excluding: [])
+            warnings = matching.warnings
+        }
+        self.skipping = skipping
         add(Records.header, [SurveyHeader(a)], [SurveyHeader(b)])
         add(Records.jurisdictions, a.jurisdictions, b.jurisdictions)
         add(Records.cells, a.observations, b.observations)
@@ -49,11 +59,21 @@ public struct SurveyComparison: Sendable {
         add(Records.outreach, a.outreach, b.outreach)
         add(Records.enterprises, a.enterprises, bEnterprises)
         add(Records.regulations, a.regulations, b.regulations)
-        matrix = Self.matrixReliability(a, b)
-        checklists = Self.checklistReliability(a.enterprises, bEnterprises)
+        // What the surveys keep from a report (issue 13).
+        let ra = a.reportedData, rb = b.reportedData
+        add(Records.qualities, CellMarks.all(a), CellMarks.all(b))
+        add(Records.tallies, ra.tallies, rb.tallies)
+        add(Records.verdicts, ra.verdicts, RecordedVerdict.remapped(rb.verdicts, EnterpriseMatching.changedIDs(from: b.enterprises, to: bEnterprises)))
+        add(Records.statedFigures, ra.statedFigures, rb.statedFigures)
+        add(Records.decisions, ra.decisions, rb.decisions)
+        if !skipping.contains("observations") { matrix = Self.matrixReliability(a, b) }
+        if !skipping.contains("enterprises") { checklists = Self.checklistReliability(a.enterprises, bEnterprises) }
     }
 
+    private var skipping: Set<String> = []
+
     private mutating func add<R>(_ kind: RecordKind<R>, _ a: [R], _ b: [R]) {
+        guard !skipping.contains(kind.section) else { return }
         let (ia, orderA) = kind.index(a)
         let (ib, orderB) = kind.index(b)
         var records = 0

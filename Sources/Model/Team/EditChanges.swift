@@ -26,6 +26,10 @@ public enum EditChanges {
         diff(Records.outreach, after.outreach, before.outreach)
         diff(Records.enterprises, after.enterprises, before.enterprises)
         diff(Records.regulations, after.regulations, before.regulations)
+        // Set whole: the last write of each (the inverse runs in reverse) is the net change.
+        if let new = after.reported.last, let old = before.reported.last {
+            out += ReportedChanges.changes(old: old, new: new)
+        }
         for path in after.qualities.order {
             let new = after.qualities.values[path] ?? nil
             let old = before.qualities.values[path] ?? nil
@@ -63,6 +67,8 @@ public enum EditChanges {
         var regulations = Slot<Regulation>()
         /// A cell's quality marks (部分公开, 较为全面 …), logged as the cell's `qualities` field.
         var qualities = Slot<[CellQuality]>()
+        /// Report data set whole (`setReportedData`), in order; its inverse sets the data before.
+        var reported: [ReportedData] = []
 
         mutating func collect(_ edit: Edit) {
             switch edit {
@@ -98,6 +104,8 @@ public enum EditChanges {
                 subUnits.write("subUnits/" + j + "#tallies", SubUnitRecord(jurisdiction: j, observations: [], tallies: list))
             case .setConflicts:
                 break
+            case .setReportedData(let data):
+                reported.append(data)
             case .setCellQualities(let key, let marks):
                 qualities.write(Records.cellPath(key) + "/qualities", marks)
             case .batch(let edits):

@@ -63,6 +63,7 @@ public enum FieldPath {
         case "outreach": fieldNames = Records.outreach.fields.map(\.name)
         case "jurisdictions": fieldNames = Records.jurisdictions.fields.map(\.name)
         case "subUnits": fieldNames = Records.subUnits.fields.map(\.name)
+        case _ where Records.reportedSections.contains(section): fieldNames = Records.reportedFieldNames(section)
         default: return nil
         }
         guard parts.count >= 2 else { return nil }
@@ -94,10 +95,12 @@ public enum FieldPath {
             guard let f = kind.field(field) else { throw Failure.unknownPath(path) }
             return f.json(value)
         }
+        if let value = try ReportedPath.json(section: section, record: record, field: field, path: path, in: survey) { return value }
         let id = String(record.dropFirst(section.count + 1))
         switch section {
         case "observations":
             guard let key = Records.cellKey(record) else { throw Failure.unknownPath(path) }
+            if field == "qualities" { return FieldText.json(survey.qualities(key.jurisdiction, key.year, key.kind)) }
             return try read(Records.cells, survey.observation(key.jurisdiction, key.year, key.kind))
         case "survey": return try read(Records.header, SurveyHeader(survey))
         case "enterprises": return try read(Records.enterprises, survey.enterprises.first { $0.id == id })
@@ -126,10 +129,17 @@ public enum FieldPath {
                 throw Failure.badValue(path)
             }
         }
+        if let edit = try ReportedPath.edit(section: section, record: record, field: field, path: path, to: json, in: survey) {
+            return edit
+        }
         let id = String(record.dropFirst(section.count + 1))
         switch section {
         case "observations":
             guard let key = Records.cellKey(record) else { throw Failure.unknownPath(path) }
+            if field == "qualities" {
+                guard let marks = json == nil || json == "null" ? [] : try? FieldText.decode([CellQuality].self, from: json ?? "[]") else { throw Failure.badValue(path) }
+                return .setCellQualities(key, marks)
+            }
             let value = try updated(Records.cells, survey.observation(key.jurisdiction, key.year, key.kind))
             if let value, value.key != key { throw Failure.badValue(path) }
             return .setCells([CellChange(key: key, observation: value)])

@@ -80,6 +80,18 @@ public enum SurveyMerge {
         merged.outreach = merge3(Records.outreach, base.outreach, ours.outreach, theirs.outreach, &conflicts, &changes)
         merged.enterprises = merge3(Records.enterprises, base.enterprises, ours.enterprises, theirEnterprises, &conflicts, &changes)
         merged.regulations = merge3(Records.regulations, base.regulations, ours.regulations, theirs.regulations, &conflicts, &changes)
+        // What the surveys keep from a report (issue 13): qualities per cell, tallies by scope,
+        // verdicts by enterprise (their ids matched as the enterprises are), figures and decisions by id.
+        let rb = base.reportedData, ro = ours.reportedData, rt = theirs.reportedData
+        var reported = ro
+        reported.cellQualities = merge3(Records.qualities, CellMarks.all(base), CellMarks.all(ours), CellMarks.all(theirs),
+                                        &conflicts, &changes).flatMap(\.marks)
+        reported.tallies = merge3(Records.tallies, rb.tallies, ro.tallies, rt.tallies, &conflicts, &changes)
+        let theirVerdicts = RecordedVerdict.remapped(rt.verdicts, EnterpriseMatching.changedIDs(from: theirs.enterprises, to: theirEnterprises))
+        reported.verdicts = merge3(Records.verdicts, rb.verdicts, ro.verdicts, theirVerdicts, &conflicts, &changes)
+        reported.statedFigures = merge3(Records.statedFigures, rb.statedFigures, ro.statedFigures, rt.statedFigures, &conflicts, &changes)
+        reported.decisions = merge3(Records.decisions, rb.decisions, ro.decisions, rt.decisions, &conflicts, &changes)
+        if reported != ro { merged.reportedData = reported }
 
         // Unresolved conflicts of either side stay, unless this merge found one on the same path.
         let found = Set(conflicts.map(\.path))
@@ -178,16 +190,73 @@ extension Survey {
 extension SurveyMerge {
     /// One edit that turns `from` into `to` (their data; the change log is left alone): every
     /// differing field set to `to`'s value, and `to`'s conflicts. How a merge made in the window
-    /// becomes one undo step.
+    /// becomes one undo step. Cells and enterprises, the large sections, are looked up by key
+    /// and id and set in bulk (one `setCells`; changed enterprises taken out and put back in
+    /// place, removed ones taken out, new ones added at the end); the other sections field by field.
     public static func edit(from: Survey, to: Survey) throws -> Edit {
-        var working = from
         var edits: [Edit] = []
-        for d in SurveyComparison(from, to).differences {
+        var bulk: Set<String> = ["observations"]
+        if let cells = cellsEdit(from: from, to: to) { edits.append(cells) }
+        if let enterprises = enterpriseEdits(from: from, to: to) {
+            edits += enterprises
+            bulk.insert("enterprises")
+        }
+        // The other sections do not read cells or enterprises, so their edits apply in turn to a
+        // copy that lacks the bulk edits.
+        var working = from
+        for d in SurveyComparison(from, to, skipping: bulk).differences {
             let edit = try FieldPath.edit(setting: d.path, to: try FieldPath.json(at: d.path, in: to), in: working)
             try edit.apply(to: &working)
             edits.append(edit)
         }
         if from.conflicts != to.conflicts { edits.append(.setConflicts(to.conflicts)) }
         return .batch(edits)
+    }
+
+    /// The cells that differ, set to `to`'s (cleared where `to` has none).
+    static func cellsEdit(from: Survey, to: Survey) -> Edit? {
+        var target: [CellKey: Observation] = [:]
+        target.reserveCapacity(to.observations.count)
+        for o in to.observations { target[o.key] = o }
+        var changes: [CellChange] = []
+        var seen = Set<CellKey>()
+        for o in from.observations where seen.insert(o.key).inserted && target[o.key] != o {
+            changes.append(CellChange(key: o.key, observation: target[o.key]))
+        }
+        for o in to.observations where !seen.contains(o.key) {
+            seen.insert(o.key)
+            changes.append(CellChange(key: o.key, observation: o))
+        }
+        return changes.isEmpty ? nil : .setCells(changes)
+    }
+
+    /// The enterprises that differ, by id: changed ones replaced where they are, removed ones
+    /// taken out, new ones added at the end in `to`'s order. Nil when either survey repeats an
+    /// id (then they are set field by field).
+    static func enterpriseEdits(from: Survey, to: Survey) -> [Edit]? {
+        var target: [String: Enterprise] = [:]
+        target.reserveCapacity(to.enterprises.count)
+        for e in to.enterprises where target.updateValue(e, forKey: e.id) != nil { return nil }
+        var present = Set<String>()
+        present.reserveCapacity(from.enterprises.count)
+        var changed: [PlacedEnterprise] = []
+        var removed: [String] = []
+        for (i, e) in from.enterprises.enumerated() {
+            guard present.insert(e.id).inserted else { return nil }
+            switch target[e.id] {
+            case nil: removed.append(e.id)
+            case let t? where t != e: changed.append(PlacedEnterprise(position: i, enterprise: t))
+            default: break
+            }
+        }
+        var edits: [Edit] = []
+        if !changed.isEmpty {
+            edits.append(.removeEnterprises(ids: changed.map(\.enterprise.id)))
+            edits.append(.restoreEnterprises(changed))
+        }
+        if !removed.isEmpty { edits.append(.removeEnterprises(ids: removed)) }
+        let added = to.enterprises.filter { !present.contains($0.id) }
+        if !added.isEmpty { edits.append(.insertEnterprises(added, at: nil)) }
+        return edits
     }
 }

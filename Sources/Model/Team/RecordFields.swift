@@ -7,7 +7,7 @@ struct RecordField<R> {
     let name: String
     let same: (R, R) -> Bool
     let copy: (inout R, R) -> Void
-    let text: (R) -> String
+    private(set) var text: (R) -> String
     let json: (R) -> String
     let assign: (inout R, String) throws -> Void
 
@@ -18,6 +18,12 @@ struct RecordField<R> {
         text = { FieldText.display($0[keyPath: path]) }
         json = { FieldText.json($0[keyPath: path]) }
         assign = { $0[keyPath: path] = try FieldText.decode(V.self, from: $1) }
+    }
+
+    /// A field shown to people as `text` gives it (rather than as plain text or compact JSON).
+    init<V: Codable & Equatable>(_ name: String, _ path: WritableKeyPath<R, V>, text: @escaping (V) -> String) {
+        self.init(name, path)
+        self.text = { text($0[keyPath: path]) }
     }
 }
 
@@ -150,6 +156,7 @@ enum Records {
             RecordField("authors", \.meta.authors), RecordField("notes", \.meta.notes),
             RecordField("dataSource", \.meta.dataSource), RecordField("dataSourceEnglish", \.meta.dataSourceEnglish),
             RecordField("briefing", \.meta.briefing), RecordField("charts", \.meta.charts),
+            RecordField("rateDefinition", \.meta.rateDefinition),
             RecordField("years", \.years),
         ], path: { _ in "survey" }, label: \.meta.title, empty: nil)
     }
