@@ -39,7 +39,7 @@ final class TableTests: ChineseTestCase {
     func testMatrixHasTheReportsLayout() {
         var survey = TestFixtures.survey()
         survey.observations[0].note = "自愿性地市级负责"
-        let table = TableBuilder(survey).matrix()
+        let table = TableBuilder(survey).matrix().placingNotes(.inline)
         XCTAssertEqual(table.header.count, 2)
         XCTAssertEqual(table.header[0].first?.text, "省份/年度")
         XCTAssertEqual(table.header[0].dropFirst().map(\.span), Array(repeating: 2, count: survey.years.count))
