@@ -73,7 +73,7 @@ final class ExportCommandTests: XCTestCase {
         run = try gongkai("export", "all", "--format", "md", "--output", dir.appendingPathComponent("md").path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let md = try String(contentsOf: dir.appendingPathComponent("md/summary.md"), encoding: .utf8)
-        XCTAssertTrue(md.contains("| 年度 | 审核企业名单公开 已公开 |"), md)
+        XCTAssertTrue(md.contains("| 年度 | 审核企业名单公开 已公开 数量 | 审核企业名单公开 已公开 占比 |"), md)
 
         run = try gongkai("export", "all", "--format", "md", "--output", dir.appendingPathComponent("md").path)
         XCTAssertEqual(run.status, 1, "existing files are not replaced without --force")
@@ -170,7 +170,7 @@ final class ExportCommandTests: XCTestCase {
         let table = TableBuilder(survey).enterprises()
         for r in [0, 2_047, 2_048, 4_999, 5_999] {
             for (c, cell) in table.row(r).enumerated() {
-                XCTAssertEqual(sheet.cells[XLSXReader.ref(r + 1, c)]?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
+                XCTAssertEqual(sheet.cells[XLSXReader.ref(r + 2, c)]?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
             }
         }
     }

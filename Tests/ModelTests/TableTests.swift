@@ -94,8 +94,10 @@ final class TableTests: ChineseTestCase {
             var column = 1
             for kind in DisclosureKind.allCases {
                 for status in statuses {
-                    XCTAssertEqual(row[column].value, .integer(stats.statusCounts(year: year, kind: kind)[status]), "\(year) \(kind) \(status)")
-                    column += 1
+                    let count = stats.statusCounts(year: year, kind: kind)[status]
+                    XCTAssertEqual(row[column].value, .integer(count), "\(year) \(kind) \(status)")
+                    XCTAssertEqual(row[column + 1].value, .percent(Double(count) / Double(survey.jurisdictions.count)), "its share beside it")
+                    column += 2
                 }
             }
         }

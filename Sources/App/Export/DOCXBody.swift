@@ -64,7 +64,9 @@ struct DOCXBody {
         xml += "<w:p>"
         properties(style: "Caption", keepNext: keepNext, centred: sequence == "Figure")
         runs(parts[0])
-        xml += "<w:fldSimple w:instr=\" SEQ \(sequence) \\* ARABIC \"><w:r><w:t>\(number)</w:t></w:r></w:fldSimple>"
+        // A complex field, as Word writes it: readers that skip fields still see the number.
+        xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> SEQ \(sequence) \\* ARABIC </w:instrText></w:r>"
+        xml += "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>\(number)</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         if parts.count > 1 { runs(parts[1...].joined(separator: String(number))) }
         xml += "</w:p>"
     }
