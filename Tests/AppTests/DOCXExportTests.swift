@@ -1,3 +1,4 @@
+import CGtk
 import Foundation
 import Model
 import XCTest
@@ -134,6 +135,37 @@ final class DOCXExportTests: XCTestCase {
         XCTAssertEqual(read.pictures, 0)
         XCTAssertEqual(read.tables[0][0][0], "Year")
         XCTAssertEqual(read.tables[0][2][1], "Count")
+    }
+
+    func testTheFastPNGEncoderKeepsEveryPixel() throws {
+        XCTAssertTrue(PNGEncoder.isAvailable, "zlib is found in the process")
+        let survey = try builtin()
+        let chart = ChartKind.coverage.make(ChartData(survey), ChartKind.coverage.defaultOptions)
+        let file = dir.appendingPathComponent("chart.png")
+        let original: [UInt32] = try ChartImage.render(chart, scale: 1) { surface in
+            try XCTUnwrap(PNGEncoder.encode(PNGEncoder.pixels(of: surface))).write(to: file)
+            return Self.pixels(surface)
+        }
+        let read = try XCTUnwrap(cairo_image_surface_create_from_png(file.path))
+        defer { cairo_surface_destroy(read) }
+        XCTAssertEqual(cairo_surface_status(read), CAIRO_STATUS_SUCCESS, "cairo's own PNG reader reads it")
+        XCTAssertEqual(Self.pixels(read).count, original.count)
+        XCTAssertEqual(Self.pixels(read), original, "the same colour in every pixel")
+    }
+
+    /// The pixels of an image surface as 0xRRGGBB.
+    private static func pixels(_ surface: OpaquePointer) -> [UInt32] {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface) else { return [] }
+        var out: [UInt32] = []
+        out.reserveCapacity(width * height)
+        for y in 0..<height {
+            let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<width { out.append(row[x] & 0xFFFFFF) }
+        }
+        return out
     }
 
     func testTheCommandWritesTheReportAndAddsEnterprisesOnlyWhenAsked() throws {

@@ -8,15 +8,40 @@ enum DOCXFigures {
     /// 2560 × 1440 pixels for a 24 cm wide picture: about 270 dpi, print resolution.
     static let scale = 2.0
 
+    /// Charts are made and drawn one after the other on this thread; their pixels are then
+    /// compressed to PNG on all cores (`PNGEncoder`), or by cairo when zlib cannot be found.
     static func make(_ survey: Survey, language: Language?) throws -> [DOCXFigure] {
         let data = ChartData(survey)
-        return try ChartKind.allCases.map { kind in
+        let charts = ChartKind.allCases.map { kind in
             var options = kind.defaultOptions
             options.language = language
-            let chart = kind.make(data, options)
-            let description = [chart.header.finding, chart.header.subtitle].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-            return DOCXFigure(title: chart.header.title, description: description, png: try png(chart, scale: scale))
+            return kind.make(data, options)
         }
+        var figures = charts.map { chart in
+            let description = [chart.header.finding, chart.header.subtitle].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+            return DOCXFigure(title: chart.header.title, description: description, png: Data())
+        }
+        guard PNGEncoder.isAvailable else {
+            for (i, chart) in charts.enumerated() { figures[i].png = try png(chart, scale: scale) }
+            return figures
+        }
+        let pixels = try charts.map { chart in try ChartImage.render(chart, scale: scale) { PNGEncoder.pixels(of: $0) } }
+        let encoded = UnsafeMutableBufferPointer<Data?>.allocate(capacity: pixels.count)
+        encoded.initialize(repeating: nil)
+        defer {
+            _ = encoded.deinitialize()
+            encoded.deallocate()
+        }
+        let shared = Shared(value: (encoded, pixels))
+        DispatchQueue.concurrentPerform(iterations: pixels.count) { i in
+            let (slots, pixels) = shared.value
+            slots[i] = PNGEncoder.encode(pixels[i])  // each iteration writes its own slot
+        }
+        for i in figures.indices {
+            guard let png = encoded[i] else { throw ExportError.file(tr("Cannot draw the chart “%1”: %2", figures[i].title, "zlib")) }
+            figures[i].png = png
+        }
+        return figures
     }
 
     /// A chart as PNG bytes, `scale` times its design size.
@@ -33,6 +58,11 @@ enum DOCXFigures {
             }
             return sink.data
         }
+    }
+
+    /// The slots and pixels handed to the compressing threads (each writes only its own slot).
+    private struct Shared: @unchecked Sendable {
+        var value: (UnsafeMutableBufferPointer<Data?>, [PNGEncoder.Pixels])
     }
 
     private final class PNGSink {
