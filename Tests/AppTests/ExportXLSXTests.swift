@@ -64,8 +64,11 @@ final class ExportXLSXTests: XCTestCase {
         }
         XCTAssertEqual(sheet.cells[XLSXReader.ref(notesRow + 1 + table.footnotes.count, 0)]?.value, survey.meta.dataSource)
         // Printed on A4 landscape, one page wide, the header rows repeated.
-        XCTAssertTrue(sheet.xml.contains(#"<pageSetup paperSize="9" orientation="landscape" fitToHeight="0""#), sheet.xml)
+        XCTAssertTrue(sheet.xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#), sheet.xml)
+        XCTAssertTrue(sheet.xml.contains(#"<pageSetUpPr fitToPage="1"/>"#), "one page wide")
         XCTAssertTrue(book.text("xl/workbook.xml").contains("$2:$3"), "header rows repeat on every printed page")
+        let lastLine = notesRow + 1 + table.footnotes.count + 1
+        XCTAssertTrue(book.text("xl/workbook.xml").contains("'省份年度表'!$A$1:$K$\(lastLine)"), "the page is the table, title to source")
         for (r, row) in table.rows.enumerated() {
             for (c, cell) in row.enumerated() {
                 let read = sheet.cells[XLSXReader.ref(r + 3, c)]

@@ -75,7 +75,11 @@ struct XLSXSheet {
         }
         if !info.dataSource.isEmpty {
             try writeLine(info.dataSource, row: next, format: formats.source, lineHeight: XLSXLayout.lineHeight, layout: layout)
+            next += 1
         }
+        // The printed page is the table from its title to its source line: the charts beside a
+        // summary would otherwise widen the page and shrink the table to fit it.
+        worksheet_print_area(worksheet, 0, 0, lxw_row_t(next - 1), lxw_col_t(max(0, table.columnCount - 1)))
         if headerRows > 0 {
             worksheet_freeze_panes(worksheet, lxw_row_t(firstBodyRow), table.columnCount > 2 ? 1 : 0)
         }
