@@ -25,21 +25,27 @@ enum DOCXFigures {
             for (i, chart) in charts.enumerated() { figures[i].png = try png(chart, scale: scale) }
             return figures
         }
-        let pixels = try charts.map { chart in try ChartImage.render(chart, scale: scale) { PNGEncoder.pixels(of: $0) } }
-        let encoded = UnsafeMutableBufferPointer<Data?>.allocate(capacity: pixels.count)
-        encoded.initialize(repeating: nil)
-        defer {
-            _ = encoded.deinitialize()
-            encoded.deallocate()
-        }
-        let shared = Shared(value: (encoded, pixels))
-        DispatchQueue.concurrentPerform(iterations: pixels.count) { i in
-            let (slots, pixels) = shared.value
-            slots[i] = PNGEncoder.encode(pixels[i])  // each iteration writes its own slot
-        }
-        for i in figures.indices {
-            guard let png = encoded[i] else { throw ExportError.file(tr("Cannot draw the chart “%1”: %2", figures[i].title, "zlib")) }
-            figures[i].png = png
+        // A batch of charts at a time, one per core: each is drawn and filtered here, then every
+        // chart of the batch is compressed at once (a chart's scanlines are 11 MB: not all at once).
+        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: charts.count, by: batch) {
+            let range = start..<min(charts.count, start + batch)
+            let surfaces = try charts[range].map { chart in try ChartImage.render(chart, scale: scale) { PNGEncoder.pixels(of: $0) } }
+            let encoded = UnsafeMutableBufferPointer<Data?>.allocate(capacity: surfaces.count)
+            encoded.initialize(repeating: nil)
+            defer {
+                _ = encoded.deinitialize()
+                encoded.deallocate()
+            }
+            let shared = Shared(value: (encoded, surfaces))
+            DispatchQueue.concurrentPerform(iterations: surfaces.count) { i in
+                let (slots, surfaces) = shared.value
+                slots[i] = PNGEncoder.encode(surfaces[i])  // each iteration writes its own slot
+            }
+            for (k, i) in range.enumerated() {
+                guard let png = encoded[k] else { throw ExportError.file(tr("Cannot draw the chart “%1”: %2", figures[i].title, "zlib")) }
+                figures[i].png = png
+            }
         }
         return figures
     }

@@ -47,22 +47,26 @@ enum PNGEncoder {
         let stride = Int(cairo_image_surface_get_stride(surface))
         let line = 1 + 3 * width
         var rows = [UInt8](repeating: 0, count: line * height)
-        guard let data = cairo_image_surface_get_data(surface) else { return Pixels(width: width, height: height, rows: rows) }
+        guard let base = cairo_image_surface_get_data(surface) else { return Pixels(width: width, height: height, rows: rows) }
+        let data = UnsafeRawBufferPointer(start: base, count: stride * height)
         rows.withUnsafeMutableBufferPointer { out in
-            for y in 0..<height {
-                // Native-endian 32-bit pixels 0xXXRRGGBB: bytes B, G, R, X on little-endian machines.
-                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                let above = y > 0 ? UnsafeRawPointer(data + (y - 1) * stride).assumingMemoryBound(to: UInt32.self) : nil
-                var o = y * line
-                out[o] = 2
-                o += 1
-                for x in 0..<width {
-                    let p = row[x]
-                    let q = above?[x] ?? 0
-                    out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
-                    o += 3
+            do {
+                for y in 0..<height {
+                    // Native-endian 32-bit pixels 0xXXRRGGBB: bytes B, G, R, X on little-endian machines.
+                    let row = data.baseAddress!.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+                    let above = data.baseAddress!.advanced(by: max(0, y - 1) * stride).assumingMemoryBound(to: UInt32.self)
+                    let mask: UInt32 = y > 0 ? 0xFFFF_FFFF : 0  // the first row has nothing above it
+                    var o = y * line
+                    out[o] = 2
+                    o += 1
+                    for x in 0..<width {
+                        let p = row[x]
+                        let q = above[x] & mask
+                        out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+                        out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+                        out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+                        o += 3
+                    }
                 }
             }
         }
