@@ -27,7 +27,7 @@ final class ExportDialogTests: WindowTestCase {
             let (_, dialog) = try Self.openDialog(context)
             XCTAssertEqual(dialog.selectedTables, TableBuilder.tableIDs.filter { $0 != "matrix-long" }, "all but the long form by default")
             dialog.selectTables { ["matrix", "summary"].contains($0) }
-            dialog.select(1, in: dialog.format)    // CSV
+            dialog.select(2, in: dialog.format)    // CSV
             dialog.select(1, in: dialog.style)     // 是/否 → Yes/No in English
             dialog.select(1, in: dialog.language)  // English
             let folder = context.folder.appendingPathComponent("tables")
@@ -44,7 +44,12 @@ final class ExportDialogTests: WindowTestCase {
             let matrix = String(decoding: try Data(contentsOf: folder.appendingPathComponent("matrix.csv")).dropFirst(3), as: UTF8.self)
             XCTAssertTrue(matrix.hasPrefix("Jurisdiction / year,Year 2018,"), matrix)
             XCTAssertTrue(matrix.contains(",Yes,") && matrix.contains(",No,"), matrix)
-            XCTAssertTrue(ExportDialog.open.isEmpty, "the dialog closes after exporting")
+            XCTAssertEqual(dialog.doneText, "已导出 2 个文件到 \(folder.path)。", "the dialog says where the files are")
+            var opened: [URL] = []
+            dialog.openFolder = { opened.append($0) }
+            Events.emit(dialog.openFolderButton, "clicked")
+            XCTAssertEqual(opened, [folder], "the button opens the folder")
+            dialog.close()
             XCTAssertEqual(Localizer.shared.language, .chinese, "the interface keeps its language")
         }
     }
@@ -104,7 +109,7 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (_, dialog) = try Self.openDialog(context)
             dialog.selectTables { ["matrix", "summary"].contains($0) }
-            dialog.select(2, in: dialog.format)  // HTML
+            dialog.select(3, in: dialog.format)  // HTML
             let folder = context.folder
             try Data("old".utf8).write(to: folder.appendingPathComponent("summary.html"))
             dialog.chooseTarget = { _, done in done(folder) }
@@ -115,7 +120,9 @@ final class ExportDialogTests: WindowTestCase {
             question.choose("replace")
             let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
-            XCTAssertTrue(ExportDialog.open.isEmpty)
+            XCTAssertTrue(html.contains("表2 "), "the summary keeps its number among the tables exported")
+            XCTAssertFalse(dialog.doneText.isEmpty)
+            dialog.close()
         }
     }
 
