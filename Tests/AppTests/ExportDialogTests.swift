@@ -82,6 +82,8 @@ final class ExportDialogTests: WindowTestCase {
             XCTAssertEqual(request, ExportDialog.TargetRequest(folder: false, suggestedName: "清洁生产审核与验收信息公开调研（2018-2022年度）.xlsx"))
             let book = try XLSXReader(url)
             XCTAssertEqual(book.sheets.map(\.name), TableBuilder.tableIDs.filter { $0 != "matrix-long" }.map(TableBuilder.shortTitle(of:)))
+            XCTAssertEqual(dialog.doneText, "已导出到 \(url.path)。")
+            dialog.close()  // the dialog stays open after exporting; a modal dialog left open would take later tests' keys
         }
     }
 
