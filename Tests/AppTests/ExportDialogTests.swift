@@ -58,7 +58,8 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (window, dialog) = try Self.openDialog(context)
             dialog.selectTables { $0 == "matrix-long" }
-            dialog.select(1, in: dialog.format)    // CSV
+            dialog.select(try XCTUnwrap(ExportDialog.formats.firstIndex(of: .csv)), in: dialog.format)
+            XCTAssertEqual(dialog.export.format, .csv)
             XCTAssertFalse(dialog.export.sourceLine, "CSV is data only unless asked")
             gtk_check_button_set_active(dialog.csvSource.cast(), 1)
             let url = context.folder.appendingPathComponent("long.csv")
@@ -66,6 +67,7 @@ final class ExportDialogTests: WindowTestCase {
             dialog.submit()
             let text = String(decoding: try Data(contentsOf: url).dropFirst(3), as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("# source: \(window.survey.meta.dataSource)\r\n"), text)
+            dialog.close()  // the dialog stays open after exporting
         }
     }
 
