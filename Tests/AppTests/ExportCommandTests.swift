@@ -23,23 +23,8 @@ final class ExportCommandTests: XCTestCase {
 
     /// Runs the built `gongkai` beside the test bundle.
     private func gongkai(_ arguments: String...) throws -> (status: Int32, stdout: Data, stderr: String) {
-        var executable = Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("gongkai")
-        if !FileManager.default.isExecutableFile(atPath: executable.path) { executable = Bundle.main.bundleURL.appendingPathComponent("gongkai") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "zh_CN.UTF-8"
-        ["LANGUAGE", "LC_ALL", "LC_MESSAGES"].forEach { env[$0] = nil }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        let result = try GongkaiProcess.run(arguments, lang: "zh_CN.UTF-8")
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testAllToAFolderWritesOneFilePerTableAndRefusesToReplaceWithoutForce() throws {

@@ -62,11 +62,8 @@ enum ShortcutTable {
 
     static var bindings: [Binding] { groups.flatMap(\.bindings) }
 
-    /// The sections in sidebar order (`MainWindow` adds them in this order), for Alt+1 … Alt+8.
-    static var sectionTitles: [String] {
-        [tr("Overview"), tr(context: "matrix", "Disclosure matrix"), tr("Checks"), tr("Reconciliation"), tr("Enterprises"), tr("Laws and rules"),
-         tr("Outreach"), tr(context: "chart", "Charts")]
-    }
+    /// The sections in sidebar order (`SectionKind`, as `MainWindow` adds them), for Alt+1 … Alt+8.
+    static var sectionTitles: [String] { SectionKind.allCases.map(\.title) }
 
     /// The groups for the shortcuts window: the table's, then each keyboard section's.
     @MainActor

@@ -10,13 +10,6 @@ import Model
 /// dialog says where, with a button that opens the folder.
 @MainActor
 final class ExportDialog {
-    /// What the dialog asks the file chooser for.
-    struct TargetRequest: Equatable {
-        /// A folder (several tables in a text format) rather than a file.
-        var folder: Bool
-        var suggestedName: String
-    }
-
     /// Dialogs on screen (tests find them here).
     static var open: [ExportDialog] { OpenDialogs.all(ExportDialog.self) }
 
@@ -42,8 +35,6 @@ final class ExportDialog {
     /// Opens a folder in the file manager; tests replace it.
     var openFolder: @MainActor (URL) -> Void
     private let survey: Survey
-    /// Asks where to write; the default shows `GtkFileChooserNative`. Tests answer directly.
-    var chooseTarget: @MainActor (TargetRequest, @escaping @MainActor (URL?) -> Void) -> Void
     /// Called with the files written, after the dialog has closed.
     var onExported: (@MainActor ([URL]) -> Void)?
 
@@ -52,8 +43,7 @@ final class ExportDialog {
 
     init(parent: UnsafeMutablePointer<GtkWidget>?, survey: Survey) {
         self.survey = survey
-        window = gtk_window_new()
-        chooseTarget = { _, done in done(nil) }
+        window = DialogShell.window(title: tr("Export Tables"), parent: parent)
         tableBoxes = TableBuilder.tableIDs.map { id in
             let box: UnsafeMutablePointer<GtkWidget> = gtk_check_button_new_with_label(TableBuilder.shortTitle(of: id))
             gtk_check_button_set_active(box.cast(), id == "matrix-long" ? 0 : 1)
@@ -69,16 +59,9 @@ final class ExportDialog {
             guard let self else { return }
             gtk_show_uri(self.window.window, folder.absoluteString, guint32(GDK_CURRENT_TIME))
         }
-        chooseTarget = { [weak self] request, done in self?.runChooser(request, done) }
     }
 
     private func build(parent: UnsafeMutablePointer<GtkWidget>?) {
-        gtk_window_set_title(window.window, tr("Export Tables"))
-        gtk_window_set_modal(window.window, 1)
-        gtk_window_set_resizable(window.window, 0)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
-
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         Widgets.setMargin(content, 18)
         let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
@@ -126,31 +109,15 @@ final class ExportDialog {
         }
         doneBox = done
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
-        gtk_widget_set_margin_top(buttons, 12)
-        let cancel: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Cancel"))
-        cancelButton = cancel
-        let export: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Export…"))
-        Widgets.addClasses(export, ["suggested-action"])
-        Widgets.append(buttons, cancel, export)
-        gtk_window_set_default_widget(window.window, export)
-        Signals.connect(cancel, "clicked") { [weak self] in self?.close() }
-        Signals.connect(export, "clicked") { [weak self] in self?.submit() }
+        let buttons = DialogShell.cancelAndConfirm(in: window, confirm: tr("_Export…"), cancel: { [weak self] in self?.close() },
+                                                   confirm: { [weak self] in self?.submit() })
+        cancelButton = gtk_widget_get_first_child(buttons)  // becomes Close once the files are written
 
         Widgets.append(content, Widgets.label(tr("Export Tables"), classes: ["title-3"]), Widgets.label(tr("Tables")),
                        grid, selection, options, errorLabel, done, buttons)
         gtk_window_set_child(window.window, content)
 
-        if let shortcuts = gtk_shortcut_controller_new() {
-            gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                     gtk_named_action_new("window.close")))
-            gtk_widget_add_controller(window, shortcuts)
-        }
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            self?.close()
-            return true
-        }
+        DialogShell.onClose(window) { [weak self] in self?.close() }
     }
 
     func present() {
@@ -210,8 +177,11 @@ final class ExportDialog {
         guard !export.tableIDs.isEmpty else { return show(tr("Choose at least one table.")) }
         let name = export.writesFolder ? tr("Tables") : export.format.isOneFile
             ? Self.fileName(survey.meta.title, export.format.rawValue) : export.fileName(of: export.tableIDs[0])
-        chooseTarget(TargetRequest(folder: export.writesFolder, suggestedName: name)) { [weak self] url in
-            guard let self, let url else { return }
+        let request = export.writesFolder
+            ? FileChooserRequest(action: .folder, title: tr("Export Tables"), accept: tr("_Export"))
+            : FileChooserRequest(action: .save, title: tr("Export Tables"), accept: tr("_Export"), suggestedName: name)
+        FileChooserService.choose(request, parent: window) { [weak self] answer in
+            guard let self, let url = answer?.url else { return }
             self.write(export, to: url, force: false)
         }
     }
@@ -272,21 +242,5 @@ final class ExportDialog {
     static func fileName(_ title: String, _ ext: String) -> String {
         let cleaned = String(title.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
         return (cleaned.isEmpty ? "gongkai" : cleaned) + "." + ext
-    }
-
-    private func runChooser(_ request: TargetRequest, _ done: @escaping @MainActor (URL?) -> Void) {
-        let action = request.folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE
-        guard let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))?.opaque else {
-            return done(nil)
-        }
-        if !request.folder { gtk_file_chooser_set_current_name(chooser, request.suggestedName) }
-        gtk_native_dialog_set_modal(chooser.cast(), 1)
-        MoreSignals.connect(chooser, "response", withInteger: { response in
-            let url = response == Int(GTK_RESPONSE_ACCEPT.rawValue) ? GFiles.takePath(gtk_file_chooser_get_file(chooser)) : nil
-            gtk_native_dialog_destroy(chooser.cast())
-            unref(chooser)
-            done(url)
-        })
-        gtk_native_dialog_show(chooser.cast())
     }
 }

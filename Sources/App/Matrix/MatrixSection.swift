@@ -31,6 +31,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         return ShortcutGroup(title: title, entries: entries)
     }
     let widget: Widget
+    /// The section's widget tree, alive as long as the section.
+    private let tree: OwnedObject<Widget>
 
     let controller: DocumentController
     let grid = MatrixGrid()
@@ -81,7 +83,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         widget = Widgets.box(GTK_ORIENTATION_VERTICAL)
         // The section keeps its widget tree alive as long as itself, so that nothing it does
         // (a field committing its text as the window closes, an idle update) touches freed widgets.
-        g_object_ref_sink(widget.rawPointer)
+        tree = OwnedObject(sinking: widget)
         Widgets.append(widget, messages.widget, toolbar.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), paned)
 
         grid.onAction = { [weak self] action in self?.perform(action) }
@@ -120,7 +122,6 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
 
     isolated deinit {
         controller.removeObserver(observer)
-        unref(widget)
     }
 
     /// The window shows a survey: the section reads it from the controller (once per version).
@@ -406,7 +407,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             messages.show(tr("Only http and https links open in the browser; “%1” is not one.", trimmed), .warning)
             return
         }
-        let root = gtk_widget_get_root(widget).map { UnsafeMutableRawPointer($0) }
+        let root = gtk_widget_get_root(widget)
         gtk_show_uri(root?.window, trimmed, guint32(GDK_CURRENT_TIME))
     }
 

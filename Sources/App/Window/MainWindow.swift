@@ -90,15 +90,8 @@ final class MainWindow {
         Signals.connect(stack, "notify::visible-child", withArgument: { [weak self] _ in self?.visibleSectionChanged() })
         controller.observe { [weak self] change in self?.controllerChanged(change) }
 
-        // The sections, in sidebar order. Each is made with the controller; add one line per section.
-        addSection(OverviewSection(controller: controller))
-        addSection(MatrixSection(controller: controller))
-        addSection(ChecksSection(controller: controller, window: self))
-        addSection(ReconciliationSection(controller: controller, window: self))
-        addSection(EnterprisesSection(controller: controller))
-        addSection(RegulationsSection(controller: controller))
-        addSection(OutreachSection(controller: controller))
-        addSection(ChartsSection(controller: controller))
+        // The sections, in sidebar order (one case of `SectionKind` per section).
+        for kind in SectionKind.allCases { addSection(kind.make(in: self, controller: controller)) }
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         ExportActions.install(on: self, controller: controller)
