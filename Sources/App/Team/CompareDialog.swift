@@ -208,8 +208,8 @@ final class CompareDialog: TeamDialog {
         w.row = index
         rowWidgets[item] = w
         gtk_label_set_text(w.path.opaque, row.path)
-        gtk_label_set_text(w.a.opaque, "A: " + LogCommand.quoted(row.a))
-        gtk_label_set_text(w.b.opaque, "B: " + LogCommand.quoted(row.b))
+        gtk_label_set_text(w.a.opaque, "A: " + TeamText.quoted(row.a))
+        gtk_label_set_text(w.b.opaque, "B: " + TeamText.quoted(row.b))
         gtk_widget_set_visible(w.controls, row.decidable ? 1 : 0)
         gtk_editable_set_text(w.entry.opaque, "")
         Events.setAccessibleLabel(w.takeA, tr("Take A for %1", row.path))
