@@ -39,12 +39,14 @@ final class FileChooserScriptTests: WindowTestCase {
         window.actions.map.activate("export")
         let dialog = try XCTUnwrap(ExportDialog.open.last)
         dialog.selectTables { $0 == "summary" }
-        dialog.select(1, in: dialog.format)  // CSV
+        dialog.select(try XCTUnwrap(ExportDialog.formats.firstIndex(of: .csv)), in: dialog.format)
         chooser.saveLocation = t.folder.appendingPathComponent("summary.csv")
         dialog.submit()
         XCTAssertEqual(chooser.requests.last?.action, .save)
         XCTAssertEqual(chooser.requests.last?.suggestedName, "summary.csv")
         XCTAssertTrue(FileManager.default.fileExists(atPath: t.folder.appendingPathComponent("summary.csv").path))
+        XCTAssertFalse(dialog.doneText.isEmpty, "the dialog says where the file went")
+        dialog.close()
         XCTAssertTrue(ExportDialog.open.isEmpty)
 
         // Export Chart… (the format follows the extension typed)

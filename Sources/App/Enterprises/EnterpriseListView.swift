@@ -77,7 +77,7 @@ final class EnterpriseListView {
         // The rows are in the column view's own list, which is what a screen reader focuses.
         var child = gtk_widget_get_first_child(columnView)
         while let current = child {
-            if g_type_check_instance_is_a(current.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_list_view_get_type()) != 0 {
+            if current.isA(gtk_list_view_get_type()) {
                 Events.setAccessibleLabel(current, tr("Enterprises"))
             }
             child = gtk_widget_get_next_sibling(current)

@@ -53,25 +53,15 @@ enum DOCXFigures {
     /// A chart as PNG bytes, `scale` times its design size.
     static func png(_ chart: any Chart, scale: Double) throws -> Data {
         try ChartImage.render(chart, scale: scale) { surface in
-            let sink = PNGSink()
-            let status = cairo_surface_write_to_png_stream(surface, { closure, bytes, length in
-                guard let closure, let bytes else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue().data.append(bytes, count: Int(length))
-                return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(sink).toOpaque())
-            guard status == CAIRO_STATUS_SUCCESS else {
-                throw ExportError.file(tr("Cannot draw the chart “%1”: %2", chart.header.title, String(cString: cairo_status_to_string(status))))
+            switch CairoPNG.data(of: surface) {
+            case .success(let data): return data
+            case .failure(let error): throw ExportError.file(tr("Cannot draw the chart “%1”: %2", chart.header.title, error.message))
             }
-            return sink.data
         }
     }
 
     /// The slots and pixels handed to the compressing threads (each writes only its own slot).
     private struct Shared: @unchecked Sendable {
         var value: (UnsafeMutableBufferPointer<Data?>, [PNGEncoder.Pixels])
-    }
-
-    private final class PNGSink {
-        var data = Data()
     }
 }

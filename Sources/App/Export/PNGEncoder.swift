@@ -28,9 +28,7 @@ enum PNGEncoder {
     typealias CompressBound = @convention(c) (UInt) -> UInt
     typealias CRC32 = @convention(c) (UInt, UnsafePointer<UInt8>?, UInt32) -> UInt
 
-    private static func symbol<T>(_ name: String, as type: T.Type) -> T? {
-        dlsym(UnsafeMutableRawPointer(bitPattern: -1), name).map { unsafeBitCast($0, to: type) }
-    }
+    private static func symbol<T>(_ name: String, as type: T.Type) -> T? { CFunctions.next(name, as: type) }
 
     nonisolated(unsafe) private static let compress2 = symbol("compress2", as: Compress2.self)
     nonisolated(unsafe) private static let compressBound = symbol("compressBound", as: CompressBound.self)
@@ -53,15 +51,14 @@ enum PNGEncoder {
             do {
                 for y in 0..<height {
                     // Native-endian 32-bit pixels 0xXXRRGGBB: bytes B, G, R, X on little-endian machines.
-                    let row = data.baseAddress!.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
-                    let above = data.baseAddress!.advanced(by: max(0, y - 1) * stride).assumingMemoryBound(to: UInt32.self)
+                    let row = y * stride, above = max(0, y - 1) * stride
                     let mask: UInt32 = y > 0 ? 0xFFFF_FFFF : 0  // the first row has nothing above it
                     var o = y * line
                     out[o] = 2
                     o += 1
                     for x in 0..<width {
-                        let p = row[x]
-                        let q = above[x] & mask
+                        let p = data.load(fromByteOffset: row + 4 * x, as: UInt32.self)
+                        let q = data.load(fromByteOffset: above + 4 * x, as: UInt32.self) & mask
                         out[o] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
                         out[o + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
                         out[o + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)

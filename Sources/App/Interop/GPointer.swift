@@ -54,6 +54,11 @@ extension GPointer {
         return opaque
     }
 
+    /// Whether the instance is a `type` or inherits from it (`G_TYPE_CHECK_INSTANCE_TYPE`).
+    func isA(_ type: GType) -> Bool {
+        g_type_check_instance_is_a(rawPointer.assumingMemoryBound(to: GTypeInstance.self), type) != 0
+    }
+
     /// For C functions whose parameter type imported as `OpaquePointer` (`GtkStack *`, `GtkLabel *`, …).
     var opaque: OpaquePointer { OpaquePointer(rawPointer) }
     /// `G_OBJECT()`

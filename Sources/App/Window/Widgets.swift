@@ -29,7 +29,7 @@ enum Widgets {
 
     /// Appends children to a box, or to a bar made with `wrappingBar`, in order.
     static func append(_ box: Widget, _ children: Widget...) {
-        let isFlowBox = g_type_check_instance_is_a(box.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_flow_box_get_type()) != 0
+        let isFlowBox = box.isA(gtk_flow_box_get_type())
         for child in children {
             guard isFlowBox else { gtk_box_append(box.cast(), child); continue }
             gtk_widget_set_halign(child, GTK_ALIGN_START)
