@@ -53,6 +53,8 @@ final class MatrixGrid {
     var fadeEntered = false {
         didSet { if fadeEntered != oldValue { redraw() } }
     }
+    /// The width that shows every column without scrolling sideways.
+    var fullWidth: Int32 { gtk_drawing_area_get_content_width(area.cast()) }
     /// Frames the drawing area has drawn (for tests and the bench).
     private(set) var framesDrawn = 0
 
