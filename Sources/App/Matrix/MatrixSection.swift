@@ -74,9 +74,12 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection {
         let legend = Widgets.shrinkingScroller(MatrixToolbar.legend())
         Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), statusLine.widget, legend)
         // The details sit beside the grid while the whole grid fits beside them, else below it;
-        // on a low window the legend scrolls in an eighth of the height, leaving the rest to the rows.
+        // on a low window (a 600-pixel screen) the legend scrolls in an eighth of the height,
+        // leaving the rest to the rows; otherwise a sixth.
         panes = AdaptivePaned(start: gridColumn, end: details.widget) { [grid] in grid.fullWidth }
-        panes.onSize = { _, height in gtk_scrolled_window_set_max_content_height(legend.opaque, max(40, height / 8)) }
+        panes.onSize = { _, height in
+            gtk_scrolled_window_set_max_content_height(legend.opaque, height < 560 ? max(40, height / 8) : max(60, height / 6))
+        }
         let paned = panes.widget
         widget = Widgets.box(GTK_ORIENTATION_VERTICAL)
         // The section keeps its widget tree alive as long as itself, so that nothing it does
