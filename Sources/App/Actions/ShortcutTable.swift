@@ -53,6 +53,7 @@ enum ShortcutTable {
                 Binding(action: "win.previous-pane", accelerators: ["<Shift>F6", "<Shift><Control>Tab"],
                         title: tr("Previous pane")),
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
+                Binding(action: "win.sidebar", accelerators: ["F9"], title: tr("Show or hide the sidebar")),
                 Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
                         title: tr("Keyboard shortcuts")),
                 Binding(action: "app.quit", accelerators: ["<Control>q"], title: tr("Quit")),
