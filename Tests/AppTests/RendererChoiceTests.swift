@@ -41,6 +41,8 @@ final class RendererChoiceTests: WindowTestCase {
             XCTAssertNil(RendererChoice.openGLRenderer, "OpenGL is not asked without a GPU")
             XCTAssertEqual(asked, "cairo")
             XCTAssertEqual(type, "GskCairoRenderer")
+            XCTAssertNotEqual(ProcessInfo.processInfo.environment["GDK_DEBUG"], "gl-disable",
+                              "OpenGL is kept off only while GTK opens the display: programs started later do not inherit it")
         } else if let gl = RendererChoice.openGLRenderer, RendererChoice.isSoftware(gl) {
             XCTAssertEqual(asked, "cairo")
             XCTAssertEqual(type, "GskCairoRenderer", "OpenGL here is \(gl)")
