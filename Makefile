@@ -29,7 +29,7 @@ APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 HEADLESS := env GSETTINGS_BACKEND=memory dbus-run-session -- scripts/headless.sh
 SCREENSHOT_DIR ?= docs/screenshots
 
-.PHONY: all deps build release run test bench fuzz screenshots clean install uninstall deb deb-check pot
+.PHONY: all deps build release run test bench bench-startup fuzz screenshots clean install uninstall deb deb-check pot
 
 all: build
 
@@ -78,6 +78,11 @@ test: deps
 
 bench: release
 	$(HEADLESS) "$(RELEASE_BIN)/gongkai" bench
+
+## Cold start to first frame, gongkai (built-in dataset) beside GNOME Text Editor (installed with apt
+## when missing), each started 10 times in turn on one private X server.
+bench-startup: release
+	scripts/startup-bench.sh 10 "$(RELEASE_BIN)/gongkai"
 
 ## The fuzz pass of `make test` (Tests/ModelTests/FuzzTests.swift), for GONGKAI_FUZZ_SECONDS in all
 ## (default 300), a new seed each round. Each round runs in a child process: an input that makes it

@@ -16,32 +16,51 @@ final class WindowControllerTests: WindowTestCase {
         window.addSection(probe)
         window.present()
         try Self.waitForFirstFrame(window)
-        XCTAssertEqual(probe.shown.count, 1)
+        XCTAssertEqual(probe.shown.count, 0, "a hidden section shows the survey only when it first comes to the front")
+        XCTAssertTrue(window.staleSections.contains("probe"))
         XCTAssertFalse(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), window.headerTitle)
         XCTAssertTrue(window.headerSubtitle.contains("未命名"), window.headerSubtitle)
 
         let (_, changed) = window.survey.someCellEdit()
         XCTAssertTrue(window.controller.perform(.setObservations([changed]), label: "test"))
-        XCTAssertEqual(probe.shown.count, 1, "a hidden section is only marked stale by an edit")
+        XCTAssertEqual(probe.shown.count, 0, "a hidden section is only marked stale by an edit")
         XCTAssertTrue(window.staleSections.contains("probe"))
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), window.headerTitle)
         window.showSection(id: "probe")
-        XCTAssertEqual(probe.shown.count, 2, "coming to the front, it shows the survey as edited")
+        XCTAssertEqual(probe.shown.count, 1, "coming to the front, it shows the survey as edited")
         XCTAssertEqual(probe.shown.last?.observations.first { $0.key == changed.key }, changed)
         XCTAssertFalse(window.staleSections.contains("probe"))
         window.showSection(id: "overview")
         window.showSection(id: "probe")
-        XCTAssertEqual(probe.shown.count, 2, "nothing changed meanwhile: not shown again")
+        XCTAssertEqual(probe.shown.count, 1, "nothing changed meanwhile: not shown again")
 
         window.controller.undo()
-        XCTAssertEqual(probe.shown.count, 3)
+        XCTAssertEqual(probe.shown.count, 2)
         XCTAssertEqual(probe.shown.last, Self.canonical(Self.builtinSurvey))
         XCTAssertFalse(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), window.headerTitle)
 
         window.controller.replace(with: Self.builtinSurvey, fileURL: URL(fileURLWithPath: "/tmp/样例.gongkai"), unsaved: true)
-        XCTAssertEqual(probe.shown.count, 4)
+        XCTAssertEqual(probe.shown.count, 3)
         XCTAssertTrue(window.headerSubtitle.contains("样例.gongkai"), window.headerSubtitle)
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), "a recovered survey starts unsaved")
+    } }
+
+    /// A new window builds every section but shows the survey only in the one on screen and in
+    /// those that follow while hidden; only the page on screen is measured (the stack is not
+    /// homogeneous), so the first frame does not lay out hidden pages.
+    func testANewWindowShowsTheSurveyOnlyWhereItIsSeen() throws { try onMain {
+        let window = MainWindow(survey: Self.builtinSurvey, fileURL: nil)
+        defer { gtk_window_destroy(window.window.window) }
+        XCTAssertEqual(window.visibleSectionID, "overview")
+        XCTAssertEqual(window.staleSections, ["matrix", "enterprises", "regulations", "outreach", "charts"])
+        let stack = try XCTUnwrap(gtk_widget_get_parent(window.sections[0].widget))
+        XCTAssertEqual(gtk_stack_get_hhomogeneous(stack.opaque), 0)
+        XCTAssertEqual(gtk_stack_get_vhomogeneous(stack.opaque), 0)
+        let enterprises = try XCTUnwrap(window.sections.first { $0.id == "enterprises" } as? EnterprisesSection)
+        XCTAssertEqual(enterprises.list.shownCount, 0, "not filled while hidden")
+        window.showSection(id: "enterprises")
+        XCTAssertFalse(window.staleSections.contains("enterprises"))
+        XCTAssertEqual(enterprises.list.shownCount, window.survey.enterprises.count, "shown on coming to the front")
     } }
 
     func testHiddenSectionsThatFollowChangesAreShownEveryEdit() throws { try onMain {

@@ -65,3 +65,63 @@ final class StatisticsUpdateTests: XCTestCase {
         XCTAssertNil(doc.lastApplied)
     }
 }
+
+/// `Statistics.updated(for:after:)`: what a cell edit leaves alone is kept, not counted again; an
+/// edit of what the combined figures count (outreach, enterprises) counts them again.
+final class StatisticsEditUpdateTests: XCTestCase {
+    /// A survey with calls, letters and a reported tally, so the combined figures are not empty.
+    private func document() throws -> SurveyDocument {
+        var survey = SyntheticSurvey.make(enterprises: 300, years: 2001...2006, seed: 11)
+        let j = survey.jurisdictions[0].id
+        var reported = survey.reportedData
+        reported.tallies.append(ReportedTally(.enterprisesSampled, jurisdiction: j, value: 999, source: "p. 3"))
+        survey.reportedData = reported
+        let doc = SurveyDocument(survey: survey)
+        XCTAssertFalse(Statistics(doc.survey).figures.byJurisdiction.isEmpty)
+        return doc
+    }
+
+    func testACellEditKeepsTheCombinedFiguresAndRecountsTheMatrix() throws {
+        let doc = try document()
+        var before = Statistics(doc.survey)
+        // A marker in the kept figures: a recount would replace it.
+        let marker = CombinedFigure(measure: .lettersSent, value: -1, records: -1, tally: nil, source: .records)
+        before.figures.survey.append(marker)
+        var cell = doc.survey.observations[0]
+        cell.status = cell.status == .disclosed ? .notDisclosed : .disclosed
+        let edit = Edit.setCells([CellChange(cell)])
+        XCTAssertTrue(edit.keepsCombinedFigures)
+        try doc.perform(edit, label: "test")
+        let updated = before.updated(for: doc.survey, after: edit)
+        XCTAssertEqual(updated.figures.survey.last, marker, "the combined figures are kept, not counted again")
+        var recounted = Statistics(doc.survey)
+        recounted.figures.survey.append(marker)
+        XCTAssertEqual(updated, recounted, "everything else is the edited survey's")
+        XCTAssertNotEqual(updated.byYear, before.byYear)
+    }
+
+    func testEditsOfWhatTheCombinedFiguresCountRecountThem() throws {
+        let doc = try document()
+        let j = doc.survey.jurisdictions[1].id
+        var outreach = doc.survey.outreach.first { $0.jurisdiction == j } ?? Outreach(jurisdiction: j)
+        var letter = outreach.letter ?? SuggestionLetter(sent: false)
+        letter.sent = !letter.sent
+        outreach.letter = letter
+        let edits: [Edit] = [.setOutreach(outreach), .batch([.setCells([]), .setOutreach(outreach)])]
+        for edit in edits {
+            XCTAssertTrue(edit.keepsEnterprisesAndJurisdictions)
+            XCTAssertFalse(edit.keepsCombinedFigures, "\(edit)")
+        }
+        let before = Statistics(doc.survey)
+        try doc.perform(.setOutreach(outreach), label: "test")
+        let updated = before.updated(for: doc.survey, after: .setOutreach(outreach))
+        XCTAssertEqual(updated, Statistics(doc.survey))
+        XCTAssertNotEqual(updated.figures, before.figures, "the letters sent changed")
+        var enterprise = doc.survey.enterprises[0]
+        enterprise.phoneAttempts = []
+        XCTAssertFalse(Edit.updateEnterprise(enterprise).keepsCombinedFigures)
+        let beforeEnterprise = Statistics(doc.survey)
+        try doc.perform(.updateEnterprise(enterprise), label: "test")
+        XCTAssertEqual(beforeEnterprise.updated(for: doc.survey, after: .updateEnterprise(enterprise)), Statistics(doc.survey))
+    }
+}

@@ -56,15 +56,14 @@ final class DocumentController {
     /// The label of the step `redo()` would repeat.
     var redoLabel: String? { document.redoLabel }
 
-    /// The statistics of the current survey (computed once per version). After an edit that kept
-    /// the enterprises and jurisdictions (a cell edit, for one), the previous version's figures are
-    /// updated instead of counted again over every enterprise.
+    /// The statistics of the current survey (computed once per version). After one edit, the
+    /// previous version's figures are updated (`Statistics.updated(for:after:)`): a cell edit
+    /// recounts only the matrix figures, not the passes over every enterprise.
     var statistics: Statistics {
         if let cached = cachedStatistics, cached.version == version { return cached.value }
         let value: Statistics
-        if let cached = cachedStatistics, cached.version == version - 1,
-           document.lastApplied?.keepsEnterprisesAndJurisdictions == true {
-            value = cached.value.updated(for: survey)
+        if let cached = cachedStatistics, cached.version == version - 1, let edit = document.lastApplied {
+            value = cached.value.updated(for: survey, after: edit)
         } else {
             value = Statistics(survey)
         }

@@ -153,6 +153,9 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             grid.setSelection(start, scroll: true)
         case .edited:
             guard controller.version != shownVersion else { return }
+            // Hidden in a window: the window marks the section stale and shows the survey when
+            // the section comes to the front (on screen, the window's `show` got here first).
+            if gtk_widget_get_root(widget) != nil, gtk_widget_get_mapped(widget) == 0 { return }
         }
         refresh()
     }

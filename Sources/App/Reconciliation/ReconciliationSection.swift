@@ -120,7 +120,7 @@ final class ReconciliationSection: WindowSection {
         let survey = controller.survey
         names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let previous = figures.count
-        allFigures = Reconciler(survey).reconcile()
+        allFigures = Reconciler(survey, statistics: controller.statistics).reconcile()  // the statistics of this version, counted once
         figures = gtk_check_button_get_active(onlyDiffering.cast()) != 0 ? allFigures.filter { !$0.agrees } : allFigures
         let indices = figures.indices.map { strdup(String($0)) }
         defer { indices.forEach { free($0) } }

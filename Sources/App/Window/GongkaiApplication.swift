@@ -65,6 +65,7 @@ final class GongkaiApplication {
     /// the file to the instance already running. Returns the process exit status.
     func run() -> Int32 {
         ToolkitLanguage.match(Localizer.shared.language)  // before GTK starts and reads the locale
+        RendererChoice.beforeGtkInit()  // before GTK opens the display
         if unique { registerOrStandAlone() }
         // Command-line arguments are ArgumentParser's business; GApplication gets only the file.
         let files = launch.screenshotDirectory == nil ? (launch.fileURL.map { [$0] } ?? []) : []

@@ -124,6 +124,24 @@ public enum Edit: Sendable, Equatable {
             return edits.allSatisfy(\.keepsEnterprisesAndJurisdictions)
         }
     }
+
+    /// True for an edit that also leaves the outreach records and the report's tallies and verdicts
+    /// as they were, so that the combined figures of `Statistics` (records with the report's
+    /// tallies: another pass over every enterprise's calls) still hold after it: cells, cell
+    /// qualities, years, metadata, regulations, sub-units, conflicts. A cell edit is one.
+    public var keepsCombinedFigures: Bool {
+        switch self {
+        case .setCells, .setCellQualities, .setMeta, .setYears, .setRegulation, .insertRegulation, .removeRegulation,
+             .setSubUnitObservations, .setSubUnitTallies, .setConflicts:
+            return true
+        case .setOutreach, .insertOutreach, .removeOutreach,
+             .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
+             .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
+            return false
+        case .batch(let edits):
+            return edits.allSatisfy(\.keepsCombinedFigures)
+        }
+    }
 }
 
 /// Why an edit could not be applied. The survey is left unchanged.

@@ -125,13 +125,33 @@ private struct POParser {
     private var entryLine = 0
 
     init(text: String) {
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // Split and trim on UTF-8 bytes: splitting a long text into Characters (grapheme clusters)
+        // and trimming with Foundation cost more than the rest of the start-up's own work.
+        var lines: [Substring] = []
+        var start = text.utf8.startIndex
+        var i = start
+        while i != text.utf8.endIndex {
+            if text.utf8[i] == 0x0A {
+                lines.append(Self.trimmed(text[start..<i]))
+                start = text.utf8.index(after: i)
+            }
+            i = text.utf8.index(after: i)
+        }
+        lines.append(Self.trimmed(text[start...]))
+        self.lines = lines
+    }
+
+    /// A line without its surrounding spaces, tabs and carriage returns.
+    private static func trimmed(_ line: Substring) -> Substring {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }
+        guard let first = line.utf8.firstIndex(where: { !blank($0) }) else { return line[line.endIndex...] }
+        let last = line.utf8.lastIndex(where: { !blank($0) })!
+        return line[first...last]
     }
 
     mutating func parse() throws -> [(entry: POEntry, line: Int)] {
-        for (n, raw) in lines.enumerated() {
+        for (n, line) in lines.enumerated() {
             let lineNumber = n + 1
-            let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("#") {
                 try comment(line, lineNumber)
@@ -146,7 +166,7 @@ private struct POParser {
         return entries
     }
 
-    private mutating func comment(_ line: String, _ lineNumber: Int) throws {
+    private mutating func comment(_ line: Substring, _ lineNumber: Int) throws {
         if line.hasPrefix("#~") { return }  // obsolete entry
         // A comment after an entry's strings belongs to the next entry.
         if msgstrs.count > 0 { try finishEntry(at: lineNumber) }
@@ -155,12 +175,12 @@ private struct POParser {
         }
     }
 
-    private mutating func keyword(_ line: String, _ lineNumber: Int) throws {
-        guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
+    private mutating func keyword(_ line: Substring, _ lineNumber: Int) throws {
+        guard let space = line.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) else {
             throw POParseError(line: lineNumber, message: "expected a keyword and a string")
         }
         let word = String(line[..<space])
-        let value = try Self.unquote(line[space...].trimmingCharacters(in: .whitespaces), lineNumber)
+        let value = try Self.unquote(Self.trimmed(line[space...]), lineNumber)
         switch word {
         case "msgctxt":
             if msgid != nil { try finishEntry(at: lineNumber) }
@@ -219,26 +239,37 @@ private struct POParser {
         throw POParseError(line: lineNumber, message: "unknown keyword \(word)")
     }
 
-    /// Decodes one C-style quoted string: `"a\"b\n"` → `a"b` + newline.
-    static func unquote(_ text: String, _ lineNumber: Int) throws -> String {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else {
+    /// Decodes one C-style quoted string: `"a\"b\n"` → `a"b` + newline. Works on UTF-8 bytes (every
+    /// byte that matters here is ASCII, and no ASCII byte occurs inside a multi-byte character).
+    static func unquote(_ text: Substring, _ lineNumber: Int) throws -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 else {
             throw POParseError(line: lineNumber, message: "expected a quoted string")
         }
-        var out = ""
-        var chars = text.dropFirst().dropLast().makeIterator()
-        while let c = chars.next() {
-            if c == "\"" { throw POParseError(line: lineNumber, message: "unescaped quote inside a string") }
-            guard c == "\\" else { out.append(c); continue }
-            guard let e = chars.next() else { throw POParseError(line: lineNumber, message: "string ends with a backslash") }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - 2)
+        var i = 1
+        let end = bytes.count - 1
+        while i < end {
+            let c = bytes[i]
+            i += 1
+            if c == 0x22 { throw POParseError(line: lineNumber, message: "unescaped quote inside a string") }
+            guard c == 0x5C else { out.append(c); continue }
+            guard i < end else { throw POParseError(line: lineNumber, message: "string ends with a backslash") }
+            let e = bytes[i]
+            i += 1
             switch e {
-            case "n": out.append("\n")
-            case "t": out.append("\t")
-            case "r": out.append("\r")
-            case "\"": out.append("\"")
-            case "\\": out.append("\\")
-            default: throw POParseError(line: lineNumber, message: "unknown escape \\\(e)")
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            default:
+                // The escape named as written (it may start a multi-byte character).
+                let rest = String(decoding: bytes[(i - 1)..<end], as: UTF8.self)
+                throw POParseError(line: lineNumber, message: "unknown escape \\\(rest.first.map(String.init) ?? "")")
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -40,8 +40,8 @@ public struct Statistics: Codable, Equatable, Sendable {
     }
 
     /// Computes every figure but the enterprise sample's (`EnterpriseStatistics`, with the recorded
-    /// verdicts applied), which is known.
-    private init(_ survey: Survey, enterprises: EnterpriseStatistics) {
+    /// verdicts applied), which is known, and the combined figures when they are known too.
+    private init(_ survey: Survey, enterprises: EnterpriseStatistics, figures: CombinedFigures? = nil) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
         years = survey.years
@@ -52,7 +52,7 @@ public struct Statistics: Codable, Equatable, Sendable {
         changes = matrix.changes
         self.enterprises = enterprises
         subUnits = SubUnitStatistics.compute(survey, grid: grid)
-        figures = CombinedFigures(survey, enterprises: enterprises)
+        self.figures = figures ?? CombinedFigures(survey, enterprises: enterprises)
         rateDefinition = RateDefinition.of(survey)
     }
 
@@ -63,6 +63,17 @@ public struct Statistics: Codable, Equatable, Sendable {
     /// pass over every enterprise, are kept. Equal to `Statistics(survey)` under that condition.
     public func updated(for survey: Survey) -> Statistics {
         Statistics(survey, enterprises: enterprises)
+    }
+
+    /// The figures of `survey`, which is the survey these figures are of after `edit`: for an edit
+    /// that keeps the enterprises and jurisdictions, only what the edit can change is counted
+    /// again. A cell edit (`Edit.keepsCombinedFigures`) recounts the matrix and sub-unit figures
+    /// (one pass over the jurisdictions × years × kinds cells) and keeps the enterprise and
+    /// combined figures, the two passes over every enterprise. Any other edit counts everything.
+    /// Always equal to `Statistics(survey)`.
+    public func updated(for survey: Survey, after edit: Edit) -> Statistics {
+        guard edit.keepsEnterprisesAndJurisdictions else { return Statistics(survey) }
+        return Statistics(survey, enterprises: enterprises, figures: edit.keepsCombinedFigures ? figures : nil)
     }
 
     /// The figures of one survey year.
