@@ -36,7 +36,7 @@ final class ChartRenderingTests: XCTestCase {
                 let svg = try String(contentsOfFile: base.path + ".svg", encoding: .utf8)
                 XCTAssertTrue(svg.hasPrefix("<?xml"), kind.name)
                 XCTAssertTrue(svg.contains("<title>\(SVGTextLayer.escape(chart.header.title))</title>"), kind.name)
-                XCTAssertTrue(S.svgTexts(svg).contains(data.survey.meta.dataSource), "\(kind.name): the source line is text")
+                XCTAssertTrue(S.svgTexts(svg).contains(data.survey.meta.dataSource(in: language)), "\(kind.name): the source line is text")
                 // The SVG is valid: the SVG loader of gdk-pixbuf (librsvg) renders it.
                 var error: UnsafeMutablePointer<GError>?
                 let pixbuf = gdk_pixbuf_new_from_file(base.path + ".svg", &error)

@@ -13,13 +13,13 @@ enum WrapLayout {
 
     /// Gives `box` the wrapping layout with `spacing` pixels between neighbours on a line.
     static func install(on box: Widget, spacing: Int32) {
-        g_object_set_data(box.rawPointer.assumingMemoryBound(to: GObject.self), spacingKey, UnsafeMutableRawPointer(bitPattern: Int(spacing) + 1))
+        box.setInteger(Int(max(0, spacing)), forKey: spacingKey)
         gtk_widget_set_layout_manager(box, gtk_custom_layout_new(requestMode, measure, allocate))
     }
 
     /// Whether `box` was made with `install`.
     static func isWrapping(_ box: Widget) -> Bool {
-        g_object_get_data(box.rawPointer.assumingMemoryBound(to: GObject.self), spacingKey) != nil
+        box.integer(forKey: spacingKey) != nil
     }
 
     private struct Item {
@@ -28,8 +28,7 @@ enum WrapLayout {
     }
 
     private static func spacing(_ box: Widget) -> Int32 {
-        let raw = g_object_get_data(box.rawPointer.assumingMemoryBound(to: GObject.self), spacingKey)
-        return raw.map { Int32(Int(bitPattern: $0) - 1) } ?? 6
+        box.integer(forKey: spacingKey).map { Int32($0) } ?? 6
     }
 
     private static func children(_ box: Widget) -> [Widget] {
