@@ -142,7 +142,7 @@ final class AccessibilityTests: WindowTestCase {
 
     // MARK: Panes and the sidebar
 
-    /// F6 and Ctrl+Tab leave the grid for the next pane (Shift+F6 back), and the shortcuts window
+    /// F6 and Ctrl+Tab leave the grid for the next pane (Shift+F6 and Ctrl+Shift+Tab back), and the shortcuts window
     /// lists them; Enter in the sidebar goes into the section shown, arrows do not.
     func testF6AndControlTabLeaveTheGridAndEnterInTheSidebarGoesIn() throws { try onMain { t in
         let app = t.makeApplication()
@@ -164,6 +164,10 @@ final class AccessibilityTests: WindowTestCase {
         try XKeys.wait("Shift+F6 back to the grid") { matrix.grid.hasFocus }
         try XKeys.type(["ctrl+Tab"])
         try XKeys.wait("Ctrl+Tab leaves the grid too") { focusIsIn(matrix.details.widget) }
+        try XKeys.type(["ctrl+shift+Tab"])
+        try XKeys.wait("Ctrl+Shift+Tab back to the grid") { matrix.grid.hasFocus }
+        try XKeys.type(["F6"])
+        try XKeys.wait("F6 to the details pane again") { focusIsIn(matrix.details.widget) }
         try XKeys.type(["F6"])
         try XKeys.wait("F6 from the last pane goes to the sidebar") { focusIsIn(window.sidebar) }
         XCTAssertEqual(window.visibleSectionID, "matrix")

@@ -40,7 +40,9 @@ final class GongkaiProcess: @unchecked Sendable {
     private let readers = DispatchGroup()
     private let limit: TimeInterval
 
-    init(_ arguments: [String], stdout: Stdout = .pipe, lang: String = "en_US.UTF-8", limit: TimeInterval = 120) {
+    /// `environment`: variables to set (or, with nil, to remove) for this process.
+    init(_ arguments: [String], stdout: Stdout = .pipe, lang: String = "en_US.UTF-8", limit: TimeInterval = 120,
+         environment: [String: String?] = [:]) {
         self.limit = limit
         switch stdout {
         case .pipe:
@@ -60,6 +62,7 @@ final class GongkaiProcess: @unchecked Sendable {
         env["LANG"] = lang
         ["LANGUAGE", "LC_ALL", "LC_MESSAGES"].forEach { env[$0] = nil }
         if case .file(let path) = stdout { env["GONGKAI_TEST_STDOUT"] = path }
+        for (name, value) in environment { env[name] = value }
         process.environment = env
         process.standardError = err
     }
@@ -80,6 +83,12 @@ final class GongkaiProcess: @unchecked Sendable {
             readers.leave()
         }
     }
+
+    /// Its process id (once started).
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Ends a process that is still running (SIGTERM); `wait()` then returns.
+    func terminate() { if process.isRunning { process.terminate() } }
 
     /// Waits for the end (killing the process after `limit` seconds).
     func wait() -> Result {
