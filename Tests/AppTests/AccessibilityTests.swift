@@ -69,6 +69,21 @@ final class AccessibilityTests: WindowTestCase {
         }
     } }
 
+    /// A drop-down gives the keyboard to a button inside it, which AT-SPI called "GtkToggleButton"
+    /// (AtspiProbeTests): naming the drop-down names that button after it and its item.
+    func testADropDownsButtonSaysTheDropDownsNameAndItsItem() throws { try onMain {
+        Localizer.shared.language = .english
+        let dropDown: UnsafeMutablePointer<GtkWidget> = ["Report order", "By name"].withCStringArray { gtk_drop_down_new_from_strings($0)! }
+        g_object_ref_sink(dropDown.rawPointer)
+        defer { g_object_unref(dropDown.rawPointer) }
+        let button = try XCTUnwrap(gtk_widget_get_first_child(dropDown))
+        XCTAssertNil(Events.accessibleLabel(button))
+        Events.setAccessibleLabel(dropDown, "Row order")
+        XCTAssertEqual(Events.accessibleLabel(button), "Row order: Report order")
+        gtk_drop_down_set_selected(dropDown.opaque, 1)
+        XCTAssertEqual(Events.accessibleLabel(button), "Row order: By name")
+    } }
+
     /// The walk finds what Orca read as "GtkImage push button": an icon-only button, even with a
     /// tooltip; the naming helper names it.
     func testAnIconOnlyButtonHasNoNameUntilNamed() throws { try onMain {
