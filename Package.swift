@@ -46,6 +46,7 @@ let package = Package(
                 "CEpoxy",
                 "CXlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/App",
             resources: [

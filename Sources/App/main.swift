@@ -9,6 +9,7 @@ import Model
 // A standard stream closed at start keeps its number (writes to it fail cleanly) so that no file
 // the command opens can take it.
 StandardStream.holdClosedStreams()
+ChartCommand.benchmark = { try ChartBench.run(enterprises: $0, runs: $1) }
 do {
     var command = try GongkaiCommand.parseAsRoot()
     try command.run()

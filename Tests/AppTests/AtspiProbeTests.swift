@@ -180,7 +180,7 @@ final class AtspiProbeTests: WindowTestCase {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             environment[name] = dir.path
         }
-        let app = GongkaiProcess([], lang: "en_US.UTF-8", limit: 400, environment: environment)
+        let app = GongkaiProcess([], lang: "en_US.UTF-8", environment: environment, limit: 400)
         try app.start()
         defer {
             app.terminate()

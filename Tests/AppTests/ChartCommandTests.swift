@@ -26,23 +26,8 @@ final class ChartCommandTests: XCTestCase {
     }
 
     private func gongkai(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "en_US.UTF-8"
-        for key in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] { env[key] = nil }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try GongkaiProcess.run(arguments, program: executable)
+        return Run(status: result.status, stdout: result.text, stderr: result.stderr)
     }
 
     private func files() throws -> [String] {

@@ -33,24 +33,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func gongkai(_ arguments: String..., lang: String = "zh_CN.UTF-8") throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = lang
-        env["LANGUAGE"] = nil
-        env["LC_ALL"] = nil
-        env["LC_MESSAGES"] = nil
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try GongkaiProcess.run(arguments, program: executable, lang: lang)
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     func write(_ survey: Survey, _ name: String) throws -> URL {

@@ -23,23 +23,8 @@ final class ExportCommandTests: XCTestCase {
 
     /// Runs the built `gongkai` beside the test bundle.
     private func gongkai(_ arguments: String...) throws -> (status: Int32, stdout: Data, stderr: String) {
-        var executable = Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("gongkai")
-        if !FileManager.default.isExecutableFile(atPath: executable.path) { executable = Bundle.main.bundleURL.appendingPathComponent("gongkai") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "zh_CN.UTF-8"
-        ["LANGUAGE", "LC_ALL", "LC_MESSAGES"].forEach { env[$0] = nil }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
+        let result = try GongkaiProcess.run(arguments, lang: "zh_CN.UTF-8")
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testAllToAFolderWritesOneFilePerTableAndRefusesToReplaceWithoutForce() throws {
@@ -49,7 +34,7 @@ final class ExportCommandTests: XCTestCase {
         let written = try export.write(to: folder)
         XCTAssertEqual(written.map(\.lastPathComponent), TableBuilder.tableIDs.map { "\($0).csv" })
         let matrix = try Data(contentsOf: folder.appendingPathComponent("matrix.csv"))
-        XCTAssertEqual(matrix, CSVWriter().data(TableBuilder(survey).matrix()), "CSV as it always was")
+        XCTAssertEqual(matrix, CSVWriter().data(TableBuilder(survey).matrix().placingNotes(.inline)), "CSV as it always was: notes in the cells")
 
         let other = folder.appendingPathComponent("notes.txt")
         try Data("mine".utf8).write(to: other)
@@ -73,7 +58,7 @@ final class ExportCommandTests: XCTestCase {
         run = try gongkai("export", "all", "--format", "md", "--output", dir.appendingPathComponent("md").path)
         XCTAssertEqual(run.status, 0, run.stderr)
         let md = try String(contentsOf: dir.appendingPathComponent("md/summary.md"), encoding: .utf8)
-        XCTAssertTrue(md.contains("| 年度 | 审核企业名单公开 已公开 |"), md)
+        XCTAssertTrue(md.contains("| 年度 | 审核企业名单公开 已公开 数量 | 审核企业名单公开 已公开 占比 |"), md)
 
         run = try gongkai("export", "all", "--format", "md", "--output", dir.appendingPathComponent("md").path)
         XCTAssertEqual(run.status, 1, "existing files are not replaced without --force")
@@ -119,6 +104,25 @@ final class ExportCommandTests: XCTestCase {
         let data = try TableExport(survey: multi, tableIDs: ["summary"], format: .csv, sourceLine: true).data(TableBuilder(multi).summary())
         XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF])
         XCTAssertTrue(String(decoding: data.dropFirst(3), as: UTF8.self).hasPrefix("# source: 第一行 第二行, 含逗号\r\n"))
+    }
+
+    func testTablesInEnglishCarryTheEnglishSourceLine() throws {
+        let survey = try builtin()
+        let english = try XCTUnwrap(survey.meta.dataSourceEnglish)
+        let table = TableBuilder(survey, language: .english).summary()
+        for format in [ExportFormat.html, .md, .json] {
+            let text = String(decoding: try TableExport(survey: survey, tableIDs: ["summary"], format: format, language: .english).data(table),
+                              as: UTF8.self)
+            XCTAssertTrue(text.contains(english), "\(format): the English source line")
+            XCTAssertFalse(text.contains(survey.meta.dataSource), "\(format): not the Chinese one")
+        }
+        let csv = try TableExport(survey: survey, tableIDs: ["summary"], format: .csv, language: .english, sourceLine: true).data(table)
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("# source: " + english))
+        // In Chinese, the survey's own line; a survey without an English line uses it in English too.
+        XCTAssertEqual(TableExport(survey: survey, tableIDs: [], format: .html, language: .chinese).info.dataSource, survey.meta.dataSource)
+        var plain = survey
+        plain.meta.dataSourceEnglish = nil
+        XCTAssertEqual(TableExport(survey: plain, tableIDs: [], format: .html, language: .english).info.dataSource, survey.meta.dataSource)
     }
 
     func testAFailedWorkbookLeavesTheTargetUntouched() throws {
@@ -196,7 +200,7 @@ final class ExportCommandTests: XCTestCase {
         let table = TableBuilder(survey).enterprises()
         for r in [0, 2_047, 2_048, 4_999, 5_999] {
             for (c, cell) in table.row(r).enumerated() {
-                XCTAssertEqual(sheet.cells[XLSXReader.ref(r + 1, c)]?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
+                XCTAssertEqual(sheet.cells[XLSXReader.ref(r + 2, c)]?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
             }
         }
     }

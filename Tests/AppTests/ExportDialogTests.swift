@@ -27,24 +27,29 @@ final class ExportDialogTests: WindowTestCase {
             let (_, dialog) = try Self.openDialog(context)
             XCTAssertEqual(dialog.selectedTables, TableBuilder.tableIDs.filter { $0 != "matrix-long" }, "all but the long form by default")
             dialog.selectTables { ["matrix", "summary"].contains($0) }
-            dialog.select(1, in: dialog.format)    // CSV
+            dialog.select(2, in: dialog.format)    // CSV
             dialog.select(1, in: dialog.style)     // 是/否 → Yes/No in English
             dialog.select(1, in: dialog.language)  // English
             let folder = context.folder.appendingPathComponent("tables")
-            var requests: [ExportDialog.TargetRequest] = []
+            var requests: [FileChooserRequest] = []
             var written: [URL] = []
             dialog.onExported = { written = $0 }
-            dialog.chooseTarget = { request, done in
+            FileChooserService.scripted = { request in
                 requests.append(request)
-                done(folder)
+                return FileChooserAnswer(folder)
             }
             dialog.submit()
-            XCTAssertEqual(requests.map(\.folder), [true], "several tables in CSV go to a folder")
+            XCTAssertEqual(requests.map(\.action), [.folder], "several tables in CSV go to a folder")
             XCTAssertEqual(written.map(\.lastPathComponent), ["matrix.csv", "summary.csv"])
             let matrix = String(decoding: try Data(contentsOf: folder.appendingPathComponent("matrix.csv")).dropFirst(3), as: UTF8.self)
             XCTAssertTrue(matrix.hasPrefix("Jurisdiction / year,Year 2018,"), matrix)
             XCTAssertTrue(matrix.contains(",Yes,") && matrix.contains(",No,"), matrix)
-            XCTAssertTrue(ExportDialog.open.isEmpty, "the dialog closes after exporting")
+            XCTAssertEqual(dialog.doneText, "已导出 2 个文件到 \(folder.path)。", "the dialog says where the files are")
+            var opened: [URL] = []
+            dialog.openFolder = { opened.append($0) }
+            Events.emit(dialog.openFolderButton, "clicked")
+            XCTAssertEqual(opened, [folder], "the button opens the folder")
+            dialog.close()
             XCTAssertEqual(Localizer.shared.language, .chinese, "the interface keeps its language")
         }
     }
@@ -53,14 +58,16 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (window, dialog) = try Self.openDialog(context)
             dialog.selectTables { $0 == "matrix-long" }
-            dialog.select(1, in: dialog.format)    // CSV
+            dialog.select(try XCTUnwrap(ExportDialog.formats.firstIndex(of: .csv)), in: dialog.format)
+            XCTAssertEqual(dialog.export.format, .csv)
             XCTAssertFalse(dialog.export.sourceLine, "CSV is data only unless asked")
             gtk_check_button_set_active(dialog.csvSource.cast(), 1)
             let url = context.folder.appendingPathComponent("long.csv")
-            dialog.chooseTarget = { _, done in done(url) }
+            FileChooserService.scripted = { _ in FileChooserAnswer(url) }
             dialog.submit()
             let text = String(decoding: try Data(contentsOf: url).dropFirst(3), as: UTF8.self)
             XCTAssertTrue(text.hasPrefix("# source: \(window.survey.meta.dataSource)\r\n"), text)
+            dialog.close()  // the dialog stays open after exporting
         }
     }
 
@@ -68,15 +75,18 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (_, dialog) = try Self.openDialog(context)
             let url = context.folder.appendingPathComponent("report.xlsx")
-            var request: ExportDialog.TargetRequest?
-            dialog.chooseTarget = { r, done in
+            var request: FileChooserRequest?
+            FileChooserService.scripted = { r in
                 request = r
-                done(url)
+                return FileChooserAnswer(url)
             }
             dialog.submit()
-            XCTAssertEqual(request, ExportDialog.TargetRequest(folder: false, suggestedName: "清洁生产审核与验收信息公开调研（2018-2022年度）.xlsx"))
+            XCTAssertEqual(request?.action, .save)
+            XCTAssertEqual(request?.suggestedName, "清洁生产审核与验收信息公开调研（2018-2022年度）.xlsx")
             let book = try XLSXReader(url)
             XCTAssertEqual(book.sheets.map(\.name), TableBuilder.tableIDs.filter { $0 != "matrix-long" }.map(TableBuilder.shortTitle(of:)))
+            XCTAssertEqual(dialog.doneText, "已导出到 \(url.path)。")
+            dialog.close()  // the dialog stays open after exporting; a modal dialog left open would take later tests' keys
         }
     }
 
@@ -84,9 +94,9 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (_, dialog) = try Self.openDialog(context)
             var asked = 0
-            dialog.chooseTarget = { _, done in
+            FileChooserService.scripted = { _ in
                 asked += 1
-                done(nil)
+                return nil
             }
             dialog.selectTables { _ in false }
             dialog.submit()
@@ -104,10 +114,10 @@ final class ExportDialogTests: WindowTestCase {
         try onMain { context in
             let (_, dialog) = try Self.openDialog(context)
             dialog.selectTables { ["matrix", "summary"].contains($0) }
-            dialog.select(2, in: dialog.format)  // HTML
+            dialog.select(3, in: dialog.format)  // HTML
             let folder = context.folder
             try Data("old".utf8).write(to: folder.appendingPathComponent("summary.html"))
-            dialog.chooseTarget = { _, done in done(folder) }
+            FileChooserService.scripted = { _ in FileChooserAnswer(folder) }
             dialog.submit()
             let question = try XCTUnwrap(ChoiceDialog.open.last)
             XCTAssertTrue(question.body.contains("summary.html"), question.body)
@@ -115,7 +125,9 @@ final class ExportDialogTests: WindowTestCase {
             question.choose("replace")
             let html = try String(contentsOf: folder.appendingPathComponent("summary.html"), encoding: .utf8)
             XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
-            XCTAssertTrue(ExportDialog.open.isEmpty)
+            XCTAssertTrue(html.contains("表2 "), "the summary keeps its number among the tables exported")
+            XCTAssertFalse(dialog.doneText.isEmpty)
+            dialog.close()
         }
     }
 
@@ -128,7 +140,7 @@ final class ExportDialogTests: WindowTestCase {
             let fifo = context.folder.appendingPathComponent("pipe.xlsx")
             XCTAssertEqual(mkfifo(fifo.path, 0o644), 0)
             for target in [survey, fifo] {
-                dialog.chooseTarget = { _, done in done(target) }
+                FileChooserService.scripted = { _ in FileChooserAnswer(target) }
                 dialog.submit()
                 XCTAssertTrue(dialog.errorText.hasPrefix("不会覆盖"), dialog.errorText)
                 XCTAssertFalse(ExportDialog.open.isEmpty, "the dialog stays open to choose another name")

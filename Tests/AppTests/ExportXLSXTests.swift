@@ -42,21 +42,38 @@ final class ExportXLSXTests: XCTestCase {
 
     func testMatrixSheetHasTheReportsLayout() throws {
         let survey = try survey()
-        let table = TableBuilder(survey).matrix()
+        let table = try XCTUnwrap(TableBuilder(survey).table(named: "matrix", notes: .footnotes))
         let book = try exportAll(survey)
         let sheet = try book.sheet("省份年度表")
-        // The corner over both header rows, each year over its two kinds.
-        let yearMerges = ["B1:C1", "D1:E1", "F1:G1", "H1:I1", "J1:K1"]
-        XCTAssertEqual(Set(sheet.merges), Set(["A1:A2"] + yearMerges))
-        XCTAssertEqual(sheet.cells["A1"]?.value, "省份/年度")
-        XCTAssertEqual(sheet.cells["B1"]?.value, "2018年度")
-        XCTAssertEqual(sheet.cells["C2"]?.value, "评估与验收结果公开")
-        XCTAssertTrue(sheet.xml.contains(#"<pane xSplit="1" ySplit="2" topLeftCell="B3" activePane="bottomRight" state="frozen"/>"#))
+        // The numbered title over the table, the corner over both header rows, each year over its two kinds.
+        let yearMerges = ["B2:C2", "D2:E2", "F2:G2", "H2:I2", "J2:K2"]
+        XCTAssertEqual(Set(sheet.merges.filter { !$0.hasPrefix("A") || $0 == "A2:A3" }), Set(["A2:A3"] + yearMerges))
+        XCTAssertTrue(sheet.merges.contains("A1:K1"), "the title spans the table")
+        XCTAssertEqual(sheet.cells["A1"]?.value, "表1 各省份各年度公开情况")
+        XCTAssertEqual(sheet.cells["A2"]?.value, "省份/年度")
+        XCTAssertEqual(sheet.cells["B2"]?.value, "2018年度")
+        XCTAssertEqual(sheet.cells["C3"]?.value, "评估与验收结果公开")
+        XCTAssertTrue(sheet.xml.contains(#"<pane xSplit="1" ySplit="3" topLeftCell="B4" activePane="bottomRight" state="frozen"/>"#))
         XCTAssertTrue(sheet.xml.contains("customWidth=\"1\""), "columns are sized to their text")
+        // Notes are numbered footnotes under the table, the cells keep one line.
+        XCTAssertFalse(table.footnotes.isEmpty)
+        let notesRow = 3 + table.rowCount + 1
+        XCTAssertEqual(sheet.cells[XLSXReader.ref(notesRow, 0)]?.value, "注：")
+        for (i, note) in table.footnotes.enumerated() {
+            XCTAssertEqual(sheet.cells[XLSXReader.ref(notesRow + 1 + i, 0)]?.value, "\(i + 1). \(note)")
+        }
+        XCTAssertEqual(sheet.cells[XLSXReader.ref(notesRow + 1 + table.footnotes.count, 0)]?.value, survey.meta.dataSource)
+        // Printed on A4 landscape, one page wide, the header rows repeated.
+        XCTAssertTrue(sheet.xml.contains(#"<pageSetup paperSize="9" fitToHeight="0" orientation="landscape"/>"#), sheet.xml)
+        XCTAssertTrue(sheet.xml.contains(#"<pageSetUpPr fitToPage="1"/>"#), "one page wide")
+        XCTAssertTrue(book.text("xl/workbook.xml").contains("$2:$3"), "header rows repeat on every printed page")
+        let lastLine = notesRow + 1 + table.footnotes.count + 1
+        XCTAssertTrue(book.text("xl/workbook.xml").contains("'省份年度表'!$A$1:$K$\(lastLine)"), "the page is the table, title to source")
         for (r, row) in table.rows.enumerated() {
             for (c, cell) in row.enumerated() {
-                let read = sheet.cells[XLSXReader.ref(r + 2, c)]
-                XCTAssertEqual(read?.value ?? "", cell.value.plainText, "row \(r) column \(c)")
+                let read = sheet.cells[XLSXReader.ref(r + 3, c)]
+                XCTAssertEqual(read?.value ?? "", cell.plainText, "row \(r) column \(c)")
+                XCTAssertFalse((read?.value ?? "").contains("（"), "no note written into the cell")
                 if let status = cell.status {
                     XCTAssertEqual(book.fill(ofStyle: read?.style ?? 0), Palette.tint(status).hex.dropFirst().description,
                                    "the app's tint behind \(status)")
@@ -71,17 +88,24 @@ final class ExportXLSXTests: XCTestCase {
         let book = try exportAll(survey)
         let sheet = try book.sheet("年度汇总")
         let statuses: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division, .notSurveyed]
+        XCTAssertEqual(sheet.cells["A2"]?.value, "年度")
+        XCTAssertEqual(sheet.cells["B4"]?.value, "数量")
+        XCTAssertEqual(sheet.cells["C4"]?.value, "占比")
         for (i, year) in stats.years.enumerated() {
-            XCTAssertEqual(sheet.cells[XLSXReader.ref(i + 2, 0)]?.value, String(year))
-            XCTAssertNil(sheet.cells[XLSXReader.ref(i + 2, 0)]?.type, "the year is a number")
+            XCTAssertEqual(sheet.cells[XLSXReader.ref(i + 4, 0)]?.value, String(year))
+            XCTAssertNil(sheet.cells[XLSXReader.ref(i + 4, 0)]?.type, "the year is a number")
             var column = 1
             for kind in DisclosureKind.allCases {
                 let counts = stats.statusCounts(year: year, kind: kind)
+                let total = statuses.reduce(0) { $0 + counts[$1] }
                 for status in statuses {
-                    let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 2, column)])
+                    let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 4, column)])
                     XCTAssertNil(cell.type, "a number, not text")
                     XCTAssertEqual(Int(cell.value), counts[status], "\(year) \(kind) \(status)")
-                    column += 1
+                    let share = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 4, column + 1)])
+                    XCTAssertEqual(try XCTUnwrap(Double(share.value)), Double(counts[status]) / Double(total), accuracy: 1e-9)
+                    XCTAssertEqual(book.numberFormat(ofStyle: share.style), "0.0%", "the share beside the count")
+                    column += 2
                 }
             }
         }
@@ -91,11 +115,12 @@ final class ExportXLSXTests: XCTestCase {
         let charts = book.parts.keys.filter { $0.hasPrefix("xl/charts/chart") }.sorted()
         XCTAssertGreaterThanOrEqual(charts.count, 2)
         XCTAssertNotNil(book.parts["xl/drawings/_rels/drawing1.xml.rels"])
-        let summaryCharts = charts.map(book.text).filter { $0.contains("'年度汇总'!$B$3:$B$7") }
+        let summaryCharts = charts.map(book.text).filter { $0.contains("'年度汇总'!$B$5:$B$9") }
         XCTAssertEqual(summaryCharts.count, 1, "the audit-list chart plots the disclosed column")
         XCTAssertTrue(summaryCharts[0].contains("<c:grouping val=\"stacked\"/>"))
         XCTAssertTrue(summaryCharts[0].contains(Palette.fill(.disclosed).hex.dropFirst().description), "status colours in the chart")
-        XCTAssertTrue(charts.map(book.text).contains { $0.contains("'年度汇总'!$G$3:$G$7") }, "the evaluation chart too")
+        XCTAssertFalse(charts.map(book.text).contains { $0.contains("'年度汇总'!$C$5:$C$9") }, "shares are not stacked")
+        XCTAssertTrue(charts.map(book.text).contains { $0.contains("'年度汇总'!$L$5:$L$9") }, "the evaluation chart too")
     }
 
     func testEnterpriseFiguresAndRatesAreNumbers() throws {
@@ -104,16 +129,20 @@ final class ExportXLSXTests: XCTestCase {
         let book = try exportAll(survey)
         let summary = try book.sheet("各省企业汇总")
         for (i, j) in stats.enterprises.byJurisdiction.enumerated() {
-            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 1, 1)]?.value, String(j.sampled))
-            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 1, 2)]?.value, String(j.disclosed))
+            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 2, 1)]?.value, String(j.sampled))
+            XCTAssertEqual(summary.cells[XLSXReader.ref(i + 2, 2)]?.value, String(j.disclosed))
+            if j.sampled > 0 {
+                XCTAssertEqual(try XCTUnwrap(Double(summary.cells[XLSXReader.ref(i + 2, 3)]?.value ?? "")),
+                               Double(j.disclosed) / Double(j.sampled), accuracy: 1e-9)
+            }
         }
-        let total = stats.enterprises.byJurisdiction.count + 1
+        let total = stats.enterprises.byJurisdiction.count + 2
         XCTAssertEqual(summary.cells[XLSXReader.ref(total, 0)]?.value, "合计")
         XCTAssertEqual(summary.cells[XLSXReader.ref(total, 1)]?.value, String(stats.enterprises.sampled))
 
         let rates = try book.sheet("条目公开率")
         for (i, item) in stats.enterprises.items.enumerated() {
-            let cell = try XCTUnwrap(rates.cells[XLSXReader.ref(i + 1, 4)])
+            let cell = try XCTUnwrap(rates.cells[XLSXReader.ref(i + 2, 4)])
             guard let rate = item.rate else { continue }
             XCTAssertNil(cell.type)
             XCTAssertEqual(try XCTUnwrap(Double(cell.value)), rate, accuracy: 1e-9)
@@ -130,7 +159,7 @@ final class ExportXLSXTests: XCTestCase {
         XCTAssertEqual(Set(sheet.hyperlinks.values), Set(urls))
         for (r, regulation) in survey.regulations.enumerated() {
             guard let url = regulation.url, ExportText.isSafeLink(url) else { continue }
-            XCTAssertEqual(sheet.hyperlinks[XLSXReader.ref(r + 1, 11)], url)
+            XCTAssertEqual(sheet.hyperlinks[XLSXReader.ref(r + 2, 11)], url)
             XCTAssertTrue(sheet.rels.contains("TargetMode=\"External\""))
         }
     }
@@ -139,7 +168,7 @@ final class ExportXLSXTests: XCTestCase {
         let book = try exportAll(survey())
         let sheet = try book.sheet("企业样本")
         for (i, name) in Self.hostile.enumerated() {
-            let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 1, 1)])
+            let cell = try XCTUnwrap(sheet.cells[XLSXReader.ref(i + 2, 1)])
             XCTAssertEqual(cell.type, "s", "\(name) is a shared string")
             XCTAssertEqual(cell.value, name, "written as it is, not neutralised with an apostrophe")
             XCTAssertFalse(cell.hasFormula)

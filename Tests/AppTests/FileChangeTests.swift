@@ -9,7 +9,7 @@ import XCTest
 /// offering Reload or Keep Mine), its own saves do not count, and saving over a file that changed
 /// since it was read asks Reload, Save As… or Overwrite instead of silently replacing it.
 final class FileChangeTests: WindowTestCase {
-    @MainActor private static func open(_ file: URL, _ t: UITestContext, chooser: ScriptedChooser = ScriptedChooser()) throws -> MainWindow {
+    @MainActor private static func open(_ file: URL, _ t: UITestContext, chooser: ScriptedChooser? = nil) throws -> MainWindow {
         let loaded = try SurveyFile.loadWithFingerprint(from: file)
         let window = MainWindow(survey: loaded.survey, fileURL: file, fingerprint: loaded.fingerprint,
                                 services: t.makeServices(chooser: chooser))

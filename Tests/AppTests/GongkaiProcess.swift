@@ -40,30 +40,34 @@ final class GongkaiProcess: @unchecked Sendable {
     private let readers = DispatchGroup()
     private let limit: TimeInterval
 
-    /// `environment`: variables to set (or, with nil, to remove) for this process.
-    init(_ arguments: [String], stdout: Stdout = .pipe, lang: String = "en_US.UTF-8", limit: TimeInterval = 120,
-         environment: [String: String?] = [:]) {
+    /// `program` (default: the built `gongkai`) with `arguments`, in `LANG=lang` with no other
+    /// locale variables, plus `environment` (a nil value removes a variable), in `directory`.
+    init(_ arguments: [String], program: URL? = nil, stdout: Stdout = .pipe, lang: String = "en_US.UTF-8",
+         environment: [String: String?] = [:], directory: URL? = nil, limit: TimeInterval = 120) {
         self.limit = limit
+        let program = program ?? Self.executable
         switch stdout {
         case .pipe:
-            process.executableURL = Self.executable
+            process.executableURL = program
             process.arguments = arguments
             process.standardOutput = out
         case .file(let path):
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec \"$0\" \"$@\" > \"$GONGKAI_TEST_STDOUT\"", Self.executable.path] + arguments
+            process.arguments = ["-c", "exec \"$0\" \"$@\" > \"$GONGKAI_TEST_STDOUT\"", program.path] + arguments
             process.standardOutput = FileHandle.nullDevice
         case .closed:
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", Self.executable.path] + arguments
+            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", program.path] + arguments
             process.standardOutput = FileHandle.nullDevice
         }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = lang
         ["LANGUAGE", "LC_ALL", "LC_MESSAGES"].forEach { env[$0] = nil }
         if case .file(let path) = stdout { env["GONGKAI_TEST_STDOUT"] = path }
-        for (name, value) in environment { env[name] = value }
+        for (key, value) in environment { env[key] = value }
         process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        if let directory { process.currentDirectoryURL = directory }
         process.standardError = err
     }
 
@@ -111,7 +115,14 @@ final class GongkaiProcess: @unchecked Sendable {
 
     /// Runs `gongkai ARGUMENTS` to the end.
     static func run(_ arguments: String..., stdout: Stdout = .pipe, lang: String = "en_US.UTF-8", limit: TimeInterval = 120) throws -> Result {
-        let p = GongkaiProcess(arguments, stdout: stdout, lang: lang, limit: limit)
+        try run(arguments, stdout: stdout, lang: lang, limit: limit)
+    }
+
+    /// Runs `program` (default: `gongkai`) with `arguments` to the end.
+    static func run(_ arguments: [String], program: URL? = nil, stdout: Stdout = .pipe, lang: String = "en_US.UTF-8",
+                    environment: [String: String?] = [:], directory: URL? = nil, limit: TimeInterval = 120) throws -> Result {
+        let p = GongkaiProcess(arguments, program: program, stdout: stdout, lang: lang, environment: environment,
+                               directory: directory, limit: limit)
         try p.start()
         return p.wait()
     }

@@ -30,23 +30,10 @@ final class InstallTests: XCTestCase {
     }
 
     private func run(_ executable: URL, _ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", ResourceLocator.environmentKey] { env[key] = nil }
-        env["LANG"] = "en_US.UTF-8"
-        env.merge(extra) { $1 }
-        process.environment = env
-        process.standardInput = FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        var environment: [String: String?] = [ResourceLocator.environmentKey: nil]
+        for (key, value) in extra { environment[key] = value }
+        let result = try GongkaiProcess.run(arguments, program: executable, environment: environment)
+        return (result.status, result.text, result.stderr)
     }
 
     /// A copy of the built binary at `relativePath` under the scratch folder (no resource bundle beside it).

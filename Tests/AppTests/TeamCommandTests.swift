@@ -31,33 +31,14 @@ final class TeamCommandTests: XCTestCase {
     /// Runs a program in the test folder, with a home folder, an author and git's identity of its own.
     @discardableResult
     private func run(_ program: String, _ arguments: [String], author: String = "甲") throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/" + program)
-        process.arguments = arguments
-        process.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "en_US.UTF-8"
-        env["LANGUAGE"] = nil
-        env["LC_ALL"] = nil
-        env["HOME"] = dir.path
-        env["XDG_CONFIG_HOME"] = dir.appendingPathComponent("config").path
-        env["GONGKAI_AUTHOR"] = author
-        env["GIT_AUTHOR_NAME"] = author
-        env["GIT_COMMITTER_NAME"] = author
-        env["GIT_AUTHOR_EMAIL"] = "team@example.org"
-        env["GIT_COMMITTER_EMAIL"] = "team@example.org"
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let environment: [String: String?] = [
+            "HOME": dir.path, "XDG_CONFIG_HOME": dir.appendingPathComponent("config").path, "GONGKAI_AUTHOR": author,
+            "GIT_AUTHOR_NAME": author, "GIT_COMMITTER_NAME": author, "GIT_AUTHOR_EMAIL": "team@example.org",
+            "GIT_COMMITTER_EMAIL": "team@example.org", "GIT_CONFIG_NOSYSTEM": "1",
+        ]
+        let result = try GongkaiProcess.run(arguments, program: URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/" + program),
+                                            environment: environment, directory: dir)
+        return Run(status: result.status, stdout: result.text, stderr: result.stderr)
     }
 
     @discardableResult

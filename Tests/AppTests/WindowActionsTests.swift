@@ -215,8 +215,7 @@ final class WindowActionsTests: WindowTestCase {
         window.flows.open(url)
         XCTAssertNil(window.fileURL, "the built-in dataset opens as an untitled copy")
         t.editOneCell(window)
-        let chooser = try XCTUnwrap(window.flows.services.chooser as? ScriptedChooser)
-        chooser.saveLocation = url
+        t.chooser.saveLocation = url
         window.actions.map.activate("save")
         try XCTUnwrap(ChoiceDialog.open.last).choose("close")
         XCTAssertEqual(try Data(contentsOf: url), bytes)

@@ -153,23 +153,33 @@ extension Survey {
     }
 }
 
-/// A file chooser that answers with the URLs a test sets, and records what it was asked.
+/// Answers the app's file choosers (`FileChooserService.scripted`) with the URLs a test sets, and
+/// records what it was asked. A UI test context installs one; a test may install its own.
 @MainActor
-final class ScriptedChooser: FileChoosing {
+final class ScriptedChooser {
+    /// The answer to an open request.
     var fileToOpen: URL?
+    /// The answer to a save request.
     var saveLocation: URL?
-    private(set) var openRequests = 0
-    private(set) var saveRequests: [String] = []
+    /// The answer to a request for a folder.
+    var folder: URL?
+    private(set) var requests: [FileChooserRequest] = []
+    var openRequests: Int { requests.filter { $0.action == .open }.count }
+    /// The suggested names of the save requests.
+    var saveRequests: [String] { requests.filter { $0.action == .save }.map { $0.suggestedName ?? "" } }
 
-    func chooseFileToOpen(parent: UnsafeMutablePointer<GtkWidget>, _ done: @escaping @MainActor (URL?) -> Void) {
-        openRequests += 1
-        done(fileToOpen)
-    }
-
-    func chooseSaveLocation(parent: UnsafeMutablePointer<GtkWidget>, suggestedName: String, folder: URL?,
-                            _ done: @escaping @MainActor (URL?) -> Void) {
-        saveRequests.append(suggestedName)
-        done(saveLocation)
+    /// Makes this chooser answer every request (until another is installed or the test ends).
+    func install() {
+        FileChooserService.scripted = { [weak self] request in
+            guard let self else { return nil }
+            self.requests.append(request)
+            let url = switch request.action {
+            case .open: self.fileToOpen
+            case .save: self.saveLocation
+            case .folder: self.folder
+            }
+            return url.map { FileChooserAnswer($0) }
+        }
     }
 }
 
@@ -206,11 +216,24 @@ final class UITestContext {
     private var recentLists: [RecentFiles] = []
     private static var applications = 0
 
-    init(folder: URL) { self.folder = folder }
+    /// The file chooser answering the app's requests (cancelling all, unless told otherwise).
+    private(set) var chooser = ScriptedChooser()
+
+    init(folder: URL) {
+        self.folder = folder
+        chooser.install()
+    }
+
+    /// Makes `chooser` answer the app's file choosers from now on.
+    func use(_ chooser: ScriptedChooser) {
+        self.chooser = chooser
+        chooser.install()
+    }
 
     /// Stores the recent-file lists now, before the test's folder goes away.
     func finish() {
         for recent in recentLists { recent.flush() }
+        FileChooserService.scripted = nil
     }
 
     /// A new application id for each application a test starts: a registered application stays
@@ -226,16 +249,17 @@ final class UITestContext {
 
     var draftsFolder: URL { folder.appendingPathComponent("drafts", isDirectory: true) }
 
-    /// Services on the test's folder, with a file chooser that answers as the test says.
-    func makeServices(chooser: ScriptedChooser = ScriptedChooser()) -> WindowServices {
+    /// Services on the test's folder; `chooser` (if given) answers the file choosers from now on.
+    func makeServices(chooser: ScriptedChooser? = nil) -> WindowServices {
+        if let chooser { use(chooser) }
         let recent = RecentFiles(storedIn: folder.appendingPathComponent("recently-used.xbel"))
         recentLists.append(recent)
-        return WindowServices(drafts: DraftStore(directory: draftsFolder), recent: recent, chooser: chooser,
+        return WindowServices(drafts: DraftStore(directory: draftsFolder), recent: recent, chooser: SurveyFileChooser(),
                               template: WindowServices.builtinTemplate)
     }
 
     /// A window on `survey` (default: the built-in survey, untitled, as `gongkai` opens it), shown and drawn.
-    func makeWindow(_ chooser: ScriptedChooser = ScriptedChooser(), survey: Survey = WindowTestCase.builtinSurvey,
+    func makeWindow(_ chooser: ScriptedChooser? = nil, survey: Survey = WindowTestCase.builtinSurvey,
                     fileURL: URL? = nil, services: WindowServices? = nil) throws -> MainWindow {
         let window = MainWindow(survey: survey, fileURL: fileURL, services: services ?? makeServices(chooser: chooser))
         window.present()

@@ -26,9 +26,11 @@ final class ExportTablesTests: ChineseTestCase {
     func testEnterpriseSummaryByJurisdictionWithATotal() {
         let survey = TestFixtures.survey()
         let table = TableBuilder(survey).enterpriseSummary()
-        XCTAssertEqual(table.expandedHeader[0], ["省份", "抽样企业数", "已公开", "公开完全", "公开不完全", "无法判断", "未公开任何信息"])
+        XCTAssertEqual(table.expandedHeader[0], ["省份", "抽样企业数", "已公开", "公开比例", "公开完全", "公开不完全", "无法判断", "未公开任何信息"])
+        XCTAssertEqual(table.row(0)[3].value, .percent(1), "安徽: 2 of 2 disclosed")
+        XCTAssertEqual(table.row(4)[3].value, .percent(4.0 / 7), "the total's share")
         XCTAssertEqual(table.rowCount, survey.jurisdictions.count + 1)
-        func ints(_ row: [TableCell]) -> [Int] { row.dropFirst().map { if case .integer(let n) = $0.value { return n } else { return -1 } } }
+        func ints(_ row: [TableCell]) -> [Int] { row.dropFirst().enumerated().filter { $0.offset != 2 }.map(\.element).map { if case .integer(let n) = $0.value { return n } else { return -1 } } }
         // e1 complete, e2 incomplete (安徽); e3 cannot judge, e4 nothing (北京); e5 nothing (广东); e6 nothing, e7 incomplete (兵团)
         XCTAssertEqual(table.row(0)[0].value.plainText, "安徽")
         XCTAssertEqual(ints(table.row(0)), [2, 2, 1, 1, 0, 0])

@@ -82,7 +82,7 @@ final class ExportWritersTests: ChineseTestCase {
 
     func testHTMLMatrixHasTheReportsMergedHeaderAndIsEscaped() throws {
         let s = survey()
-        let table = TableBuilder(s).matrix()
+        let table = TableBuilder(s).matrix().placingNotes(.inline)
         let document = HTMLWriter(info: info).document([table])
         XCTAssertTrue(document.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(document.contains("<meta charset=\"utf-8\">"))
@@ -93,6 +93,13 @@ final class ExportWritersTests: ChineseTestCase {
         XCTAssertTrue(document.contains("（自愿性地市级负责 | &lt;b&gt;）"))
         XCTAssertFalse(document.contains("<b>"))
         XCTAssertFalse(document.contains("src="), "self-contained: nothing loaded from elsewhere")
+        // As numbered footnotes (the default of documents): a superscript in the cell, the note under the table.
+        let numbered = TableCaption.numbered([TableBuilder(s).matrix().placingNotes(.footnotes)])
+        let withFootnotes = HTMLWriter(info: info).document(numbered)
+        XCTAssertTrue(withFootnotes.contains("<h2 style=\"\(HTMLWriter.font)font-size:13pt;\">表1 各省份各年度公开情况</h2>"), withFootnotes)
+        XCTAssertTrue(withFootnotes.contains("<sup>1</sup></td>"))
+        XCTAssertTrue(withFootnotes.contains("注：<br>1. 自愿性地市级负责 | &lt;b&gt;"), withFootnotes)
+        XCTAssertFalse(withFootnotes.contains("（自愿性地市级负责"))
 
         let enterprises = HTMLWriter(info: info).document([TableBuilder(s).enterprises()])
         XCTAssertFalse(enterprises.contains("<script>"))

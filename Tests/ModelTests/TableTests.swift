@@ -39,7 +39,7 @@ final class TableTests: ChineseTestCase {
     func testMatrixHasTheReportsLayout() {
         var survey = TestFixtures.survey()
         survey.observations[0].note = "自愿性地市级负责"
-        let table = TableBuilder(survey).matrix()
+        let table = TableBuilder(survey).matrix().placingNotes(.inline)
         XCTAssertEqual(table.header.count, 2)
         XCTAssertEqual(table.header[0].first?.text, "省份/年度")
         XCTAssertEqual(table.header[0].dropFirst().map(\.span), Array(repeating: 2, count: survey.years.count))
@@ -94,8 +94,10 @@ final class TableTests: ChineseTestCase {
             var column = 1
             for kind in DisclosureKind.allCases {
                 for status in statuses {
-                    XCTAssertEqual(row[column].value, .integer(stats.statusCounts(year: year, kind: kind)[status]), "\(year) \(kind) \(status)")
-                    column += 1
+                    let count = stats.statusCounts(year: year, kind: kind)[status]
+                    XCTAssertEqual(row[column].value, .integer(count), "\(year) \(kind) \(status)")
+                    XCTAssertEqual(row[column + 1].value, .percent(Double(count) / Double(survey.jurisdictions.count)), "its share beside it")
+                    column += 2
                 }
             }
         }

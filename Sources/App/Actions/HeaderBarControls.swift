@@ -16,6 +16,7 @@ enum HeaderBarControls {
         Widgets.append(files, open, save)
         let history = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 0, classes: ["linked"])
         Widgets.append(history, undo, redo)
+        gtk_header_bar_pack_start(header.opaque, SidebarCollapse.toggleButton())
         gtk_header_bar_pack_start(header.opaque, files)
         gtk_header_bar_pack_start(header.opaque, history)
 

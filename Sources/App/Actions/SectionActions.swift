@@ -34,7 +34,7 @@ enum SectionActions {
         let sidebar = window.sidebar
         // GTK's stack sidebar holds a list box (in a scrolled window): the list is what takes the keys.
         func listBox(under widget: UnsafeMutablePointer<GtkWidget>) -> UnsafeMutablePointer<GtkWidget>? {
-            if g_type_check_instance_is_a(widget.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_list_box_get_type()) != 0 { return widget }
+            if widget.isA(gtk_list_box_get_type()) { return widget }
             var child = gtk_widget_get_first_child(widget)
             while let current = child {
                 if let found = listBox(under: current) { return found }

@@ -53,6 +53,7 @@ enum ShortcutTable {
                 Binding(action: "win.previous-pane", accelerators: ["<Shift>F6", "<Shift><Control>Tab"],
                         title: tr("Previous pane")),
                 Binding(action: "win.checks", accelerators: ["<Control>e"], title: tr("Go to the checks")),
+                Binding(action: "win.sidebar", accelerators: ["F9"], title: tr("Show or hide the sidebar")),
                 Binding(action: "app.shortcuts", accelerators: ["<Control>question", "<Control>slash"],
                         title: tr("Keyboard shortcuts")),
                 Binding(action: "app.quit", accelerators: ["<Control>q"], title: tr("Quit")),
@@ -62,11 +63,8 @@ enum ShortcutTable {
 
     static var bindings: [Binding] { groups.flatMap(\.bindings) }
 
-    /// The sections in sidebar order (`MainWindow` adds them in this order), for Alt+1 … Alt+8.
-    static var sectionTitles: [String] {
-        [tr("Overview"), tr(context: "matrix", "Disclosure matrix"), tr("Checks"), tr("Reconciliation"), tr("Enterprises"), tr("Laws and rules"),
-         tr("Outreach"), tr(context: "chart", "Charts")]
-    }
+    /// The sections in sidebar order (`SectionKind`, as `MainWindow` adds them), for Alt+1 … Alt+8.
+    static var sectionTitles: [String] { SectionKind.allCases.map(\.title) }
 
     /// The groups for the shortcuts window: the table's, then each keyboard section's.
     @MainActor

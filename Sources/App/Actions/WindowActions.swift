@@ -26,6 +26,7 @@ final class WindowActions {
         edit = EditActions(map: map, controller: window.controller)
         map.add("checks") { [weak window] in window?.showSection(id: ChecksSection.sectionID) }
         SectionActions.register(in: map, window: window)
+        window.sidebarCollapse.register(in: map)
         TeamActions.register(in: map, window: window, chooser: services.chooser)
         menu = PrimaryMenu(recent: services.recent)
         HeaderBarControls.install(in: window.header, menu: menu, edit: edit)

@@ -66,6 +66,7 @@ struct BenchCommand: ParsableCommand {
         try report.measure("CSV export (all enterprises)", runs: runs) {
             blackHole(CSVWriter().data(TableBuilder(survey).enterprises()).count)
         }
+        try ExportBench.measure(&report, survey: survey, runs: runs, directory: dir)
         try report.measure("cell edit + undo", runs: runs) {
             let document = SurveyDocument(survey: survey)
             let j = survey.jurisdictions[0].id

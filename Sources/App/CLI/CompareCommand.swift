@@ -38,16 +38,16 @@ struct CompareCommand: ParsableCommand {
         for w in c.warnings { out += tr("Warning: %1", w) + "\n" }
         out += tr("%1 differences", c.differences.count) + "\n"
         for d in c.differences {
-            out += "  \(d.path): A \(LogCommand.quoted(d.a)) | B \(LogCommand.quoted(d.b))\n"
+            out += "  \(d.path): A \(TeamText.quoted(d.a)) | B \(TeamText.quoted(d.b))\n"
         }
         out += "\n" + tr("Agreement by section") + "\n"
         for s in c.sections where s.records > 0 {
-            out += "  " + tr("%1: %2 of %3 records identical (%4)", s.section, s.identical, s.records, TeamIO.percent(s.agreement)) + "\n"
+            out += "  " + tr("%1: %2 of %3 records identical (%4)", s.section, s.identical, s.records, TeamText.percent(s.agreement)) + "\n"
         }
         out += "\n"
         for (title, r) in [(tr("Matrix statuses"), c.matrix), (tr("Article 11 checklists"), c.checklists)] {
             out += tr("%1: %2 units, agreement %3, Cohen's kappa %4, Krippendorff's alpha %5", title, r.units,
-                      TeamIO.percent(r.agreement), TeamIO.coefficient(r.kappa), TeamIO.coefficient(r.alpha)) + "\n"
+                      TeamText.percent(r.agreement), TeamText.coefficient(r.kappa), TeamText.coefficient(r.alpha)) + "\n"
         }
         return out
     }

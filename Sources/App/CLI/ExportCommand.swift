@@ -2,16 +2,21 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// `gongkai export TABLE|all [--format xlsx|csv|html|md|json] [--output PATH] [--force] [FILE]`.
+/// `gongkai export TABLE|all [--format xlsx|docx|csv|html|md|json] [--output PATH] [--force] [--notes …] [FILE]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the survey's tables: XLSX, CSV, HTML, Markdown or JSON.",
+        abstract: "Export the survey's tables: XLSX, DOCX, CSV, HTML, Markdown or JSON.",
         discussion: """
         TABLE is all or one of: \(TableBuilder.tableIDs.joined(separator: ", ")).
 
         xlsx writes one workbook (a sheet per table, native charts beside the summaries) and needs \
-        --output (- for standard output). Another format writes one table to --output or to \
+        --output (- for standard output). docx writes one Word document and needs --output too: \
+        all is every report table (the enterprise list only with --with-enterprises) and every \
+        chart, TABLE is that table alone. Tables are numbered (表1 …) in the order above, the same \
+        in every format. Cell notes (the matrix's) are footnotes under the table in xlsx, docx, \
+        html and md and written into the cell in csv and json, unless --notes says otherwise. \
+        Another format writes one table to --output or to \
         standard output (no --output, or -o -); all writes a folder --output with one file per \
         table (TABLE.EXT), created if missing, and refuses to replace files there unless --force, \
         which replaces only those files; the files are written into a temporary folder and moved \
@@ -24,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The table to export, or all.")
     var table: String
 
-    @Option(name: .long, help: "xlsx, csv, html, md or json (default: from --output's extension, else csv).")
+    @Option(name: .long, help: "xlsx, docx, csv, html, md or json (default: from --output's extension, else csv).")
     var format: String?
 
     @Option(name: [.short, .long], help: "The file (or, for all in a text format, the folder) to write; default: standard output.")
@@ -41,6 +46,12 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "How matrix cells are written: symbols, yes-no or words.")
     var style: String = MatrixCellStyle.symbols.rawValue
+
+    @Option(name: .long, help: "Where cell notes go: footnotes (under the table), inline (in the cell) or none (default: footnotes in documents, inline in csv and json).")
+    var notes: String?
+
+    @Flag(name: .customLong("with-enterprises"), help: "docx: add the enterprise list to all (at 100,000 enterprises, thousands of pages).")
+    var withEnterprises = false
 
     @Flag(name: .long, help: "Print how long building and writing took to standard error.")
     var timing = false
@@ -60,7 +71,11 @@ struct ExportCommand: ParsableCommand {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    var tableIDs: [String] { table == "all" ? TableBuilder.tableIDs : [table] }
+    var tableIDs: [String] {
+        guard table == "all" else { return [table] }
+        guard resolvedFormat == .docx else { return TableBuilder.tableIDs }
+        return TableBuilder.reportTableIDs + (withEnterprises ? ["enterprises"] : [])
+    }
 
     /// The file or folder to write; nil for standard output.
     var outputPath: String? { isStandardOutput(output) ? nil : output }
@@ -76,13 +91,19 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("unknown table \"\(table)\"; choose all or one of \(TableBuilder.tableIDs.joined(separator: ", "))")
         }
         guard let format = resolvedFormat else {
-            throw ValidationError("unknown format \"\(format ?? "")\"; choose xlsx, csv, html, md or json")
+            throw ValidationError("unknown format \"\(format ?? "")\"; choose xlsx, docx, csv, html, md or json")
         }
+        if let notes, NotePlacement(rawValue: notes) == nil {
+            throw ValidationError("unknown notes \"\(notes)\"; choose footnotes, inline or none")
+        }
+        if withEnterprises && format != .docx { throw ValidationError("--with-enterprises is for --format docx") }
         guard MatrixCellStyle(rawValue: style) != nil else {
             throw ValidationError("unknown style \"\(style)\"; choose symbols, yes-no or words")
         }
-        if output == nil && format == .xlsx { throw ValidationError("xlsx needs --output FILE.xlsx (or -o - for standard output)") }
-        if outputPath == nil && table == "all" && format != .xlsx { throw ValidationError("all needs --output FOLDER (one file per table)") }
+        if output == nil && format.isOneFile {
+            throw ValidationError("\(format.rawValue) needs --output FILE.\(format.rawValue) (or -o - for standard output)")
+        }
+        if outputPath == nil && table == "all" && !format.isOneFile { throw ValidationError("all needs --output FOLDER (one file per table)") }
         if let synthetic { try OptionBounds.check("--synthetic", synthetic, in: OptionBounds.enterprises) }
     }
 
@@ -93,12 +114,13 @@ struct ExportCommand: ParsableCommand {
         let loaded = Date()
         let loadedCPU = Self.processorSeconds()
         let export = TableExport(survey: survey, tableIDs: tableIDs, format: resolvedFormat ?? .csv,
-                                 style: MatrixCellStyle(rawValue: style) ?? .symbols, byteOrderMark: !noBOM, sourceLine: sourceLine)
+                                 style: MatrixCellStyle(rawValue: style) ?? .symbols, notes: notes.flatMap(NotePlacement.init(rawValue:)),
+                                 byteOrderMark: !noBOM, sourceLine: sourceLine, charts: resolvedFormat != .docx || table == "all")
         do {
             if let output = outputPath {
                 try export.write(to: URL(fileURLWithPath: output), force: force)
-            } else if export.format == .xlsx {
-                try emitThroughTemporaryFile(suffix: "xlsx") { try export.write(to: $0) }
+            } else if export.format.isOneFile {
+                try emitThroughTemporaryFile(suffix: export.format.rawValue) { try export.write(to: $0) }
             } else if let t = export.tables().first {
                 try Output.write(try export.data(t))
             }

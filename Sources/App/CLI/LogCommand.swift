@@ -37,14 +37,9 @@ struct LogCommand: ParsableCommand {
         }
         var out = ""
         for e in entries {
-            out += "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(Self.quoted(e.old)) → \(Self.quoted(e.new))\n"
+            out += "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))\n"
         }
         if entries.isEmpty { out = tr("No changes logged.") + "\n" }
         try Output.write(out)
-    }
-
-    /// A value on one line: newlines shown as ⏎, none as ∅.
-    static func quoted(_ value: String) -> String {
-        value.isEmpty ? "∅" : value.replacingOccurrences(of: "\n", with: "⏎")
     }
 }

@@ -38,8 +38,8 @@ struct MergeCommand: ParsableCommand {
         var report = ""
         for w in result.warnings { report += tr("Warning: %1", w) + "\n" }
         for c in result.survey.conflicts {
-            report += tr("Conflict: %1: ours %2, theirs %3", c.path, LogCommand.quoted(MergeConflict.display(c.ours)),
-                         LogCommand.quoted(MergeConflict.display(c.theirs))) + "\n"
+            report += tr("Conflict: %1: ours %2, theirs %3", c.path, TeamText.quoted(MergeConflict.display(c.ours)),
+                         TeamText.quoted(MergeConflict.display(c.theirs))) + "\n"
         }
         if !result.isClean {
             report += tr("%1 conflicts kept in %2: resolve them in the window (Checks).", result.survey.conflicts.count, output.path) + "\n"

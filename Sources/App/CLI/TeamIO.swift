@@ -18,12 +18,6 @@ enum TeamIO {
         try Output.write(data)
     }
 
-    /// A share as a percentage with one decimal, "—" when undefined.
-    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
-
-    /// A coefficient with three decimals, "—" when undefined.
-    static func coefficient(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "—" }
-
     /// The subcommands whose usage errors exit with 2, as their documentation says.
     static let commandNames: Set<String> = ["set", "compare", "merge", "merge-driver", "log"]
 }

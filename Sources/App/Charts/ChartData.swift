@@ -22,13 +22,7 @@ struct ChartData: Sendable {
 
     /// The line under every chart: the survey's English source line for a chart in English where
     /// the survey has one, else its data-source line.
-    var source: String {
-        if Localizer.shared.effectiveLanguage == .english,
-           let english = survey.meta.dataSourceEnglish?.trimmingCharacters(in: .whitespacesAndNewlines), !english.isEmpty {
-            return english
-        }
-        return survey.meta.dataSource
-    }
+    var source: String { survey.meta.dataSource(in: Localizer.shared.effectiveLanguage) }
 
     func jurisdiction(_ id: String) -> Jurisdiction? { jurisdictionsByID[id] }
 

@@ -118,10 +118,10 @@ final class ChartGallery {
             row.include.isOn = deck.isIncluded(kind)
             if Int(gtk_list_box_row_get_index(row.row.cast())) != position {
                 let selected = gtk_list_box_row_is_selected(row.row.cast()) != 0
-                g_object_ref(row.row.rawPointer)
-                gtk_list_box_remove(list.opaque, row.row)
-                gtk_list_box_insert(list.opaque, row.row, Int32(position))
-                unref(row.row)
+                holdingReference(to: row.row) {
+                    gtk_list_box_remove(list.opaque, row.row)
+                    gtk_list_box_insert(list.opaque, row.row, Int32(position))
+                }
                 if selected { select(kind) }
             }
         }

@@ -38,12 +38,7 @@ final class ChoiceDialog {
         self.cancelID = cancel
         self.handler = handler
 
-        window = gtk_window_new()
-        gtk_window_set_title(window.window, heading)
-        gtk_window_set_modal(window.window, 1)
-        gtk_window_set_resizable(window.window, 0)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+        window = DialogShell.window(title: heading, parent: parent)
         Widgets.addClasses(window, ["gk-dialog"])
 
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 12, classes: ["gk-dialog-content"])
@@ -55,9 +50,7 @@ final class ChoiceDialog {
         Widgets.append(content, headingLabel, bodyLabel)
         self.bodyLabel = bodyLabel
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
-        gtk_widget_set_margin_top(buttons, 12)
+        let buttons = DialogShell.buttonRow()
         for choice in choices {
             let button: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(choice.label)
             switch choice.style {
@@ -77,14 +70,9 @@ final class ChoiceDialog {
         gtk_window_set_child(window.window, content)
 
         // Escape closes the window; closing it (Escape or the title bar's button) cancels.
-        let shortcuts = gtk_shortcut_controller_new()!
-        let shortcut = gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"), gtk_named_action_new("window.close"))
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, shortcut)
-        gtk_widget_add_controller(window, shortcuts)
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            guard let self else { return false }
+        DialogShell.onClose(window) { [weak self] in
+            guard let self else { return }
             self.choose(self.cancelID)
-            return true
         }
     }
 

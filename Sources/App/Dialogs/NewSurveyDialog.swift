@@ -25,12 +25,7 @@ final class NewSurveyDialog {
     init(parent: UnsafeMutablePointer<GtkWidget>?, suggestedYears: String, explanation text: String? = nil,
          handler: @escaping @MainActor (Answer?) -> Void) {
         self.handler = handler
-        window = gtk_window_new()
-        gtk_window_set_title(window.window, tr("New Survey"))
-        gtk_window_set_modal(window.window, 1)
-        gtk_window_set_resizable(window.window, 0)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+        window = DialogShell.window(title: tr("New Survey"), parent: parent)
 
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         let heading = Widgets.label(tr("New Survey"), classes: ["title-3"])
@@ -60,29 +55,14 @@ final class NewSurveyDialog {
         let hint = Widgets.label(tr("A range such as 2023-2025, or years separated by commas."),
                                  classes: ["dim-label", "caption"], wrap: true)
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
-        gtk_widget_set_margin_top(buttons, 12)
-        let cancel: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Cancel"))
-        let create: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("C_reate"))
-        Widgets.addClasses(create, ["suggested-action"])
-        Widgets.append(buttons, cancel, create)
-        gtk_window_set_default_widget(window.window, create)
-        Signals.connect(cancel, "clicked") { [weak self] in self?.finish(nil) }
-        Signals.connect(create, "clicked") { [weak self] in self?.submit() }
+        let buttons = DialogShell.cancelAndConfirm(in: window, confirm: tr("C_reate"), cancel: { [weak self] in self?.finish(nil) },
+                                                   confirm: { [weak self] in self?.submit() })
 
         Widgets.append(content, heading, explanation, yearsLabel, yearsEntry, hint, titleLabel, titleEntry, errorLabel, buttons)
         gtk_widget_set_margin_top(titleLabel, 8)
         gtk_window_set_child(window.window, content)
 
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                 gtk_named_action_new("window.close")))
-        gtk_widget_add_controller(window, shortcuts)
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            self?.finish(nil)
-            return true
-        }
+        DialogShell.onClose(window) { [weak self] in self?.finish(nil) }
     }
 
     func present() {

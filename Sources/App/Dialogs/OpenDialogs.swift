@@ -10,9 +10,12 @@ enum OpenDialogs {
         if !dialogs.contains(where: { $0 === dialog }) { dialogs.append(dialog) }
     }
 
-    /// Lets `dialog` go (it closed).
-    static func release(_ dialog: AnyObject) {
+    /// Lets `dialog` go (it closed). False when it was not kept (closed already).
+    @discardableResult
+    static func release(_ dialog: AnyObject) -> Bool {
+        guard dialogs.contains(where: { $0 === dialog }) else { return false }
         dialogs.removeAll { $0 === dialog }
+        return true
     }
 
     /// The open dialogs of one type, oldest first.

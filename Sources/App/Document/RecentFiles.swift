@@ -9,7 +9,8 @@ final class RecentFiles {
     /// How many files the Recent menu lists.
     static let menuLimit = 8
 
-    private let manager: OpaquePointer
+    private let owned: OwnedObject<OpaquePointer>
+    private var manager: OpaquePointer { owned.pointer }
     private var handlers: [@MainActor () -> Void] = []
 
     /// The desktop's recent files.
@@ -26,10 +27,9 @@ final class RecentFiles {
                 return g_object_new_with_properties(gtk_recent_manager_get_type(), 1, &names, &value)
             }
             g_value_unset(&value)
-            manager = object.opaque
+            owned = OwnedObject(taking: object.opaque)
         } else {
-            manager = gtk_recent_manager_get_default().opaque
-            g_object_ref(manager.rawPointer)
+            owned = OwnedObject(sinking: gtk_recent_manager_get_default().opaque)
         }
         Signals.connect(manager, "changed") { [weak self] in
             for handler in self?.handlers ?? [] { handler() }
@@ -67,7 +67,7 @@ final class RecentFiles {
         var node = gtk_recent_manager_get_items(manager.cast())
         let head = node
         while let current = node {
-            if let info = current.pointee.data.map({ OpaquePointer($0) }) {
+            if let info = current.pointee.data?.opaque {
                 if let uri = String(borrowingGChars: gtk_recent_info_get_uri(info)),
                    let path = String(takingGChars: g_filename_from_uri(uri, nil, nil)),
                    path.hasSuffix(".\(SurveyFile.fileExtension)"), FileManager.default.fileExists(atPath: path) {

@@ -36,9 +36,9 @@ final class EnterpriseFilterBar {
         reason.setLabels([tr("All reasons")] + Reason.allCases.map { tr("Reason %1", $0.rawValue) } + [tr("Reasons unknown")], selected: 0)
         completeness.setLabels([tr("Any completeness")] + Completeness.allCases.map(\.label), selected: 0)
         gtk_widget_set_hexpand(searchEntry, 1)
-        let searchRow = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
+        let searchRow = Widgets.wrappingBar(spacing: 8)
         Widgets.append(searchRow, searchEntry, countLabel)
-        let choices = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
+        let choices = Widgets.wrappingBar(spacing: 6)
         for dropDown in [jurisdiction, year, reason, completeness] {
             gtk_widget_set_hexpand(dropDown.widget, 1)
             Widgets.append(choices, dropDown.widget)

@@ -46,7 +46,7 @@ final class EnterpriseForm {
         grid.add(tr("Jurisdiction"), jurisdiction.widget)
         grid.add(tr("City"), city.widget)
         grid.add(tr("Year"), year.widget)
-        let reasons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 10)
+        let reasons = Widgets.wrappingBar(spacing: 10)
         for r in Reason.allCases { Widgets.append(reasons, boxes[r]!.widget) }
         Widgets.append(reasons, unknownReason.widget)
         grid.add(tr("Reasons"), reasons)
@@ -64,7 +64,7 @@ final class EnterpriseForm {
         Widgets.append(empty, Widgets.label(tr("No enterprise selected"), classes: ["title-3", "dim-label"], xalign: 0.5),
                        Widgets.label(tr("Select an enterprise in the list, or add one."), classes: ["dim-label"], xalign: 0.5))
         stack = gtk_stack_new()
-        gtk_stack_add_named(stack.opaque, Widgets.verticalScroller(page), "form")
+        gtk_stack_add_named(stack.opaque, Widgets.paneScroller(page), "form")
         gtk_stack_add_named(stack.opaque, empty, "empty")
         widget = stack
         gtk_widget_set_size_request(widget, 440, -1)

@@ -34,16 +34,16 @@ final class EnterpriseListView {
     var onSelectionChanged: ((_ byFilter: Bool) -> Void)?
 
     /// One item per enterprise, index = row (owned: one reference each).
-    private var items: [UnsafeMutableRawPointer] = []
+    private let items = OwnedObjectArray()
     /// The items in survey order (the sort model's input).
     private let allModel = PointerListModel(itemType: RowItem.type)
     /// The items sorted by the column view's sorter.
-    private let sortModel: OpaquePointer
+    private let sortModel: OwnedObject<OpaquePointer>
     /// The shown positions' items and the blank slots after them (`slots[0..<length]`): the
     /// selection's model.
     private let shownModel = PointerListModel(itemType: RowItem.type)
     /// Position items: slot p's number is p (owned; made as more positions are needed).
-    private var slots: [UnsafeMutableRawPointer] = []
+    private let slots = OwnedObjectArray()
     /// The least length of the view's model: more than the rows GTK 4.8 keeps widgets for
     /// (200 around the anchor and 2 above and below it).
     static let pooledRows = 208
@@ -53,7 +53,7 @@ final class EnterpriseListView {
     private var shownRows: [Int32] = []
     private let selection: OpaquePointer
     /// The column view's sorter (the order of the shown rows).
-    private let viewSorter: UnsafeMutablePointer<GtkSorter>
+    private let viewSorter: OwnedObject<UnsafeMutablePointer<GtkSorter>>
     /// True while the selection is moved by `updateShown` (no notifications then).
     private var quietSelection = false
     /// True while the items are spliced (the sort model's changes are read once it is done).
@@ -77,20 +77,16 @@ final class EnterpriseListView {
         // The rows are in the column view's own list, which is what a screen reader focuses.
         var child = gtk_widget_get_first_child(columnView)
         while let current = child {
-            if g_type_check_instance_is_a(current.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_list_view_get_type()) != 0 {
+            if current.isA(gtk_list_view_get_type()) {
                 Events.setAccessibleLabel(current, tr("Enterprises"))
             }
             child = gtk_widget_get_next_sibling(current)
         }
 
         // items → sort (the column view's sorter), read into `order`; shown items → single selection.
-        viewSorter = gtk_column_view_get_sorter(columnView.opaque)!
-        g_object_ref(viewSorter.rawPointer)  // kept
-        g_object_ref(viewSorter.rawPointer)  // given to the sort model
-        g_object_ref(allModel.pointer.rawPointer)  // given to the sort model
-        sortModel = gtk_sort_list_model_new(allModel.model, viewSorter)!
-        g_object_ref(shownModel.pointer.rawPointer)  // given to the selection
-        selection = gtk_single_selection_new(shownModel.model)!
+        viewSorter = OwnedObject(sinking: gtk_column_view_get_sorter(columnView.opaque)!)
+        sortModel = OwnedObject(taking: gtk_sort_list_model_new(allModel.passRetained(), viewSorter.passRetained())!)
+        selection = gtk_single_selection_new(shownModel.passRetained())!
         gtk_column_view_set_model(columnView.opaque, selection)
         unref(selection)  // the column view holds it
 
@@ -101,7 +97,7 @@ final class EnterpriseListView {
         gtk_widget_set_vexpand(widget, 1)
 
         for column in Column.allCases { addColumn(column) }
-        ListModelSignals.onItemsChanged(sortModel) { [weak self] position, removed, added in
+        ListModelSignals.onItemsChanged(sortModel.pointer) { [weak self] position, removed, added in
             self?.sortChanged(position, removed, added)
         }
         // Single selection that never selects by itself (it would pick a blank slot when no row
@@ -130,10 +126,8 @@ final class EnterpriseListView {
     isolated deinit {
         shownModel.replaceAll(with: [])
         allModel.replaceAll(with: [])
-        for item in items { g_object_unref(item) }
-        for slot in slots { g_object_unref(slot) }
-        unref(sortModel)
-        unref(viewSorter)
+        items.removeAll()
+        slots.removeAll()
     }
 
     // MARK: Columns
@@ -307,9 +301,8 @@ final class EnterpriseListView {
         var suffix = 0
         while suffix < oldIDs.count - prefix && suffix < newIDs.count - prefix
                 && oldIDs[oldIDs.count - 1 - suffix] == newIDs[newIDs.count - 1 - suffix] { suffix += 1 }
-        let removed = Array(items[prefix..<(oldIDs.count - suffix)])
         let inserted = (prefix..<(newIDs.count - suffix)).map { RowItem.make(row: $0) }
-        items.replaceSubrange(prefix..<(oldIDs.count - suffix), with: inserted)
+        let removed = items.replaceSubrange(prefix..<(oldIDs.count - suffix), taking: inserted)
         // The rows after the splice moved.
         if inserted.count != removed.count {
             for row in (prefix + inserted.count)..<items.count { RowItem.set(items[row], row: row) }
@@ -323,7 +316,7 @@ final class EnterpriseListView {
         readOrder()
         updateShown(keepingPosition: true, selected: selected)
         // The sort model no longer holds the removed items.
-        for item in removed { g_object_unref(item) }
+        removed.removeAll()
         refreshBound(all: true)
     }
 
@@ -343,7 +336,7 @@ final class EnterpriseListView {
     /// again and the shown rows follow it.
     private func sortChanged(_ position: Int, _ removed: Int, _ added: Int) {
         if splicing { return }
-        if removed == added && order.count == ListModel.count(sortModel) {
+        if removed == added && order.count == ListModel.count(sortModel.pointer) {
             readOrder(position..<(position + added))
         } else {
             readOrder()
@@ -353,16 +346,14 @@ final class EnterpriseListView {
 
     /// Reads the rows in sorted order from the sort model (all, or a range of positions).
     private func readOrder(_ range: Range<Int>? = nil) {
-        let n = ListModel.count(sortModel)
+        let n = ListModel.count(sortModel.pointer)
         if range == nil || order.count != n {
             order = [Int32](repeating: 0, count: n)
         }
         let positions = range ?? 0..<n
         order.withUnsafeMutableBufferPointer { order in
             for p in positions {
-                guard let item = g_list_model_get_item(sortModel, guint(p)) else { continue }
-                order[p] = Int32(RowItem.unchecked(item))
-                g_object_unref(item)  // the sort model holds it
+                if let row = ListModel.withItem(sortModel.pointer, at: p, { RowItem.unchecked($0) }) { order[p] = Int32(row) }
             }
         }
     }
@@ -390,7 +381,7 @@ final class EnterpriseListView {
         }
         // Blank slots after the rows keep the model at least `pooledRows` long (see the type's notes).
         let length = max(rows.count, min(Self.pooledRows, count))
-        while slots.count < length { slots.append(RowItem.make(row: slots.count)) }
+        while slots.count < length { slots.append(taking: RowItem.make(row: slots.count)) }
         let oldPosition = selectedPosition
         quietSelection = true
         unselect()

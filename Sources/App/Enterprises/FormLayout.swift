@@ -37,7 +37,7 @@ final class FormGrid {
 enum FormParts {
     /// A section heading inside a form.
     static func heading(_ text: String) -> UnsafeMutablePointer<GtkWidget> {
-        Widgets.label(text, classes: ["gk-form-heading"])
+        Widgets.label(text, classes: ["gk-form-heading"], wrap: true)
     }
 
     /// A small grey explanatory line.

@@ -17,7 +17,7 @@ enum ExportActions {
             ExportDialog(parent: window.window, survey: controller.survey).present()
         }
         map.add("copy-table", stringParameter: { [weak window, weak controller] id in
-            guard let window, let controller, let table = TableBuilder(controller.survey).table(named: id) else { return }
+            guard let window, let controller, let table = TableBuilder(controller.survey).table(named: id, notes: .inline) else { return }
             TableClipboard.copy(table, info: ExportInfo(controller.survey.meta), from: window.window)
         })
     }

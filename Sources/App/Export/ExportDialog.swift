@@ -3,61 +3,65 @@ import Foundation
 import Model
 
 /// The Export dialog: which tables, which format, how matrix cells read (symbols, 是/否 or
-/// words), which language, and where (the desktop's file chooser). XLSX writes one workbook;
-/// another format writes one file, or a folder with one file per table when several are chosen
-/// (existing files there are replaced only after asking).
+/// words), where cell notes go, which language, and where (the desktop's file chooser). XLSX
+/// writes one workbook, DOCX one document (with every chart when "Charts" is ticked); another
+/// format writes one file, or a folder with one file per table when several are chosen
+/// (existing files there are replaced only after asking). When the files are written the
+/// dialog says where, with a button that opens the folder.
 @MainActor
 final class ExportDialog {
-    /// What the dialog asks the file chooser for.
-    struct TargetRequest: Equatable {
-        /// A folder (several tables in a text format) rather than a file.
-        var folder: Bool
-        var suggestedName: String
-    }
-
     /// Dialogs on screen (tests find them here).
     static var open: [ExportDialog] { OpenDialogs.all(ExportDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     /// One check button per table, in `TableBuilder.tableIDs` order.
     let tableBoxes: [(id: String, box: UnsafeMutablePointer<GtkWidget>)]
-    let format = ExportDialog.dropDown([tr("XLSX workbook (a sheet per table)"), "CSV", "HTML", "Markdown", "JSON"])
+    let format = ExportDialog.dropDown([tr("XLSX workbook (a sheet per table)"), tr("DOCX document (tables and charts)"),
+                                        "CSV", "HTML", "Markdown", "JSON"])
     let style = ExportDialog.dropDown([tr("Symbols (√ ×)"), tr("Yes / No"), tr("Words")])
+    let notes = ExportDialog.dropDown(NotePlacement.allCases.map(\.label))
     let language = ExportDialog.dropDown(["中文", "English"])
     /// CSV: a first line giving the data source (off: data only, for scripts).
     let csvSource: UnsafeMutablePointer<GtkWidget> = gtk_check_button_new_with_mnemonic(tr("CSV: first line gives the data _source"))
+    /// DOCX: every chart after the tables.
+    let chartsBox: UnsafeMutablePointer<GtkWidget> = gtk_check_button_new_with_label(tr("Charts (DOCX)"))
     private let errorLabel: UnsafeMutablePointer<GtkWidget>
+    /// Shown once the files are written: where they are, and a button that opens the folder.
+    private let doneLabel: UnsafeMutablePointer<GtkWidget>
+    let openFolderButton: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Open Folder"))
+    private var cancelButton: UnsafeMutablePointer<GtkWidget>?
+    /// The folder the last export wrote into (nil before).
+    private(set) var exportedFolder: URL?
+    /// Opens a folder in the file manager; tests replace it.
+    var openFolder: @MainActor (URL) -> Void
     private let survey: Survey
-    /// Asks where to write; the default shows `GtkFileChooserNative`. Tests answer directly.
-    var chooseTarget: @MainActor (TargetRequest, @escaping @MainActor (URL?) -> Void) -> Void
     /// Called with the files written, after the dialog has closed.
     var onExported: (@MainActor ([URL]) -> Void)?
 
-    static let formats: [ExportFormat] = [.xlsx, .csv, .html, .md, .json]
+    static let formats: [ExportFormat] = [.xlsx, .docx, .csv, .html, .md, .json]
     static let styles: [MatrixCellStyle] = [.symbols, .yesNo, .words]
 
     init(parent: UnsafeMutablePointer<GtkWidget>?, survey: Survey) {
         self.survey = survey
-        window = gtk_window_new()
-        chooseTarget = { _, done in done(nil) }
+        window = DialogShell.window(title: tr("Export Tables"), parent: parent)
         tableBoxes = TableBuilder.tableIDs.map { id in
             let box: UnsafeMutablePointer<GtkWidget> = gtk_check_button_new_with_label(TableBuilder.shortTitle(of: id))
             gtk_check_button_set_active(box.cast(), id == "matrix-long" ? 0 : 1)
             return (id, box)
         }
         errorLabel = Widgets.label("", classes: ["error"], wrap: true)
+        doneLabel = Widgets.label("", wrap: true)
+        openFolder = { _ in }
         gtk_drop_down_set_selected(language.opaque, Localizer.shared.language == .english ? 1 : 0)
+        gtk_check_button_set_active(chartsBox.cast(), 1)
         build(parent: parent)
-        chooseTarget = { [weak self] request, done in self?.runChooser(request, done) }
+        openFolder = { [weak self] folder in
+            guard let self else { return }
+            gtk_show_uri(self.window.window, folder.absoluteString, guint32(GDK_CURRENT_TIME))
+        }
     }
 
     private func build(parent: UnsafeMutablePointer<GtkWidget>?) {
-        gtk_window_set_title(window.window, tr("Export Tables"))
-        gtk_window_set_modal(window.window, 1)
-        gtk_window_set_resizable(window.window, 0)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
-
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         Widgets.setMargin(content, 18)
         let grid: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
@@ -76,46 +80,63 @@ final class ExportDialog {
         let options: UnsafeMutablePointer<GtkWidget> = gtk_grid_new()
         gtk_grid_set_column_spacing(options.cast(), 12)
         gtk_grid_set_row_spacing(options.cast(), 6)
-        for (row, (label, field)) in [(tr("Format"), format), (tr("Matrix cells"), style), (tr("Language"), language)].enumerated() {
+        let fields = [(tr("Format"), format), (tr("Matrix cells"), style), (tr("Cell notes"), notes), (tr("Language"), language)]
+        for (row, (label, field)) in fields.enumerated() {
             gtk_grid_attach(options.cast(), Widgets.label(label), 0, Int32(row), 1, 1)
             gtk_grid_attach(options.cast(), field, 1, Int32(row), 1, 1)
             Events.setAccessibleLabel(field, label)
         }
-        gtk_grid_attach(options.cast(), csvSource, 1, 3, 1, 1)
+        gtk_grid_attach(options.cast(), chartsBox, 1, Int32(fields.count), 1, 1)
+        gtk_widget_set_tooltip_text(chartsBox, tr("A DOCX document gets every chart after the tables, each with its caption"))
+        gtk_grid_attach(options.cast(), csvSource, 1, Int32(fields.count + 1), 1, 1)
         Events.setAccessibleLabel(csvSource, tr("CSV: first line gives the data source"))
         gtk_widget_set_tooltip_text(csvSource, tr("Adds “# source: …” before the header row. Leave it off for scripts that read the CSV."))
         gtk_widget_set_margin_top(options, 8)
         gtk_widget_set_visible(errorLabel, 0)
+        // Choosing a format picks what suits it: a report's tables for DOCX, notes in the cells
+        // for the data formats.
+        Signals.connect(format, "notify::selected", withArgument: { [weak self] _ in self?.formatChanged() })
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
-        gtk_widget_set_margin_top(buttons, 12)
-        let cancel: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Cancel"))
-        let export: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Export…"))
-        Widgets.addClasses(export, ["suggested-action"])
-        Widgets.append(buttons, cancel, export)
-        gtk_window_set_default_widget(window.window, export)
-        Signals.connect(cancel, "clicked") { [weak self] in self?.close() }
-        Signals.connect(export, "clicked") { [weak self] in self?.submit() }
+        let done = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        gtk_widget_set_hexpand(doneLabel, 1)
+        Widgets.append(done, doneLabel, openFolderButton)
+        gtk_widget_set_visible(done, 0)
+        gtk_widget_set_visible(openFolderButton, 0)
+        Events.setAccessibleLabel(openFolderButton, tr("Open the folder of the exported files"))
+        Signals.connect(openFolderButton, "clicked") { [weak self] in
+            guard let self, let folder = self.exportedFolder else { return }
+            self.openFolder(folder)
+        }
+        doneBox = done
+
+        let buttons = DialogShell.cancelAndConfirm(in: window, confirm: tr("_Export…"), cancel: { [weak self] in self?.close() },
+                                                   confirm: { [weak self] in self?.submit() })
+        cancelButton = gtk_widget_get_first_child(buttons)  // becomes Close once the files are written
 
         Widgets.append(content, Widgets.label(tr("Export Tables"), classes: ["title-3"]), Widgets.label(tr("Tables")),
-                       grid, selection, options, errorLabel, buttons)
+                       grid, selection, options, errorLabel, done, buttons)
         gtk_window_set_child(window.window, content)
 
-        if let shortcuts = gtk_shortcut_controller_new() {
-            gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                     gtk_named_action_new("window.close")))
-            gtk_widget_add_controller(window, shortcuts)
-        }
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            self?.close()
-            return true
-        }
+        DialogShell.onClose(window) { [weak self] in self?.close() }
     }
 
     func present() {
         OpenDialogs.keep(self)
         gtk_window_present(window.window)
+    }
+
+    private var doneBox: UnsafeMutablePointer<GtkWidget>?
+
+    /// What the dialog says once the export is written, empty before.
+    var doneText: String { doneBox.map { gtk_widget_get_visible($0) != 0 } == true ? Widgets.text(ofLabel: doneLabel) : "" }
+
+    private func formatChanged() {
+        let format = Self.formats[min(Self.formats.count - 1, selected(self.format))]
+        if format == .docx {
+            let report = Set(TableBuilder.reportTableIDs)
+            selectTables { report.contains($0) }
+        }
+        select(NotePlacement.allCases.firstIndex(of: format.defaultNotes) ?? 0, in: notes)
     }
 
     /// The message shown in the dialog, empty when none.
@@ -129,7 +150,7 @@ final class ExportDialog {
         for entry in tableBoxes { gtk_check_button_set_active(entry.box.cast(), isSelected(entry.id) ? 1 : 0) }
     }
 
-    /// Picks an item of one of the drop-downs (`format`, `style`, `language`).
+    /// Picks an item of one of the drop-downs (`format`, `style`, `notes`, `language`).
     func select(_ index: Int, in dropDown: UnsafeMutablePointer<GtkWidget>) {
         gtk_drop_down_set_selected(dropDown.opaque, guint(index))
     }
@@ -144,27 +165,32 @@ final class ExportDialog {
         TableExport(survey: survey, tableIDs: selectedTables,
                     format: Self.formats[min(Self.formats.count - 1, selected(format))],
                     style: Self.styles[min(Self.styles.count - 1, selected(style))],
-                    sourceLine: gtk_check_button_get_active(csvSource.cast()) != 0)
+                    notes: NotePlacement.allCases[min(NotePlacement.allCases.count - 1, selected(notes))],
+                    language: selected(language) == 1 ? .english : .chinese,
+                    sourceLine: gtk_check_button_get_active(csvSource.cast()) != 0,
+                    charts: gtk_check_button_get_active(chartsBox.cast()) != 0)
     }
 
     /// Asks where to write, then writes.
     func submit() {
         let export = self.export
         guard !export.tableIDs.isEmpty else { return show(tr("Choose at least one table.")) }
-        let name = export.writesFolder ? tr("Tables") : export.format == .xlsx
-            ? Self.fileName(survey.meta.title, "xlsx") : export.fileName(of: export.tableIDs[0])
-        chooseTarget(TargetRequest(folder: export.writesFolder, suggestedName: name)) { [weak self] url in
-            guard let self, let url else { return }
+        let name = export.writesFolder ? tr("Tables") : export.format.isOneFile
+            ? Self.fileName(survey.meta.title, export.format.rawValue) : export.fileName(of: export.tableIDs[0])
+        let request = export.writesFolder
+            ? FileChooserRequest(action: .folder, title: tr("Export Tables"), accept: tr("_Export"))
+            : FileChooserRequest(action: .save, title: tr("Export Tables"), accept: tr("_Export"), suggestedName: name)
+        FileChooserService.choose(request, parent: window) { [weak self] answer in
+            guard let self, let url = answer?.url else { return }
             self.write(export, to: url, force: false)
         }
     }
 
     private func write(_ export: TableExport, to url: URL, force: Bool) {
-        // The tables in the chosen language; the dialog and the rest of the interface keep theirs.
-        let tablesLanguage: Language = selected(language) == 1 ? .english : .chinese
+        // The tables in the chosen language (passed to the export); the dialog keeps its own.
         do {
-            let written = try Localizer.with(language: tablesLanguage) { try export.write(to: url, force: force) }
-            close()
+            let written = try export.write(to: url, force: force)
+            showDone(written, folder: export.writesFolder ? url : url.deletingLastPathComponent())
             onExported?(written)
         } catch ExportError.exists(let message) {
             ChoiceDialog(parent: window, heading: tr("Replace the files?"), body: message,
@@ -176,6 +202,19 @@ final class ExportDialog {
         } catch {
             show((error as? LocalizedError)?.errorDescription ?? "\(error)")
         }
+    }
+
+    /// Says what was written and where, and offers to open the folder; Cancel becomes Close.
+    private func showDone(_ written: [URL], folder: URL) {
+        gtk_widget_set_visible(errorLabel, 0)
+        exportedFolder = folder
+        let text = written.count == 1
+            ? tr("Exported to %1.", written[0].path)
+            : trn("Exported %1 file to %2.", "Exported %1 files to %2.", written.count, written.count, folder.path)
+        gtk_label_set_text(doneLabel.opaque, text)
+        if let doneBox { gtk_widget_set_visible(doneBox, 1) }
+        gtk_widget_set_visible(openFolderButton, 1)
+        if let cancelButton { gtk_button_set_label(cancelButton.cast(), tr("_Close")); gtk_button_set_use_underline(cancelButton.cast(), 1) }
     }
 
     private func show(_ message: String) {
@@ -203,21 +242,5 @@ final class ExportDialog {
     static func fileName(_ title: String, _ ext: String) -> String {
         let cleaned = String(title.map { "/\\:*?\"<>|".contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
         return (cleaned.isEmpty ? "gongkai" : cleaned) + "." + ext
-    }
-
-    private func runChooser(_ request: TargetRequest, _ done: @escaping @MainActor (URL?) -> Void) {
-        let action = request.folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE
-        guard let chooser = gtk_file_chooser_native_new(tr("Export Tables"), window.window, action, tr("_Export"), tr("_Cancel"))?.opaque else {
-            return done(nil)
-        }
-        if !request.folder { gtk_file_chooser_set_current_name(chooser, request.suggestedName) }
-        gtk_native_dialog_set_modal(chooser.cast(), 1)
-        MoreSignals.connect(chooser, "response", withInteger: { response in
-            let url = response == Int(GTK_RESPONSE_ACCEPT.rawValue) ? GFiles.takePath(gtk_file_chooser_get_file(chooser)) : nil
-            gtk_native_dialog_destroy(chooser.cast())
-            unref(chooser)
-            done(url)
-        })
-        gtk_native_dialog_show(chooser.cast())
     }
 }

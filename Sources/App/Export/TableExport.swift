@@ -3,7 +3,7 @@ import Model
 
 /// The file formats tables export to.
 enum ExportFormat: String, CaseIterable, Sendable {
-    case xlsx, csv, html, md, json
+    case xlsx, docx, csv, html, md, json
 
     var fileExtension: String { rawValue }
 
@@ -11,6 +11,7 @@ enum ExportFormat: String, CaseIterable, Sendable {
     init?(pathExtension: String) {
         switch pathExtension.lowercased() {
         case "xlsx": self = .xlsx
+        case "docx": self = .docx
         case "csv": self = .csv
         case "html", "htm": self = .html
         case "md", "markdown": self = .md
@@ -18,51 +19,72 @@ enum ExportFormat: String, CaseIterable, Sendable {
         default: return nil
         }
     }
+
+    /// Whether all tables go into one file (a workbook, a document) rather than one file each.
+    var isOneFile: Bool { self == .xlsx || self == .docx }
+
+    /// Where cell notes go unless asked otherwise: footnotes under the table in documents and
+    /// workbooks, in the cell in data formats (a script reading CSV or JSON has no "under").
+    var defaultNotes: NotePlacement {
+        switch self {
+        case .xlsx, .docx, .html, .md: return .footnotes
+        case .csv, .json: return .inline
+        }
+    }
 }
 
-/// One export: which tables of a survey, in which format and cell style. Shared by
-/// `gongkai export` and the Export dialog.
+/// One export: which tables of a survey, in which format, cell style, note placement and
+/// language. Shared by `gongkai export` and the Export dialog.
 ///
 /// Where it writes (`write(to:force:)`):
 /// - XLSX: one workbook with a sheet per table, at the given path;
+/// - DOCX: one document with every table (and, with `charts`, every chart), at the given path;
 /// - one table in another format: one file at the given path;
 /// - several tables in another format: a folder (created if missing) with one file per table,
 ///   named `<table>.<ext>` (`matrix.csv`, `summary.csv` …). If any of those files exists the
 ///   export refuses before writing anything, unless `force`, which replaces exactly those files
 ///   and leaves everything else in the folder alone.
 /// A single file is always written through a temporary file and replaced only when complete.
+/// Tables are numbered 1, 2, 3 … in the order of `tableIDs`, the same in every format.
 struct TableExport {
     var survey: Survey
     var tableIDs: [String]
     var format: ExportFormat
     var style: MatrixCellStyle = .symbols
+    /// Where cell notes go; nil: the format's default (`ExportFormat.defaultNotes`).
+    var notes: NotePlacement?
+    /// The language of the tables (and a document's captions and charts); nil: the interface's.
+    var language: Language?
     /// CSV only: start with a UTF-8 byte-order mark (what Excel and WPS need to read Chinese).
     var byteOrderMark = true
     /// CSV only: a first line `# source: …` with the survey's data-source line (off by default:
     /// CSV stays data only, the header row first, for scripts).
     var sourceLine = false
-    /// XLSX only: native charts beside the summary tables.
+    /// XLSX: native charts beside the summary tables; DOCX: every chart after the tables.
     var charts = true
 
-    var info: ExportInfo { ExportInfo(survey.meta) }
+    var info: ExportInfo { ExportInfo(survey.meta, language: language) }
 
     /// Whether the export goes to a folder rather than one file.
-    var writesFolder: Bool { format != .xlsx && tableIDs.count > 1 }
+    var writesFolder: Bool { !format.isOneFile && tableIDs.count > 1 }
 
-    /// The tables, built in the current interface language.
+    /// The tables, built in `language`, with their notes placed, numbered in order.
     func tables() -> [Table] {
-        let builder = TableBuilder(survey)
-        return tableIDs.compactMap { builder.table(named: $0, style: style) }
+        let builder = TableBuilder(survey, language: language)
+        let placement = notes ?? format.defaultNotes
+        return TableCaption.numbered(tableIDs.compactMap { builder.table(named: $0, style: style, notes: placement) })
     }
 
-    /// One table in a text format (not XLSX).
+    /// One table in a text format (not XLSX or DOCX).
     func data(_ table: Table) throws -> Data {
-        switch format {
-        case .csv: return CSVWriter(byteOrderMark: byteOrderMark, sourceLine: sourceLine ? info.dataSource : nil).data(table)
-        case .json: return try TableJSON.data(table, source: info.dataSource)
-        case .html: return HTMLWriter(info: info).data([table])
-        case .md: return MarkdownWriter(info: info).data([table])
-        case .xlsx: throw ExportError.file(tr("XLSX is written to a file, not to standard output."))
+        try Localizer.with(language: language) {
+            switch format {
+            case .csv: return CSVWriter(byteOrderMark: byteOrderMark, sourceLine: sourceLine ? info.dataSource : nil).data(table)
+            case .json: return try TableJSON.data(table, source: info.dataSource)
+            case .html: return HTMLWriter(info: info).data([table])
+            case .md: return MarkdownWriter(info: info).data([table])
+            case .xlsx, .docx: throw ExportError.file(tr("XLSX and DOCX are written to a file, not to standard output."))
+            }
         }
     }
 
@@ -72,9 +94,16 @@ struct TableExport {
     /// Writes the export to `url` (a file, or a folder for `writesFolder`); returns the files written.
     @discardableResult
     func write(to url: URL, force: Bool = false) throws -> [URL] {
-        if format == .xlsx {
-            try XLSXWriter(info: info, charts: charts).write(tables(), to: url)
+        switch format {
+        case .xlsx:
+            try XLSXWriter(info: info, charts: charts, language: language).write(tables(), to: url)
             return [url]
+        case .docx:
+            let figures = charts ? try DOCXFigures.make(survey, language: language) : []
+            try DOCXWriter(info: info, language: language).write(tables(), figures: figures, to: url)
+            return [url]
+        default:
+            break
         }
         guard writesFolder else {
             guard let table = tables().first else { return [] }

@@ -34,7 +34,9 @@ struct XLSXCharts {
             let lower = table.header.count > 1 ? table.expandedHeader[1] : names
             return table.headerBlocks.filter { $0.row == 0 && $0.columns > 1 }.map { block in
                 // Coverage blocks end with their total (disclosed cells), which is not a share.
-                let columns = Array(block.column..<(block.column + block.columns - (table.id == "coverage" ? 1 : 0)))
+                // Summary blocks have a share beside each count: the counts are the series.
+                let step = table.id == "summary" ? 2 : 1
+                let columns = Array(stride(from: block.column, to: block.column + block.columns - (table.id == "coverage" ? 1 : 0), by: step))
                 // Each category keeps its own colour, the app's, whichever series are left out.
                 let series = columns.filter { c in rows.contains { number($0[c]) != 0 } }.map { c in
                     (column: c, name: lower[c].isEmpty ? names[c] : lower[c], colour: colour(table.id, rows[0][c], category: c - block.column))

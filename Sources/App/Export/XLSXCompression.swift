@@ -48,12 +48,10 @@ enum XLSXCompression {
     @discardableResult
     static func install() -> Bool {
         let interposer: Open = gongkaiZipOpenNewFileInZip4_64
-        return minizipOpen != nil && unsafeBitCast(interposer, to: UnsafeRawPointer.self) != unsafeBitCast(minizipOpen!, to: UnsafeRawPointer.self)
+        guard let minizipOpen else { return false }
+        return CFunctions.address(of: interposer) != CFunctions.address(of: minizipOpen)
     }
 
     /// minizip's own function: the next definition after this executable's.
-    static let minizipOpen: Open? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "zipOpenNewFileInZip4_64") else { return nil }
-        return unsafeBitCast(symbol, to: Open.self)
-    }()
+    static let minizipOpen: Open? = CFunctions.next("zipOpenNewFileInZip4_64", as: Open.self)
 }

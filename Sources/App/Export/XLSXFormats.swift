@@ -23,6 +23,9 @@ final class XLSXFormats {
     private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 4 * 8)
     let header: UnsafeMutablePointer<lxw_format>
     let source: UnsafeMutablePointer<lxw_format>
+    /// The numbered title above a table and the notes under it.
+    let title: UnsafeMutablePointer<lxw_format>
+    let note: UnsafeMutablePointer<lxw_format>
 
     static let borderColour = RGB(0x8C8C8C)
     static let headerFill = RGB(0xE8EAED)
@@ -42,6 +45,18 @@ final class XLSXFormats {
         source = workbook_add_format(workbook)
         format_set_italic(source)
         format_set_font_color(source, Palette.muted.lxw)
+        format_set_text_wrap(source)
+        format_set_align(source, lxw8(LXW_ALIGN_VERTICAL_TOP))
+        title = workbook_add_format(workbook)
+        format_set_bold(title)
+        format_set_font_size(title, 13)
+        format_set_text_wrap(title)
+        format_set_align(title, lxw8(LXW_ALIGN_VERTICAL_CENTER))
+        format_set_font_color(title, Palette.ink.lxw)
+        note = workbook_add_format(workbook)
+        format_set_text_wrap(note)
+        format_set_align(note, lxw8(LXW_ALIGN_VERTICAL_TOP))
+        format_set_font_color(note, Palette.ink.lxw)
     }
 
     /// The format of a body cell of a kind, with a status tint or none.

@@ -9,7 +9,7 @@ import Model
 /// texts wrap, and their rows get the height of their lines, since neither Excel nor
 /// LibreOffice reliably re-measures rows when opening a file.
 struct XLSXLayout {
-    static let maxHeaderWidth = 16
+    static let maxHeaderWidth = 10
     static let maxBodyWidth = 36
     static let maxStatusWidth = 22
     /// Excel's units: about one digit of the default font.

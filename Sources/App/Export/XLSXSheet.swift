@@ -5,8 +5,9 @@ import Model
 /// Writes one `Table` into one worksheet: merged header cells over frozen header rows, body cells
 /// by kind (text always as a string, even when it starts with `=` or `@`; numbers and percents as
 /// numbers; safe links as hyperlinks), status tints, column widths that fit the text (CJK
-/// characters count double), an autofilter on long single-header tables, and the data-source
-/// line under the table.
+/// characters count double), an autofilter on long single-header tables; the numbered title
+/// (表1 …) above, the notes and the data-source line under the table; printed on A4 landscape
+/// one page wide with the header rows repeated.
 struct XLSXSheet {
     /// Excel's limits: characters in a cell, hyperlinks in a sheet, a hyperlink's length.
     static let maxCellCharacters = 32_767
@@ -22,14 +23,19 @@ struct XLSXSheet {
     let table: Table
     let info: ExportInfo
 
+    /// Rows above the header: the numbered title (表1 …).
+    static let titleRows = 1
+
     /// Where the body sits (0-based rows), for charts.
-    var firstBodyRow: Int { table.header.count }
-    var lastBodyRow: Int { table.header.count + table.rowCount - 1 }
+    var firstBodyRow: Int { Self.titleRows + table.header.count }
+    var lastBodyRow: Int { firstBodyRow + table.rowCount - 1 }
 
     func write() throws {
         var layout = XLSXLayout(columns: table.columnCount)
+        let top = Self.titleRows
         let headerRows = table.header.count
-        for block in table.headerBlocks {
+        for var block in table.headerBlocks {
+            block.row += top
             let r = lxw_row_t(block.row), c = lxw_col_t(block.column)
             if block.isMerged {
                 try check(worksheet_merge_range(worksheet, r, c, r + lxw_row_t(block.rows - 1), c + lxw_col_t(block.columns - 1),
@@ -42,8 +48,9 @@ struct XLSXSheet {
         var links = 0
         let columns = table.columnCount
         let writeBlanks = table.rowCount <= Self.maxRowsWithBlankBorders
+        let firstBodyRow = self.firstBodyRow
         try TableRowStream.forEach(table) { i, cells in
-            let row = headerRows + i
+            let row = firstBodyRow + i
             for c in 0..<min(columns, cells.count) {
                 try write(cells[c], row: row, column: c, blanks: writeBlanks, layout: &layout, links: &links)
             }
@@ -54,20 +61,55 @@ struct XLSXSheet {
         for (row, height) in layout.rowHeights() {
             worksheet_set_row(worksheet, lxw_row_t(row), height, nil)
         }
+        // The title over the table's width, then the notes and the source line under it.
+        try writeLine(table.caption, row: 0, format: formats.title, lineHeight: 18, layout: layout)
+        var next = lastBodyRow + 2
+        if !table.footnotes.isEmpty {
+            try writeLine(TableCaption.notesHeading, row: next, format: formats.note, lineHeight: XLSXLayout.lineHeight, layout: layout)
+            next += 1
+            for (i, note) in table.footnotes.enumerated() {
+                try writeLine(TableCaption.footnote(i + 1, note), row: next, format: formats.note, lineHeight: XLSXLayout.lineHeight,
+                              layout: layout)
+                next += 1
+            }
+        }
+        if !info.dataSource.isEmpty {
+            try writeLine(info.dataSource, row: next, format: formats.source, lineHeight: XLSXLayout.lineHeight, layout: layout)
+            next += 1
+        }
+        // The printed page is the table from its title to its source line: the charts beside a
+        // summary would otherwise widen the page and shrink the table to fit it.
+        worksheet_print_area(worksheet, 0, 0, lxw_row_t(next - 1), lxw_col_t(max(0, table.columnCount - 1)))
         if headerRows > 0 {
-            worksheet_freeze_panes(worksheet, lxw_row_t(headerRows), table.columnCount > 2 ? 1 : 0)
+            worksheet_freeze_panes(worksheet, lxw_row_t(firstBodyRow), table.columnCount > 2 ? 1 : 0)
         }
         if headerRows == 1 && table.rowCount > 20 && table.columnCount > 0 && !Self.tablesWithTotals.contains(table.id) {
-            worksheet_autofilter(worksheet, 0, 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
+            worksheet_autofilter(worksheet, lxw_row_t(top), 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
         }
-        // Printing: A4 landscape, as wide as one page, header rows repeated on every page.
+        // Printing: A4 landscape, narrow margins, as wide as one page, the header rows repeated
+        // on every page.
         worksheet_set_landscape(worksheet)
         worksheet_set_paper(worksheet, 9)
+        worksheet_set_margins(worksheet, 0.4, 0.4, 0.5, 0.5)
         worksheet_fit_to_pages(worksheet, 1, 0)
-        if headerRows > 0 { worksheet_repeat_rows(worksheet, 0, lxw_row_t(headerRows - 1)) }
-        if !info.dataSource.isEmpty {
-            try check(worksheet_write_string(worksheet, lxw_row_t(lastBodyRow + 2), 0, info.dataSource, formats.source))
+        if headerRows > 0 { worksheet_repeat_rows(worksheet, lxw_row_t(top), lxw_row_t(top + headerRows - 1)) }
+    }
+
+    /// A line of text across the table's columns (merged, wrapping), as tall as its lines need.
+    private func writeLine(_ text: String, row: Int, format: UnsafeMutablePointer<lxw_format>, lineHeight: Double,
+                           layout: XLSXLayout) throws {
+        let r = lxw_row_t(row)
+        let last = max(0, table.columnCount - 1)
+        let text = Self.clipped(text)
+        if last > 0 {
+            try check(worksheet_merge_range(worksheet, r, 0, r, lxw_col_t(last), text, format))
+        } else {
+            try check(worksheet_write_string(worksheet, r, 0, text, format))
         }
+        let room = max(1, (0...last).reduce(0.0) { $0 + layout.excelWidth($1) / 1.1 } - 1)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .reduce(0) { $0 + max(1, Int((Double(ExportText.displayWidth(String($1))) * lineHeight / XLSXLayout.lineHeight / room).rounded(.up))) }
+        if lines > 1 { worksheet_set_row(worksheet, r, min(XLSXLayout.maxRowHeight, Double(lines) * lineHeight), nil) }
     }
 
     /// Writes one body cell and tells the layout how much room it needs.
@@ -95,7 +137,7 @@ struct XLSXSheet {
                 try writeText(text, cell.status, row, column, &layout)
             }
         case .text(let s):
-            try writeText(s, cell.status, row, column, &layout)
+            try writeText(cell.footnote == nil ? s : cell.plainText, cell.status, row, column, &layout)
         }
     }
 

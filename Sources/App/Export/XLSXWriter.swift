@@ -12,10 +12,14 @@ import Model
 struct XLSXWriter {
     var info: ExportInfo
     var charts = true
+    /// The language of the sheets' own words (titles, notes headings, chart titles); nil: the
+    /// interface's. The tables come already built in it.
+    var language: Language?
 
-    init(info: ExportInfo, charts: Bool = true) {
+    init(info: ExportInfo, charts: Bool = true, language: Language? = nil) {
         self.info = info
         self.charts = charts
+        self.language = language
     }
 
     func write(_ tables: [Table], to url: URL) throws {
@@ -32,13 +36,15 @@ struct XLSXWriter {
             let formats = XLSXFormats(workbook)
             var taken = Set<String>()
             for table in tables {
-                let name = Self.sheetName(TableBuilder.shortTitle(of: table.id), taken: &taken)
+                let name = Self.sheetName(Localizer.with(language: language) { TableBuilder.shortTitle(of: table.id) }, taken: &taken)
                 guard let worksheet = workbook_add_worksheet(workbook, name) else {
                     throw ExportError.xlsx(tr("Cannot write the sheet “%1”: %2", name, tr("the sheet could not be added")))
                 }
                 let sheet = XLSXSheet(worksheet: worksheet, formats: formats, table: table, info: info)
-                try sheet.write()
-                if charts { XLSXCharts.insert(for: sheet, named: name, in: workbook) }
+                try Localizer.with(language: language) {
+                    try sheet.write()
+                    if charts { XLSXCharts.insert(for: sheet, named: name, in: workbook) }
+                }
             }
         } catch {
             lxw_workbook_free(workbook)
@@ -51,7 +57,7 @@ struct XLSXWriter {
     }
 
     private func setProperties(_ workbook: UnsafeMutablePointer<lxw_workbook>) throws {
-        let separator = Localizer.shared.effectiveLanguage == .english ? ", " : "、"
+        let separator = (language ?? Localizer.shared.effectiveLanguage) == .english ? ", " : "、"
         let fields = [info.title, info.authors.joined(separator: separator), info.organisation, info.dataSource]
         let copies = fields.map { $0.isEmpty ? nil : strdup($0) }
         defer { copies.forEach { free($0) } }

@@ -30,10 +30,11 @@ final class ImportDialog {
     /// Asks for a file, reads it and shows the dialog for it.
     static func chooseAndOpen(controller: DocumentController, parent: UnsafeMutablePointer<GtkWidget>,
                               defaultJurisdiction: String? = nil, onImported: @escaping ([String]) -> Void) {
-        let filters = [DataFileChooser.Filter(name: tr("Lists (CSV, TSV, text)"), patterns: ["*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", "*.TXT"]),
-                       DataFileChooser.Filter(name: tr("All files"), patterns: ["*"])]
-        DataFileChooser.open(title: tr("Import a published audit list"), parent: parent, accept: tr("Open"), filters: filters) { url in
-            guard let url else { return }
+        let filters = [FileChooserRequest.Filter(name: tr("Lists (CSV, TSV, text)"), patterns: ["*.csv", "*.CSV", "*.tsv", "*.TSV", "*.txt", "*.TXT"]),
+                       FileChooserRequest.Filter(name: tr("All files"), patterns: ["*"])]
+        let request = FileChooserRequest(action: .open, title: tr("Import a published audit list"), accept: tr("Open"), filters: filters)
+        FileChooserService.choose(request, parent: parent) { answer in
+            guard let url = answer?.url else { return }
             let data: Data
             do {
                 data = try ListFile.read(url.path)  // refuses a FIFO, a device or a folder, naming it
@@ -59,7 +60,7 @@ final class ImportDialog {
         gtk_window_set_default_size(window.window, 920, 820)
         gtk_window_set_modal(window.window, 1)
         if let parent, let root = gtk_widget_get_root(parent) {
-            gtk_window_set_transient_for(window.window, UnsafeMutableRawPointer(root).window)
+            gtk_window_set_transient_for(window.window, root.window)
         }
         importButton = gtk_button_new_with_label(tr("Import"))
         Widgets.addClasses(importButton, ["suggested-action"])

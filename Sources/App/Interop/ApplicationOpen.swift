@@ -9,21 +9,7 @@ enum ApplicationOpen {
 
     /// Connects `handler` to the application's `open` signal; it gets the local files' paths.
     static func connect(_ application: UnsafeMutablePointer<GtkApplication>, _ handler: @escaping Handler) {
-        let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<OpaquePointer?>?, Int32,
-                                   UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, files, count, _, data in
-            var urls: [URL] = []
-            if let files, count > 0 {
-                for index in 0..<Int(count) {
-                    guard let file = files[index], let path = String(takingGChars: g_file_get_path(file)) else { continue }
-                    urls.append(URL(fileURLWithPath: path))
-                }
-            }
-            let box = CallbackBox<Handler>.from(data)
-            MainActor.assumeIsolated { box.handler(urls) }
-        }
-        g_signal_connect_data(application.rawPointer, "open", unsafeBitCast(thunk, to: GCallback.self),
-                              CallbackBox<Handler>(handler).retainedPointer(),
-                              { data, _ in CallbackBox<Handler>.release(data) }, GConnectFlags(rawValue: 0))
+        MoreSignals.connectFilesOpened(application, handler)
     }
 
     /// Runs the application with `files` as its command line (as `file://` URIs, so that no path

@@ -18,17 +18,7 @@ final class FileMonitor {
             return nil
         }
         self.monitor = monitor
-        typealias Handler = @MainActor () -> Void
-        let thunk: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, OpaquePointer?, GFileMonitorEvent,
-                                   UnsafeMutableRawPointer?) -> Void = { _, _, _, event, data in
-            guard event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED, event != G_FILE_MONITOR_EVENT_PRE_UNMOUNT,
-                  event != G_FILE_MONITOR_EVENT_UNMOUNTED else { return }
-            let box = CallbackBox<Handler>.from(data)
-            MainActor.assumeIsolated { box.handler() }
-        }
-        g_signal_connect_data(monitor.rawPointer, "changed", unsafeBitCast(thunk, to: GCallback.self),
-                              CallbackBox<Handler>(onEvent).retainedPointer(),
-                              { data, _ in CallbackBox<Handler>.release(data) }, GConnectFlags(rawValue: 0))
+        MoreSignals.connectFileChanged(monitor, onEvent)
     }
 
     /// Stops watching (once).

@@ -11,6 +11,19 @@ struct SimpleAction {
         get { g_action_get_enabled(pointer) != 0 }
         nonmutating set { g_simple_action_set_enabled(pointer, newValue ? 1 : 0) }
     }
+
+    /// The state of an action made with `addToggle` (setting it calls the action's handler).
+    var isOn: Bool {
+        get {
+            guard let state = g_action_get_state(pointer) else { return false }
+            defer { g_variant_unref(state) }
+            return g_variant_get_boolean(state) != 0
+        }
+        nonmutating set {
+            guard newValue != isOn else { return }
+            g_simple_action_set_state(pointer, g_variant_new_boolean(newValue ? 1 : 0))
+        }
+    }
 }
 
 /// The actions of a `GActionMap` (a `GtkApplication`, a `GtkApplicationWindow` or a
@@ -34,6 +47,16 @@ struct ActionMap {
     func add(_ name: String, _ handler: @escaping @MainActor () -> Void) -> SimpleAction {
         let action = g_simple_action_new(name, nil)!
         Signals.connect(action, "activate", withArgument: { _ in handler() })
+        return insert(action)
+    }
+
+    /// Adds an action with a true/false state that activating toggles (a toggle button with the
+    /// action's name shows it pressed while true); `handler` gets every new state.
+    @discardableResult
+    func addToggle(_ name: String, initial: Bool, _ handler: @escaping @MainActor (Bool) -> Void) -> SimpleAction {
+        let action = g_simple_action_new_stateful(name, nil, g_variant_new_boolean(initial ? 1 : 0))!
+        let handle = SimpleAction(pointer: action)
+        Signals.connect(action, "notify::state", withArgument: { _ in handler(handle.isOn) })
         return insert(action)
     }
 

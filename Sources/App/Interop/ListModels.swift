@@ -47,6 +47,14 @@ struct StringList {
 @MainActor
 enum ListModel {
     static func count(_ model: some GPointer) -> Int { Int(g_list_model_get_n_items(model.opaque)) }
+
+    /// Calls `body` with the item at `position` (nil past the end), holding the reference
+    /// `g_list_model_get_item` returns only for the call.
+    static func withItem<R>(_ model: some GPointer, at position: Int, _ body: (UnsafeMutableRawPointer) -> R) -> R? {
+        guard let item = g_list_model_get_item(model.opaque, guint(position)) else { return nil }
+        defer { g_object_unref(item) }
+        return body(item)
+    }
 }
 
 /// A `GtkCustomSorter` whose comparison is a Swift closure returning a negative number, zero or a

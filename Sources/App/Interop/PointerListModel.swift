@@ -25,6 +25,13 @@ final class PointerListModel {
     /// As a `GListModel *`.
     var model: OpaquePointer { pointer }
 
+    /// A new reference for a C function that takes one ("transfer full": `gtk_sort_list_model_new`,
+    /// `gtk_single_selection_new`, …), while this object keeps its own.
+    func passRetained() -> OpaquePointer {
+        g_object_ref(pointer.rawPointer)
+        return pointer
+    }
+
     /// Drops the Swift object's reference (views and models given the model hold their own).
     isolated deinit {
         unref(pointer)

@@ -2,7 +2,8 @@ import CGtk
 import Foundation
 
 /// Signal handler shapes that `Signals` does not cover: an integer argument (`response`,
-/// `activate` of list views) and a drop target's `drop`.
+/// `activate` of list views), a drop target's `drop`, GApplication's `open` and GFileMonitor's
+/// `changed`. Each goes through `Signals.connect(_:_:thunk:handler:)`.
 @MainActor
 enum MoreSignals {
     typealias IntHandler = @MainActor (Int) -> Void
@@ -23,6 +24,41 @@ enum MoreSignals {
     @discardableResult
     static func connectFileDrop(_ target: some GPointer, _ handler: @escaping DropHandler) -> gulong {
         Signals.connect(target, "drop", thunk: unsafeBitCast(dropThunk, to: GCallback.self), handler: handler)
+    }
+
+    typealias FilesHandler = @MainActor ([URL]) -> Void
+
+    /// Connects GApplication's `open` (`void (*)(app, GFile **files, int n, const char *hint, user_data)`);
+    /// the handler gets the local files' paths.
+    @discardableResult
+    static func connectFilesOpened(_ application: some GPointer, _ handler: @escaping FilesHandler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<OpaquePointer?>?, Int32,
+                                   UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, files, count, _, data in
+            var urls: [URL] = []
+            if let files, count > 0 {
+                for index in 0..<Int(count) {
+                    guard let file = files[index], let path = String(takingGChars: g_file_get_path(file)) else { continue }
+                    urls.append(URL(fileURLWithPath: path))
+                }
+            }
+            let box = CallbackBox<FilesHandler>.from(data)
+            MainActor.assumeIsolated { box.handler(urls) }
+        }
+        return Signals.connect(application, "open", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
+    }
+
+    /// Connects GFileMonitor's `changed` (`void (*)(monitor, GFile *, GFile *, GFileMonitorEvent, user_data)`);
+    /// the handler runs for every event but a change of attributes or of mounts.
+    @discardableResult
+    static func connectFileChanged(_ monitor: some GPointer, _ handler: @escaping Signals.Handler) -> gulong {
+        let thunk: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, OpaquePointer?, GFileMonitorEvent,
+                                   UnsafeMutableRawPointer?) -> Void = { _, _, _, event, data in
+            guard event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED, event != G_FILE_MONITOR_EVENT_PRE_UNMOUNT,
+                  event != G_FILE_MONITOR_EVENT_UNMOUNTED else { return }
+            let box = CallbackBox<Signals.Handler>.from(data)
+            MainActor.assumeIsolated { box.handler() }
+        }
+        return Signals.connect(monitor, "changed", thunk: unsafeBitCast(thunk, to: GCallback.self), handler: handler)
     }
 
     private typealias DropThunk = @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<GValue>?, Double, Double,

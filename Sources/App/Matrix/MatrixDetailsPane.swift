@@ -70,7 +70,7 @@ final class MatrixDetailsPane {
         labellingBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
         problemsList = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 4)
         problemsBox = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 6)
-        widget = Widgets.verticalScroller(content)
+        widget = Widgets.paneScroller(content)
         gtk_widget_set_hexpand(widget, 0)
         gtk_widget_set_size_request(widget, 310, -1)
 
@@ -179,18 +179,22 @@ final class MatrixDetailsPane {
     }
 
     private func statusSection() -> Widget {
-        let grid: Widget = gtk_grid_new()
-        gtk_grid_set_column_spacing(grid.cast(), 6)
-        gtk_grid_set_row_spacing(grid.cast(), 6)
-        gtk_grid_set_column_homogeneous(grid.cast(), 1)
+        // Two buttons a line, one when the pane is too narrow for two.
+        let grid: Widget = gtk_flow_box_new()
+        gtk_flow_box_set_selection_mode(grid.opaque, GTK_SELECTION_NONE)
+        gtk_flow_box_set_homogeneous(grid.opaque, 1)
+        gtk_flow_box_set_max_children_per_line(grid.opaque, 2)
+        gtk_flow_box_set_column_spacing(grid.opaque, 6)
+        gtk_flow_box_set_row_spacing(grid.opaque, 6)
         let order: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division, .notSurveyed]
         var group: Widget?
-        for (i, status) in order.enumerated() {
+        for status in order {
             let button: Widget = gtk_toggle_button_new_with_label(MatrixStatusText.buttonLabel(status))
             Widgets.addClasses(button, ["gk-status-button", "gk-status-\(status.rawValue)"])
             gtk_widget_set_tooltip_text(button, MatrixStatusText.keyHint(status))
             if let group { gtk_toggle_button_set_group(button.cast(), group.cast()) } else { group = button }
-            gtk_grid_attach(grid.cast(), button, Int32(i % 2), Int32(i / 2), 1, 1)
+            Widgets.append(grid, button)
+            gtk_widget_set_halign(button, GTK_ALIGN_FILL)
             Signals.connect(button, "toggled") { [weak self] in
                 guard let self, !self.updating, gtk_toggle_button_get_active(button.cast()) != 0 else { return }
                 self.onSetStatus?(status)
@@ -201,10 +205,10 @@ final class MatrixDetailsPane {
     }
 
     private func coverageSection() -> Widget {
-        let row = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
+        let row = Widgets.wrappingBar(spacing: 12)
         for type in AuditType.allCases {
             let check: Widget = gtk_check_button_new_with_label(type.label)
-            gtk_box_append(row.cast(), check)
+            Widgets.append(row, check)
             coverageChecks.append((type, check))
             Signals.connect(check, "toggled") { [weak self] in self?.coverageToggled() }
         }
@@ -214,7 +218,7 @@ final class MatrixDetailsPane {
     private func labellingSection() -> Widget {
         let names = [tr("Not recorded"), ReasonLabelling.noList.label, ReasonLabelling.notStated.label, tr(context: "matrix", "Reasons marked:")]
         var group: Widget?
-        let reasons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 10)
+        let reasons = Widgets.wrappingBar(spacing: 10)
         gtk_widget_set_margin_start(reasons, 28)
         for (i, name) in names.enumerated() {
             let choice: Widget = gtk_check_button_new_with_label(name)
@@ -229,7 +233,7 @@ final class MatrixDetailsPane {
         for reason in Reason.allCases {
             let check: Widget = gtk_check_button_new_with_label(MatrixStatusText.reasonLabel(reason))
             gtk_widget_set_tooltip_text(check, MatrixStatusText.reasonDescription(reason))
-            gtk_box_append(reasons.cast(), check)
+            Widgets.append(reasons, check)
             reasonChecks.append((reason, check))
             Signals.connect(check, "toggled") { [weak self] in self?.reasonsToggled() }
         }

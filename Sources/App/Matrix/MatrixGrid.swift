@@ -59,6 +59,8 @@ final class MatrixGrid {
     var fadeEntered = false {
         didSet { if fadeEntered != oldValue { redraw() } }
     }
+    /// The width that shows every column without scrolling sideways.
+    var fullWidth: Int32 { gtk_drawing_area_get_content_width(area.cast()) }
     /// Frames the drawing area has drawn (for tests and the bench).
     private(set) var framesDrawn = 0
 
@@ -86,6 +88,10 @@ final class MatrixGrid {
         DarkStyle.observe { [weak self] in if let self { gtk_widget_queue_draw(self.area) } }
         Signals.connect(hadjustment, "value-changed") { [weak self] in self?.redraw() }
         Signals.connect(vadjustment, "value-changed") { [weak self] in self?.redraw() }
+        // A larger view of the same drawing area (the details moved below the grid, the window
+        // grew) changes only the adjustments' page size: the grid paints the new part too.
+        Signals.connect(hadjustment, "changed") { [weak self] in self?.redraw() }
+        Signals.connect(vadjustment, "changed") { [weak self] in self?.redraw() }
         Events.onKeyPressed(area) { [weak self] keyval, state in self?.handleKey(keyval, state) ?? false }
         Events.onPress(area, button: 1) { [weak self] count, x, y, state in
             self?.press(x: x, y: y, count: Int(count), extend: state.rawValue & GDK_SHIFT_MASK.rawValue != 0)
@@ -163,10 +169,17 @@ final class MatrixGrid {
         let words = [MatrixPainter.cellWord(.prefecture), MatrixPainter.cellWord(.division)]
         let headings = DisclosureKind.allCases.map(MatrixPainter.kindHeading)
         let widest = max(words.map { text.size($0, .cellWord).width + 20 }.max() ?? 0,
-                         headings.map { text.size($0, .kind).width + 14 }.max() ?? 0)
+                         headings.map(kindHeadingWidth).max() ?? 0)
         m.cellWidth = max(64, widest).rounded(.up)
         m.kindHeaderHeight = kindHeaderHeight(cellWidth: m.cellWidth)
         return m
+    }
+
+    /// A kind heading may take two lines (the grid then shows every year on a 1024-pixel screen),
+    /// but never breaks inside a word.
+    private func kindHeadingWidth(_ heading: String) -> Double {
+        let longestWord = heading.split(separator: " ").map { text.size(String($0), .kind).width }.max() ?? 0
+        return max(text.size(heading, .kind).width / 2 + 2, longestWord) + 12
     }
 
     private func kindHeaderHeight(cellWidth: Double) -> Double {

@@ -31,6 +31,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         return ShortcutGroup(title: title, entries: entries)
     }
     let widget: Widget
+    /// The section's widget tree, alive as long as the section.
+    private let tree: OwnedObject<Widget>
 
     let controller: DocumentController
     let grid = MatrixGrid()
@@ -38,6 +40,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     let toolbar = MatrixToolbar()
     let messages = MatrixMessageBar()
     let statusLine = MatrixStatusLine()
+    /// The grid beside or above the details.
+    private(set) var panes: AdaptivePaned!
     let menu: MatrixContextMenu
 
     private(set) var order = MatrixOrder.report
@@ -69,19 +73,20 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         menu = MatrixContextMenu(parent: grid.area)
 
         let gridColumn = Widgets.box(GTK_ORIENTATION_VERTICAL)
-        Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), statusLine.widget,
-                       Widgets.shrinkingScroller(MatrixToolbar.legend()))
-        let paned: Widget = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)
-        gtk_paned_set_start_child(paned.opaque, gridColumn)
-        gtk_paned_set_end_child(paned.opaque, details.widget)
-        gtk_paned_set_resize_end_child(paned.opaque, 0)
-        gtk_paned_set_shrink_end_child(paned.opaque, 0)
-        gtk_paned_set_shrink_start_child(paned.opaque, 0)
-        gtk_widget_set_vexpand(paned, 1)
+        let legend = Widgets.shrinkingScroller(MatrixToolbar.legend())
+        Widgets.append(gridColumn, grid.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), statusLine.widget, legend)
+        // The details sit beside the grid while the whole grid fits beside them, else below it;
+        // on a low window (a 600-pixel screen) the legend scrolls in an eighth of the height,
+        // leaving the rest to the rows; otherwise a sixth.
+        panes = AdaptivePaned(start: gridColumn, end: details.widget) { [grid] in grid.fullWidth }
+        panes.onSize = { _, height in
+            gtk_scrolled_window_set_max_content_height(legend.opaque, height < 560 ? max(40, height / 8) : max(60, height / 6))
+        }
+        let paned = panes.widget
         widget = Widgets.box(GTK_ORIENTATION_VERTICAL)
         // The section keeps its widget tree alive as long as itself, so that nothing it does
         // (a field committing its text as the window closes, an idle update) touches freed widgets.
-        g_object_ref_sink(widget.rawPointer)
+        tree = OwnedObject(sinking: widget)
         Widgets.append(widget, messages.widget, toolbar.widget, gtk_separator_new(GTK_ORIENTATION_HORIZONTAL), paned)
 
         grid.onAction = { [weak self] action in self?.perform(action) }
@@ -120,7 +125,6 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
 
     isolated deinit {
         controller.removeObserver(observer)
-        unref(widget)
     }
 
     /// The window shows a survey: the section reads it from the controller (once per version).
@@ -175,6 +179,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             filter.matches(survey.jurisdictions[j], hasProblems: problemRows.contains(j), hasEmpty: emptyRows.contains(j))
         }
         grid.show(rows: rows, cells: cells, jurisdictions: survey.jurisdictions)
+        panes?.update()
         showDetails()
     }
 
@@ -409,7 +414,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             messages.show(tr("Only http and https links open in the browser; “%1” is not one.", trimmed), .warning)
             return
         }
-        let root = gtk_widget_get_root(widget).map { UnsafeMutableRawPointer($0) }
+        let root = gtk_widget_get_root(widget)
         gtk_show_uri(root?.window, trimmed, guint32(GDK_CURRENT_TIME))
     }
 

@@ -127,6 +127,7 @@ final class MatrixToolbar {
             let item = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)
             Widgets.append(item, Widgets.label(symbol, classes: classes, xalign: 0.5), Widgets.label(meaning, classes: ["caption"]))
             if let tooltip { gtk_widget_set_tooltip_text(item, tooltip) }
+            gtk_widget_set_valign(item, GTK_ALIGN_START)
             gtk_flow_box_insert(flow.opaque, item, -1)
             if let child = gtk_widget_get_parent(item) { gtk_widget_set_focusable(child, 0) }
         }

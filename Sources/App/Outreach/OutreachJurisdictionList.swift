@@ -20,7 +20,7 @@ final class OutreachJurisdictionList {
         gtk_list_box_set_selection_mode(listBox.opaque, GTK_SELECTION_BROWSE)
         Widgets.addClasses(listBox, ["navigation-sidebar"])
         Events.setAccessibleLabel(listBox, tr("Jurisdictions"))
-        widget = Widgets.verticalScroller(listBox)
+        widget = Widgets.paneScroller(listBox)
         gtk_widget_set_size_request(widget, 260, -1)
         Signals.connect(listBox, "row-selected", withArgument: { [weak self] row in
             guard let self, !self.showing else { return }
@@ -40,8 +40,8 @@ final class OutreachJurisdictionList {
             rowsByID = [:]
             summaries = [:]
             for j in survey.jurisdictions where rowsByID[j.id] == nil {
-                let name = Widgets.label(j.displayName, classes: ["heading"])
-                let summary = Widgets.label("", classes: ["gk-hint"])
+                let name = Widgets.label(j.displayName, classes: ["heading"], wrap: true)
+                let summary = Widgets.label("", classes: ["gk-hint"], wrap: true)
                 let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 1, classes: ["gk-list-row"])
                 Widgets.append(box, name, summary)
                 let row: UnsafeMutablePointer<GtkWidget> = gtk_list_box_row_new()

@@ -50,7 +50,7 @@ final class OutreachSection: RevealingSection {
                        FormParts.heading(tr("Notes")), notes.widget,
                        subUnitPart)
         notes.named(tr("Notes"))
-        let copyButtons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6, classes: ["gk-toolbar"])
+        let copyButtons = Widgets.wrappingBar(spacing: 6, classes: ["gk-toolbar"])
         Widgets.append(copyButtons, CopyTableButton.make("outreach"), CopyTableButton.make("sub-units", label: tr("Copy Sub-unit Table")))
         let start = Widgets.box(GTK_ORIENTATION_VERTICAL)
         gtk_widget_set_vexpand(jurisdictions.widget, 1)

@@ -8,7 +8,7 @@ import Model
 /// its cells with it, and undo brings them back.
 @MainActor
 final class SurveyDetailsDialog {
-    private(set) static var open: [SurveyDetailsDialog] = []
+    static var open: [SurveyDetailsDialog] { OpenDialogs.all(SurveyDetailsDialog.self) }
 
     let window: UnsafeMutablePointer<GtkWidget>
     let titleEntry: UnsafeMutablePointer<GtkWidget>
@@ -24,12 +24,7 @@ final class SurveyDetailsDialog {
     init(parent: UnsafeMutablePointer<GtkWidget>?, controller: DocumentController) {
         self.controller = controller
         let survey = controller.survey
-        window = gtk_window_new()
-        gtk_window_set_title(window.window, tr("Survey Details"))
-        gtk_window_set_modal(window.window, 1)
-        gtk_window_set_resizable(window.window, 0)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
+        window = DialogShell.window(title: tr("Survey Details"), parent: parent)
 
         func entry(_ text: String, _ name: String) -> UnsafeMutablePointer<GtkWidget> {
             let e: UnsafeMutablePointer<GtkWidget> = gtk_entry_new()
@@ -70,29 +65,14 @@ final class SurveyDetailsDialog {
                                  classes: ["dim-label", "caption"], wrap: true)
         gtk_label_set_max_width_chars(hint.opaque, 60)
 
-        let buttons = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
-        gtk_widget_set_halign(buttons, GTK_ALIGN_END)
-        gtk_widget_set_margin_top(buttons, 12)
-        let cancel: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Cancel"))
-        let apply: UnsafeMutablePointer<GtkWidget> = gtk_button_new_with_mnemonic(tr("_Apply"))
-        Widgets.addClasses(apply, ["suggested-action"])
-        Widgets.append(buttons, cancel, apply)
-        gtk_window_set_default_widget(window.window, apply)
-        Signals.connect(cancel, "clicked") { [weak self] in self?.close() }
-        Signals.connect(apply, "clicked") { [weak self] in self?.submit() }
+        let buttons = DialogShell.cancelAndConfirm(in: window, confirm: tr("_Apply"), cancel: { [weak self] in self?.close() },
+                                                   confirm: { [weak self] in self?.submit() })
 
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         Widgets.append(content, Widgets.label(tr("Survey Details"), classes: ["title-3"]), grid, hint, errorLabel, buttons)
         gtk_window_set_child(window.window, content)
 
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                 gtk_named_action_new("window.close")))
-        gtk_widget_add_controller(window, shortcuts)
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            self?.close()
-            return true
-        }
+        DialogShell.onClose(window) { [weak self] in self?.close() }
     }
 
     /// "2018-2022" for consecutive years, "2018, 2020" otherwise.
@@ -103,7 +83,7 @@ final class SurveyDetailsDialog {
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
         gtk_widget_grab_focus(titleEntry)
     }
@@ -152,8 +132,7 @@ final class SurveyDetailsDialog {
     }
 
     private func close() {
-        guard Self.open.contains(where: { $0 === self }) else { return }
-        Self.open.removeAll { $0 === self }
+        guard OpenDialogs.release(self) else { return }
         gtk_window_destroy(window.window)
     }
 }

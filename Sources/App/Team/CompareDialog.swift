@@ -122,7 +122,7 @@ final class CompareDialog: TeamDialog {
         var text = tr("%1 differences (%2 decided for A).", comparison.differences.count, comparison.differences.count - open.count)
         for (title, r) in [(tr("Matrix statuses"), comparison.matrix), (tr("Article 11 checklists"), comparison.checklists)] {
             text += "\n" + tr("%1: %2 units, agreement %3, Cohen's kappa %4, Krippendorff's alpha %5", title, r.units,
-                              TeamIO.percent(r.agreement), TeamIO.coefficient(r.kappa), TeamIO.coefficient(r.alpha))
+                              TeamText.percent(r.agreement), TeamText.coefficient(r.kappa), TeamText.coefficient(r.alpha))
         }
         for w in comparison.warnings { text += "\n" + tr("Warning: %1", w) }
 
@@ -208,8 +208,8 @@ final class CompareDialog: TeamDialog {
         w.row = index
         rowWidgets[item] = w
         gtk_label_set_text(w.path.opaque, row.path)
-        gtk_label_set_text(w.a.opaque, "A: " + LogCommand.quoted(row.a))
-        gtk_label_set_text(w.b.opaque, "B: " + LogCommand.quoted(row.b))
+        gtk_label_set_text(w.a.opaque, "A: " + TeamText.quoted(row.a))
+        gtk_label_set_text(w.b.opaque, "B: " + TeamText.quoted(row.b))
         gtk_widget_set_visible(w.controls, row.decidable ? 1 : 0)
         gtk_editable_set_text(w.entry.opaque, "")
         Events.setAccessibleLabel(w.takeA, tr("Take A for %1", row.path))

@@ -55,8 +55,8 @@ final class CellConflictsPanel {
         for c in conflicts {
             let field = String(c.path.dropFirst(c.record.count).drop { $0 == "/" })
             let box = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 3)
-            let mineText = tr("Mine: %1", LogCommand.quoted(MergeConflict.display(c.ours)))
-            let theirsText = tr("Theirs: %1", LogCommand.quoted(MergeConflict.display(c.theirs)))
+            let mineText = tr("Mine: %1", TeamText.quoted(MergeConflict.display(c.ours)))
+            let theirsText = tr("Theirs: %1", TeamText.quoted(MergeConflict.display(c.theirs)))
             Widgets.append(box, Widgets.label(field.isEmpty ? tr("The whole cell") : field, classes: ["caption", "monospace"]),
                            Widgets.label(mineText, wrap: true, selectable: true), Widgets.label(theirsText, wrap: true, selectable: true))
             let row = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 6)

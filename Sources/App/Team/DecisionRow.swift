@@ -20,7 +20,7 @@ enum DecisionRow {
         let sides = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
         gtk_box_set_homogeneous(sides.cast(), 1)
         for (title, value) in [(aTitle, a), (bTitle, b)] {
-            let label = Widgets.label("\(title): \(LogCommand.quoted(value))", wrap: true, selectable: true)
+            let label = Widgets.label("\(title): \(TeamText.quoted(value))", wrap: true, selectable: true)
             gtk_widget_set_hexpand(label, 1)
             gtk_box_append(sides.cast(), label)
         }

@@ -46,6 +46,6 @@ final class HistoryList {
     static func describe(_ e: ChangeEntry) -> String {
         let time = e.time.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "").prefix(16)
         let field = e.path.split(separator: "/").last.map(String.init) ?? e.path
-        return "\(time) \(e.author) · \(field): \(LogCommand.quoted(e.old)) → \(LogCommand.quoted(e.new))"
+        return "\(time) \(e.author) · \(field): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))"
     }
 }

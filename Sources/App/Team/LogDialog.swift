@@ -56,7 +56,7 @@ final class LogDialog: TeamDialog {
         gtk_label_set_text(count.opaque, tr("%1 of %2 logged changes", visible.count, controller.survey.changeLog.entries.count))
         TeamDialog.removeAll(list)
         for e in visible.reversed().prefix(Self.rowLimit) {
-            let row = Widgets.label("\(e.time)  \(e.author)  \(e.action)  \(e.path): \(LogCommand.quoted(e.old)) → \(LogCommand.quoted(e.new))",
+            let row = Widgets.label("\(e.time)  \(e.author)  \(e.action)  \(e.path): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))",
                                     wrap: true, selectable: true)
             Widgets.setMargin(row, 4)
             gtk_list_box_append(list.opaque, row)

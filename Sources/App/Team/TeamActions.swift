@@ -7,7 +7,7 @@ import Model
 /// and `win.preferences`, and their menu section.
 @MainActor
 enum TeamActions {
-    static func register(in map: ActionMap, window: MainWindow, chooser: any FileChoosing) {
+    static func register(in map: ActionMap, window: MainWindow, chooser: SurveyFileChooser) {
         map.add("compare") { [weak window] in
             guard let window else { return }
             chooser.chooseFileToOpen(parent: window.window) { [weak window] url in

@@ -8,7 +8,7 @@ import Model
 class TeamDialog {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
 
-    private(set) static var open: [TeamDialog] = []
+    static var open: [TeamDialog] { OpenDialogs.all(TeamDialog.self) }
 
     let window: Widget
     let content: Widget
@@ -16,34 +16,23 @@ class TeamDialog {
     private weak var observed: DocumentController?
 
     init(title: String, parent: Widget?, width: Int32, height: Int32) {
-        window = gtk_window_new()
-        gtk_window_set_title(window.window, title)
+        window = DialogShell.window(title: title, parent: parent, modal: false, resizable: true)
         gtk_window_set_default_size(window.window, width, height)
-        gtk_window_set_destroy_with_parent(window.window, 1)
-        if let parent { gtk_window_set_transient_for(window.window, parent.window) }
         content = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-dialog-content"])
         Widgets.setMargin(content, 12)
         gtk_window_set_child(window.window, content)
-        let shortcuts = gtk_shortcut_controller_new()!
-        gtk_shortcut_controller_add_shortcut(shortcuts.opaque, gtk_shortcut_new(gtk_shortcut_trigger_parse_string("Escape"),
-                                                                                 gtk_named_action_new("window.close")))
-        gtk_widget_add_controller(window, shortcuts)
-        Signals.connectReturningBool(window, "close-request") { [weak self] in
-            self?.close()
-            return true
-        }
+        DialogShell.onClose(window) { [weak self] in self?.close() }
     }
 
     func present() {
-        if !Self.open.contains(where: { $0 === self }) { Self.open.append(self) }
+        OpenDialogs.keep(self)
         gtk_window_present(window.window)
     }
 
     func close() {
         if let observer { observed?.removeObserver(observer) }
         observer = nil
-        guard Self.open.contains(where: { $0 === self }) else { return }
-        Self.open.removeAll { $0 === self }
+        guard OpenDialogs.release(self) else { return }
         gtk_window_destroy(window.window)
     }
 

@@ -64,11 +64,9 @@ enum DarkStyle {
     /// A colour the display's style providers define (`@define-color`), with its alpha, resolved
     /// (nil when none defines it).
     static func themeColor(_ name: String) -> StyleColor? {
-        let probe = gtk_label_new(nil)!
-        g_object_ref_sink(probe.rawPointer)
-        defer { unref(probe) }
+        let probe = OwnedObject(sinking: gtk_label_new(nil)!)
         var rgba = GdkRGBA()
-        guard let context = gtk_widget_get_style_context(probe),
+        guard let context = gtk_widget_get_style_context(probe.pointer),
               gtk_style_context_lookup_color(context, name, &rgba) != 0 else { return nil }
         return StyleColor(red: Double(rgba.red), green: Double(rgba.green), blue: Double(rgba.blue), alpha: Double(rgba.alpha))
     }

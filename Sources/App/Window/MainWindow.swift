@@ -25,6 +25,8 @@ final class MainWindow {
     private let stack: Widget
     /// The sidebar listing the sections (tests move through it with the keyboard).
     let sidebar: Widget
+    /// Hides the sidebar (F9, and by itself on a narrow window).
+    let sidebarCollapse: SidebarCollapse
     private let titleLabel: Widget
     private let subtitleLabel: Widget
 
@@ -77,12 +79,17 @@ final class MainWindow {
         gtk_stack_sidebar_set_stack(sidebar.opaque, stack.opaque)
         Widgets.addClasses(sidebar, ["gk-sidebar"])
         let body = Widgets.box(GTK_ORIENTATION_HORIZONTAL)
-        Widgets.append(body, sidebar, gtk_separator_new(GTK_ORIENTATION_VERTICAL), stack)
+        let sidebarSeparator: Widget = gtk_separator_new(GTK_ORIENTATION_VERTICAL)
+        let collapse = SidebarCollapse(sidebar: sidebar, separator: sidebarSeparator)
+        sidebarCollapse = collapse
+        Widgets.append(body, sidebar, sidebarSeparator, stack)
         banners = Widgets.box(GTK_ORIENTATION_VERTICAL)
         let content = Widgets.box(GTK_ORIENTATION_VERTICAL)
         gtk_widget_set_vexpand(body, 1)
         Widgets.append(content, banners, body)
-        gtk_window_set_child(window.window, content)
+        // The window's width decides whether the sidebar shows (a narrow window hides it).
+        let watch = SizeWatch(content) { [weak collapse] width, _ in collapse?.windowWidthChanged(width) }
+        gtk_window_set_child(window.window, watch.widget)
         owned = [header, content].map { OwnedObject(sinking: $0) }
 
         Signals.connect(window, "realize") { [weak self] in self?.connectFrameClock() }
@@ -90,15 +97,8 @@ final class MainWindow {
         Signals.connect(stack, "notify::visible-child", withArgument: { [weak self] _ in self?.visibleSectionChanged() })
         controller.observe { [weak self] change in self?.controllerChanged(change) }
 
-        // The sections, in sidebar order. Each is made with the controller; add one line per section.
-        addSection(OverviewSection(controller: controller))
-        addSection(MatrixSection(controller: controller))
-        addSection(ChecksSection(controller: controller, window: self))
-        addSection(ReconciliationSection(controller: controller, window: self))
-        addSection(EnterprisesSection(controller: controller))
-        addSection(RegulationsSection(controller: controller))
-        addSection(OutreachSection(controller: controller))
-        addSection(ChartsSection(controller: controller))
+        // The sections, in sidebar order (one case of `SectionKind` per section).
+        for kind in SectionKind.allCases { addSection(kind.make(in: self, controller: controller)) }
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         ExportActions.install(on: self, controller: controller)

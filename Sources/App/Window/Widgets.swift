@@ -29,9 +29,13 @@ enum Widgets {
 
     /// Appends children to a box, or to a bar made with `wrappingBar`, in order.
     static func append(_ box: Widget, _ children: Widget...) {
-        let isFlowBox = g_type_check_instance_is_a(box.rawPointer.assumingMemoryBound(to: GTypeInstance.self), gtk_flow_box_get_type()) != 0
+        let isFlowBox = box.isA(gtk_flow_box_get_type())
         for child in children {
-            guard isFlowBox else { gtk_box_append(box.cast(), child); continue }
+            guard isFlowBox else {
+                if WrapLayout.isWrapping(box) { gtk_widget_set_valign(child, GTK_ALIGN_CENTER) }
+                gtk_box_append(box.cast(), child)
+                continue
+            }
             gtk_widget_set_halign(child, GTK_ALIGN_START)
             gtk_widget_set_valign(child, GTK_ALIGN_CENTER)
             gtk_flow_box_insert(box.opaque, child, -1)
@@ -40,17 +44,12 @@ enum Widgets {
         }
     }
 
-    /// A toolbar whose controls wrap onto more lines when the window is too narrow for one (a
-    /// `GtkFlowBox` without selection; fill it with `append`, which puts each child in a cell).
+    /// A toolbar whose controls wrap onto more lines when the window is too narrow for one, each
+    /// line packed to the left (a box with `WrapLayout`; fill it with `append`).
     static func wrappingBar(spacing: UInt32 = 6, classes: [String] = []) -> Widget {
-        let bar: Widget = gtk_flow_box_new()
-        gtk_flow_box_set_selection_mode(bar.opaque, GTK_SELECTION_NONE)
-        gtk_flow_box_set_min_children_per_line(bar.opaque, 1)
-        gtk_flow_box_set_max_children_per_line(bar.opaque, 32)
-        gtk_flow_box_set_column_spacing(bar.opaque, spacing)
-        gtk_flow_box_set_row_spacing(bar.opaque, 6)
+        let bar = box(GTK_ORIENTATION_HORIZONTAL, classes: classes)
+        WrapLayout.install(on: bar, spacing: Int32(spacing))
         gtk_widget_set_valign(bar, GTK_ALIGN_START)
-        addClasses(bar, classes)
         return bar
     }
 
@@ -75,6 +74,15 @@ enum Widgets {
         gtk_scrolled_window_set_child(scroller.opaque, child)
         gtk_widget_set_vexpand(scroller, 1)
         gtk_widget_set_hexpand(scroller, 1)
+        return scroller
+    }
+
+    /// A side or details pane's scrolled window: it scrolls down but never sideways, so the pane is
+    /// at least as wide as its content's narrowest layout and never cuts it off on the right (give
+    /// such content wrapping labels and `wrappingBar` rows, so that narrowest layout is narrow).
+    static func paneScroller(_ child: Widget) -> Widget {
+        let scroller = verticalScroller(child)
+        gtk_scrolled_window_set_policy(scroller.opaque, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
         return scroller
     }
 

@@ -3,18 +3,18 @@ import Model
 
 /// What a window needs from outside itself: where drafts go, the recent-files list, how to ask for
 /// a file, and the survey a new survey takes its jurisdictions and regulations from. The app uses
-/// `standard()`; tests pass their own folders and a chooser that answers by itself.
+/// `standard()`; tests pass their own folders (and script the file chooser, `FileChooserService.scripted`).
 @MainActor
 struct WindowServices {
     var drafts: DraftStore
     var recent: RecentFiles
-    var chooser: any FileChoosing
+    var chooser: SurveyFileChooser
     /// The template of File › New (the built-in dataset), nil when this build has none.
     var template: @MainActor () -> Survey?
 
     /// The user's drafts folder and recent files, the desktop's file chooser, the built-in dataset.
     static func standard() -> WindowServices {
-        WindowServices(drafts: .standard(), recent: .shared, chooser: NativeFileChooser(), template: builtinTemplate)
+        WindowServices(drafts: .standard(), recent: .shared, chooser: SurveyFileChooser(), template: builtinTemplate)
     }
 
     /// The built-in dataset, read once.

@@ -8,6 +8,12 @@ public enum JurisdictionKind: String, Codable, CaseIterable, Sendable {
     case corps
 }
 
+/// The four economic regions of the National Bureau of Statistics (国家统计局《东西中部和东北地区划分方法》,
+/// 2011-06-13, https://www.stats.gov.cn/zt_18555/zthd/sjtjr/dejtjkfr/tjkp/202302/t20230216_1909741.htm):
+/// 东部 (east) 北京 天津 河北 上海 江苏 浙江 福建 山东 广东 海南; 中部 (central) 山西 安徽 江西 河南 湖北
+/// 湖南; 西部 (west) 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 (and the Corps, in
+/// 新疆); 东北 (northeast) 辽宁 吉林 黑龙江. Each jurisdiction of a survey file records its region, so
+/// tables group by the file's data (`TableBuilder.regions`), not by a list in code.
 public enum Region: String, Codable, CaseIterable, Sendable {
     case east, central, west, northeast
 }

@@ -27,6 +27,16 @@ public struct SurveyMeta: Codable, Equatable, Sendable {
         self.dataSource = dataSource
         self.briefing = briefing
     }
+
+    /// The data-source line for charts and tables in `language`: the English line for English
+    /// where the survey has one, else `dataSource`.
+    public func dataSource(in language: Language) -> String {
+        if language == .english,
+           let english = dataSourceEnglish?.trimmingCharacters(in: .whitespacesAndNewlines), !english.isEmpty {
+            return english
+        }
+        return dataSource
+    }
 }
 
 /// The charts of a briefing, by their command-line names (`gongkai chart --list`): `order` places

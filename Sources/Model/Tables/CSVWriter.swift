@@ -95,8 +95,8 @@ public struct CSVWriter: Sendable {
                 switch cell.value {
                 case .integer(let n): out.appendDecimal(n)
                 case .empty: break
-                case .text(let text): appendField(text, to: out)
-                case let value: appendField(value.plainText, to: out)
+                case .text(let text) where cell.footnote == nil: appendField(text, to: out)
+                default: appendField(cell.plainText, to: out)
                 }
             }
             out.append(0x0D, 0x0A)

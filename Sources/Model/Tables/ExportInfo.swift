@@ -16,9 +16,11 @@ public struct ExportInfo: Equatable, Sendable {
         self.organisation = organisation
     }
 
-    /// The survey's own title, source, authors and organisation.
-    public init(_ meta: SurveyMeta) {
-        self.init(title: meta.title, dataSource: meta.dataSource, authors: meta.authors, organisation: meta.organisation)
+    /// The survey's own title, source (in `language`: `SurveyMeta.dataSource(in:)`; nil: the
+    /// interface's), authors and organisation.
+    public init(_ meta: SurveyMeta, language: Language? = nil) {
+        self.init(title: meta.title, dataSource: meta.dataSource(in: language ?? Localizer.shared.effectiveLanguage),
+                  authors: meta.authors, organisation: meta.organisation)
     }
 }
 

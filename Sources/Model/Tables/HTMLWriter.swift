@@ -22,8 +22,8 @@ public struct HTMLWriter: Sendable {
     /// A whole document: the survey title, then each table under its own heading, followed by the
     /// data-source line.
     public func document(_ tables: [Table]) -> String {
-        let lang = Localizer.shared.language == .english ? "en" : "zh-CN"
-        let pageTitle = tables.count == 1 ? "\(tables[0].title) — \(info.title)" : info.title
+        let lang = Localizer.shared.effectiveLanguage == .english ? "en" : "zh-CN"
+        let pageTitle = tables.count == 1 ? "\(tables[0].caption) — \(info.title)" : info.title
         var out = """
         <!DOCTYPE html>
         <html lang="\(lang)">
@@ -38,8 +38,9 @@ public struct HTMLWriter: Sendable {
 
         """
         for table in tables {
-            out += "<h2 style=\"\(Self.font)font-size:13pt;\">\(Self.escape(table.title))</h2>\n"
+            out += "<h2 style=\"\(Self.font)font-size:13pt;\">\(Self.escape(table.caption))</h2>\n"
             out += tableElement(table)
+            out += footnotes(table)
             if !info.dataSource.isEmpty {
                 out += "<p style=\"\(Self.sourceStyle)\">\(Self.escape(info.dataSource))</p>\n"
             }
@@ -50,6 +51,18 @@ public struct HTMLWriter: Sendable {
 
     /// The document as UTF-8 bytes.
     public func data(_ tables: [Table]) -> Data { Data(document(tables).utf8) }
+
+    /// The notes under a table (注：1. … 2. …), empty when it has none.
+    public func footnotes(_ table: Table) -> String {
+        guard !table.footnotes.isEmpty else { return "" }
+        var out = "<p style=\"\(Self.noteStyle)\">\(Self.escape(TableCaption.notesHeading))"
+        for (i, note) in table.footnotes.enumerated() {
+            out += "<br>" + Self.escape(TableCaption.footnote(i + 1, note))
+        }
+        return out + "</p>\n"
+    }
+
+    static let noteStyle = "\(font)font-size:8pt;color:\(Palette.ink.hex);margin:2pt 0 0 0;"
 
     /// The `<table>` element alone (what the clipboard carries), with inline styles throughout.
     public func tableElement(_ table: Table) -> String {
@@ -102,6 +115,7 @@ public struct HTMLWriter: Sendable {
         default:
             out += Self.escape(cell.value.plainText)
         }
+        if let footnote = cell.footnote { out += "<sup>\(footnote)</sup>" }
         out += "</td>"
     }
 

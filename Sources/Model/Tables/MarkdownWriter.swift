@@ -16,8 +16,12 @@ public struct MarkdownWriter: Sendable {
     public func document(_ tables: [Table]) -> String {
         var out = "# \(Self.escape(info.title))\n\n"
         for table in tables {
-            out += "## \(Self.escape(table.title))\n\n"
+            out += "## \(Self.escape(table.caption))\n\n"
             out += tableText(table)
+            if !table.footnotes.isEmpty {
+                out += "\n\(Self.escape(TableCaption.notesHeading))\n\n"
+                for (i, note) in table.footnotes.enumerated() { out += "\(i + 1). \(Self.escape(note))\n" }
+            }
             if !info.dataSource.isEmpty { out += "\n\(Self.escape(info.dataSource))\n" }
             out += "\n"
         }
@@ -52,7 +56,7 @@ public struct MarkdownWriter: Sendable {
         case .link(let url, let text) where ExportText.isSafeLink(url):
             return "[\(escape(text))](\(encodeURL(url)))"
         default:
-            return escape(cell.value.plainText)
+            return escape(cell.plainText)
         }
     }
 

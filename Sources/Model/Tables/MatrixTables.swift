@@ -23,7 +23,8 @@ public enum MatrixCellStyle: String, CaseIterable, Sendable {
 
 extension TableBuilder {
     /// The report's big table: jurisdictions down, each year across with its two kinds under a
-    /// merged year heading; notes in parentheses after the status.
+    /// merged year heading; each cell's note rides along as its `note`, placed by the export
+    /// (`Table.placingNotes`: footnotes, in the cell, or left out).
     public func matrix(style: MatrixCellStyle = .symbols) -> Table {
         let survey = self.survey
         let index = CellIndex(survey)
@@ -39,14 +40,16 @@ extension TableBuilder {
                 for kind in DisclosureKind.allCases {
                     let o = index.observation(j.id, year, kind, in: survey)
                     let status = o?.status ?? .notSurveyed
-                    var text = style.text(for: status)
-                    if let note = o?.note, !note.isEmpty { text += parenthesised(note) }
-                    row.append(TableCell(text.isEmpty ? .empty : .text(text), status: status))
+                    let text = style.text(for: status)
+                    let note = o?.note.flatMap { $0.isEmpty ? nil : $0 }
+                    row.append(TableCell(text.isEmpty ? .empty : .text(text), status: status, note: note))
                 }
             }
             return row
         }
-        return Table(id: "matrix", title: tr("Disclosure by jurisdiction and year"), header: [top, second], rows: rows)
+        var table = Table(id: "matrix", title: tr("Disclosure by jurisdiction and year"), header: [top, second], rows: rows)
+        table.hasNotes = rows.contains { $0.contains { $0.note != nil } }
+        return table
     }
 
     /// One row per cell, for scripts: `jurisdiction,year,kind,status,note`, with the jurisdiction's

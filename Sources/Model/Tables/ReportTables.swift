@@ -31,15 +31,17 @@ extension TableBuilder {
         return Table(id: "coverage", title: tr("Coverage of disclosed lists"), header: [top, second], rows: rows)
     }
 
-    /// The enterprise sample per jurisdiction: sampled, disclosed something, and by completeness,
+    /// The enterprise sample per jurisdiction: sampled, disclosed something (with its share of the
+    /// sampled), and by completeness,
     /// with a total row. Jurisdictions without samples are listed with zeros, so the table always
     /// has the survey's jurisdictions; enterprises of unknown jurisdictions follow under their id.
     public func enterpriseSummary() -> Table {
         let e = Statistics(survey).enterprises
         let names = jurisdictionNames
-        let columns = [tr("Jurisdiction"), tr("Sampled"), tr("Disclosed")] + Completeness.allCases.map(\.label)
+        let columns = [tr("Jurisdiction"), tr("Sampled"), tr("Disclosed"), tr("Share disclosed")] + Completeness.allCases.map(\.label)
         func row(_ name: String, sampled: Int, disclosed: Int, completeness: CompletenessCounts) -> [TableCell] {
-            [.text(name), .int(sampled), .int(disclosed)] + Completeness.allCases.map { .int(completeness[$0]) }
+            [.text(name), .int(sampled), .int(disclosed), TableCell(sampled > 0 ? .percent(Double(disclosed) / Double(sampled)) : .empty)]
+                + Completeness.allCases.map { .int(completeness[$0]) }
         }
         var rows = e.byJurisdiction.map { j in
             row(names[j.jurisdiction] ?? j.jurisdiction, sampled: j.sampled, disclosed: j.disclosed, completeness: j.completeness)

@@ -26,10 +26,16 @@ public struct TableCell: Equatable, Sendable {
     public var value: TableValue
     /// The matrix status a cell shows, so that formats can colour it the app's way.
     public var status: DisclosureStatus?
+    /// A note on the cell (a matrix cell's note), not yet placed: `Table.placingNotes` writes it
+    /// into the cell, makes it a numbered footnote or leaves it out.
+    public var note: String?
+    /// The number of the table's footnote this cell refers to (1-based), once notes are placed.
+    public var footnote: Int?
 
-    public init(_ value: TableValue, status: DisclosureStatus? = nil) {
+    public init(_ value: TableValue, status: DisclosureStatus? = nil, note: String? = nil) {
         self.value = value
         self.status = status
+        self.note = note
     }
 
     public static func text(_ s: String?) -> TableCell { TableCell(s.map { $0.isEmpty ? .empty : .text($0) } ?? .empty) }
@@ -54,6 +60,12 @@ public struct Table: Sendable {
     public let header: [[HeaderCell]]
     public let rowCount: Int
     private let makeRow: @Sendable (Int) -> [TableCell]
+    /// Whether some cells carry a `note` still to be placed (see `placingNotes`).
+    public var hasNotes = false
+    /// The notes under the table, numbered from 1 (cells refer to them by `TableCell.footnote`).
+    public var footnotes: [String] = []
+    /// Its number in the export (表1, Table 1), the same in every format; nil: unnumbered.
+    public var number: Int?
 
     public init(id: String, title: String, header: [[HeaderCell]], rowCount: Int, row: @escaping @Sendable (Int) -> [TableCell]) {
         self.id = id
@@ -61,6 +73,15 @@ public struct Table: Sendable {
         self.header = header
         self.rowCount = rowCount
         self.makeRow = row
+    }
+
+    /// The same table with its rows made by `row` (header, title, notes and number kept).
+    public func withRows(count: Int, _ row: @escaping @Sendable (Int) -> [TableCell]) -> Table {
+        var table = Table(id: id, title: title, header: header, rowCount: count, row: row)
+        table.hasNotes = hasNotes
+        table.footnotes = footnotes
+        table.number = number
+        return table
     }
 
     /// A table whose rows are already built.

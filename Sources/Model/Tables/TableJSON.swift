@@ -13,7 +13,7 @@ public enum TableJSON {
             rows.append(table.row(i).map { cell -> Any in
                 switch cell.value {
                 case .empty: return NSNull()
-                case .text(let s): return s
+                case .text: return cell.plainText
                 case .integer(let n): return n
                 case .percent(let p): return p
                 case .link(let url, _): return url
@@ -22,6 +22,8 @@ public enum TableJSON {
         }
         var object: [String: Any] = ["table": table.id, "title": table.title, "columns": columns, "rows": rows]
         if !source.isEmpty { object["source"] = source }
+        if !table.footnotes.isEmpty { object["footnotes"] = table.footnotes }
+        if let number = table.number { object["number"] = number }
         return object
     }
 

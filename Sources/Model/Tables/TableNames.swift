@@ -11,6 +11,7 @@ extension TableBuilder {
         case "labelling": return tr("Reason labelling")
         case "coverage": return tr("List coverage")
         case "summary": return tr("Summary per year")
+        case "regions": return tr("By region")
         case "enterprises": return tr("Enterprises")
         case "enterprise-summary": return tr("Enterprises per jurisdiction")
         case "item-rates": return tr("Item rates")
