@@ -12,7 +12,7 @@ protocol FocusingSection: WindowSection {
 /// go through in order; other sections are one pane.
 @MainActor
 protocol PanedSection: WindowSection {
-    var panes: [UnsafeMutablePointer<GtkWidget>] { get }
+    var focusPanes: [UnsafeMutablePointer<GtkWidget>] { get }
 }
 
 /// Alt+1 … Alt+7: `win.section-N` brings the Nth section of the sidebar to the front and puts the
@@ -72,7 +72,7 @@ extension MainWindow {
     /// The panes F6 and Ctrl+Tab go through: the sidebar, then the panes of the section shown.
     var panes: [UnsafeMutablePointer<GtkWidget>] {
         guard let id = visibleSectionID, let section = sections.first(where: { $0.id == id }) else { return [sidebar] }
-        return [sidebar] + ((section as? any PanedSection)?.panes ?? [section.widget])
+        return [sidebar] + ((section as? any PanedSection)?.focusPanes ?? [section.widget])
     }
 
     /// F6 / Ctrl+Tab (forward) and Shift+F6 / Ctrl+Shift+Tab: the keyboard goes to the next (or

@@ -133,7 +133,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     }
 
     /// F6 and Ctrl+Tab go from the toolbar to the grid to the details.
-    var panes: [Widget] { [toolbar.widget, grid.area, details.widget] }
+    var focusPanes: [Widget] { [toolbar.widget, grid.area, details.widget] }
 
     /// Alt+2: the keyboard goes to the grid, ready for status keys.
     func focusMainWidget() { grid.grabFocus() }
