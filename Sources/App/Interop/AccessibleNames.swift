@@ -13,7 +13,7 @@ extension Events {
     /// pass it through `tr` first. Unchanged text is not set again (no repeated announcement).
     static func setAccessibleLabel(_ widget: some GPointer, _ text: String) {
         setStringProperty(widget, GTK_ACCESSIBLE_PROPERTY_LABEL, text)
-        if isA(widget, gtk_drop_down_get_type()) { nameDropDownButton(widget.widget) }
+        if widget.isA(gtk_drop_down_get_type()) { nameDropDownButton(widget.widget) }
     }
 
     /// GTK 4.8's drop-down gives the keyboard focus to a toggle button inside it, which has no name:
@@ -21,11 +21,11 @@ extension Events {
     /// it). The button is named after the drop-down and its item ("Row order: Report order"), kept
     /// up to date as the choice changes.
     private static func nameDropDownButton(_ dropDown: UnsafeMutablePointer<GtkWidget>) {
-        guard let button = gtk_widget_get_first_child(dropDown), isA(button, gtk_toggle_button_get_type()) else { return }
+        guard let button = gtk_widget_get_first_child(dropDown), button.isA(gtk_toggle_button_get_type()) else { return }
         let update: @MainActor () -> Void = {
             let label = accessibleLabel(dropDown) ?? ""
             var value = ""
-            if let item = gtk_drop_down_get_selected_item(dropDown.opaque), isA(item, gtk_string_object_get_type()) {
+            if let item = gtk_drop_down_get_selected_item(dropDown.opaque), item.isA(gtk_string_object_get_type()) {
                 value = String(borrowingGChars: gtk_string_object_get_string(OpaquePointer(item))) ?? ""
             }
             setStringProperty(button, GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -37,10 +37,6 @@ extension Events {
             Signals.connect(dropDown, "notify::selected-item", withArgument: { _ in update() })
         }
         update()
-    }
-
-    private static func isA(_ instance: some GPointer, _ type: GType) -> Bool {
-        g_type_check_instance_is_a(instance.rawPointer.cast(to: GTypeInstance.self), type) != 0
     }
 
     /// Sets the accessible description (read after the name: what the widget shows or does).
