@@ -22,7 +22,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 DEB_PACKAGES := libgtk-4-dev libepoxy-dev xvfb xauth dbus-x11 fonts-noto-cjk libxlsxwriter-dev poppler-utils xdotool \
   desktop-file-utils appstream shared-mime-info dpkg-dev gettext \
-  python3-docx libreoffice-writer-nogui libreoffice-calc-nogui
+  python3-docx libreoffice-writer-nogui libreoffice-calc-nogui at-spi2-core python3-pyatspi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 # A virtual screen and a private session bus: works as root in CI without a terminal or DISPLAY.

@@ -69,6 +69,21 @@ final class AccessibilityTests: WindowTestCase {
         }
     } }
 
+    /// A drop-down gives the keyboard to a button inside it, which AT-SPI called "GtkToggleButton"
+    /// (AtspiProbeTests): naming the drop-down names that button after it and its item.
+    func testADropDownsButtonSaysTheDropDownsNameAndItsItem() throws { try onMain {
+        Localizer.shared.language = .english
+        let dropDown: UnsafeMutablePointer<GtkWidget> = ["Report order", "By name"].withCStringArray { gtk_drop_down_new_from_strings($0)! }
+        g_object_ref_sink(dropDown.rawPointer)
+        defer { g_object_unref(dropDown.rawPointer) }
+        let button = try XCTUnwrap(gtk_widget_get_first_child(dropDown))
+        XCTAssertNil(Events.accessibleLabel(button))
+        Events.setAccessibleLabel(dropDown, "Row order")
+        XCTAssertEqual(Events.accessibleLabel(button), "Row order: Report order")
+        gtk_drop_down_set_selected(dropDown.opaque, 1)
+        XCTAssertEqual(Events.accessibleLabel(button), "Row order: By name")
+    } }
+
     /// The walk finds what Orca read as "GtkImage push button": an icon-only button, even with a
     /// tooltip; the naming helper names it.
     func testAnIconOnlyButtonHasNoNameUntilNamed() throws { try onMain {
@@ -142,7 +157,7 @@ final class AccessibilityTests: WindowTestCase {
 
     // MARK: Panes and the sidebar
 
-    /// F6 and Ctrl+Tab leave the grid for the next pane (Shift+F6 back), and the shortcuts window
+    /// F6 and Ctrl+Tab leave the grid for the next pane (Shift+F6 and Ctrl+Shift+Tab back), and the shortcuts window
     /// lists them; Enter in the sidebar goes into the section shown, arrows do not.
     func testF6AndControlTabLeaveTheGridAndEnterInTheSidebarGoesIn() throws { try onMain { t in
         let app = t.makeApplication()
@@ -164,6 +179,10 @@ final class AccessibilityTests: WindowTestCase {
         try XKeys.wait("Shift+F6 back to the grid") { matrix.grid.hasFocus }
         try XKeys.type(["ctrl+Tab"])
         try XKeys.wait("Ctrl+Tab leaves the grid too") { focusIsIn(matrix.details.widget) }
+        try XKeys.type(["ctrl+shift+Tab"])
+        try XKeys.wait("Ctrl+Shift+Tab back to the grid") { matrix.grid.hasFocus }
+        try XKeys.type(["F6"])
+        try XKeys.wait("F6 to the details pane again") { focusIsIn(matrix.details.widget) }
         try XKeys.type(["F6"])
         try XKeys.wait("F6 from the last pane goes to the sidebar") { focusIsIn(window.sidebar) }
         XCTAssertEqual(window.visibleSectionID, "matrix")

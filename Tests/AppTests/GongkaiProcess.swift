@@ -88,6 +88,12 @@ final class GongkaiProcess: @unchecked Sendable {
         }
     }
 
+    /// Its process id (once started).
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Ends a process that is still running (SIGTERM); `wait()` then returns.
+    func terminate() { if process.isRunning { process.terminate() } }
+
     /// Waits for the end (killing the process after `limit` seconds).
     func wait() -> Result {
         let deadline = Date().addingTimeInterval(limit)

@@ -78,11 +78,14 @@ final class ChartGallery {
     }
 
     /// Shows the charts' small pictures (made with the survey's data), their names, and why a
-    /// chart has nothing to show (`emptyReasons`).
-    func show(_ charts: [ChartKind: any Chart], emptyReasons: [ChartKind: String] = [:]) {
+    /// chart has nothing to show (`emptyReasons`). A row is named by the chart's name and
+    /// described by its finding (`findings`), what a screen reader says as the row gets the keyboard.
+    func show(_ charts: [ChartKind: any Chart], emptyReasons: [ChartKind: String] = [:], findings: [ChartKind: String] = [:]) {
         for (kind, row) in rows {
             row.thumbnail.chart = charts[kind]
             gtk_label_set_text(row.label.opaque, kind.title)
+            Events.name(row.row, kind.title, description: findings[kind] ?? kind.title)
+            Events.setAccessibleLabel(row.thumbnail.widget, kind.title)
             let reason = emptyReasons[kind] ?? ""
             gtk_label_set_text(row.reason.opaque, reason)
             gtk_widget_set_visible(row.reason, reason.isEmpty ? 0 : 1)

@@ -78,6 +78,7 @@ final class ChartWordsEditor {
         -> UnsafeMutablePointer<GtkWidget> {
         let button: UnsafeMutablePointer<GtkWidget> = gtk_menu_button_new()
         gtk_menu_button_set_label(button.opaque, label)
+        Events.setAccessibleLabel(button, label)  // AT-SPI would call it "GtkMenuButton"
         gtk_widget_set_tooltip_text(button, tooltip)
         let popover: UnsafeMutablePointer<GtkWidget> = gtk_popover_new()
         gtk_popover_set_child(popover.cast(), content)

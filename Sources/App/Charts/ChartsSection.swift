@@ -165,9 +165,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         guard let data else { return }
         charts = [:]
         for kind in ChartKind.allCases { charts[kind] = kind.make(data, chartOptions(kind)) }
-        var reasons: [ChartKind: String] = [:]
-        for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
-        gallery.show(charts, emptyReasons: reasons)
+        showGallery(data)
         view.chart = charts[selected]
         describeChart()
         optionsBar.show(selected, options[selected] ?? selected.defaultOptions, years: data.years)
@@ -202,6 +200,17 @@ final class ChartsSection: WindowSection, KeyboardSection {
         showWords()
     }
 
+    /// The charts' small pictures, with why a chart is empty, and each chart's finding (said as
+    /// the gallery's row gets the keyboard).
+    private func showGallery(_ data: ChartData) {
+        var reasons: [ChartKind: String] = [:], findings: [ChartKind: String] = [:]
+        for kind in ChartKind.allCases {
+            reasons[kind] = data.emptyReason(kind)
+            findings[kind] = reasons[kind] ?? data.finding(kind, chartOptions(kind))
+        }
+        gallery.show(charts, emptyReasons: reasons, findings: findings)
+    }
+
     /// Names the large chart with its title and describes its finding and figures.
     private func describeChart() {
         let title = charts[selected]?.header.title ?? selected.title
@@ -231,9 +240,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         options[kind] = new
         guard let data else { return }
         charts[kind] = kind.make(data, chartOptions(kind))
-        var reasons: [ChartKind: String] = [:]
-        for kind in ChartKind.allCases { reasons[kind] = data.emptyReason(kind) }
-        gallery.show(charts, emptyReasons: reasons)
+        showGallery(data)
         if kind == selected {
             view.chart = charts[kind]
             describeChart()

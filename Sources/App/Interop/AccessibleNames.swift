@@ -13,6 +13,30 @@ extension Events {
     /// pass it through `tr` first. Unchanged text is not set again (no repeated announcement).
     static func setAccessibleLabel(_ widget: some GPointer, _ text: String) {
         setStringProperty(widget, GTK_ACCESSIBLE_PROPERTY_LABEL, text)
+        if widget.isA(gtk_drop_down_get_type()) { nameDropDownButton(widget.widget) }
+    }
+
+    /// GTK 4.8's drop-down gives the keyboard focus to a toggle button inside it, which has no name:
+    /// AT-SPI calls it "GtkToggleButton", and that is what Orca says on Tab (AtspiProbeTests found
+    /// it). The button is named after the drop-down and its item ("Row order: Report order"), kept
+    /// up to date as the choice changes.
+    private static func nameDropDownButton(_ dropDown: UnsafeMutablePointer<GtkWidget>) {
+        guard let button = gtk_widget_get_first_child(dropDown), button.isA(gtk_toggle_button_get_type()) else { return }
+        let update: @MainActor () -> Void = {
+            let label = accessibleLabel(dropDown) ?? ""
+            var value = ""
+            if let item = gtk_drop_down_get_selected_item(dropDown.opaque), item.isA(gtk_string_object_get_type()) {
+                value = String(borrowingGChars: gtk_string_object_get_string(OpaquePointer(item))) ?? ""
+            }
+            setStringProperty(button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                              value.isEmpty ? label : label.isEmpty ? value : tr("%1: %2", label, value))
+        }
+        let key = "gongkai-names-its-button"
+        if g_object_get_data(dropDown.rawPointer.cast(to: GObject.self), key) == nil {
+            g_object_set_data(dropDown.rawPointer.cast(to: GObject.self), key, dropDown.rawPointer)
+            Signals.connect(dropDown, "notify::selected-item", withArgument: { _ in update() })
+        }
+        update()
     }
 
     /// Sets the accessible description (read after the name: what the widget shows or does).

@@ -153,8 +153,10 @@ final class MatrixGrid {
             Events.setAccessibleLabel(area, tr(context: "matrix", "Disclosure matrix"))
             return
         }
-        Events.setAccessibleDescription(area, text.description)
+        // The name first, then the description: AT-SPI sends the changes in this order, and Orca
+        // speaks the cell before its details (AtspiProbeTests).
         Events.setAccessibleLabel(area, text.label)
+        Events.setAccessibleDescription(area, text.description)
     }
 
     /// The grid's parts sized for the interface's fonts and language: names and headings fit

@@ -270,7 +270,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
             label = trn("%1 cell selected, from %2 to %3", "%1 cells selected, from %2 to %3", s.cellCount,
                         s.cellCount, spokenName(first), spokenName(last)) + ". " + label
         }
-        if let change = lastChange { label = change + ". " + label }
+        if let change = lastChange, change.selection == s, change.version == controller.version { label = change.text + ". " + label }
         var details: [String] = []
         if let count = o?.evidence.count, count > 0 { details.append(tr("Evidence: %1", count)) }
         let location = ProblemLocation.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)
@@ -278,8 +278,11 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         return (label, details.joined(separator: "; "))
     }
 
-    /// The change a status key just made, said once before the cell the cursor moved to.
-    private var lastChange: String?
+    /// The change a status key just made, said before the cell the cursor moved to. It stays in
+    /// the name until the cursor or the survey changes again: a refresh after the change (checks
+    /// recounted) would otherwise set the name again without it, a second name change that Orca
+    /// speaks over the first (AtspiProbeTests found it).
+    private var lastChange: (text: String, selection: MatrixSelection, version: Int)?
 
     /// "Anhui, 2018, audit list": a cell's place in words.
     func spokenName(_ p: MatrixPoint) -> String {
@@ -329,11 +332,11 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         grid.holdsAccessibleText = true
         defer {
             grid.holdsAccessibleText = false
-            lastChange = keys.count == 1
+            let text = keys.count == 1
                 ? tr("%1 set to %2", spokenName(selection.cursor), MatrixStatusText.buttonLabel(status))
                 : trn("%1 cell set to %2", "%1 cells set to %2", keys.count, keys.count, MatrixStatusText.buttonLabel(status))
+            lastChange = (text, grid.selection, controller.version)
             grid.updateAccessibleText()
-            lastChange = nil
         }
         let changes = MatrixChanges.setting(status, on: keys, in: controller.survey, index: index)
         if !changes.isEmpty {

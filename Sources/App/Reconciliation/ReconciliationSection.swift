@@ -134,7 +134,10 @@ final class ReconciliationSection: WindowSection {
         gtk_widget_set_visible(scroller, allFigures.isEmpty ? 0 : 1)
         gtk_widget_set_visible(empty, allFigures.isEmpty ? 1 : 0)
         let decisions = survey.reported?.decisions ?? []
-        gtk_expander_set_label(decisionsExpander.opaque, tr("Labelling decisions (%1)", decisions.count))
+        let heading = tr("Labelling decisions (%1)", decisions.count)
+        gtk_expander_set_label(decisionsExpander.opaque, heading)
+        // GTK 4.8 does not name an expander after its label over AT-SPI ("GtkExpander").
+        Events.setAccessibleLabel(decisionsExpander, heading)
         gtk_label_set_text(decisionsLabel.opaque, decisions.map {
             tr("decision %1: %2", $0.id, $0.decision) + "\n" + tr("conflicting passage: %1", $0.conflictingPassage)
         }.joined(separator: "\n\n"))
