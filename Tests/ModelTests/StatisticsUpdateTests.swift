@@ -123,5 +123,16 @@ final class StatisticsEditUpdateTests: XCTestCase {
         let beforeEnterprise = Statistics(doc.survey)
         try doc.perform(.updateEnterprise(enterprise), label: "test")
         XCTAssertEqual(beforeEnterprise.updated(for: doc.survey, after: .updateEnterprise(enterprise)), Statistics(doc.survey))
+
+        // The report's tallies are counted in the combined figures: changing one recounts them.
+        var reported = try XCTUnwrap(doc.survey.reported)
+        XCTAssertFalse(reported.tallies.isEmpty)
+        reported.tallies[0].value += 7
+        XCTAssertFalse(Edit.setReportedData(reported).keepsCombinedFigures)
+        let beforeTally = Statistics(doc.survey)
+        try doc.perform(.setReportedData(reported), label: "test")
+        let afterTally = beforeTally.updated(for: doc.survey, after: .setReportedData(reported))
+        XCTAssertEqual(afterTally, Statistics(doc.survey))
+        XCTAssertNotEqual(afterTally.figures, beforeTally.figures, "a tally changed")
     }
 }

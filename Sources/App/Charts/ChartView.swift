@@ -25,6 +25,8 @@ final class ChartView {
     init(width: Int32 = 0, height: Int32 = 0) {
         // A picture to screen readers; the charts section names it and describes its figures.
         widget = Events.drawingArea(role: GTK_ACCESSIBLE_ROLE_IMG)
+        // Named before any chart is shown (a section filled only when first shown).
+        Events.setAccessibleLabel(widget, tr("Chart"))
         if width > 0 { gtk_drawing_area_set_content_width(widget.cast(), width) }
         if height > 0 { gtk_drawing_area_set_content_height(widget.cast(), height) }
         ChartView.setDrawFunction(widget) { [weak self] cr, w, h in self?.draw(cr, w, h) }

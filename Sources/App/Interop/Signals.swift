@@ -49,6 +49,8 @@ enum Signals {
     @discardableResult
     static func connect(_ instance: some GPointer, _ signal: String, after: Bool = false,
                         _ handler: @escaping Handler) -> gulong {
+        // A `notify::` handler gets the GParamSpec before the user data: taking it for the data crashes.
+        assert(!signal.hasPrefix("notify"), "\(signal): notify handlers take the GParamSpec; connect them withArgument")
         let thunk: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, data in
             let box = CallbackBox<Handler>.from(data)
             MainActor.assumeIsolated { box.handler() }

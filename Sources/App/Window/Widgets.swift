@@ -16,6 +16,13 @@ enum Widgets {
             gtk_label_set_wrap_mode(label.opaque, PANGO_WRAP_WORD_CHAR)
         }
         gtk_label_set_selectable(label.opaque, selectable ? 1 : 0)
+        if selectable {
+            // A selectable label takes the keyboard focus; while it is empty (a form not filled
+            // yet) it has nothing to select or to read, so it is left out of the focus chain.
+            let follow = { gtk_widget_set_focusable(label, gtk_label_get_text(label.opaque).map { $0.pointee != 0 } == true ? 1 : 0) }
+            follow()
+            Signals.connect(label, "notify::label", withArgument: { _ in follow() })  // notify passes the GParamSpec
+        }
         addClasses(label, classes)
         return label
     }

@@ -135,7 +135,7 @@ public enum Edit: Sendable, Equatable {
              .setSubUnitObservations, .setSubUnitTallies, .setConflicts:
             return true
         case .setOutreach, .insertOutreach, .removeOutreach,
-             .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise,
+             .insertEnterprises, .removeEnterprises, .restoreEnterprises, .updateEnterprise, .setReportedData,
              .setJurisdiction, .insertJurisdiction, .removeJurisdiction:
             return false
         case .batch(let edits):
