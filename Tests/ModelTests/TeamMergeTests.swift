@@ -166,6 +166,9 @@ final class TeamMergeTests: XCTestCase {
         XCTAssertEqual(loaded.changeLog.entries[1].author, "王芳\tlab")
         XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list").count, 4)
         XCTAssertEqual(loaded.changeLog.filtered(since: "2028").count, 0)
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list/").count, 4, "a trailing / is ignored")
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list", section: "enterprises").count, 0, "both prefixes apply")
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list", section: "observations").count, 4)
     }
 
     func testAFileWithoutALogHasNoLogFieldAndLoadsWithAnEmptyLog() throws {
