@@ -76,6 +76,33 @@ final class TeamCommandTests: XCTestCase {
         XCTAssertEqual(try gongkai("set", path("missing.gongkai"), "anhui", "2021", "audit_list", "disclosed").status, 2)
     }
 
+    /// `gongkai log --json`, `gongkai log --csv` and `gongkai export log` give the same columns
+    /// (those of the change log view's Export: the `log` table), in the same order.
+    func testTheLogAsJSONAndAsATableHasTheSameColumns() throws {
+        try newSurvey("s.gongkai")
+        XCTAssertEqual(try gongkai("set", path("s.gongkai"), "anhui", "2021", "audit_list", "disclosed", "--note", "见官网, 第 2 页", author: "王芳").status, 0)
+        XCTAssertEqual(try gongkai("set", path("s.gongkai"), "beijing", "2020", "evaluation", "prefecture", author: "李明").status, 0)
+        let json = try gongkai("log", path("s.gongkai"), "--json")
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
+        XCTAssertEqual(objects.count, 3, "two statuses and a note")
+        XCTAssertTrue(objects.allSatisfy { Set($0.keys) == Set(ChangeEntry.columnKeys) }, "\(objects)")
+        let values = objects.map { o in ChangeEntry.columnKeys.map { o[$0] ?? "?" } }
+
+        let export = try gongkai("export", "log", "--format", "csv", "--no-bom", path("s.gongkai"))
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let table = try DelimitedReader.read(export.stdout, delimiter: ",").map(\.fields)
+        XCTAssertEqual(table.first, ["Time", "Author", "Action", "Path", "Old value", "New value"])
+        XCTAssertEqual(Array(table.dropFirst()), values, "the exported table holds what --json prints, column for column")
+
+        let csv = try gongkai("log", path("s.gongkai"), "--csv", "--record", "observations/anhui")
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let filtered = try DelimitedReader.read(csv.stdout, delimiter: ",").map(\.fields)
+        XCTAssertEqual(filtered.first, table.first)
+        XCTAssertEqual(Array(filtered.dropFirst()), values.filter { $0[3].hasPrefix("observations/anhui/") }, "--csv takes the filters")
+        XCTAssertEqual(try gongkai("log", path("s.gongkai"), "--csv", "--json").status, 2)
+    }
+
     func testCompareExitsWithTheAnswerAndGivesJSON() throws {
         try newSurvey("a.gongkai")
         try FileManager.default.copyItem(atPath: path("a.gongkai"), toPath: path("b.gongkai"))

@@ -197,7 +197,13 @@ final class TeamWindowTests: WindowTestCase {
         XCTAssertTrue(log.visible.isEmpty, "filtered by section")
         gtk_drop_down_set_selected(log.sectionChoice.opaque, 0)
         try Self.snapshot(log, "log")
-        XCTAssertEqual(TableBuilder(window.survey).changeLog(log.visible).rowCount, 1, "the log exports as a table")
+        // Export: the log table of the entries shown, with the columns and values of `gongkai log --json`.
+        let table = try XCTUnwrap(TableBuilder(log.exported).table(named: "log"))
+        XCTAssertEqual(table.flatColumnNames, ChangeEntry.columnTitles)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(log.visible)) as? [[String: String]])
+        XCTAssertEqual(json.map { Set($0.keys) }, [Set(ChangeEntry.columnKeys)], "one entry, keyed by the table's columns")
+        XCTAssertEqual(table.rows.map { $0.map(\.value.plainText) }, json.map { o in ChangeEntry.columnKeys.map { o[$0] ?? "?" } },
+                       "the same columns, in the same order, as `gongkai log --json`")
 
         let history = HistoryList()
         history.show(window.survey.changeLog, record: path)
@@ -205,6 +211,99 @@ final class TeamWindowTests: WindowTestCase {
         XCTAssertTrue(history.rows[0].contains("测试员"))
         history.show(window.survey.changeLog, record: "enterprises/none")
         XCTAssertTrue(history.rows.isEmpty)
+    } }
+
+    /// 20,000 logged edits, oldest first, by four authors over 20 days, in four sections.
+    private static func loggedEdits(_ n: Int) -> [ChangeEntry] {
+        let authors = ["甲", "乙", "丙", "丁"]
+        return (0..<n).map { i in
+            let second = i % 1_000
+            let time = String(format: "2026-11-%02dT00:%02d:%02dZ", 1 + i / 1_000, second / 60, second % 60)
+            let path: String
+            switch i % 4 {
+            case 0: path = "enterprises/e-\(i / 4 % 40)/notes"
+            case 1: path = "observations/anhui/\(2003 + i % 20)/audit_list/note"
+            case 2: path = "regulations/r-\(i % 7)/title"
+            default: path = "tallies/enterprises_sampled/anhui/2021/-/value"
+            }
+            return ChangeEntry(time: time, author: authors[(i / 3) % 4], action: .edit, path: path, old: "old \(i)", new: "new \(i)")
+        }
+    }
+
+    func testTheLogViewListsTwentyThousandEditsWithWidgetsOnlyForTheRowsInSight() throws { try onMain { t in
+        var survey = WindowTestCase.builtinSurvey
+        let entries = Self.loggedEdits(20_000)
+        survey.changeLog = ChangeLog(entries)
+        let window = try t.makeWindow(survey: survey)
+        defer { window.destroyForTest() }
+        let log = LogDialog(parent: window.window, controller: window.controller)
+        log.present()
+        defer { log.close() }
+        XCTAssertEqual(log.listed, 20_000, "every entry is listed (the old view stopped at 500)")
+        try WindowTestCase.waitUntil("the log is drawn") { gtk_widget_get_mapped(log.window) != 0 && log.rowWidgetsMade > 0 }
+        WindowTestCase.drainMainLoop()
+        XCTAssertLessThan(log.rowWidgetsMade, 300, "widgets only for the rows in sight, not 20,000")
+        XCTAssertTrue(log.boundTexts.contains(LogCommand.text(entries[19_999])), "newest first")
+        ListScrolling.scroll(log.listView, to: 19_999)
+        try WindowTestCase.waitUntil("the oldest entry is shown") { log.boundTexts.contains(LogCommand.text(entries[0])) }
+        XCTAssertLessThan(log.rowWidgetsMade, 300, "scrolling recycles the row widgets")
+
+        @MainActor func expect(_ keep: (ChangeEntry) -> Bool, _ what: String) {
+            let expected = entries.filter(keep)
+            XCTAssertFalse(expected.isEmpty, what)
+            XCTAssertEqual(log.listed, expected.count, what)
+            XCTAssertEqual(log.visible, expected, what)
+        }
+        let author = try XCTUnwrap(Array(Set(entries.map(\.author))).sorted().firstIndex(of: "乙"))
+        gtk_drop_down_set_selected(log.authorChoice.opaque, guint(author + 1))
+        expect({ $0.author == "乙" }, "by author")
+        gtk_drop_down_set_selected(log.sectionChoice.opaque, guint(try XCTUnwrap(LogDialog.sections.firstIndex(of: "enterprises")) + 1))
+        expect({ $0.author == "乙" && $0.path.hasPrefix("enterprises/") }, "by author and section")
+        gtk_drop_down_set_selected(log.authorChoice.opaque, 0)
+        gtk_editable_set_text(log.recordEntry.opaque, "enterprises/e-3")
+        expect({ $0.path == "enterprises/e-3/notes" }, "by record: e-3, not e-30")
+        gtk_editable_set_text(log.sinceEntry.opaque, "2026-11-20")
+        expect({ $0.path == "enterprises/e-3/notes" && $0.time >= "2026-11-20" }, "by record and date")
+        gtk_drop_down_set_selected(log.sectionChoice.opaque, 0)
+        gtk_editable_set_text(log.recordEntry.opaque, "")
+        expect({ $0.time >= "2026-11-20" }, "by date")
+        gtk_editable_set_text(log.sinceEntry.opaque, "")
+        XCTAssertEqual(log.listed, 20_000)
+
+        // A new edit goes on top; the rest stay.
+        let changed = t.editOneCell(window)
+        XCTAssertEqual(log.listed, 20_001)
+        XCTAssertEqual(log.visible.last?.path, "observations/\(changed.key.description)/status")
+        XCTAssertEqual(log.visible.dropLast(), entries[...])
+        XCTAssertLessThan(log.rowWidgetsLive, 300, "after every filter, still only the rows in sight have widgets")
+    } }
+
+    func testHistoryCoversTheReportDataOfACellAndAnEnterprise() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        window.controller.document.author = "丙"
+        let cell = try XCTUnwrap(window.survey.observations.first {
+            $0.status == .disclosed && window.survey.qualities($0.jurisdiction, $0.year, $0.kind).isEmpty
+        }).key
+        let marks = [CellQuality(jurisdiction: cell.jurisdiction, year: cell.year, kind: cell.kind, quality: .partial, source: "年报")]
+        XCTAssertTrue(window.controller.perform(.setCellQualities(cell, marks), label: "qualities"))
+        let enterprise = window.survey.enterprises[0]
+        var data = window.survey.reportedData
+        data.verdicts.removeAll { $0.enterprise == enterprise.id }
+        data.verdicts.append(RecordedVerdict(enterprise: enterprise.id, verdict: .incomplete, source: "第 3 页"))
+        XCTAssertTrue(window.controller.perform(.setReportedData(data), label: "verdict"))
+
+        let history = HistoryList()
+        history.show(window.survey.changeLog, record: "observations/" + cell.description)
+        XCTAssertEqual(history.rows.count, 1, "\(window.survey.changeLog.entries.suffix(3).map(\.path))")
+        XCTAssertTrue(history.rows.first?.contains("qualities: ∅ → partial (年报)") == true, history.rows.first ?? "")
+
+        let section = try XCTUnwrap(window.sections.compactMap { $0 as? EnterprisesSection }.first)
+        section.form.show(window.survey.enterprises[0], in: window.survey)
+        XCTAssertTrue(section.form.history.rows.contains { $0.contains("丙") && $0.contains("verdict") && $0.contains("incomplete") },
+                      "the enterprise's History lists its recorded verdict: \(section.form.history.rows)")
+        history.show(window.survey.changeLog, record: "enterprises/" + enterprise.id)
+        XCTAssertFalse(history.rows.contains { $0.contains("verdict") }, "only where it is asked for")
     } }
 
     func testTheMatrixDetailsPaneShowsTheCellsHistory() throws { try onMain {

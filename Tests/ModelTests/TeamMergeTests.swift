@@ -166,6 +166,9 @@ final class TeamMergeTests: XCTestCase {
         XCTAssertEqual(loaded.changeLog.entries[1].author, "王芳\tlab")
         XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list").count, 4)
         XCTAssertEqual(loaded.changeLog.filtered(since: "2028").count, 0)
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list/").count, 4, "a trailing / is ignored")
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list", section: "enterprises").count, 0, "both prefixes apply")
+        XCTAssertEqual(loaded.changeLog.filtered(pathPrefix: "observations/anhui/2018/audit_list", section: "observations").count, 4)
     }
 
     func testAFileWithoutALogHasNoLogFieldAndLoadsWithAnEmptyLog() throws {
@@ -190,5 +193,26 @@ final class TeamMergeTests: XCTestCase {
         let growth = try SurveyFile.encode(document.survey).count - SurveyFile.encode(survey).count
         XCTAssertLessThanOrEqual(growth, 2_000_000, "\(growth) bytes")
         print("10,000 logged edits: \(growth) bytes")
+    }
+
+    /// The article 11 checklists: one unit per item of every enterprise both surveys hold, the
+    /// contingency table counted item by item here and with bit counts by the comparison.
+    func testChecklistReliabilityCountsEveryItemOfEveryEnterpriseBothHold() {
+        let a = SyntheticSurvey.make(enterprises: 300, years: 2018...2022, seed: 5)
+        var b = a
+        for i in stride(from: 0, to: b.enterprises.count, by: 7) { b.enterprises[i].disclosedItems = Array(DisclosureItem.allCases.prefix(i % 5)) }
+        for i in stride(from: 3, to: b.enterprises.count, by: 11) { b.enterprises[i].disclosedItems = DisclosureItem.allCases.reversed() }
+        b.enterprises.removeLast(20)
+        b.enterprises.append(Enterprise(id: "b-only", name: "只在 B", jurisdiction: a.jurisdictions[0].id, year: 2020))
+        var table = [[0, 0], [0, 0]]
+        let inB = Dictionary(b.enterprises.map { ($0.id, Set($0.disclosedItems)) }, uniquingKeysWith: { $1 })
+        for e in a.enterprises {
+            guard let published = inB[e.id] else { continue }
+            for item in DisclosureItem.allCases { table[e.disclosedItems.contains(item) ? 1 : 0][published.contains(item) ? 1 : 0] += 1 }
+        }
+        let r = SurveyComparison(a, b).checklists
+        XCTAssertEqual(r.units, 280 * DisclosureItem.allCases.count)
+        XCTAssertGreaterThan(table[0][1] + table[1][0], 0, "the surveys disagree on some items")
+        XCTAssertEqual(r, Agreement.reliability(table))
     }
 }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Model
 
-/// `gongkai log [FILE] [--author A] [--since DATE] [--record PATH] [--json]`: the survey's change
-/// log, oldest first.
+/// `gongkai log [FILE] [--author A] [--since DATE] [--record PATH] [--json | --csv]`: the survey's
+/// change log, oldest first. `--json` and `--csv` give the same columns as the `log` table (the
+/// change log view's export): time, author, action, path, old, new.
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
@@ -21,6 +22,9 @@ struct LogCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
+    @Flag(name: .long, help: "Print the log table as CSV (UTF-8, no byte-order mark) instead of text.")
+    var csv = false
+
     @OptionGroup var language: LanguageOption
     @OptionGroup var input: SurveyInput
 
@@ -29,17 +33,27 @@ struct LogCommand: ParsableCommand {
         if let since, !since.isEmpty, since.prefix(4).allSatisfy(\.isNumber) == false || since.count < 4 {
             throw fail(tr("--since takes a date such as 2026-12-06, found “%1”", since), code: 2)
         }
+        if json && csv { throw fail(tr("Choose --json or --csv, not both."), code: 2) }
         let survey = try input.load()
         let entries = survey.changeLog.filtered(author: author, since: since, pathPrefix: record)
+        if csv {
+            try Output.write(CSVWriter(byteOrderMark: false).data(TableBuilder(survey).changeLog(entries)))
+            return
+        }
         if json {
             try TeamIO.printJSON(entries)
             return
         }
         var out = ""
         for e in entries {
-            out += "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))\n"
+            out += Self.text(e) + "\n"
         }
         if entries.isEmpty { out = tr("No changes logged.") + "\n" }
         try Output.write(out)
+    }
+
+    /// An entry on one line, as `gongkai log` prints it and the change log view lists it.
+    static func text(_ e: ChangeEntry) -> String {
+        "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))"
     }
 }

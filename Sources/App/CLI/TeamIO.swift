@@ -22,16 +22,17 @@ enum TeamIO {
     static let commandNames: Set<String> = ["set", "compare", "merge", "merge-driver", "log"]
 }
 
+/// `gongkai log --json`: one object per entry, keyed by the `log` table's column names.
 extension ChangeEntry: Encodable {
-    enum CodingKeys: String, CodingKey { case time, author, action, path, old, new }
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(time, forKey: .time)
-        try c.encode(author, forKey: .author)
-        try c.encode(action.rawValue, forKey: .action)
-        try c.encode(path, forKey: .path)
-        try c.encode(old, forKey: .old)
-        try c.encode(new, forKey: .new)
+        var c = encoder.container(keyedBy: Key.self)
+        for (key, value) in zip(Self.columnKeys, columnValues) { try c.encode(value, forKey: Key(stringValue: key)) }
     }
 }

@@ -160,7 +160,7 @@ final class EnterpriseForm {
         }
         let force = e.id != current?.id
         current = e
-        history.show(survey.changeLog, record: "enterprises/" + e.id)
+        history.show(survey.changeLog, record: "enterprises/" + e.id, related: ["verdicts/" + e.id])
         gtk_stack_set_visible_child_name(stack.opaque, "form")
         gtk_label_set_text(titleLabel.opaque, e.name)
         gtk_label_set_text(idLabel.opaque, tr("ID %1", e.id))

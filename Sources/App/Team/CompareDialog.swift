@@ -45,8 +45,7 @@ final class CompareDialog: TeamDialog {
 
     let controller: DocumentController
     let other: Survey
-    private let strings = StringList()
-    private let listView: Widget
+    private var list: RowListView!
     private let summary: Widget
     let onlyDifferences: Widget
     let sectionChoice: Widget
@@ -59,7 +58,6 @@ final class CompareDialog: TeamDialog {
     /// The rows listed, in order; the list view draws only those in sight.
     private(set) var rows: [Row] = []
     var rowPaths: [String] { rows.map(\.path) }
-    private var rowFactory: ListItemFactory!
     private var rowWidgets: [UnsafeMutableRawPointer: RowWidgets] = [:]
 
     init(parent: Widget?, controller: DocumentController, other: Survey, name: String) {
@@ -77,21 +75,16 @@ final class CompareDialog: TeamDialog {
                                uniquingKeysWith: { _, own in own })
         jurisdictionChoice = ExportDialog.dropDown([tr("All jurisdictions")] + jurisdictionIDs.map { names[$0] ?? $0 })
         Events.setAccessibleLabel(jurisdictionChoice, tr("Jurisdiction"))
-        let selection = gtk_no_selection_new(strings.model)!  // takes the list's reference; the view takes the selection's
-        listView = gtk_list_view_new(selection.opaque, nil)
-        Widgets.addClasses(listView, ["boxed-list"])
-        Events.setAccessibleLabel(listView, tr("Differences between A and B"))
-        let scroller = Widgets.verticalScroller(listView)
         super.init(title: tr("Compare with %1", name), parent: parent, width: 900, height: 640)
-        rowFactory = ListItemFactory(setup: { [weak self] item in self?.setup(item.raw) },
-                                     bind: { [weak self] item in self?.bind(item.raw) },
-                                     teardown: { [weak self] item in self?.rowWidgets[item.raw] = nil })
-        gtk_list_view_set_factory(listView.opaque, rowFactory.factory)
+        list = RowListView(name: tr("Differences between A and B"),
+                           setup: { [weak self] item in self?.setup(item.raw) },
+                           bind: { [weak self] item, row in self?.bind(item.raw, row: row) },
+                           teardown: { [weak self] item in self?.rowWidgets[item.raw] = nil })
         let bar = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 8)
         let accept = TeamDialog.button(tr("Accept everything that _agrees")) { [weak self] in self?.acceptAgreeing() }
         gtk_widget_set_tooltip_text(accept, tr("Takes B's values wherever the open survey has none, as one step."))
         Widgets.append(bar, onlyDifferences, sectionChoice, jurisdictionChoice, accept)
-        Widgets.append(content, summary, bar, scroller)
+        Widgets.append(content, summary, bar, list.scroller)
         Signals.connect(onlyDifferences, "toggled") { [weak self] in self?.refresh() }
         for choice in [sectionChoice, jurisdictionChoice] {
             Signals.connect(choice, "notify::selected", withArgument: { [weak self] _ in self?.refresh() })
@@ -148,7 +141,7 @@ final class CompareDialog: TeamDialog {
         gtk_label_set_text(summary.opaque, text)
         // New items every time, so that every row in sight is bound again.
         self.rows = rows
-        strings.replaceAll(rows.indices.map(String.init))
+        list.show(Array(rows.indices))
     }
 
     // MARK: rows (virtualised: widgets for the rows in sight only, recycled)
@@ -200,10 +193,8 @@ final class CompareDialog: TeamDialog {
         rowWidgets[item] = RowWidgets(path: path, a: a, b: b, controls: controls, takeA: takeA, takeB: takeB, entry: entry, use: use)
     }
 
-    private func bind(_ item: UnsafeMutableRawPointer) {
-        guard var w = rowWidgets[item], let object = gtk_list_item_get_item(item.opaque),
-              let text = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
-              let index = Int(text), rows.indices.contains(index) else { return }
+    private func bind(_ item: UnsafeMutableRawPointer, row index: Int) {
+        guard var w = rowWidgets[item], rows.indices.contains(index) else { return }
         let row = rows[index]
         w.row = index
         rowWidgets[item] = w

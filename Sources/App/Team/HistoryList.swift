@@ -21,12 +21,15 @@ final class HistoryList {
         gtk_widget_set_margin_top(widget, 8)
     }
 
-    /// Shows the changes of `record` (a path such as `enterprises/e-1`); nil hides the list.
-    func show(_ log: ChangeLog, record: String?) {
+    /// Shows the changes of `record` (a path such as `enterprises/e-1`; a cell's quality marks,
+    /// `observations/<cell>/qualities`, are under the cell's path) and of the `related` records
+    /// about it (an enterprise's recorded verdict, `verdicts/<id>`); nil hides the list.
+    func show(_ log: ChangeLog, record: String?, related: [String] = []) {
         var entries: [ChangeEntry] = []
         if let record {
-            let prefix = record + "/"
-            for e in log.entries.reversed() where e.path == record || e.path.hasPrefix(prefix) {
+            let records = [record] + related
+            let prefixes = records.map { $0 + "/" }
+            for e in log.entries.reversed() where records.contains(e.path) || prefixes.contains(where: { e.path.hasPrefix($0) }) {
                 entries.append(e)
                 if entries.count == Self.limit { break }
             }

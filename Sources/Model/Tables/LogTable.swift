@@ -6,10 +6,9 @@ extension TableBuilder {
     public func changeLog(_ entries: [ChangeEntry]? = nil) -> Table {
         let entries = entries ?? survey.changeLog.entries
         return Table(id: "log", title: tr("Change log"),
-                     header: [[tr("Time"), tr("Author"), tr("Action"), tr("Field"), tr("Old value"), tr("New value")].map { HeaderCell($0) }],
+                     header: [ChangeEntry.columnTitles.map { HeaderCell($0) }],
                      rowCount: entries.count) { i in
-            let e = entries[i]
-            return [.text(e.time), .text(e.author), .text(e.action.rawValue), .text(e.path), .text(e.old), .text(e.new)]
+            entries[i].columnValues.map { .text($0) }
         }
     }
 }

@@ -46,6 +46,17 @@ public struct ChangeEntry: Equatable, Hashable, Sendable {
         self.new = new
     }
 
+    /// The names of an entry's columns, in order: the keys of `gongkai log --json` and the
+    /// columns of the `log` table (CSV, the change log view's export), whose headings are
+    /// `columnTitles`.
+    public static let columnKeys = ["time", "author", "action", "path", "old", "new"]
+
+    /// The headings of the `log` table's columns, one for each of `columnKeys`.
+    public static var columnTitles: [String] { [tr("Time"), tr("Author"), tr("Action"), tr("Path"), tr("Old value"), tr("New value")] }
+
+    /// The entry's values, in the order of `columnKeys`.
+    public var columnValues: [String] { [time, author, action.rawValue, path, old, new] }
+
     /// The section a path belongs to: its first component (`observations`, `enterprises`, …).
     public var section: String { path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? "" }
 
@@ -153,13 +164,19 @@ public struct ChangeLog: Codable, Sendable, Equatable {
     }
 
     /// The entries that pass a filter: by author (exact), from a date or time (`since`, compared
-    /// as ISO text, so "2026-12" means from December 2026), a path prefix (a record, a section),
-    /// and actions.
-    public func filtered(author: String? = nil, since: String? = nil, pathPrefix: String? = nil) -> [ChangeEntry] {
-        entries.filter { e in
+    /// as ISO text, so "2026-12" means from December 2026), and by path prefixes (a record, a
+    /// field or a section: `enterprises/e-1`, `observations/anhui`; a trailing `/` is ignored),
+    /// each of which the path must be or lie under.
+    public func filtered(author: String? = nil, since: String? = nil, pathPrefix: String? = nil, section: String? = nil) -> [ChangeEntry] {
+        let prefixes = [pathPrefix, section].compactMap { p -> (String, String)? in
+            guard var p else { return nil }
+            while p.hasSuffix("/") { p.removeLast() }
+            return p.isEmpty ? nil : (p, p + "/")
+        }
+        return entries.filter { e in
             if let author, e.author != author { return false }
             if let since, e.time < since { return false }
-            if let pathPrefix, !pathPrefix.isEmpty, e.path != pathPrefix, !e.path.hasPrefix(pathPrefix + "/") { return false }
+            for (p, under) in prefixes where e.path != p && !e.path.hasPrefix(under) { return false }
             return true
         }
     }

@@ -74,14 +74,20 @@ public struct SurveyComparison: Sendable {
 
     private mutating func add<R>(_ kind: RecordKind<R>, _ a: [R], _ b: [R]) {
         guard !skipping.contains(kind.section) else { return }
-        let (ia, orderA) = kind.index(a)
-        let (ib, orderB) = kind.index(b)
         var records = 0
         var identical = 0
-        for path in orderA + orderB.filter({ ia[$0] == nil }) {
-            let changes = kind.changes(old: ia[path], new: ib[path], path: path)
-            // A cell counts when either survey fills it.
-            if let empty = kind.empty?(path), (ia[path] ?? empty) == empty, (ib[path] ?? empty) == empty { continue }
+        for (path, i, j) in kind.pairs(a, b) {
+            // The same record on both sides (most of them): compared in place, without copies.
+            if let i, let j, a[i] == b[j] {
+                // A cell counts when either survey fills it.
+                if let empty = kind.empty?(path), a[i] == empty { continue }
+                records += 1
+                identical += 1
+                continue
+            }
+            let ra = i.map { a[$0] }, rb = j.map { b[$0] }
+            let changes = kind.changes(old: ra, new: rb, path: path)
+            if let empty = kind.empty?(path), (ra ?? empty) == empty, (rb ?? empty) == empty { continue }
             records += 1
             if changes.isEmpty { identical += 1 }
             differences += changes.map { Difference(section: kind.section, path: $0.path, a: $0.old, b: $0.new) }
@@ -107,20 +113,23 @@ public struct SurveyComparison: Sendable {
     }
 
     static func checklistReliability(_ a: [Enterprise], _ b: [Enterprise]) -> Reliability {
-        var byID: [String: Enterprise] = [:]
-        byID.reserveCapacity(b.count)
-        for e in b { byID[e.id] = e }
-        // Categories: 0 not published, 1 published.
-        var table = [[0, 0], [0, 0]]
+        // The items each enterprise of B published, by id (the last of an id).
+        var published: [String: ItemMask] = [:]
+        published.reserveCapacity(b.count)
+        for e in b { published[e.id] = ItemMask(e.disclosedItems) }
+        // Per item of every enterprise both hold, counted with bit counts: in both, in A only, in B only.
+        var enterprises = 0, both = 0, onlyA = 0, onlyB = 0
         for ea in a {
-            guard let eb = byID[ea.id] else { continue }
-            let ma = ItemMask(ea.disclosedItems)
-            let mb = ItemMask(eb.disclosedItems)
-            for item in DisclosureItem.allCases {
-                table[ma.contains(item) ? 1 : 0][mb.contains(item) ? 1 : 0] += 1
-            }
+            guard let mb = published[ea.id]?.bits else { continue }
+            let ma = ItemMask(ea.disclosedItems).bits
+            enterprises += 1
+            both += (ma & mb).nonzeroBitCount
+            onlyA += (ma & ~mb).nonzeroBitCount
+            onlyB += (~ma & mb).nonzeroBitCount
         }
-        return Agreement.reliability(table)
+        let neither = enterprises * DisclosureItem.allCases.count - both - onlyA - onlyB
+        // Categories: 0 not published, 1 published (A's in rows, B's in columns).
+        return Agreement.reliability([[neither, onlyB], [onlyA, both]])
     }
 }
 

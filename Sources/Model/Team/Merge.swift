@@ -114,16 +114,22 @@ public enum SurveyMerge {
     /// Merges one kind of record; appends the conflicts.
     static func merge3<R>(_ kind: RecordKind<R>, _ base: [R], _ ours: [R], _ theirs: [R],
                           _ conflicts: inout [MergeConflict], _ changes: inout [FieldChange]) -> [R] {
-        let (b, baseOrder) = kind.index(base)
-        let (o, oursOrder) = kind.index(ours)
-        let (t, theirsOrder) = kind.index(theirs)
+        let (b, baseOrder) = kind.positions(base)
+        let (o, oursOrder) = kind.positions(ours)
+        let (t, theirsOrder) = kind.positions(theirs)
         // The order of the side that changed it (ours when both did), then the other side's new records.
         let order = oursOrder == baseOrder ? theirsOrder + oursOrder.filter { t[$0] == nil }
                                            : oursOrder + theirsOrder.filter { o[$0] == nil }
         var out: [R] = []
         out.reserveCapacity(max(ours.count, theirs.count))
         for path in order {
-            let bv = b[path], ov = o[path], tv = t[path]
+            let bi = b[path], oi = o[path], ti = t[path]
+            // Unchanged, or changed alike (most records): compared in place, without copies.
+            if let oi, let ti, ours[oi] == theirs[ti] {
+                out.append(ours[oi])
+                continue
+            }
+            let bv = bi.map { base[$0] }, ov = oi.map { ours[$0] }, tv = ti.map { theirs[$0] }
             if ov == tv || bv == tv {
                 if let ov { out.append(ov) }
                 continue

@@ -40,17 +40,30 @@ struct RecordKind<R: Codable & Equatable> {
 
     func field(_ name: String) -> RecordField<R>? { fields.first { $0.name == name } }
 
-    /// The records of a list, by path, and the paths in list order.
-    func index(_ records: [R]) -> (byPath: [String: R], order: [String]) {
-        var byPath: [String: R] = [:]
+    /// The position of each path's record in a list (the last, when a path repeats), and the
+    /// paths in list order: without copying the records.
+    func positions(_ records: [R]) -> (byPath: [String: Int], order: [String]) {
+        var byPath: [String: Int] = [:]
         byPath.reserveCapacity(records.count)
         var order: [String] = []
         order.reserveCapacity(records.count)
-        for r in records {
-            let p = path(r)
-            if byPath.updateValue(r, forKey: p) == nil { order.append(p) }
+        for i in records.indices {
+            let p = path(records[i])
+            if byPath.updateValue(i, forKey: p) == nil { order.append(p) }
         }
         return (byPath, order)
+    }
+
+    /// The records of two lists paired by path: `a`'s paths in order, then `b`'s others, each
+    /// with the position of its record in `a` and in `b` (nil: absent).
+    func pairs(_ a: [R], _ b: [R]) -> [(path: String, a: Int?, b: Int?)] {
+        let (ia, orderA) = positions(a)
+        let (ib, orderB) = positions(b)
+        var out: [(path: String, a: Int?, b: Int?)] = []
+        out.reserveCapacity(max(orderA.count, orderB.count))
+        for p in orderA { out.append((p, ia[p], ib[p])) }
+        for p in orderB where ia[p] == nil { out.append((p, nil, ib[p])) }
+        return out
     }
 }
 

@@ -173,10 +173,8 @@ enum ReportedChanges {
     static func changes(old: ReportedData, new: ReportedData) -> [FieldChange] {
         var out: [FieldChange] = []
         func diff<R>(_ kind: RecordKind<R>, _ a: [R], _ b: [R]) {
-            let (ia, orderA) = kind.index(a)
-            let (ib, orderB) = kind.index(b)
-            for path in orderA + orderB.filter({ ia[$0] == nil }) {
-                out += kind.changes(old: ia[path], new: ib[path], path: path)
+            for (path, i, j) in kind.pairs(a, b) {
+                out += kind.changes(old: i.map { a[$0] }, new: j.map { b[$0] }, path: path)
             }
         }
         diff(Records.qualities, CellMarks.all(old.cellQualities), CellMarks.all(new.cellQualities))
