@@ -63,13 +63,18 @@ enum ChartTestSupport {
 
     /// The lines of text a chart draws, in drawing order.
     static func drawnText(_ chart: any Chart, width: Double = 1280, height: Double = 720) -> [String] {
+        recorded(chart, width: width, height: height).strings
+    }
+
+    /// What a chart drawn on a `width` × `height` image recorded of its texts.
+    static func recorded(_ chart: any Chart, width: Double = 1280, height: Double = 720) -> ChartTextRecorder {
         let recorder = ChartTextRecorder()
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
         chart.draw(cr, width: width, height: height, recorder: recorder)
         cairo_destroy(cr)
-        return recorder.strings
+        return recorder
     }
 
     /// The pixels of a chart drawn at 1×.

@@ -38,12 +38,7 @@ final class ChartTextFitTests: XCTestCase {
     }
 
     private func cutTexts(_ chart: any Chart, width: Double, height: Double) -> (ChartTextRecorder, [CheckedText]) {
-        let recorder = ChartTextRecorder()
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
-        defer { cairo_surface_destroy(surface) }
-        let cr = cairo_create(surface)!
-        chart.draw(cr, width: width, height: height, recorder: recorder)
-        cairo_destroy(cr)
+        let recorder = ChartTestSupport.recorded(chart, width: width, height: height)
         return (recorder, recorder.cutTexts)
     }
 
