@@ -78,7 +78,7 @@ public struct SurveyComparison: Sendable {
         var identical = 0
         for (path, i, j) in kind.pairs(a, b) {
             // The same record on both sides (most of them): compared in place, without copies.
-            if let i, let j, a[i] == b[j] {
+            if let i, let j, a.withUnsafeBufferPointer({ a in b.withUnsafeBufferPointer { b in a[i] == b[j] } }) {
                 // A cell counts when either survey fills it.
                 if let empty = kind.empty?(path), a[i] == empty { continue }
                 records += 1

@@ -125,7 +125,7 @@ public enum SurveyMerge {
         for path in order {
             let bi = b[path], oi = o[path], ti = t[path]
             // Unchanged, or changed alike (most records): compared in place, without copies.
-            if let oi, let ti, ours[oi] == theirs[ti] {
+            if let oi, let ti, ours.withUnsafeBufferPointer({ o in theirs.withUnsafeBufferPointer { t in o[oi] == t[ti] } }) {
                 out.append(ours[oi])
                 continue
             }
@@ -240,21 +240,28 @@ extension SurveyMerge {
     /// taken out, new ones added at the end in `to`'s order. Nil when either survey repeats an
     /// id (then they are set field by field).
     static func enterpriseEdits(from: Survey, to: Survey) -> [Edit]? {
-        var target: [String: Enterprise] = [:]
+        // Positions, not copies: an enterprise is costly to copy, and 100,000 are compared in place.
+        var target: [String: Int] = [:]
         target.reserveCapacity(to.enterprises.count)
-        for e in to.enterprises where target.updateValue(e, forKey: e.id) != nil { return nil }
         var present = Set<String>()
         present.reserveCapacity(from.enterprises.count)
         var changed: [PlacedEnterprise] = []
         var removed: [String] = []
-        for (i, e) in from.enterprises.enumerated() {
-            guard present.insert(e.id).inserted else { return nil }
-            switch target[e.id] {
-            case nil: removed.append(e.id)
-            case let t? where t != e: changed.append(PlacedEnterprise(position: i, enterprise: t))
-            default: break
+        let unique = from.enterprises.withUnsafeBufferPointer { old in
+            to.enterprises.withUnsafeBufferPointer { new in
+                for j in new.indices where target.updateValue(j, forKey: new[j].id) != nil { return false }
+                for i in old.indices {
+                    guard present.insert(old[i].id).inserted else { return false }
+                    if let j = target[old[i].id] {
+                        if new[j] != old[i] { changed.append(PlacedEnterprise(position: i, enterprise: new[j])) }
+                    } else {
+                        removed.append(old[i].id)
+                    }
+                }
+                return true
             }
         }
+        guard unique else { return nil }
         var edits: [Edit] = []
         if !changed.isEmpty {
             edits.append(.removeEnterprises(ids: changed.map(\.enterprise.id)))
