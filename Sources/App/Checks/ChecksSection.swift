@@ -29,10 +29,6 @@ final class ChecksSection: WindowSection, FocusingSection {
 
     private let controller: DocumentController
     private weak var window: MainWindow?
-    private var refreshPending: guint = 0
-    private var listedOnce = false
-    /// False once the widgets are destroyed (the window closed): nothing is refreshed after that.
-    private var alive = true
     private let strings: OpaquePointer
     private let listView: UnsafeMutablePointer<GtkWidget>
     private let summary: UnsafeMutablePointer<GtkWidget>
@@ -77,50 +73,21 @@ final class ChecksSection: WindowSection, FocusingSection {
         MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
             self?.activate(row: Int(position))
         })
-        Signals.connect(widget, "destroy") { [weak self] in self?.widgetsDestroyed() }
+        // After the frame that shows the edit (validation can wait; the frame cannot).
+        refresher = DeferredRefresh(of: widget, afterFrame: true) { [weak self] in self?.list() }
     }
 
-    func show(_ survey: Survey) {
-        guard listedOnce else {
-            listedOnce = true
-            return refresh()
-        }
-        guard refreshPending == 0, !waitingForFrame, alive else { return }
-        // After the frame that shows the edit (validation can wait; the frame cannot).
-        waitingForFrame = true
-        FrameWaiter.afterWindowFrame(of: widget) { [weak self] in
-            guard let self, self.waitingForFrame else { return }
-            self.waitingForFrame = false
-            guard self.alive else { return }
-            self.refreshPending = MainLoop.idle { [weak self] in
-                self?.refreshPending = 0
-                self?.refresh()
-                return .remove
-            }
-        }
-    }
+    func show(_ survey: Survey) { refresher.request() }
+
+    private var refresher: DeferredRefresh!
 
     /// Whether the list is waiting for its refresh after an edit.
-    var isRefreshPending: Bool { refreshPending != 0 || waitingForFrame }
-    /// True while the refresh waits for the window's next frame.
-    private var waitingForFrame = false
-
-    private func widgetsDestroyed() {
-        alive = false
-        if refreshPending != 0 {
-            g_source_remove(refreshPending)
-            refreshPending = 0
-        }
-    }
+    var isRefreshPending: Bool { refresher.isPending }
 
     /// Lists the controller's current problems and updates the sidebar count.
-    func refresh() {
-        waitingForFrame = false
-        if refreshPending != 0 {
-            g_source_remove(refreshPending)
-            refreshPending = 0
-        }
-        guard alive else { return }
+    func refresh() { refresher.run() }
+
+    private func list() {
         problems = controller.problems
         showRows()
 

@@ -26,9 +26,6 @@ final class ReconciliationSection: WindowSection {
 
     private let controller: DocumentController
     private weak var window: MainWindow?
-    private var refreshPending: guint = 0
-    private var listedOnce = false
-    private var alive = true
     private let strings: OpaquePointer
     private let listView: UnsafeMutablePointer<GtkWidget>
     private let summary: UnsafeMutablePointer<GtkWidget>
@@ -82,41 +79,21 @@ final class ReconciliationSection: WindowSection {
         MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
             self?.activate(row: position)
         })
-        Signals.connect(widget, "destroy") { [weak self] in self?.widgetsDestroyed() }
+        refresher = DeferredRefresh(of: widget, afterFrame: false) { [weak self] in self?.list() }
         Signals.connect(onlyDiffering, "toggled") { [weak self] in self?.refresh() }
     }
 
-    func show(_ survey: Survey) {
-        guard listedOnce else {
-            listedOnce = true
-            return refresh()
-        }
-        guard refreshPending == 0, alive else { return }
-        refreshPending = MainLoop.idle { [weak self] in
-            self?.refreshPending = 0
-            self?.refresh()
-            return .remove
-        }
-    }
+    func show(_ survey: Survey) { refresher.request() }
+
+    private var refresher: DeferredRefresh!
 
     /// Whether the list is waiting for its idle refresh after an edit.
-    var isRefreshPending: Bool { refreshPending != 0 }
-
-    private func widgetsDestroyed() {
-        alive = false
-        if refreshPending != 0 {
-            g_source_remove(refreshPending)
-            refreshPending = 0
-        }
-    }
+    var isRefreshPending: Bool { refresher.isPending }
 
     /// Recomputes every stated figure of the controller's survey.
-    func refresh() {
-        if refreshPending != 0 {
-            g_source_remove(refreshPending)
-            refreshPending = 0
-        }
-        guard alive else { return }
+    func refresh() { refresher.run() }
+
+    private func list() {
         let survey = controller.survey
         names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let previous = figures.count
