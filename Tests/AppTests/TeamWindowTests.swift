@@ -243,9 +243,9 @@ final class TeamWindowTests: WindowTestCase {
         try WindowTestCase.waitUntil("the log is drawn") { gtk_widget_get_mapped(log.window) != 0 && log.rowWidgetsMade > 0 }
         WindowTestCase.drainMainLoop()
         XCTAssertLessThan(log.rowWidgetsMade, 300, "widgets only for the rows in sight, not 20,000")
-        XCTAssertTrue(log.boundTexts.contains(LogCommand.text(entries[19_999])), "newest first")
+        XCTAssertTrue(log.boundTexts.contains(TeamText.line(entries[19_999])), "newest first")
         ListScrolling.scroll(log.listView, to: 19_999)
-        try WindowTestCase.waitUntil("the oldest entry is shown") { log.boundTexts.contains(LogCommand.text(entries[0])) }
+        try WindowTestCase.waitUntil("the oldest entry is shown") { log.boundTexts.contains(TeamText.line(entries[0])) }
         XCTAssertLessThan(log.rowWidgetsMade, 300, "scrolling recycles the row widgets")
 
         @MainActor func expect(_ keep: (ChangeEntry) -> Bool, _ what: String) {

@@ -40,7 +40,7 @@ import sys
 CHECK = '--check' in sys.argv
 
 KIT_FILES = {
-    'Window/Widgets.swift', 'Dialogs/ChoiceDialog.swift', 'Dialogs/DialogShell.swift', 'Dialogs/OpenDialogs.swift',
+    'Window/Widgets.swift', 'Window/WrapLayout.swift', 'Dialogs/ChoiceDialog.swift', 'Dialogs/DialogShell.swift', 'Dialogs/OpenDialogs.swift',
     'Dialogs/FileChooser.swift', 'CLI/Stopwatch.swift', 'Team/Preferences.swift', 'Document/UserFolder.swift',
 }
 EXECUTABLE_FILES = {'main.swift': 'main.swift', 'CLI/GongkaiCommand.swift': 'GongkaiCommand.swift'}

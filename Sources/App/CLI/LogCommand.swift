@@ -46,14 +46,9 @@ struct LogCommand: ParsableCommand {
         }
         var out = ""
         for e in entries {
-            out += Self.text(e) + "\n"
+            out += TeamText.line(e) + "\n"
         }
         if entries.isEmpty { out = tr("No changes logged.") + "\n" }
         try Output.write(out)
-    }
-
-    /// An entry on one line, as `gongkai log` prints it and the change log view lists it.
-    static func text(_ e: ChangeEntry) -> String {
-        "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(TeamText.quoted(e.old)) → \(TeamText.quoted(e.new))"
     }
 }

@@ -29,12 +29,10 @@ final class ChecksSection: WindowSection, FocusingSection {
 
     private let controller: DocumentController
     private weak var window: MainWindow?
-    private let strings: OpaquePointer
-    private let listView: UnsafeMutablePointer<GtkWidget>
+    private var list: ActivatableList!
     private let summary: UnsafeMutablePointer<GtkWidget>
     private let note: UnsafeMutablePointer<GtkWidget>
     private let empty: UnsafeMutablePointer<GtkWidget>
-    private let scroller: UnsafeMutablePointer<GtkWidget>
     private var rows: ProblemRows!
     /// The problems listed, in order.
     private(set) var problems: [Problem] = []
@@ -54,27 +52,17 @@ final class ChecksSection: WindowSection, FocusingSection {
                               xalign: 0.5, wrap: true)
         gtk_widget_set_vexpand(empty, 1)
 
-        strings = gtk_string_list_new(nil)!.opaque
-        let selection = gtk_single_selection_new(strings)!
-        gtk_single_selection_set_autoselect(selection, 0)
-        listView = gtk_list_view_new(selection.opaque, nil)
-        Widgets.addClasses(listView, ["gk-problems"])
-        Events.setAccessibleLabel(listView, tr("Problems found"))
-        gtk_list_view_set_single_click_activate(listView.opaque, 1)
-        scroller = Widgets.verticalScroller(listView)
-
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
-        Widgets.append(page, summary, note, scroller, empty)
         widget = page
         tree = OwnedObject(sinking: widget)
 
         rows = ProblemRows { [weak self] name in self?.content(ofItem: name) }
-        gtk_list_view_set_factory(listView.opaque, rows.factory)
-        MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
-            self?.activate(row: Int(position))
-        })
+        list = ActivatableList(name: tr("Problems found"), factory: rows.factory) { [weak self] position in
+            self?.activate(row: position)
+        }
+        Widgets.append(page, summary, note, list.scroller, empty)
         // After the frame that shows the edit (validation can wait; the frame cannot).
-        refresher = DeferredRefresh(of: widget, afterFrame: true) { [weak self] in self?.list() }
+        refresher = DeferredRefresh(of: widget, afterFrame: true) { [weak self] in self?.listProblems() }
     }
 
     func show(_ survey: Survey) { refresher.request() }
@@ -87,14 +75,14 @@ final class ChecksSection: WindowSection, FocusingSection {
     /// Lists the controller's current problems and updates the sidebar count.
     func refresh() { refresher.run() }
 
-    private func list() {
+    private func listProblems() {
         problems = controller.problems
         showRows()
 
         let errors = problems.filter(\.isError).count
         let warnings = problems.filter { $0.severity == .warning }.count
         gtk_label_set_text(summary.opaque, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
-        gtk_widget_set_visible(scroller, problems.isEmpty ? 0 : 1)
+        list.setVisible(!problems.isEmpty)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)
         window?.updateSectionTitles()
@@ -114,10 +102,7 @@ final class ChecksSection: WindowSection, FocusingSection {
             suffix += 1
         }
         let removed = replacingAll ? rowCount : old.count - prefix - suffix
-        let added = new[prefix..<(new.count - suffix)].map { strdup($0) }
-        defer { added.forEach { free($0) } }
-        var pointers: [UnsafePointer<CChar>?] = added.map { UnsafePointer($0) } + [nil]
-        gtk_string_list_splice(strings, guint(prefix), guint(removed), &pointers)
+        list.splice(at: prefix, removing: removed, Array(new[prefix..<(new.count - suffix)]))
     }
 
     private func content(ofItem name: String) -> ProblemRowContent? {
@@ -184,10 +169,10 @@ final class ChecksSection: WindowSection, FocusingSection {
     /// The heading, e.g. "1 errors, 2 warnings".
     var summaryText: String { Widgets.text(ofLabel: summary) }
     /// Rows in the list view's model.
-    var rowCount: Int { Int(g_list_model_get_n_items(strings)) }
+    var rowCount: Int { list.count }
 
     /// Alt+3: the keyboard goes to the list.
     func focusMainWidget() {
-        if gtk_widget_get_visible(scroller) != 0 { gtk_widget_grab_focus(listView) } else { gtk_widget_grab_focus(widget) }
+        gtk_widget_grab_focus(list.isVisible ? list.view : widget)
     }
 }

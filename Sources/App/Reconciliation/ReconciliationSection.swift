@@ -26,8 +26,7 @@ final class ReconciliationSection: WindowSection {
 
     private let controller: DocumentController
     private weak var window: MainWindow?
-    private let strings: OpaquePointer
-    private let listView: UnsafeMutablePointer<GtkWidget>
+    private var list: ActivatableList!
     private let summary: UnsafeMutablePointer<GtkWidget>
     private let decisionsLabel: UnsafeMutablePointer<GtkWidget>
     private let decisionsExpander: UnsafeMutablePointer<GtkWidget>
@@ -36,7 +35,6 @@ final class ReconciliationSection: WindowSection {
     /// Every figure of the survey; `figures` are those listed.
     private var allFigures: [ReconciledFigure] = []
     private let empty: UnsafeMutablePointer<GtkWidget>
-    private let scroller: UnsafeMutablePointer<GtkWidget>
     private var rows: ReconciliationRows!
     /// The figures listed, in the survey's order.
     private(set) var figures: [ReconciledFigure] = []
@@ -55,31 +53,21 @@ final class ReconciliationSection: WindowSection {
                               classes: ["dim-label", "gk-empty"], xalign: 0.5, wrap: true)
         gtk_widget_set_vexpand(empty, 1)
 
-        strings = gtk_string_list_new(nil)!.opaque
-        let selection = gtk_single_selection_new(strings)!
-        gtk_single_selection_set_autoselect(selection, 0)
-        listView = gtk_list_view_new(selection.opaque, nil)
-        Widgets.addClasses(listView, ["gk-problems"])
-        Events.setAccessibleLabel(listView, tr("Stated figures and their recomputed values"))
-        gtk_list_view_set_single_click_activate(listView.opaque, 1)
-        scroller = Widgets.verticalScroller(listView)
-
         let page = Widgets.box(GTK_ORIENTATION_VERTICAL, spacing: 8, classes: ["gk-page"])
         let heading = Widgets.box(GTK_ORIENTATION_HORIZONTAL, spacing: 12)
         gtk_widget_set_hexpand(summary, 1)
         Widgets.append(heading, summary, onlyDiffering)
-        Widgets.append(page, heading, decisionsExpander, scroller, empty)
         widget = page
 
         rows = ReconciliationRows { [weak self] index in
             guard let self, self.figures.indices.contains(index) else { return nil }
             return (self.figures[index], self.names)
         }
-        gtk_list_view_set_factory(listView.opaque, rows.factory)
-        MoreSignals.connect(listView, "activate", withInteger: { [weak self] position in
+        list = ActivatableList(name: tr("Stated figures and their recomputed values"), factory: rows.factory) { [weak self] position in
             self?.activate(row: position)
-        })
-        refresher = DeferredRefresh(of: widget, afterFrame: false) { [weak self] in self?.list() }
+        }
+        Widgets.append(page, heading, decisionsExpander, list.scroller, empty)
+        refresher = DeferredRefresh(of: widget, afterFrame: false) { [weak self] in self?.listFigures() }
         Signals.connect(onlyDiffering, "toggled") { [weak self] in self?.refresh() }
     }
 
@@ -93,22 +81,19 @@ final class ReconciliationSection: WindowSection {
     /// Recomputes every stated figure of the controller's survey.
     func refresh() { refresher.run() }
 
-    private func list() {
+    private func listFigures() {
         let survey = controller.survey
         names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let previous = figures.count
         allFigures = Reconciler(survey, statistics: controller.statistics).reconcile()  // the statistics of this version, counted once
         figures = gtk_check_button_get_active(onlyDiffering.cast()) != 0 ? allFigures.filter { !$0.agrees } : allFigures
-        let indices = figures.indices.map { strdup(String($0)) }
-        defer { indices.forEach { free($0) } }
-        var pointers: [UnsafePointer<CChar>?] = indices.map { UnsafePointer($0) } + [nil]
-        gtk_string_list_splice(strings, 0, guint(previous), &pointers)
+        list.splice(at: 0, removing: previous, figures.indices.map(String.init))
 
         let differing = allFigures.filter { !$0.agrees }.count
         gtk_label_set_text(summary.opaque, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
         gtk_widget_set_visible(summary, allFigures.isEmpty ? 0 : 1)
         gtk_widget_set_visible(onlyDiffering, allFigures.isEmpty ? 0 : 1)
-        gtk_widget_set_visible(scroller, allFigures.isEmpty ? 0 : 1)
+        list.setVisible(!allFigures.isEmpty)
         gtk_widget_set_visible(empty, allFigures.isEmpty ? 1 : 0)
         let decisions = survey.reported?.decisions ?? []
         let heading = tr("Labelling decisions (%1)", decisions.count)
@@ -134,5 +119,5 @@ final class ReconciliationSection: WindowSection {
     /// The text of the labelling decisions (shown when their expander is open).
     var decisionsText: String { Widgets.text(ofLabel: decisionsLabel) }
     /// Rows in the list view's model.
-    var rowCount: Int { Int(g_list_model_get_n_items(strings)) }
+    var rowCount: Int { list.count }
 }

@@ -117,7 +117,7 @@ final class LogDialog: TeamDialog {
 
     private func bind(_ item: ListItem, _ index: Int) {
         guard let label = rowLabels[item.raw], visible.indices.contains(index) else { return }
-        gtk_label_set_text(label.opaque, LogCommand.text(visible[index]))
+        gtk_label_set_text(label.opaque, TeamText.line(visible[index]))
     }
 
     /// What Export exports: the survey with the entries that pass the filters as its log.

@@ -8,6 +8,12 @@ public enum TeamText {
         value.isEmpty ? "∅" : value.replacingOccurrences(of: "\n", with: "⏎")
     }
 
+    /// One change-log entry on one line: time, author, action, path, old → new (`gongkai log` and the
+    /// window's change log).
+    public static func line(_ e: ChangeEntry) -> String {
+        "\(e.time)  \(e.author)  \(e.action)  \(e.path): \(quoted(e.old)) → \(quoted(e.new))"
+    }
+
     /// An agreement share as a percentage with one decimal ("—" when there is none).
     public static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
 
