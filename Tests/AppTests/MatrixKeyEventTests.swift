@@ -56,34 +56,6 @@ final class MatrixKeyEventTests: XCTestCase {
         XCTAssertEqual(h.survey, original)
     } }
 
-    /// An outside tester's find: in the window's default size (grid about 1000 px wide, five
-    /// years of progress in the status line) the note on a key that does nothing was cut from its
-    /// start ("… Y/1 √, N/X/0 ×, …"), so the line never said which key did nothing. The whole note
-    /// is on screen, in Chinese and in English, and the progress comes back with the next key.
-    func testTheNoteOnAnUnusedKeyIsShownWholeBesideFiveYearsOfProgress() throws { try onMainActor {
-        for language in [Language.chinese, .english] {
-            Localizer.shared.language = language
-            let h = try MatrixHarness(width: 1014, height: 700)
-            defer { h.close() }
-            try Self.focusWindow(h)
-            h.place("anhui", year: 2018, kind: .auditList)
-            let line = h.section.statusLine
-
-            try Self.type(["q"])
-            try Self.wait("q is said to do nothing") { !line.note.isEmpty }
-            try h.waitForGridFrame()
-            try Self.wait("the status line is laid out") { gtk_widget_get_width(line.noteLabel) > 0 }
-            let layout = gtk_label_get_layout(line.noteLabel.opaque)
-            XCTAssertEqual(pango_layout_is_ellipsized(layout), 0, "\(language): the whole note is shown: \(line.note)")
-            XCTAssertTrue(line.note.contains("Q"), "it names the key")
-
-            try Self.type(["y"])
-            try Self.wait("the next key that works clears the note") { line.note.isEmpty }
-            try h.waitForGridFrame()
-            XCTAssertTrue(gtk_widget_get_visible(line.progressLabel) != 0, "and the progress is shown again")
-        }
-    } }
-
     // MARK: Helpers
 
     /// Gives the window the X input focus and the grid the keyboard focus.
