@@ -5,7 +5,7 @@ import Model
 /// Delete and Import, and the form editing the selected sample. Every change is one undo step
 /// through the window's controller.
 @MainActor
-final class EnterprisesSection: RevealingSection {
+final class EnterprisesSection: RevealingSection, FocusingSection {
     let id = "enterprises"
     var title: String { tr("Enterprises") }
     let widget: UnsafeMutablePointer<GtkWidget>
@@ -189,5 +189,12 @@ final class EnterprisesSection: RevealingSection {
             guard let self, let first = added.first else { return }
             self.select(id: first)
         }
+    }
+
+    /// Alt+5: the keyboard goes to the list of enterprises (typing there still searches: the
+    /// search field captures the list's keys), or to the first control when the list is empty.
+    func focusMainWidget() {
+        if list.shownCount > 0, gtk_widget_grab_focus(list.columnView) != 0 { return }
+        _ = gtk_widget_child_focus(widget, GTK_DIR_TAB_FORWARD)
     }
 }

@@ -3,7 +3,8 @@ import Model
 
 /// The line under the grid: how much of each year is entered, and a short note on the last key
 /// that did nothing (so a key never seems to be ignored silently). The note goes with the next key
-/// the grid uses.
+/// the grid uses. While a note is shown it has the line to itself: beside five years of progress it
+/// was cut, and the part that names the key went first.
 @MainActor
 final class MatrixStatusLine {
     typealias Widget = UnsafeMutablePointer<GtkWidget>
@@ -18,7 +19,7 @@ final class MatrixStatusLine {
         gtk_label_set_ellipsize(progressLabel.opaque, PANGO_ELLIPSIZE_END)
         gtk_widget_set_hexpand(progressLabel, 1)
         noteLabel = Widgets.label("", classes: ["caption", "gk-matrix-key-note"], xalign: 1)
-        gtk_label_set_ellipsize(noteLabel.opaque, PANGO_ELLIPSIZE_START)
+        gtk_label_set_ellipsize(noteLabel.opaque, PANGO_ELLIPSIZE_END)
         Widgets.append(widget, progressLabel, noteLabel)
         gtk_widget_set_margin_start(widget, 8)
         gtk_widget_set_margin_end(widget, 8)
@@ -37,10 +38,13 @@ final class MatrixStatusLine {
     /// Says that a key does nothing in the grid, and which keys do.
     func unusedKey(_ key: String) {
         gtk_label_set_text(noteLabel.opaque, tr("%1 does nothing here. Status keys: Y/1 √, N/X/0 ×, P, D, Delete; Ctrl+? lists every key.", key))
+        gtk_widget_set_visible(progressLabel, 0)
     }
 
     func clearNote() {
-        if !note.isEmpty { gtk_label_set_text(noteLabel.opaque, "") }
+        guard !note.isEmpty else { return }
+        gtk_label_set_text(noteLabel.opaque, "")
+        gtk_widget_set_visible(progressLabel, 1)
     }
 
     var progress: String { Widgets.text(ofLabel: progressLabel) }

@@ -6,7 +6,7 @@ import Model
 /// and for jurisdictions that delegate the work to cities or divisions, the sub-unit table.
 /// Every change is one undo step (`setJurisdiction`, `setOutreach`, `setSubUnitObservations`).
 @MainActor
-final class OutreachSection: RevealingSection {
+final class OutreachSection: RevealingSection, FocusingSection {
     let id = "outreach"
     var title: String { tr("Outreach") }
     let widget: UnsafeMutablePointer<GtkWidget>
@@ -145,5 +145,11 @@ final class OutreachSection: RevealingSection {
         default:
             return false
         }
+    }
+
+    /// Alt+7: the keyboard goes to the selected jurisdiction of the list (not to the copy buttons
+    /// above it), so ↑ and ↓ go through the jurisdictions at once.
+    func focusMainWidget() {
+        if gtk_widget_child_focus(jurisdictions.listBox, GTK_DIR_TAB_FORWARD) == 0 { _ = gtk_widget_child_focus(widget, GTK_DIR_TAB_FORWARD) }
     }
 }

@@ -11,7 +11,7 @@ import Model
 /// Like the checks, the list follows an edit in an idle callback, so the edit's frame never waits
 /// for the statistics.
 @MainActor
-final class ReconciliationSection: WindowSection {
+final class ReconciliationSection: WindowSection, FocusingSection {
     static let sectionID = "reconciliation"
     let id = ReconciliationSection.sectionID
     let widget: UnsafeMutablePointer<GtkWidget>
@@ -27,6 +27,8 @@ final class ReconciliationSection: WindowSection {
     private let controller: DocumentController
     private weak var window: MainWindow?
     private var list: ActivatableList!
+    /// The list of figures (the keyboard goes there with Alt+4).
+    var figureList: UnsafeMutablePointer<GtkWidget> { list.view }
     private let summary: UnsafeMutablePointer<GtkWidget>
     private let decisionsLabel: UnsafeMutablePointer<GtkWidget>
     private let decisionsExpander: UnsafeMutablePointer<GtkWidget>
@@ -120,4 +122,9 @@ final class ReconciliationSection: WindowSection {
     var decisionsText: String { Widgets.text(ofLabel: decisionsLabel) }
     /// Rows in the list view's model.
     var rowCount: Int { list.count }
+
+    /// Alt+4: the keyboard goes to the list of figures (not to the decisions' expander above it).
+    func focusMainWidget() {
+        if list.isVisible { gtk_widget_grab_focus(list.view) } else { _ = gtk_widget_child_focus(widget, GTK_DIR_TAB_FORWARD) }
+    }
 }

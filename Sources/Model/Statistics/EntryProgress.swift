@@ -33,6 +33,26 @@ public struct EntryProgress: Equatable, Sendable {
         tr("%1: %2 of %3 entered", yearHeading(year.year), year.entered, year.total)
     }
 
-    /// Every year's text, joined.
-    public var text: String { years.map(Self.text).joined(separator: tr("; ")) }
+    /// Every year's text, joined; a run of consecutive complete years is said once ("Years
+    /// 2018–2022: 64 of 64 entered each year"), so five years fit the line under the grid of a
+    /// window of the default size.
+    public var text: String {
+        var parts: [String] = []
+        var first = 0
+        while first < years.count {
+            var last = first
+            while last + 1 < years.count, years[first].isComplete, years[last + 1].isComplete,
+                  years[last + 1].year == years[last].year + 1, years[last + 1].total == years[first].total {
+                last += 1
+            }
+            if last > first {
+                let heading = tr("Years %1", "\(years[first].year)–\(years[last].year)")
+                parts.append(tr("%1: %2 of %3 entered each year", heading, years[first].total, years[first].total))
+            } else {
+                parts.append(Self.text(years[first]))
+            }
+            first = last + 1
+        }
+        return parts.joined(separator: tr("; "))
+    }
 }
