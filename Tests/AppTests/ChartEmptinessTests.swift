@@ -25,7 +25,6 @@ final class ChartEmptinessTests: WindowTestCase {
         let data = ChartData(oneYear)
         XCTAssertNotNil(data.emptyReason(.changes), "one year: no changes")
         XCTAssertNotNil(data.emptyReason(.itemRates), "no enterprise must publish any item")
-        XCTAssertNil(data.emptyReason(.matrix))
         let (section, window) = try Self.section(oneYear)
         defer { gtk_window_destroy(window.window) }
         for kind in ChartKind.allCases {
@@ -35,7 +34,22 @@ final class ChartEmptinessTests: WindowTestCase {
         }
         XCTAssertFalse(section.deck.slides.contains(.changes))
         XCTAssertFalse(section.deck.slides.contains(.itemRates))
-        XCTAssertTrue(section.deck.slides.contains(.matrix))
+        XCTAssertFalse(section.deck.slides.contains(.matrix), "nothing entered: no matrix to show")
+    } }
+
+    func testAMatrixWithNothingEnteredIsNoFindingButOneEnteredCellIs() throws { try onMain { (_: UITestContext) in
+        var survey = Survey.blank(years: [2023], from: WindowTestCase.builtinSurvey)
+        let blank = ChartData(survey)
+        for kind in ChartKind.allCases where kind.drawsTheMatrix {
+            XCTAssertEqual(blank.emptyReason(kind), tr("Nothing is entered in the disclosure matrix yet."), kind.name)
+        }
+        let first = try XCTUnwrap(survey.jurisdictions.first)
+        survey.observations.append(Observation(jurisdiction: first.id, year: 2023, kind: .auditList, status: .notDisclosed))
+        let entered = ChartData(survey)
+        for kind in [ChartKind.disclosurePerYear, .map, .matrix, .ranking, .coverage] {
+            XCTAssertNil(entered.emptyReason(kind), kind.name)
+        }
+        XCTAssertNotNil(entered.emptyReason(.changes), "still one year")
     } }
 
     func testTheBuiltInSurveyHasChangesAndEveryChartWithDataInTheBriefing() throws { try onMain { (_: UITestContext) in

@@ -66,7 +66,14 @@ final class CellEditsTests: XCTestCase {
         XCTAssertTrue(next.observations.isEmpty && next.enterprises.isEmpty && next.subUnitObservations.isEmpty)
         let contacts = survey.outreach.filter { !$0.phoneContacts.isEmpty }
         XCTAssertFalse(contacts.isEmpty, "the built-in survey has phone contacts")
-        XCTAssertEqual(next.outreach.map(\.phoneContacts), contacts.map(\.phoneContacts))
+        XCTAssertEqual(next.outreach.map(\.jurisdiction), contacts.map(\.jurisdiction), "whom to call, by jurisdiction")
+        for (new, old) in zip(next.outreach, contacts) {
+            var departments: [String?] = []
+            for d in old.phoneContacts.map(\.department) where !departments.contains(d) { departments.append(d) }
+            XCTAssertEqual(new.phoneContacts.map(\.department), departments, "each department called, once")
+            XCTAssertTrue(new.phoneContacts.allSatisfy { $0.date == nil && $0.outcome == nil && $0.summary.isEmpty },
+                          "no outcome or summary of last survey's calls (findings)")
+        }
         XCTAssertTrue(next.outreach.allSatisfy { $0.letter == nil && $0.notes == nil }, "no letters")
         XCTAssertEqual(survey.followingYears, [2023, 2024, 2025])
         XCTAssertTrue(Validator.validate(next).filter(\.isError).isEmpty)

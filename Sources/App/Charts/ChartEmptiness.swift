@@ -5,6 +5,9 @@ extension ChartData {
     /// Why a chart has nothing to show with this survey, in the labels' language; nil when it has
     /// something. The default briefing leaves such charts out and the gallery says why.
     func emptyReason(_ kind: ChartKind) -> String? {
+        if kind.drawsTheMatrix, !years.isEmpty, !survey.jurisdictions.isEmpty, !hasEnteredCells {
+            return tr("Nothing is entered in the disclosure matrix yet.")
+        }
         switch kind {
         case .disclosurePerYear, .map, .mapYears, .coverage, .labelling:
             return years.isEmpty ? tr("The survey has no years.") : nil
@@ -28,6 +31,20 @@ extension ChartData {
         }
     }
 
+    /// Whether any cell of the survey's jurisdictions and years has a status: a matrix with nothing
+    /// entered is no finding (“0 jurisdictions published”), only a blank.
+    var hasEnteredCells: Bool { EntryProgress(survey, index: cells).years.contains { $0.entered > 0 } }
+
     /// The charts with nothing to show.
     var emptyCharts: Set<ChartKind> { Set(ChartKind.allCases.filter { emptyReason($0) != nil }) }
+}
+
+extension ChartKind {
+    /// Whether the chart is drawn from the disclosure matrix's cells.
+    var drawsTheMatrix: Bool {
+        switch self {
+        case .disclosurePerYear, .map, .mapYears, .coverage, .labelling, .matrix, .ranking, .changes: true
+        case .enterpriseCompleteness, .itemRates, .phoneOutcomes, .subUnits, .timeline: false
+        }
+    }
 }
