@@ -104,6 +104,28 @@ final class SmallScreenLayoutTests: WindowTestCase {
         XCTAssertGreaterThan(scrolled, 0, "some size makes the grid scroll sideways")
     } }
 
+    /// The enterprise form takes about 460 px (not all but the list's 280-pixel minimum), so the
+    /// list beside it keeps room (at least 400 px: names, jurisdictions and years; its other
+    /// columns scroll sideways) at half of a wide screen and at 1024 px, and the form's texts are not cut.
+    func testTheEnterpriseListKeepsItsRoomBesideTheForm() throws { try onMain { context in
+        for language in [Language.chinese, .english] {
+            Localizer.shared.language = language
+            for size in Self.sizes {
+                let window = try Self.makeWindow(context, size)
+                defer { window.destroyForTest() }
+                let section = try XCTUnwrap(window.sections.compactMap { $0 as? EnterprisesSection }.first)
+                window.showSection(id: section.id)
+                try Self.settle(window)
+                let label = "\(language) \(size.width)×\(size.height)"
+                let list = try XCTUnwrap(gtk_paned_get_start_child(section.widget.opaque))
+                let listWidth = gtk_widget_get_width(list), formWidth = gtk_widget_get_width(section.form.widget)
+                XCTAssertGreaterThanOrEqual(listWidth, 400, "\(label): the list is \(listWidth) px, the form \(formWidth) px")
+                XCTAssertLessThanOrEqual(formWidth, 480, "\(label): the form")
+                XCTAssertEqual(Self.cutLabels(in: section.form.widget), [], label)
+            }
+        }
+    } }
+
     func testTheSidebarHidesOnANarrowWindowAndComesBackWhenWide() throws { try onMain { context in
         let narrow = try Self.makeWindow(context, (1024, 600))
         defer { narrow.destroyForTest() }
