@@ -66,7 +66,8 @@ final class SmallScreenLayoutTests: WindowTestCase {
     /// Where the grid is narrower than all its columns (English at 960 px, both languages at
     /// 1280 × 720 with the sidebar and the details beside it), it scrolls sideways: the cursor cell,
     /// in any column, is shown whole between the names and the totals columns, never under them,
-    /// and the grid does not run under the details pane.
+    /// and the grid does not run under the details pane. The first cell is shown as the window
+    /// opens, too (a scroll made while the grid was briefly lower hid it under the headings).
     func testTheCursorCellIsNeverHiddenUnderTheTotals() throws { try onMain { context in
         var scrolled = 0
         for language in [Language.chinese, .english] {
@@ -80,16 +81,23 @@ final class SmallScreenLayoutTests: WindowTestCase {
                 let grid = matrix.grid
                 let label = "\(language) \(size.width)×\(size.height)"
                 if gtk_widget_get_width(grid.widget) < grid.fullWidth { scrolled += 1 }
+                @MainActor func expectCursorShown(_ what: String) {
+                    let vp = grid.viewport, body = grid.layout.bodyRect(vp), totalsX = grid.layout.totalsColumnX(vp)
+                    let cell = grid.layout.cellRect(grid.selection.cursor)
+                    XCTAssertGreaterThanOrEqual(cell.x, body.x - 0.5, "\(label) \(what) under the names")
+                    XCTAssertLessThanOrEqual(cell.maxX, body.maxX + 0.5, "\(label) \(what) under the totals")
+                    XCTAssertGreaterThanOrEqual(cell.y, body.y - 0.5, "\(label) \(what) under the headings (view \(vp))")
+                    XCTAssertLessThanOrEqual(cell.maxY, body.maxY + 0.5, "\(label) \(what) under the totals row")
+                    XCTAssertLessThanOrEqual(body.maxX, totalsX + 0.5)
+                }
+                // As the window opens (the details moving below the grid shrinks and grows it).
+                expectCursorShown("the first cell")
                 for column in Array(0..<grid.layout.columnCount) + [0] {
                     var s = grid.selection
                     s.place(MatrixPoint(row: 1, column: column))
                     grid.setSelection(s)
                     try Self.settle(window)
-                    let vp = grid.viewport, body = grid.layout.bodyRect(vp)
-                    let cell = grid.layout.cellRect(s.cursor)
-                    XCTAssertGreaterThanOrEqual(cell.x, body.x - 0.5, "\(label) column \(column) under the names")
-                    XCTAssertLessThanOrEqual(cell.maxX, body.maxX + 0.5, "\(label) column \(column) under the totals")
-                    XCTAssertLessThanOrEqual(body.maxX, grid.layout.totalsColumnX(vp) + 0.5)
+                    expectCursorShown("column \(column)")
                 }
                 var gridBounds = graphene_rect_t(), detailsBounds = graphene_rect_t()
                 let content = gtk_window_get_child(window.window.window)!
