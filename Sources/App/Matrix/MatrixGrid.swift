@@ -34,6 +34,7 @@ final class MatrixGrid {
     private var scrollWhenShown = false
     /// The view's size (the adjustments' page sizes) when last seen.
     private var viewSize = (0.0, 0.0)
+    private var scrollPending = false
     private var focusWhenShown = false
 
     /// An action for the section: a status, details, copy, paste or the context menu.
@@ -259,12 +260,20 @@ final class MatrixGrid {
     /// size changed the cursor cell is brought back into it. (While the window opens on a small
     /// screen the grid is briefly only a few rows high, as the details move below it: a scroll
     /// to the cursor made then left the first rows, the cursor's included, under the headings
-    /// once it grew.)
+    /// once it grew.) The scroll waits for the loop to be idle: the sizes change while the
+    /// scrolled window lays out its child, and a new scroll value then would be drawn at the old
+    /// offset for a frame (the headings off the top, an empty band under the totals).
     private func viewChanged() {
         let size = (gtk_adjustment_get_page_size(hadjustment), gtk_adjustment_get_page_size(vadjustment))
         if size != viewSize {
             viewSize = size
-            scrollToCursor()
+            if !scrollPending {
+                scrollPending = true
+                MainLoop.once { [weak self] in
+                    self?.scrollPending = false
+                    self?.scrollToCursor()
+                }
+            }
         }
         redraw()
     }
