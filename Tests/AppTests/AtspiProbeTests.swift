@@ -22,6 +22,15 @@ final class AtspiProbeTests: WindowTestCase {
         XCTAssertGreaterThan(report.focusable.count, 150, "every section's controls were read")
         XCTAssertEqual(Self.unnamed(report.focusable), [])
 
+        // The pane dividers and the enterprise list's rows have names (GTK 4.8 calls them "GtkPaned"
+        // and "GtkListItemWidget"): a row says every column.
+        XCTAssertGreaterThanOrEqual(report.focusable.filter { $0.name.hasPrefix("Divider between ") }.count, 4)
+        let rows = try XCTUnwrap(report.enterpriseRows, "Alt+5 and the enterprise list's rows")
+        let enterprises = rows.filter { $0.name.contains(", Jurisdiction: ") && $0.name.contains(", Completeness: ") }
+        XCTAssertGreaterThan(enterprises.count, 3, "\(rows.map(\.name))")
+        XCTAssertEqual(Self.unnamed(rows), [])
+        XCTAssertTrue(rows.contains { $0.name == "Column headings" }, "\(rows.map(\.name))")
+
         // The matrix is a table (a grid), named after its cursor cell.
         let grid = try XCTUnwrap(report.grid, "no focusable object is named after a matrix cell")
         XCTAssertEqual(grid.role, "table", "GTK 4.8 gives a grid role to AT-SPI as a table")
@@ -90,16 +99,19 @@ final class AtspiProbeTests: WindowTestCase {
     // MARK: What a control is called
 
     private static let containers: Set = ["panel", "filler", "scroll pane", "table cell"]
-    /// Read by what they hold (Orca says the labels inside).
-    private static let readByContent: Set = ["list item", "table row", "tree item"]
+    /// Containers that take the keyboard focus themselves (a pane divider: F6, F8), so Orca says
+    /// their name: GTK 4.8 calls them by their type unless named.
+    private static let focusedContainers: Set = ["GtkPaned"]
+    /// Read by what they hold (Orca says the labels inside). A column view's row (table row) is
+    /// not: GTK 4.8 names it by its type ("GtkListItemWidget"), which Orca says as it gets the focus.
+    private static let readByContent: Set = ["list item", "tree item"]
 
     /// The focusable objects without a name of their own, with where they are.
     static func unnamed(_ objects: [AccessibleObject]) -> [String] {
         objects.compactMap { o in
-            if containers.contains(o.role) { return nil }
+            if containers.contains(o.role) { return focusedContainers.contains(o.name) ? "\(o.role) “\(o.name)” in \(o.where)" : nil }
             let typeName = o.name.range(of: #"^Gtk[A-Z][A-Za-z]*$"#, options: .regularExpression) != nil
             if readByContent.contains(o.role) {
-                // GTK 4.8 names the column views' rows by type ("GtkListItemWidget"); their cells are read.
                 return o.content.isEmpty ? "\(o.role) “\(o.name)” with nothing to read, in \(o.where)" : nil
             }
             let name = o.name.trimmingCharacters(in: .whitespaces)
@@ -116,8 +128,12 @@ final class AtspiProbeTests: WindowTestCase {
             AccessibleObject(role: "list item", name: "", path: path, content: ["Overview"]),
             AccessibleObject(role: "list item", name: "", path: path),
             AccessibleObject(role: "panel", name: "", path: path),
+            AccessibleObject(role: "filler", name: "GtkPaned", path: path),
+            AccessibleObject(role: "filler", name: "Divider between the grid and the details", path: path),
+            AccessibleObject(role: "table row", name: "GtkListItemWidget", path: path, content: ["Name"]),
+            AccessibleObject(role: "table row", name: "Anhui Steel, Jurisdiction: Anhui", path: path),
         ])
-        XCTAssertEqual(found.count, 3, "\(found)")
+        XCTAssertEqual(found.count, 5, "\(found)")
     }
 
     // MARK: A cell, as said
@@ -300,4 +316,6 @@ struct ProbeReport: Decodable {
     var charts: [Chart] = []
     var chartsAfterDown: [Chart] = []
     var steps: [Step] = []
+    /// The table rows read after Alt+5 (the enterprise list's column view).
+    var enterpriseRows: [AccessibleObject]?
 }

@@ -206,6 +206,19 @@ def main():
                          "showing": o.getState().contains(pyatspi.STATE_SHOWING)} for o in images]
     step("Down", lambda batch: any(e.get("role") == "image" for e in name_changes(batch)))
     report["chartsAfterDown"] = [{"name": o.name, "description": o.description} for o in images]
+
+    # Enterprises: Alt+5 shows the list; its rows (a column view, made once laid out) are read.
+    xdotool("key", "--delay", "20", "alt+5")
+    rows = []
+
+    def enough_rows():
+        found = []
+        walk(app, [], found)
+        rows[:] = [e for e in found if e["role"] == "table row"]
+        return len(rows) > 3
+
+    pump(TIMEOUT, until=enough_rows)
+    report["enterpriseRows"] = rows
     report["steps"] = steps
     print(json.dumps(report, ensure_ascii=False))
 

@@ -74,11 +74,14 @@ final class EnterpriseListView {
         gtk_column_view_set_reorderable(columnView.opaque, 0)
         Widgets.addClasses(columnView, ["gk-enterprise-list"])
         Events.setAccessibleLabel(columnView, tr("Enterprises"))
-        // The rows are in the column view's own list, which is what a screen reader focuses.
+        // The rows are in the column view's own list, which is what a screen reader focuses; the
+        // other child is the row of column headings (GTK 4.8 calls it "GtkListItemWidget").
         var child = gtk_widget_get_first_child(columnView)
         while let current = child {
             if current.isA(gtk_list_view_get_type()) {
                 Events.setAccessibleLabel(current, tr("Enterprises"))
+            } else {
+                Events.setAccessibleLabel(current, tr("Column headings"))
             }
             child = gtk_widget_get_next_sibling(current)
         }
@@ -205,9 +208,12 @@ final class EnterpriseListView {
             return
         }
         bound[column, default: [:]][item] = Int32(row)
-        if column == .name { Self.setRowShown(item, true) }
-        guard let label = item.child else { return }
         let e = survey.enterprises[row]
+        if column == .name {
+            Self.setRowShown(item, true)
+            if let rowWidget = Self.rowWidget(of: item) { Events.setAccessibleLabel(rowWidget, Self.accessibleText(e, names: names)) }
+        }
+        guard let label = item.child else { return }
         gtk_inscription_set_text(label.opaque, Self.text(e, column, names: names))
         if column == .completeness {
             // Only a class that changes is touched (each change restyles the label).
@@ -236,6 +242,16 @@ final class EnterpriseListView {
     }
 
     /// The text of one cell.
+    /// What a screen reader says of a row as it gets the focus: GTK 4.8 calls a column view's row
+    /// by its type ("GtkListItemWidget"), so the row is named with every column, titled:
+    /// "name, Jurisdiction: Gansu, Year: 2021, …" (empty columns left out).
+    static func accessibleText(_ e: Enterprise, names: [String: String]) -> String {
+        Column.allCases.filter { $0 != .name }.reduce(e.name) { said, column in
+            let value = text(e, column, names: names)
+            return value.isEmpty ? said : tr("%1, %2", said, tr("%1: %2", title(column), value))
+        }
+    }
+
     static func text(_ e: Enterprise, _ column: Column, names: [String: String]) -> String {
         switch column {
         case .name: return e.name

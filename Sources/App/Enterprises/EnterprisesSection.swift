@@ -24,6 +24,7 @@ final class EnterprisesSection: RevealingSection, FocusingSection {
         survey = controller.survey
         Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+        Events.setAccessibleLabel(paned, tr("Divider between the enterprise list and the form"))
         widget = paned
         tree = OwnedObject(sinking: widget)
 

@@ -116,6 +116,8 @@ enum FormParts {
 
 /// Places a `GtkPaned`'s divider once it knows its size: the end pane (a form) gets `endWidth`,
 /// or the start pane gets `startWidth`. Later the user's drag and window resizes decide.
+/// (The end pane's width is taken from the paned's width: its `max-position` already leaves out
+/// the end pane's minimum, so counting from it gave the form all but the list's minimum: issue 16.)
 @MainActor
 enum PanedDivider {
     static func place(_ paned: UnsafeMutablePointer<GtkWidget>, startWidth: Int32? = nil, endWidth: Int32? = nil) {
@@ -125,8 +127,8 @@ enum PanedDivider {
             let maxPosition = GPropertyReader.int(paned, "max-position")
             guard maxPosition > 200 else { return }
             placed = true
-            let position = startWidth ?? max(200, maxPosition - (endWidth ?? 440))
-            gtk_paned_set_position(paned.opaque, position)
+            let position = startWidth ?? max(200, gtk_widget_get_width(paned) - (endWidth ?? 440))
+            gtk_paned_set_position(paned.opaque, min(position, maxPosition))
         })
     }
 }

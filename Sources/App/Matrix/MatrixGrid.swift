@@ -32,6 +32,9 @@ final class MatrixGrid {
     /// A scroll to the cursor or a focus asked for while the grid was not on screen (another
     /// section in front): done once it is shown and laid out.
     private var scrollWhenShown = false
+    /// The view's size (the adjustments' page sizes) when last seen.
+    private var viewSize = (0.0, 0.0)
+    private var scrollPending = false
     private var focusWhenShown = false
 
     /// An action for the section: a status, details, copy, paste or the context menu.
@@ -90,8 +93,8 @@ final class MatrixGrid {
         Signals.connect(vadjustment, "value-changed") { [weak self] in self?.redraw() }
         // A larger view of the same drawing area (the details moved below the grid, the window
         // grew) changes only the adjustments' page size: the grid paints the new part too.
-        Signals.connect(hadjustment, "changed") { [weak self] in self?.redraw() }
-        Signals.connect(vadjustment, "changed") { [weak self] in self?.redraw() }
+        Signals.connect(hadjustment, "changed") { [weak self] in self?.viewChanged() }
+        Signals.connect(vadjustment, "changed") { [weak self] in self?.viewChanged() }
         Events.onKeyPressed(area) { [weak self] keyval, state in self?.handleKey(keyval, state) ?? false }
         Events.onPress(area, button: 1) { [weak self] count, x, y, state in
             self?.press(x: x, y: y, count: Int(count), extend: state.rawValue & GDK_SHIFT_MASK.rawValue != 0)
@@ -251,6 +254,28 @@ final class MatrixGrid {
         let target = layout.scrollOffset(toShow: selection.cursor, viewport: vp)
         if target.x != vp.x { gtk_adjustment_set_value(hadjustment, target.x) }
         if target.y != vp.y { gtk_adjustment_set_value(vadjustment, target.y) }
+    }
+
+    /// The view of the grid changed size or the grid its size: painted again, and when the view's
+    /// size changed the cursor cell is brought back into it. (While the window opens on a small
+    /// screen the grid is briefly only a few rows high, as the details move below it: a scroll
+    /// to the cursor made then left the first rows, the cursor's included, under the headings
+    /// once it grew.) The scroll waits for the loop to be idle: the sizes change while the
+    /// scrolled window lays out its child, and a new scroll value then would be drawn at the old
+    /// offset for a frame (the headings off the top, an empty band under the totals).
+    private func viewChanged() {
+        let size = (gtk_adjustment_get_page_size(hadjustment), gtk_adjustment_get_page_size(vadjustment))
+        if size != viewSize {
+            viewSize = size
+            if !scrollPending {
+                scrollPending = true
+                MainLoop.once { [weak self] in
+                    self?.scrollPending = false
+                    self?.scrollToCursor()
+                }
+            }
+        }
+        redraw()
     }
 
     /// The cursor cell's rectangle in drawing-area coordinates (for the context menu).

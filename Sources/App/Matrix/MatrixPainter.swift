@@ -140,8 +140,9 @@ struct MatrixPainter {
         text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
     }
 
-    /// A kind's column heading, broken into lines where the language breaks it best
-    /// (审核企业名单 / 公开).
+    /// A kind's column heading, broken into lines where the language breaks it best and so that
+    /// its widest line, which sets the columns' width, is short (审核企业 / 名单公开: the Chinese
+    /// grid then fits beside its totals at 960 px).
     static func kindHeading(_ kind: DisclosureKind) -> String {
         switch kind {
         case .auditList: return tr(context: "matrix header", "Audit list\ndisclosed")

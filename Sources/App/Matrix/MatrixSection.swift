@@ -78,7 +78,8 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         // The details sit beside the grid while the whole grid fits beside them, else below it;
         // on a low window (a 600-pixel screen) the legend scrolls in an eighth of the height,
         // leaving the rest to the rows; otherwise a sixth.
-        panes = AdaptivePaned(start: gridColumn, end: details.widget) { [grid] in grid.fullWidth }
+        panes = AdaptivePaned(start: gridColumn, end: details.widget,
+                              name: tr("Divider between the grid and the details")) { [grid] in grid.fullWidth }
         panes.onSize = { _, height in
             gtk_scrolled_window_set_max_content_height(legend.opaque, height < 560 ? max(40, height / 8) : max(60, height / 6))
         }

@@ -33,6 +33,7 @@ final class OutreachSection: RevealingSection, FocusingSection {
         survey = controller.survey
         Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+        Events.setAccessibleLabel(paned, tr("Divider between the jurisdictions and their details"))
         widget = paned
         tree = OwnedObject(sinking: widget)
         heading = Widgets.label("", classes: ["gk-form-title"])

@@ -30,6 +30,7 @@ final class RegulationsSection: RevealingSection {
         Events.setAccessibleLabel(dateEntry.widget, tr("Status on the date"))
         Stylesheet.install()
         let paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)!
+        Events.setAccessibleLabel(paned, tr("Divider between the list of laws and rules and the form"))
         widget = paned
         tree = OwnedObject(sinking: widget)
 

@@ -23,10 +23,12 @@ final class AdaptivePaned {
     /// Whether the end pane is below the start pane.
     private(set) var isStacked = false
 
-    init(start: Widget, end: Widget, startWidth: @escaping @MainActor () -> Int32) {
+    /// `name` is what a screen reader says of the divider (GTK 4.8 calls it "GtkPaned").
+    init(start: Widget, end: Widget, name: String, startWidth: @escaping @MainActor () -> Int32) {
         self.end = end
         self.startWidth = startWidth
         paned = gtk_paned_new(GTK_ORIENTATION_HORIZONTAL)
+        Events.setAccessibleLabel(paned, name)
         gtk_paned_set_start_child(paned.opaque, start)
         gtk_paned_set_end_child(paned.opaque, end)
         gtk_paned_set_resize_end_child(paned.opaque, 0)
