@@ -15,6 +15,9 @@ struct XLSXWriter {
     /// The language of the sheets' own words (titles, notes headings, chart titles); nil: the
     /// interface's. The tables come already built in it.
     var language: Language?
+    /// Long tables are written row by row (`XLSXSheet.isStreamed`); false holds every sheet in
+    /// memory (the tests compare the two).
+    var streamsLongTables = true
 
     init(info: ExportInfo, charts: Bool = true, language: Language? = nil) {
         self.info = info
@@ -37,12 +40,18 @@ struct XLSXWriter {
             var taken = Set<String>()
             for table in tables {
                 let name = Self.sheetName(Localizer.with(language: language) { TableBuilder.shortTitle(of: table.id) }, taken: &taken)
-                guard let worksheet = workbook_add_worksheet(workbook, name) else {
+                // libxlsxwriter takes the constant-memory option when a sheet is added, so it
+                // holds for this sheet alone: a long table is written row by row (`XLSXSheet.isStreamed`).
+                let streamed = streamsLongTables && XLSXSheet.isStreamed(table)
+                workbook.pointee.options.constant_memory = streamed ? 1 : 0
+                let added = workbook_add_worksheet(workbook, name)
+                workbook.pointee.options.constant_memory = 0
+                guard let worksheet = added else {
                     throw ExportError.xlsx(tr("Cannot write the sheet “%1”: %2", name, tr("the sheet could not be added")))
                 }
                 let sheet = XLSXSheet(worksheet: worksheet, formats: formats, table: table, info: info)
                 try Localizer.with(language: language) {
-                    try sheet.write()
+                    try sheet.write(streamed: streamed)
                     if charts { XLSXCharts.insert(for: sheet, named: name, in: workbook) }
                 }
             }
