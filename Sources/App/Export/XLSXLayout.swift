@@ -52,7 +52,7 @@ struct XLSXLayout {
         guard column < widths.count else { return }
         let cap = status ? Self.maxStatusWidth : Self.maxBodyWidth
         let bytes = text.utf8.count
-        let multiline = text.utf8.contains(0x0A)
+        let multiline = Self.hasLineBreak(text)
         if !multiline && bytes <= cap && bytes <= widths[column] { return }
         let width = ExportText.displayWidth(text)
         widths[column] = max(widths[column], min(width, cap))
@@ -103,9 +103,17 @@ struct XLSXLayout {
         return w.lines.map { $0.reduce(0) { $0 + count($1) } } ?? count(Int(w.width))
     }
 
+    /// Whether a text has a line break (memchr over its UTF-8 bytes: called for every cell).
+    static func hasLineBreak(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false
+        }
+        return found ?? text.utf8.contains(0x0A)
+    }
+
     /// The widths of a text's lines, or nil for a text without line breaks.
     private static func lineWidths(_ text: String) -> [Int]? {
-        guard text.utf8.contains(0x0A) else { return nil }
+        guard hasLineBreak(text) else { return nil }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { ExportText.displayWidth(String($0)) }
     }
 }

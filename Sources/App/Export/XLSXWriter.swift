@@ -31,7 +31,10 @@ struct XLSXWriter {
 
     private func writeWorkbook(_ tables: [Table], at path: URL, for target: URL) throws {
         XLSXCompression.install()
-        guard let workbook = workbook_new(path.path) else {
+        var options = lxw_workbook_options()
+        options.tmpdir = Self.scratchFolder.flatMap { strdup($0) }
+        defer { free(options.tmpdir) }  // the workbook keeps a copy
+        guard let workbook = workbook_new_opt(path.path, &options) else {
             throw ExportError.xlsx(tr("Cannot write %1: %2", target.path, tr("the workbook could not be created")))
         }
         do {
@@ -63,6 +66,15 @@ struct XLSXWriter {
         guard status == LXW_NO_ERROR else {
             throw ExportError.xlsx(tr("Cannot write %1: %2", target.path, String(cString: lxw_strerror(status))))
         }
+    }
+
+    /// Where libxlsxwriter keeps a workbook's parts until it zips them (each sheet's XML, 80 MB
+    /// for 100,000 enterprises, written and read back): a file system in memory when there is
+    /// one, the user's runtime folder or /dev/shm, rather than a disk's (a quarter of the export's
+    /// time went into the kernel's ext4 writes). nil: the system's temporary folder.
+    static var scratchFolder: String? {
+        let candidates = [ProcessInfo.processInfo.environment["XDG_RUNTIME_DIR"], "/dev/shm"]
+        return candidates.compactMap { $0 }.first { !$0.isEmpty && access($0, W_OK | X_OK) == 0 }
     }
 
     private func setProperties(_ workbook: UnsafeMutablePointer<lxw_workbook>) throws {
