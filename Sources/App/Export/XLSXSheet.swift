@@ -66,6 +66,10 @@ struct XLSXSheet {
                 try check(worksheet_write_string(worksheet, r, c, block.text, formats.header))
             }
         }
+        // Before the body: a streamed sheet takes no range that ends above the row it is on.
+        if headerRows == 1 && table.rowCount > 20 && table.columnCount > 0 && !Self.tablesWithTotals.contains(table.id) {
+            worksheet_autofilter(worksheet, lxw_row_t(top), 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
+        }
         var links = 0
         let columns = table.columnCount
         let writeBlanks = table.rowCount <= Self.maxRowsWithBlankBorders
@@ -109,9 +113,6 @@ struct XLSXSheet {
         worksheet_print_area(worksheet, 0, 0, lxw_row_t(next - 1), lxw_col_t(max(0, table.columnCount - 1)))
         if headerRows > 0 {
             worksheet_freeze_panes(worksheet, lxw_row_t(firstBodyRow), table.columnCount > 2 ? 1 : 0)
-        }
-        if headerRows == 1 && table.rowCount > 20 && table.columnCount > 0 && !Self.tablesWithTotals.contains(table.id) {
-            worksheet_autofilter(worksheet, lxw_row_t(top), 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
         }
         // Printing: A4 landscape, narrow margins, as wide as one page, the header rows repeated
         // on every page.
