@@ -125,6 +125,33 @@ final class DOCXExportTests: XCTestCase {
         XCTAssertTrue(text.contains("安徽"), "the matrix's text is text")
     }
 
+    /// Every chart is a picture at print resolution on the page, 200 dpi or more at its printed
+    /// width, and not much more (every extra pixel costs drawing and compressing time).
+    func testChartsArePrintResolutionAtTheirPrintedSize() throws {
+        let url = dir.appendingPathComponent("report.docx")
+        try TableExport(survey: builtin(), tableIDs: ["summary"], format: .docx).write(to: url)
+        let archive = try Archive(url: url, accessMode: .read)
+        func part(_ path: String) throws -> Data {
+            var data = Data()
+            _ = try archive.extract(try XCTUnwrap(archive[path], path)) { data.append($0) }
+            return data
+        }
+        let document = String(decoding: try part("word/document.xml"), as: UTF8.self)
+        let extents = document.components(separatedBy: "<wp:extent cx=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        XCTAssertEqual(extents.count, ChartKind.allCases.count)
+        for (i, cx) in extents.enumerated() {
+            let png = try part("word/media/chart\(i + 1).png")
+            XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG")
+            let width = png.subdata(in: 16..<20).reduce(0) { $0 << 8 | Int($1) }
+            let height = png.subdata(in: 20..<24).reduce(0) { $0 << 8 | Int($1) }
+            let inches = Double(cx) / 360_000 / 2.54
+            let dpi = Double(width) / inches
+            XCTAssertGreaterThanOrEqual(dpi, 200, "chart \(i + 1): \(width) px over \(inches) in")
+            XCTAssertLessThanOrEqual(dpi, 240, "chart \(i + 1): \(width) px over \(inches) in")
+            XCTAssertEqual(Double(width) / Double(height), 16.0 / 9.0, accuracy: 0.01, "chart \(i + 1) keeps its shape")
+        }
+    }
+
     func testOneTableInEnglishWithoutSwitchingTheProcess() throws {
         let url = dir.appendingPathComponent("summary.docx")
         try TableExport(survey: builtin(), tableIDs: ["summary"], format: .docx, language: .english, charts: false).write(to: url)

@@ -13,6 +13,13 @@ struct XLSXReader {
         var value: String
         var style: Int
         var hasFormula: Bool
+        /// The text runs of a rich-text string (`<r>`), each with whether it is a superscript.
+        var runs: [Run] = []
+    }
+
+    struct Run: Equatable {
+        var text: String
+        var superscript: Bool
     }
 
     struct Sheet {
@@ -40,8 +47,9 @@ struct XLSXReader {
         self.parts = parts
         func text(_ path: String) -> String { parts[path].map { String(decoding: $0, as: UTF8.self) } ?? "" }
 
-        let shared = Self.matches(#"<si>(.*?)</si>"#, in: text("xl/sharedStrings.xml")).map { si in
-            Self.matches(#"<t(?: [^>]*)?>(.*?)</t>"#, in: si[1]).map { Self.unescape($0[1]) }.joined()
+        let sharedXML = Self.matches(#"<si>(.*?)</si>"#, in: text("xl/sharedStrings.xml")).map { $0[1] }
+        let shared = sharedXML.map { si in
+            Self.matches(#"<t(?: [^>]*)?>(.*?)</t>"#, in: si).map { Self.unescape($0[1]) }.joined()
         }
         let rels = Dictionary(uniqueKeysWithValues: Self.matches(#"<Relationship Id="([^"]+)" Type="[^"]+" Target="([^"]+)""#,
                                                                  in: text("xl/_rels/workbook.xml.rels")).map { ($0[1], $0[2]) })
@@ -57,7 +65,13 @@ struct XLSXReader {
                 var value = Self.matches(#"<v>(.*?)</v>"#, in: inner).first?[1] ?? ""
                 if type == "s", let i = Int(value), i < shared.count { value = shared[i] }
                 if type == "inlineStr" { value = Self.matches(#"<t(?: [^>]*)?>(.*?)</t>"#, in: inner).map { Self.unescape($0[1]) }.joined() }
-                cells[c[1]] = Cell(type: type, value: value, style: Int(c[3]) ?? 0, hasFormula: inner.contains("<f"))
+                var string = type == "inlineStr" ? inner : ""
+                if type == "s", let i = Int(Self.matches(#"<v>(.*?)</v>"#, in: inner).first?[1] ?? ""), i < sharedXML.count { string = sharedXML[i] }
+                let runs = Self.matches(#"<r>(.*?)</r>"#, in: string).map { r in
+                    Run(text: Self.matches(#"<t(?: [^>]*)?>(.*?)</t>"#, in: r[1]).map { Self.unescape($0[1]) }.joined(),
+                        superscript: r[1].contains(#"<vertAlign val="superscript"/>"#))
+                }
+                cells[c[1]] = Cell(type: type, value: value, style: Int(c[3]) ?? 0, hasFormula: inner.contains("<f"), runs: runs)
             }
             let targets = Dictionary(uniqueKeysWithValues: Self.matches(#"<Relationship Id="([^"]+)" Type="[^"]+/hyperlink" Target="([^"]+)""#,
                                                                         in: sheetRels).map { ($0[1], Self.unescape($0[2])) })

@@ -72,7 +72,7 @@ final class ExportXLSXTests: XCTestCase {
         for (r, row) in table.rows.enumerated() {
             for (c, cell) in row.enumerated() {
                 let read = sheet.cells[XLSXReader.ref(r + 3, c)]
-                XCTAssertEqual(read?.value ?? "", cell.plainText, "row \(r) column \(c)")
+                XCTAssertEqual(read?.value ?? "", cell.value.plainText + (cell.footnote.map(String.init) ?? ""), "row \(r) column \(c)")
                 XCTAssertFalse((read?.value ?? "").contains("（"), "no note written into the cell")
                 if let status = cell.status {
                     XCTAssertEqual(book.fill(ofStyle: read?.style ?? 0), Palette.tint(status).hex.dropFirst().description,
@@ -80,6 +80,78 @@ final class ExportXLSXTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A footnote mark is a real superscript run after the cell's text (rich text), not a
+    /// superscript digit character appended to it.
+    func testFootnoteMarksAreSuperscriptRuns() throws {
+        let survey = try survey()
+        let table = try XCTUnwrap(TableBuilder(survey).table(named: "matrix", notes: .footnotes))
+        let book = try exportAll(survey)
+        let sheet = try book.sheet("省份年度表")
+        var marked = 0
+        for (r, row) in table.rows.enumerated() {
+            for (c, cell) in row.enumerated() {
+                guard let read = sheet.cells[XLSXReader.ref(r + 3, c)] else {
+                    XCTAssertNil(cell.footnote, "row \(r) column \(c): a marked cell is written")
+                    continue
+                }
+                XCTAssertFalse(read.value.contains { "⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }, "no superscript digit characters")
+                guard let footnote = cell.footnote else {
+                    XCTAssertFalse(read.runs.contains(where: \.superscript), "row \(r) column \(c): no mark without a note")
+                    continue
+                }
+                XCTAssertEqual(read.runs, [XLSXReader.Run(text: cell.value.plainText, superscript: false),
+                                           XLSXReader.Run(text: String(footnote), superscript: true)], "row \(r) column \(c)")
+                if let status = cell.status {
+                    XCTAssertEqual(book.fill(ofStyle: read.style), Palette.tint(status).hex.dropFirst().description, "the cell keeps its tint")
+                }
+                marked += 1
+            }
+        }
+        XCTAssertGreaterThan(marked, 0, "the built-in matrix has notes")
+    }
+
+    /// A long table is written row by row (libxlsxwriter's constant-memory mode, strings
+    /// inline) and reads back as it does when the sheet is held in memory: every cell and its
+    /// style, every row's height (wrapped texts, line breaks), the column widths and the layout.
+    func testALongTableWrittenRowByRowReadsTheSameAsInMemory() throws {
+        var survey = SyntheticSurvey.make(enterprises: XLSXSheet.maxRowsWithBlankBorders + 500, years: 2001...2003, seed: 7)
+        survey.enterprises[10].notes = String(repeating: "很长的一条备注，", count: 12)
+        survey.enterprises[20].notes = "第一行\n第二行\n第三行"
+        survey.enterprises[30].name = String(repeating: "名称很长的企业", count: 8)
+        let table = TableBuilder(survey).enterprises()
+        XCTAssertTrue(XLSXSheet.isStreamed(table))
+        func export(streamed: Bool) throws -> XLSXReader.Sheet {
+            let url = dir.appendingPathComponent("streamed-\(streamed).xlsx")
+            var writer = XLSXWriter(info: ExportInfo(survey.meta, language: nil))
+            writer.streamsLongTables = streamed
+            try writer.write(TableCaption.numbered([table]), to: url)
+            return try XCTUnwrap(XLSXReader(url).sheets.first)
+        }
+        let streamed = try export(streamed: true), held = try export(streamed: false)
+        XCTAssertTrue(streamed.xml.contains("t=\"inlineStr\""), "strings inline")
+        XCTAssertFalse(held.xml.contains("t=\"inlineStr\""), "strings shared")
+        XCTAssertEqual(streamed.cells.count, held.cells.count)
+        XCTAssertGreaterThan(held.cells.count, table.rowCount * 10)
+        for (ref, cell) in held.cells {
+            XCTAssertEqual(streamed.cells[ref]?.value, cell.value, ref)
+            XCTAssertEqual(streamed.cells[ref]?.style, cell.style, ref)
+        }
+        XCTAssertEqual(streamed.cells["A1"]?.value, "表1 " + table.title)
+        XCTAssertEqual(streamed.cells["A2"]?.value, table.header[0][0].text)
+        func heights(_ sheet: XLSXReader.Sheet) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: XLSXReader.matches(#"<row r="(\d+)"[^>]*? ht="([^"]+)""#, in: sheet.xml).map { ($0[1], $0[2]) })
+        }
+        XCTAssertEqual(heights(streamed), heights(held))
+        XCTAssertNotNil(heights(held)["\(3 + 10)"], "the long note wraps")
+        XCTAssertNotNil(heights(held)["\(3 + 20)"], "the lines of a note")
+        func first(_ pattern: String, _ sheet: XLSXReader.Sheet) -> String? { XLSXReader.matches(pattern, in: sheet.xml).first?[0] }
+        XCTAssertEqual(first(#"<cols>.*?</cols>"#, streamed), first(#"<cols>.*?</cols>"#, held), "column widths")
+        XCTAssertNotNil(first(#"<cols>.*?</cols>"#, held))
+        XCTAssertEqual(first(#"<autoFilter [^>]*>"#, streamed), first(#"<autoFilter [^>]*>"#, held))
+        XCTAssertEqual(first(#"<pane [^>]*>"#, streamed), first(#"<pane [^>]*>"#, held))
+        XCTAssertEqual(streamed.merges, held.merges)
     }
 
     func testSummaryNumbersAreTheStatisticsAndAChartStandsBeside() throws {

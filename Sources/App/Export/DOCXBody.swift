@@ -157,21 +157,11 @@ struct DOCXBody {
         xml += "</w:p></w:tc>"
     }
 
-    /// Column widths in twips that fit the text at 9 pt (a CJK character 180 twips), from the
-    /// single-column headings (up to 10 display columns, then they wrap) and the first 2,000 rows
-    /// (up to 30), scaled down to the text width when wider: long texts wrap.
+    /// Column widths in twips that fit the text at 9 pt (a CJK character 180 twips): headings
+    /// count up to 10 display columns (then they wrap), cells with their footnote marks up to 30
+    /// (`TextColumnWidths`); scaled down to the text width when wider: long texts wrap.
     static func columnWidths(_ table: Table) -> [Int] {
-        var units = [Int](repeating: 3, count: table.columnCount)
-        for b in table.headerBlocks where b.columns == 1 && b.column < units.count {
-            units[b.column] = max(units[b.column], min(10, ExportText.displayWidth(b.text)))
-        }
-        for i in 0..<min(table.rowCount, 2_000) {
-            for (c, cell) in table.row(i).enumerated() where c < units.count {
-                let marks = cell.footnote.map { String($0).count } ?? 0
-                units[c] = max(units[c], min(30, ExportText.displayWidth(cell.value.plainText) + marks))
-            }
-        }
-        let widths = units.map { $0 * 92 + 150 }
+        let widths = TextColumnWidths(minimum: 3, headerCap: 10, bodyCap: 30).of(table).map { $0 * 92 + 150 }
         let total = widths.reduce(0, +)
         guard total > textWidth else { return widths }
         return widths.map { $0 * textWidth / total }

@@ -5,8 +5,13 @@ import Model
 /// The charts of a DOCX report: every chart of the gallery with its own default options, in the
 /// document's language, drawn through the charts' one drawing path (`ChartImage`) as PNG.
 enum DOCXFigures {
-    /// 2560 × 1440 pixels for a 24 cm wide picture: about 270 dpi, print resolution.
-    static let scale = 2.0
+    /// The charts' resolution on the printed page: above the 200 dpi print needs, and no more
+    /// (every pixel is drawn and compressed).
+    static let dotsPerInch = 220.0
+
+    /// The drawing scale of a chart for its printed width (`DOCXWriter.pictureWidth`, 24 cm) at
+    /// `dotsPerInch`: 2079 × 1169 pixels for the 1280 × 720 design size.
+    static var scale: Double { DOCXWriter.pictureWidth / 2.54 * dotsPerInch / ChartExport.size.width }
 
     /// Charts are made and drawn one after the other on this thread; their pixels are then
     /// compressed to PNG on all cores (`PNGEncoder`), or by cairo when zlib cannot be found.

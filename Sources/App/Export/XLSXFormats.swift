@@ -26,6 +26,10 @@ final class XLSXFormats {
     /// The numbered title above a table and the notes under it.
     let title: UnsafeMutablePointer<lxw_format>
     let note: UnsafeMutablePointer<lxw_format>
+    /// The runs of a cell's rich text: its text in the cells' ink, and a footnote mark as a real
+    /// superscript (`XLSXSheet` writes a marked cell as rich text).
+    let run: UnsafeMutablePointer<lxw_format>
+    let superscript: UnsafeMutablePointer<lxw_format>
 
     static let borderColour = RGB(0x8C8C8C)
     static let headerFill = RGB(0xE8EAED)
@@ -57,6 +61,11 @@ final class XLSXFormats {
         format_set_text_wrap(note)
         format_set_align(note, lxw8(LXW_ALIGN_VERTICAL_TOP))
         format_set_font_color(note, Palette.ink.lxw)
+        run = workbook_add_format(workbook)
+        format_set_font_color(run, Palette.ink.lxw)
+        superscript = workbook_add_format(workbook)
+        format_set_font_color(superscript, Palette.ink.lxw)
+        format_set_font_script(superscript, lxw8(LXW_FONT_SUPERSCRIPT))
     }
 
     /// The format of a body cell of a kind, with a status tint or none.

@@ -52,7 +52,7 @@ struct XLSXLayout {
         guard column < widths.count else { return }
         let cap = status ? Self.maxStatusWidth : Self.maxBodyWidth
         let bytes = text.utf8.count
-        let multiline = text.utf8.contains(0x0A)
+        let multiline = Self.hasLineBreak(text)
         if !multiline && bytes <= cap && bytes <= widths[column] { return }
         let width = ExportText.displayWidth(text)
         widths[column] = max(widths[column], min(width, cap))
@@ -74,21 +74,46 @@ struct XLSXLayout {
 
     /// Heights in points of the rows that need more than one line.
     func rowHeights() -> [Int: Double] {
-        let room = widths.indices.map { excelWidth($0) / 1.1 }
         var lines: [Int: Int] = [:]
         for w in wrapping {
-            let first = Int(w.column), last = min(widths.count, first + Int(w.columns))
-            let space = max(1, room[first..<last].reduce(0, +) - 1)
-            func count(_ width: Int) -> Int { max(1, Int((Double(width) / space).rounded(.up))) }
-            let n = w.lines.map { $0.reduce(0) { $0 + count($1) } } ?? count(Int(w.width))
+            let n = lineCount(w)
             if n > 1 { lines[Int(w.row)] = max(lines[Int(w.row)] ?? 1, n) }
         }
         return lines.mapValues { min(Self.maxRowHeight, Double($0) * Self.lineHeight) }
     }
 
+    /// For a sheet written row by row: the height in points of the body row just measured, when
+    /// it needs more than one line (nil: one line), and its texts forgotten. A single-column
+    /// text is counted exactly already: one wider than its cap has made its column as wide as it
+    /// will get, and every line of a narrower one fits the column's width so far.
+    mutating func takeHeight(ofRow row: Int) -> Double? {
+        var n = 1
+        while let w = wrapping.last, w.row == Int32(row) {
+            n = max(n, lineCount(w))
+            wrapping.removeLast()
+        }
+        return n > 1 ? min(Self.maxRowHeight, Double(n) * Self.lineHeight) : nil
+    }
+
+    /// The lines a text takes over the columns it spans, at their widths now.
+    private func lineCount(_ w: Wrap) -> Int {
+        let first = Int(w.column), last = min(widths.count, first + Int(w.columns))
+        let space = max(1, (first..<last).reduce(0.0) { $0 + excelWidth($1) / 1.1 } - 1)
+        func count(_ width: Int) -> Int { max(1, Int((Double(width) / space).rounded(.up))) }
+        return w.lines.map { $0.reduce(0) { $0 + count($1) } } ?? count(Int(w.width))
+    }
+
+    /// Whether a text has a line break (memchr over its UTF-8 bytes: called for every cell).
+    static func hasLineBreak(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false
+        }
+        return found ?? text.utf8.contains(0x0A)
+    }
+
     /// The widths of a text's lines, or nil for a text without line breaks.
     private static func lineWidths(_ text: String) -> [Int]? {
-        guard text.utf8.contains(0x0A) else { return nil }
+        guard hasLineBreak(text) else { return nil }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { ExportText.displayWidth(String($0)) }
     }
 }

@@ -30,12 +30,34 @@ struct XLSXSheet {
     var firstBodyRow: Int { Self.titleRows + table.header.count }
     var lastBodyRow: Int { firstBodyRow + table.rowCount - 1 }
 
-    func write() throws {
+    /// Whether a table is written row by row, top to bottom (`streamed`): a long table with one
+    /// header row and no charts (a chart's cached values are read back from the sheet's cells).
+    static func isStreamed(_ table: Table) -> Bool {
+        table.rowCount > maxRowsWithBlankBorders && table.header.count == 1 && XLSXCharts.plans(for: table).isEmpty
+    }
+
+    /// Writes the sheet. A `streamed` sheet (made in libxlsxwriter's constant-memory mode) gets
+    /// its rows strictly top to bottom, each row's height set before the next row: its cells go
+    /// straight to the file with their strings inline, instead of into a tree of cells and a
+    /// table of shared strings (100,000 enterprises: most of the workbook's time). Its title's
+    /// and header's heights are then counted from the headings' widths, not the body's.
+    func write(streamed: Bool = false) throws {
         var layout = XLSXLayout(columns: table.columnCount)
         let top = Self.titleRows
         let headerRows = table.header.count
-        for var block in table.headerBlocks {
+        let blocks = table.headerBlocks.map { block in
+            var block = block
             block.row += top
+            return block
+        }
+        blocks.forEach { layout.header($0) }
+        if streamed {
+            try writeLine(table.caption, row: 0, format: formats.title, lineHeight: 18, layout: layout)
+            for (row, height) in layout.rowHeights() {
+                worksheet_set_row(worksheet, lxw_row_t(row), height, nil)  // the header row, before its cells
+            }
+        }
+        for block in blocks {
             let r = lxw_row_t(block.row), c = lxw_col_t(block.column)
             if block.isMerged {
                 try check(worksheet_merge_range(worksheet, r, c, r + lxw_row_t(block.rows - 1), c + lxw_col_t(block.columns - 1),
@@ -43,26 +65,35 @@ struct XLSXSheet {
             } else {
                 try check(worksheet_write_string(worksheet, r, c, block.text, formats.header))
             }
-            layout.header(block)
+        }
+        // Before the body: a streamed sheet takes no range that ends above the row it is on.
+        if headerRows == 1 && table.rowCount > 20 && table.columnCount > 0 && !Self.tablesWithTotals.contains(table.id) {
+            worksheet_autofilter(worksheet, lxw_row_t(top), 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
         }
         var links = 0
         let columns = table.columnCount
         let writeBlanks = table.rowCount <= Self.maxRowsWithBlankBorders
         let firstBodyRow = self.firstBodyRow
+        if streamed { _ = layout.takeHeight(ofRow: top) }  // counted above
         try TableRowStream.forEach(table) { i, cells in
             let row = firstBodyRow + i
             for c in 0..<min(columns, cells.count) {
                 try write(cells[c], row: row, column: c, blanks: writeBlanks, layout: &layout, links: &links)
             }
+            if streamed, let height = layout.takeHeight(ofRow: row) {
+                worksheet_set_row(worksheet, lxw_row_t(row), height, nil)
+            }
         }
         for c in 0..<table.columnCount {
             worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), layout.excelWidth(c), nil)
         }
-        for (row, height) in layout.rowHeights() {
-            worksheet_set_row(worksheet, lxw_row_t(row), height, nil)
+        if !streamed {
+            for (row, height) in layout.rowHeights() {
+                worksheet_set_row(worksheet, lxw_row_t(row), height, nil)
+            }
+            // The title over the table's width, then the notes and the source line under it.
+            try writeLine(table.caption, row: 0, format: formats.title, lineHeight: 18, layout: layout)
         }
-        // The title over the table's width, then the notes and the source line under it.
-        try writeLine(table.caption, row: 0, format: formats.title, lineHeight: 18, layout: layout)
         var next = lastBodyRow + 2
         if !table.footnotes.isEmpty {
             try writeLine(TableCaption.notesHeading, row: next, format: formats.note, lineHeight: XLSXLayout.lineHeight, layout: layout)
@@ -82,9 +113,6 @@ struct XLSXSheet {
         worksheet_print_area(worksheet, 0, 0, lxw_row_t(next - 1), lxw_col_t(max(0, table.columnCount - 1)))
         if headerRows > 0 {
             worksheet_freeze_panes(worksheet, lxw_row_t(firstBodyRow), table.columnCount > 2 ? 1 : 0)
-        }
-        if headerRows == 1 && table.rowCount > 20 && table.columnCount > 0 && !Self.tablesWithTotals.contains(table.id) {
-            worksheet_autofilter(worksheet, lxw_row_t(top), 0, lxw_row_t(lastBodyRow), lxw_col_t(table.columnCount - 1))
         }
         // Printing: A4 landscape, narrow margins, as wide as one page, the header rows repeated
         // on every page.
@@ -137,8 +165,33 @@ struct XLSXSheet {
                 try writeText(text, cell.status, row, column, &layout)
             }
         case .text(let s):
-            try writeText(cell.footnote == nil ? s : cell.plainText, cell.status, row, column, &layout)
+            if let footnote = cell.footnote {
+                try writeMarked(s, footnote: footnote, cell.status, row, column, &layout)
+            } else {
+                try writeText(s, cell.status, row, column, &layout)
+            }
         }
+    }
+
+    /// A text with its footnote mark as a superscript run after it (rich text), as Excel, WPS
+    /// and LibreOffice show a note mark.
+    private func writeMarked(_ text: String, footnote: Int, _ status: DisclosureStatus?, _ row: Int, _ column: Int,
+                             _ layout: inout XLSXLayout) throws {
+        let mark = String(footnote)
+        let clipped = Self.clipped(text, leaving: mark.utf8.count)
+        let runs = [(formats.run, clipped), (formats.superscript, mark)]
+        let strings = runs.map { strdup($0.1) }
+        defer { strings.forEach { free($0) } }
+        let tuples = UnsafeMutablePointer<lxw_rich_string_tuple>.allocate(capacity: runs.count)
+        defer { tuples.deallocate() }
+        var list: [UnsafeMutablePointer<lxw_rich_string_tuple>?] = []
+        for (i, run) in runs.enumerated() {
+            (tuples + i).initialize(to: lxw_rich_string_tuple(format: run.0, string: strings[i]))
+            list.append(tuples + i)
+        }
+        list.append(nil)
+        try check(worksheet_write_rich_string(worksheet, lxw_row_t(row), lxw_col_t(column), &list, formats.cell(.text, status: status)))
+        layout.text(clipped + mark, status: status != nil, row: row, column: column)
     }
 
     private func writeText(_ text: String, _ status: DisclosureStatus?, _ row: Int, _ column: Int, _ layout: inout XLSXLayout) throws {
@@ -153,10 +206,12 @@ struct XLSXSheet {
         return d
     }
 
-    /// Text cut to Excel's 32,767 characters per cell (the rest would make the file invalid).
-    static func clipped(_ text: String) -> String {
-        guard text.utf8.count > maxCellCharacters, text.unicodeScalars.count > maxCellCharacters else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxCellCharacters - 1))) + "…"
+    /// Text cut to Excel's 32,767 characters per cell (the rest would make the file invalid),
+    /// `leaving` room for that many more after it.
+    static func clipped(_ text: String, leaving: Int = 0) -> String {
+        let limit = maxCellCharacters - leaving
+        guard text.utf8.count > limit, text.unicodeScalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit - 1))) + "…"
     }
 
     private func check(_ error: lxw_error) throws {

@@ -122,20 +122,11 @@ public struct HTMLWriter: Sendable {
     static let noWrap = "white-space:nowrap;"
 
     /// Column widths in pixels that fit the text at 9 pt (a CJK character about 12 px, Latin
-    /// about 6.5), from the single-column headings (up to 16 display columns, then they wrap)
-    /// and the first 2,000 rows (up to 30). Word, WPS and LibreOffice lay tables out from these
-    /// `<col>` widths instead of squeezing every column.
+    /// about 6.5): headings count up to 16 display columns (then they wrap), cells up to 30
+    /// (`TextColumnWidths`). Word, WPS and LibreOffice lay tables out from these `<col>` widths
+    /// instead of squeezing every column.
     static func columnWidths(_ table: Table) -> [Int] {
-        var units = [Int](repeating: 4, count: table.columnCount)
-        for b in table.headerBlocks where b.columns == 1 && b.column < units.count {
-            units[b.column] = max(units[b.column], min(16, ExportText.displayWidth(b.text)))
-        }
-        for i in 0..<min(table.rowCount, 2_000) {
-            for (c, cell) in table.row(i).enumerated() where c < units.count {
-                units[c] = max(units[c], min(30, ExportText.displayWidth(cell.value.plainText)))
-            }
-        }
-        return units.map { Int((Double($0) * 6.5).rounded()) + 12 }
+        TextColumnWidths(minimum: 4, headerCap: 16, bodyCap: 30).of(table).map { Int((Double($0) * 6.5).rounded()) + 12 }
     }
 
     /// Short texts (numbers, years, names such as 黑龙江, 已公开) are kept on one line: a narrow
