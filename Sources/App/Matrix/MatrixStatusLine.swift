@@ -30,17 +30,17 @@ final class MatrixStatusLine {
     func show(_ progress: EntryProgress) {
         let text = progress.text
         guard text != self.progress else { return }
-        gtk_label_set_text(progressLabel.opaque, text)
+        Widgets.setText(progressLabel, text)
         gtk_widget_set_tooltip_text(progressLabel, text)
     }
 
     /// Says that a key does nothing in the grid, and which keys do.
     func unusedKey(_ key: String) {
-        gtk_label_set_text(noteLabel.opaque, tr("%1 does nothing here. Status keys: Y/1 √, N/X/0 ×, P, D, Delete; Ctrl+? lists every key.", key))
+        Widgets.setText(noteLabel, tr("%1 does nothing here. Status keys: Y/1 √, N/X/0 ×, P, D, Delete; Ctrl+? lists every key.", key))
     }
 
     func clearNote() {
-        if !note.isEmpty { gtk_label_set_text(noteLabel.opaque, "") }
+        if !note.isEmpty { Widgets.setText(noteLabel, "") }
     }
 
     var progress: String { Widgets.text(ofLabel: progressLabel) }
