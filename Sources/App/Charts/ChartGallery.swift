@@ -83,11 +83,11 @@ final class ChartGallery {
     func show(_ charts: [ChartKind: any Chart], emptyReasons: [ChartKind: String] = [:], findings: [ChartKind: String] = [:]) {
         for (kind, row) in rows {
             row.thumbnail.chart = charts[kind]
-            gtk_label_set_text(row.label.opaque, kind.title)
+            Widgets.setText(row.label, kind.title)
             Events.name(row.row, kind.title, description: findings[kind] ?? kind.title)
             Events.setAccessibleLabel(row.thumbnail.widget, kind.title)
             let reason = emptyReasons[kind] ?? ""
-            gtk_label_set_text(row.reason.opaque, reason)
+            Widgets.setText(row.reason, reason)
             gtk_widget_set_visible(row.reason, reason.isEmpty ? 0 : 1)
         }
     }

@@ -442,7 +442,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
     }
 
     private func setStatus(_ text: String) {
-        gtk_label_set_text(status.opaque, text)
+        Widgets.setText(status, text)
         gtk_widget_set_tooltip_text(status, text)
     }
 

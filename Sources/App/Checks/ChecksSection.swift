@@ -19,10 +19,11 @@ final class ChecksSection: WindowSection, FocusingSection {
     private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
     var title: String {
-        // Information (cells not yet entered) is listed but not counted as a problem.
-        let counted = problems.filter { $0.severity != .info }.count
-        return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
+        counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
     }
+    /// The problems counted in the title: information (cells not yet entered) is listed but not
+    /// counted as a problem. (Counted once per list: the window asks for the title on every edit.)
+    private var counted = 0
     /// The sidebar counts the problems, so the list follows every change (after the window's next
     /// frame, in an idle callback) even while hidden.
     var followsWhileHidden: Bool { true }
@@ -77,11 +78,12 @@ final class ChecksSection: WindowSection, FocusingSection {
 
     private func listProblems() {
         problems = controller.problems
+        counted = problems.filter { $0.severity != .info }.count
         showRows()
 
         let errors = problems.filter(\.isError).count
         let warnings = problems.filter { $0.severity == .warning }.count
-        gtk_label_set_text(summary.opaque, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
+        Widgets.setText(summary, errors + warnings == 0 ? tr("No problems") : Self.countText(errors: errors, warnings: warnings))
         list.setVisible(!problems.isEmpty)
         gtk_widget_set_visible(empty, problems.isEmpty ? 1 : 0)
         gtk_widget_set_visible(note, 0)
@@ -153,7 +155,7 @@ final class ChecksSection: WindowSection, FocusingSection {
         // A merge conflict is resolved beside its record, with Take A / Take B.
         if problems[index].code == .mergeConflict { window?.actions.map.activate("conflicts") }
         if !shown {
-            gtk_label_set_text(note.opaque, tr("No section of the window shows this record yet."))
+            Widgets.setText(note, tr("No section of the window shows this record yet."))
         }
         gtk_widget_set_visible(note, shown ? 0 : 1)
         return shown

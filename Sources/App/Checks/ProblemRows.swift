@@ -78,9 +78,9 @@ final class ProblemRows {
               let name = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
               let c = content(name) else { return }
         gtk_image_set_from_icon_name(row.icon.opaque, c.severity.iconName)
-        gtk_label_set_text(row.severity.opaque, c.grouped ? "" : c.severity.label)
+        Widgets.setText(row.severity, c.grouped ? "" : c.severity.label)
         gtk_widget_set_visible(row.icon, c.grouped ? 0 : 1)
-        gtk_label_set_text(row.arrow.opaque, c.expanded.map { $0 ? "▾" : "▸" } ?? "")
+        Widgets.setText(row.arrow, c.expanded.map { $0 ? "▾" : "▸" } ?? "")
         for (widget, severity) in [(row.severity, Severity.error), (row.icon, .error)] {
             if c.severity == severity {
                 gtk_widget_add_css_class(widget, "gk-error")
@@ -91,10 +91,10 @@ final class ProblemRows {
             }
         }
         if c.grouped { gtk_widget_add_css_class(row.box, "gk-problem-grouped") } else { gtk_widget_remove_css_class(row.box, "gk-problem-grouped") }
-        gtk_label_set_text(row.message.opaque, c.text)
-        gtk_label_set_text(row.explanation.opaque, c.detail ?? "")
+        Widgets.setText(row.message, c.text)
+        Widgets.setText(row.explanation, c.detail ?? "")
         gtk_widget_set_visible(row.explanation, c.detail == nil ? 0 : 1)
-        gtk_label_set_text(row.count.opaque, c.count ?? "")
+        Widgets.setText(row.count, c.count ?? "")
         gtk_widget_set_visible(row.count, c.count == nil ? 0 : 1)
         Events.setAccessibleLabel(row.box, [c.grouped ? nil : c.severity.label, c.text, c.count, c.detail].compactMap { $0 }.joined(separator: " "))
     }

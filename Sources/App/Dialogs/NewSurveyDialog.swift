@@ -78,7 +78,7 @@ final class NewSurveyDialog {
     func submit() {
         let text = String(borrowingGChars: gtk_editable_get_text(yearsEntry.opaque)) ?? ""
         guard let years = SurveyYears.parse(text) else {
-            gtk_label_set_text(errorLabel.opaque, tr("“%1” is not a list of years. Type years between 1990 and 2100, such as 2023-2025 or 2021, 2023.", text))
+            Widgets.setText(errorLabel, tr("“%1” is not a list of years. Type years between 1990 and 2100, such as 2023-2025 or 2021, 2023.", text))
             gtk_widget_set_visible(errorLabel, 1)
             gtk_widget_grab_focus(yearsEntry)
             return

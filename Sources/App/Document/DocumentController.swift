@@ -33,7 +33,7 @@ final class DocumentController {
     private var observers: [(id: Int, body: @MainActor (Change) -> Void)] = []
     private var nextObserverID = 0
     private var cachedStatistics: (version: Int, value: Statistics)?
-    private var cachedProblems: (version: Int, value: [Problem])?
+    private var cachedValidation: (version: Int, value: Validation)?
     /// Set by a replace that starts out unsaved; cleared by the next save or replace.
     private var unsavedSinceReplace = false
 
@@ -71,11 +71,20 @@ final class DocumentController {
         return value
     }
 
-    /// The validation problems of the current survey (computed once per version).
-    var problems: [Problem] {
-        if let cached = cachedProblems, cached.version == version { return cached.value }
-        let value = Validator.validate(survey)
-        cachedProblems = (version, value)
+    /// The validation problems of the current survey (computed once per version). After one cell
+    /// edit, only the checks that read the cells run again (`Validation.updated(for:after:)`): the
+    /// passes over every enterprise are kept from the version before.
+    var problems: [Problem] { validation.problems }
+
+    private var validation: Validation {
+        if let cached = cachedValidation, cached.version == version { return cached.value }
+        let value: Validation
+        if let cached = cachedValidation, cached.version == version - 1, let edit = document.lastApplied {
+            value = cached.value.updated(for: survey, after: edit)
+        } else {
+            value = Validator.validation(survey)
+        }
+        cachedValidation = (version, value)
         return value
     }
 

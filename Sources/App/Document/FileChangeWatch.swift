@@ -81,7 +81,7 @@ final class FileChangeWatch {
             ? tr("“%1” was deleted or moved away on disk. Your survey is still here; saving writes it again.", url.lastPathComponent)
             : tr("“%1” was changed on disk by another program. Reload it to see that version, or keep yours (saving will ask before replacing the other version).", url.lastPathComponent)
         message = text
-        gtk_label_set_text(label.opaque, text)
+        Widgets.setText(label, text)
         gtk_widget_set_visible(bar, 1)
     }
 

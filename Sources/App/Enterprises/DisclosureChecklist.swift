@@ -46,9 +46,9 @@ final class DisclosureChecklist {
                         removing: Completeness.allCases.map(EnterpriseStyle.completenessClass))
         if let required = e.requiredItems {
             let done = required.filter(e.disclosedItems.contains).count
-            gtk_label_set_text(countLabel.opaque, trn("%1 of %2 required item published", "%1 of %2 required items published", required.count, done, required.count))
+            Widgets.setText(countLabel, trn("%1 of %2 required item published", "%1 of %2 required items published", required.count, done, required.count))
         } else {
-            gtk_label_set_text(countLabel.opaque, tr("Reasons unknown: what it must publish cannot be judged"))
+            Widgets.setText(countLabel, tr("Reasons unknown: what it must publish cannot be judged"))
         }
     }
 

@@ -98,7 +98,7 @@ final class EnterpriseFilterBar {
     }
 
     func setCount(shown: Int, total: Int) {
-        gtk_label_set_text(countLabel.opaque, tr("Showing %1 of %2", shown, total))
+        Widgets.setText(countLabel, tr("Showing %1 of %2", shown, total))
     }
 
     var countText: String { Widgets.text(ofLabel: countLabel) }

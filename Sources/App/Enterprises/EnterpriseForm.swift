@@ -162,8 +162,8 @@ final class EnterpriseForm {
         current = e
         history.show(survey.changeLog, record: "enterprises/" + e.id, related: ["verdicts/" + e.id])
         gtk_stack_set_visible_child_name(stack.opaque, "form")
-        gtk_label_set_text(titleLabel.opaque, e.name)
-        gtk_label_set_text(idLabel.opaque, tr("ID %1", e.id))
+        Widgets.setText(titleLabel, e.name)
+        Widgets.setText(idLabel, tr("ID %1", e.id))
         name.show(e.name, force: force)
         city.show(e.city ?? "", force: force)
         industry.show(e.industry ?? "", force: force)

@@ -77,7 +77,7 @@ enum FormParts {
     static func retag(_ label: UnsafeMutablePointer<GtkWidget>, _ text: String, cssClass: String, removing old: [String]) {
         for c in old { gtk_widget_remove_css_class(label, c) }
         gtk_widget_add_css_class(label, cssClass)
-        gtk_label_set_text(label.opaque, text)
+        Widgets.setText(label, text)
     }
 
     /// Removes every child of a box (or the rows of a list box).

@@ -211,14 +211,14 @@ final class ExportDialog {
         let text = written.count == 1
             ? tr("Exported to %1.", written[0].path)
             : trn("Exported %1 file to %2.", "Exported %1 files to %2.", written.count, written.count, folder.path)
-        gtk_label_set_text(doneLabel.opaque, text)
+        Widgets.setText(doneLabel, text)
         if let doneBox { gtk_widget_set_visible(doneBox, 1) }
         gtk_widget_set_visible(openFolderButton, 1)
         if let cancelButton { gtk_button_set_label(cancelButton.cast(), tr("_Close")); gtk_button_set_use_underline(cancelButton.cast(), 1) }
     }
 
     private func show(_ message: String) {
-        gtk_label_set_text(errorLabel.opaque, message)
+        Widgets.setText(errorLabel, message)
         gtk_widget_set_visible(errorLabel, 1)
     }
 

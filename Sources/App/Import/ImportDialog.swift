@@ -136,10 +136,10 @@ final class ImportDialog {
     /// Shows the session: encoding, mapping, preview and outcome; Import only with rows to add.
     private func refresh() {
         if let encoding = session.encoding {
-            gtk_label_set_text(encodingLabel.opaque, trn("Encoding: %1 · %2 row after the header", "Encoding: %1 · %2 rows after the header",
+            Widgets.setText(encodingLabel, trn("Encoding: %1 · %2 row after the header", "Encoding: %1 · %2 rows after the header",
                                                                 session.records.count, encoding.rawValue, session.records.count))
         } else {
-            gtk_label_set_text(encodingLabel.opaque, tr("The file cannot be read as text."))
+            Widgets.setText(encodingLabel, tr("The file cannot be read as text."))
         }
         let mapping = session.effectiveMapping
         for (field, dropDown) in fieldDropDowns {

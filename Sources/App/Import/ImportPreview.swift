@@ -86,14 +86,14 @@ final class ImportPreview {
     /// Shows what the plan will do, or why there is no plan.
     func showOutcome(_ session: ImportSession) {
         guard let plan = session.plan else {
-            gtk_label_set_text(summaryLabel.opaque, session.error ?? tr("Choose a file to import."))
+            Widgets.setText(summaryLabel, session.error ?? tr("Choose a file to import."))
             Widgets.addClasses(summaryLabel, ["gk-warning"])
-            gtk_label_set_text(problemsLabel.opaque, "")
+            Widgets.setText(problemsLabel, "")
             return
         }
         gtk_widget_remove_css_class(summaryLabel, "gk-warning")
-        gtk_label_set_text(summaryLabel.opaque, Self.summary(plan))
-        gtk_label_set_text(problemsLabel.opaque, Self.problems(plan))
+        Widgets.setText(summaryLabel, Self.summary(plan))
+        Widgets.setText(problemsLabel, Self.problems(plan))
     }
 
     static func summary(_ plan: EnterpriseImport) -> String {

@@ -44,6 +44,8 @@ final class MatrixDetailsPane {
     let qualities = MatrixQualityControl()
     private let problemsBox: Widget
     private let problemsList: Widget
+    /// The problems listed under "Problems".
+    private var shownProblems: [Problem] = []
     /// The sections that need a recorded cell.
     private var recordedOnly: [Widget] = []
 
@@ -109,8 +111,8 @@ final class MatrixDetailsPane {
         updating = true
         defer { updating = false }
         guard let details else {
-            gtk_label_set_text(title.opaque, tr(context: "matrix", "No cell"))
-            gtk_label_set_text(subtitle.opaque, tr("No jurisdiction is shown: clear the search or the problem filter."))
+            Widgets.setText(title, tr(context: "matrix", "No cell"))
+            Widgets.setText(subtitle, tr("No jurisdiction is shown: clear the search or the problem filter."))
             for widget in recordedOnly + statusButtons.map(\.1) { gtk_widget_set_sensitive(widget, 0) }
             gtk_widget_set_visible(emptyHint, 0)
             gtk_widget_set_visible(selectionHint, 0)
@@ -124,10 +126,10 @@ final class MatrixDetailsPane {
         conflicts.show(details.conflicts)
         let o = details.observation
         let status = o?.status ?? .notSurveyed
-        gtk_label_set_text(title.opaque, details.title)
-        gtk_label_set_text(subtitle.opaque, details.key.kind.label)
+        Widgets.setText(title, details.title)
+        Widgets.setText(subtitle, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        gtk_label_set_text(selectionHint.opaque, trn("%1 cell selected: the status and every field below apply to it.",
+        Widgets.setText(selectionHint, trn("%1 cell selected: the status and every field below apply to it.",
                                                      "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
                                                      details.selectionCount))
         for (s, button) in statusButtons {
@@ -136,7 +138,7 @@ final class MatrixDetailsPane {
         }
         for widget in recordedOnly { gtk_widget_set_sensitive(widget, o == nil ? 0 : 1) }
         gtk_widget_set_visible(emptyHint, o == nil ? 1 : 0)
-        gtk_label_set_text(emptyHint.opaque, tr("Not surveyed. Choose a status to record this cell; then its details can be filled in."))
+        Widgets.setText(emptyHint, tr("Not surveyed. Choose a status to record this cell; then its details can be filled in."))
         for (type, check) in coverageChecks {
             gtk_check_button_set_active(check.cast(), o?.coverage.contains(type) == true ? 1 : 0)
         }
@@ -266,12 +268,15 @@ final class MatrixDetailsPane {
     }
 
     private func showProblems(_ problems: [Problem]) {
+        gtk_widget_set_visible(problemsBox, problems.isEmpty ? 0 : 1)
+        // The same problems keep their labels: new labels would be measured again on every key.
+        guard problems != shownProblems else { return }
+        shownProblems = problems
         while let child = gtk_widget_get_first_child(problemsList) { gtk_box_remove(problemsList.cast(), child) }
         for problem in problems {
             let mark = problem.isError ? tr(context: "matrix", "Error") : tr(context: "matrix", "Warning")
             gtk_box_append(problemsList.cast(), Widgets.label("⚠ \(mark): \(MatrixStatusText.explanation(problem))", wrap: true))
         }
-        gtk_widget_set_visible(problemsBox, problems.isEmpty ? 0 : 1)
     }
 
     // MARK: Edits

@@ -27,7 +27,7 @@ final class MatrixMessageBar {
 
     func show(_ text: String, _ kind: Kind = .error) {
         message = text
-        gtk_label_set_text(label.opaque, text)
+        Widgets.setText(label, text)
         switch kind {
         case .info: gtk_info_bar_set_message_type(widget.opaque, GTK_MESSAGE_INFO)
         case .warning: gtk_info_bar_set_message_type(widget.opaque, GTK_MESSAGE_WARNING)

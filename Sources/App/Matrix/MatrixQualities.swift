@@ -56,7 +56,7 @@ final class MatrixQualityControl {
         self.key = key
         for (quality, check) in checks { check.isActive = marks.contains { $0.quality == quality } }
         let text = marks.map { "\($0.quality.label): \($0.source)" }.joined(separator: "\n")
-        gtk_label_set_text(sources.opaque, text)
+        Widgets.setText(sources, text)
         gtk_widget_set_visible(sources, text.isEmpty ? 0 : 1)
     }
 

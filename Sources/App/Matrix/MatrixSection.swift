@@ -57,7 +57,10 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     private var shownSelection = MatrixSelection()
     private(set) var cells: MatrixCells
     private var index: CellIndex
-    private var problems: [Problem] = []
+    /// The validation problems located at cells, in validation order (read once per validated
+    /// version: a key reads them by cell, never by a pass over every problem of the survey).
+    private var cellProblems: [Problem] = []
+    private var problemsByCell: [ProblemLocation: [Problem]] = [:]
     private var problemsVersion = -1
     private var problemsScheduled = false
     private var observer = 0
@@ -167,7 +170,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         shownVersion = controller.version
         index = CellIndex(survey)
         cells = MatrixCells(survey, index: index, statistics: controller.statistics)
-        cells.markProblems(problems, jurisdictions: survey.jurisdictions)
+        cells.markProblems(cellProblems, jurisdictions: survey.jurisdictions)
         if problemsVersion != controller.version { scheduleProblems() }
         statusLine.show(EntryProgress(survey, index: index))
         showRows()
@@ -200,9 +203,10 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     func updateProblems() {
         problemsScheduled = false
         guard problemsVersion != controller.version else { return }
-        problems = controller.problems
+        cellProblems = controller.problems.filter { if case .cell = $0.location { true } else { false } }
+        problemsByCell = Dictionary(grouping: cellProblems, by: \.location)
         problemsVersion = controller.version
-        cells.markProblems(problems, jurisdictions: controller.survey.jurisdictions)
+        cells.markProblems(cellProblems, jurisdictions: controller.survey.jurisdictions)
         showRows()
     }
 
@@ -233,12 +237,17 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         let cursor = grid.selection.cursor
         let key = addressing.key(cursor)
         let jurisdiction = controller.survey.jurisdictions[grid.rows.data[cursor.row]]
-        let here = problems.filter { $0.location == .cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind) }
+        let here = problems(at: key)
         return MatrixCellDetails(key: key, title: "\(jurisdiction.displayName) · \(yearHeading(key.year))",
                                  observation: index[key].map { controller.survey.observations[$0] },
                                  selectionCount: grid.selection.cellCount, problems: here, log: controller.survey.changeLog,
                                  qualities: controller.survey.qualities(key.jurisdiction, key.year, key.kind),
                                  conflicts: controller.survey.conflicts.isEmpty ? [] : controller.survey.conflicts.filter { $0.cell == key })
+    }
+
+    /// The problems of one cell, as last validated.
+    private func problems(at key: CellKey) -> [Problem] {
+        problemsByCell[.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)] ?? []
     }
 
     /// A cell in words: where it is, its status, note, evidence and problems.
@@ -249,8 +258,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         var lines = [addressing.name(p), MatrixStatusText.buttonLabel(o?.status ?? .notSurveyed)]
         if let note = o?.note, !note.isEmpty { lines.append(tr("Note: %1", note)) }
         if let count = o?.evidence.count, count > 0 { lines.append(tr("Evidence: %1", count)) }
-        let location = ProblemLocation.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)
-        for problem in problems where problem.location == location { lines.append("⚠ " + MatrixStatusText.explanation(problem)) }
+        for problem in problems(at: key) { lines.append("⚠ " + MatrixStatusText.explanation(problem)) }
         return lines.joined(separator: "\n")
     }
 
@@ -274,8 +282,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
         if let change = lastChange, change.selection == s, change.version == controller.version { label = change.text + ". " + label }
         var details: [String] = []
         if let count = o?.evidence.count, count > 0 { details.append(tr("Evidence: %1", count)) }
-        let location = ProblemLocation.cell(jurisdiction: key.jurisdiction, year: key.year, kind: key.kind)
-        for problem in problems where problem.location == location { details.append(MatrixStatusText.explanation(problem)) }
+        for problem in problems(at: key) { details.append(MatrixStatusText.explanation(problem)) }
         return (label, details.joined(separator: "; "))
     }
 

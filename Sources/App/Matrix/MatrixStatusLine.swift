@@ -31,19 +31,19 @@ final class MatrixStatusLine {
     func show(_ progress: EntryProgress) {
         let text = progress.text
         guard text != self.progress else { return }
-        gtk_label_set_text(progressLabel.opaque, text)
+        Widgets.setText(progressLabel, text)
         gtk_widget_set_tooltip_text(progressLabel, text)
     }
 
     /// Says that a key does nothing in the grid, and which keys do.
     func unusedKey(_ key: String) {
-        gtk_label_set_text(noteLabel.opaque, tr("%1 does nothing here. Status keys: Y/1 √, N/X/0 ×, P, D, Delete; Ctrl+? lists every key.", key))
+        Widgets.setText(noteLabel, tr("%1 does nothing here. Status keys: Y/1 √, N/X/0 ×, P, D, Delete; Ctrl+? lists every key.", key))
         gtk_widget_set_visible(progressLabel, 0)
     }
 
     func clearNote() {
         guard !note.isEmpty else { return }
-        gtk_label_set_text(noteLabel.opaque, "")
+        Widgets.setText(noteLabel, "")
         gtk_widget_set_visible(progressLabel, 1)
     }
 

@@ -55,7 +55,7 @@ final class OutreachJurisdictionList {
         let outreach = Dictionary(survey.outreach.map { ($0.jurisdiction, $0) }, uniquingKeysWith: { a, _ in a })
         for j in survey.jurisdictions {
             guard let label = summaries[j.id] else { continue }
-            gtk_label_set_text(label.opaque, Self.summary(j, outreach[j.id]))
+            Widgets.setText(label, Self.summary(j, outreach[j.id]))
         }
         if selectedID == nil || rowsByID[selectedID!] == nil { selectedID = ids.first }
         if let id = selectedID, let row = rowsByID[id] { gtk_list_box_select_row(listBox.opaque, row.cast()) }

@@ -119,7 +119,7 @@ final class OutreachSection: RevealingSection, FocusingSection {
 
     private func showSelected() {
         guard let j = selectedJurisdiction, let o = selectedOutreach else { return }
-        gtk_label_set_text(heading.opaque, j.displayFullName)
+        Widgets.setText(heading, j.displayFullName)
         mandatory.show(j.mandatoryDepartments, key: j.id)
         voluntary.show(j.voluntaryDepartments, key: j.id)
         contacts.show(o.phoneContacts, key: j.id)

@@ -52,14 +52,14 @@ final class ReconciliationRows {
               let text = String(borrowingGChars: gtk_string_object_get_string(object.opaque)),
               let index = Int(text), let (f, names) = figure(index) else { return }
         gtk_image_set_from_icon_name(row.icon.opaque, f.agrees ? "emblem-ok-symbolic" : "dialog-warning-symbolic")
-        gtk_label_set_text(row.verdict.opaque, f.agrees ? tr("agrees") : tr("DIFFERS"))
+        Widgets.setText(row.verdict, f.agrees ? tr("agrees") : tr("DIFFERS"))
         for widget in [row.verdict, row.icon] {
             if f.agrees { gtk_widget_remove_css_class(widget, "gk-warning") } else { gtk_widget_add_css_class(widget, "gk-warning") }
         }
-        gtk_label_set_text(row.statement.opaque, f.statement)
-        gtk_label_set_text(row.values.opaque, f.valuesLine)
+        Widgets.setText(row.statement, f.statement)
+        Widgets.setText(row.values, f.valuesLine)
         let details = f.detailLines(names: names).joined(separator: "\n")
-        gtk_label_set_text(row.details.opaque, details)
+        Widgets.setText(row.details, details)
         gtk_widget_set_visible(row.details, details.isEmpty ? 0 : 1)
         Events.setAccessibleLabel(gtk_widget_get_parent(row.statement), (f.agrees ? tr("agrees") : tr("DIFFERS")) + ": " + f.statement)
     }

@@ -92,7 +92,7 @@ final class ReconciliationSection: WindowSection, FocusingSection {
         list.splice(at: 0, removing: previous, figures.indices.map(String.init))
 
         let differing = allFigures.filter { !$0.agrees }.count
-        gtk_label_set_text(summary.opaque, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
+        Widgets.setText(summary, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
         gtk_widget_set_visible(summary, allFigures.isEmpty ? 0 : 1)
         gtk_widget_set_visible(onlyDiffering, allFigures.isEmpty ? 0 : 1)
         list.setVisible(!allFigures.isEmpty)
@@ -102,7 +102,7 @@ final class ReconciliationSection: WindowSection, FocusingSection {
         gtk_expander_set_label(decisionsExpander.opaque, heading)
         // GTK 4.8 does not name an expander after its label over AT-SPI ("GtkExpander").
         Events.setAccessibleLabel(decisionsExpander, heading)
-        gtk_label_set_text(decisionsLabel.opaque, decisions.map {
+        Widgets.setText(decisionsLabel, decisions.map {
             tr("decision %1: %2", $0.id, $0.decision) + "\n" + tr("conflicting passage: %1", $0.conflictingPassage)
         }.joined(separator: "\n\n"))
         gtk_widget_set_visible(decisionsExpander, decisions.isEmpty ? 0 : 1)

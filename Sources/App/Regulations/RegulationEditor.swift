@@ -172,7 +172,7 @@ final class RegulationEditor {
         current = r
         history.show(survey.changeLog, record: "regulations/" + r.id)
         gtk_stack_set_visible_child_name(stack.opaque, "form")
-        gtk_label_set_text(heading.opaque, r.title)
+        Widgets.setText(heading, r.title)
         let status = r.status(on: date)
         FormParts.retag(statusTag, tr("%1 (as of %2)", status.label, date.description), cssClass: EnterpriseStyle.regulationStatusClass(status),
                         removing: RegulationStatus.allCases.map(EnterpriseStyle.regulationStatusClass))

@@ -125,7 +125,7 @@ final class SurveyDetailsDialog {
     }
 
     private func explain(_ message: String, focus: UnsafeMutablePointer<GtkWidget>) -> Bool {
-        gtk_label_set_text(errorLabel.opaque, message)
+        Widgets.setText(errorLabel, message)
         gtk_widget_set_visible(errorLabel, 1)
         gtk_widget_grab_focus(focus)
         return false

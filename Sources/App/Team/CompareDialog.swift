@@ -138,7 +138,7 @@ final class CompareDialog: TeamDialog {
         if rows.count != open.count || section != nil || jurisdiction != nil {
             text += "\n" + trn("%1 row listed.", "%1 rows listed.", rows.count)
         }
-        gtk_label_set_text(summary.opaque, text)
+        Widgets.setText(summary, text)
         // New items every time, so that every row in sight is bound again.
         self.rows = rows
         list.show(Array(rows.indices))
@@ -198,9 +198,9 @@ final class CompareDialog: TeamDialog {
         let row = rows[index]
         w.row = index
         rowWidgets[item] = w
-        gtk_label_set_text(w.path.opaque, row.path)
-        gtk_label_set_text(w.a.opaque, "A: " + TeamText.quoted(row.a))
-        gtk_label_set_text(w.b.opaque, "B: " + TeamText.quoted(row.b))
+        Widgets.setText(w.path, row.path)
+        Widgets.setText(w.a, "A: " + TeamText.quoted(row.a))
+        Widgets.setText(w.b, "B: " + TeamText.quoted(row.b))
         gtk_widget_set_visible(w.controls, row.decidable ? 1 : 0)
         gtk_editable_set_text(w.entry.opaque, "")
         Events.setAccessibleLabel(w.takeA, tr("Take A for %1", row.path))

@@ -28,7 +28,7 @@ final class ConflictsDialog: TeamDialog {
         let conflicts = controller.survey.conflicts
         guard conflicts != shown || conflicts.isEmpty else { return }
         shown = conflicts
-        gtk_label_set_text(summary.opaque, conflicts.isEmpty ? tr("No merge conflicts: the survey is fully merged.")
+        Widgets.setText(summary, conflicts.isEmpty ? tr("No merge conflicts: the survey is fully merged.")
                                                              : tr("%1 fields were changed differently on both sides.", conflicts.count))
         TeamDialog.removeAll(list)
         for c in conflicts {

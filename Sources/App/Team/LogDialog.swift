@@ -98,7 +98,7 @@ final class LogDialog: TeamDialog {
         let entries = log.filtered(author: f.author, since: f.since, pathPrefix: f.record, section: f.section)
         let old = visible
         visible = entries
-        gtk_label_set_text(count.opaque, tr("%1 of %2 logged changes", entries.count, log.entries.count))
+        Widgets.setText(count, tr("%1 of %2 logged changes", entries.count, log.entries.count))
         if f == filters, entries.count >= old.count, entries.prefix(old.count).elementsEqual(old) {
             // Only new changes (the log is append-only): they go on top, the rest stay in place.
             if entries.count > old.count { list.insert(Array(old.count..<entries.count).reversed(), at: 0) }
@@ -117,7 +117,7 @@ final class LogDialog: TeamDialog {
 
     private func bind(_ item: ListItem, _ index: Int) {
         guard let label = rowLabels[item.raw], visible.indices.contains(index) else { return }
-        gtk_label_set_text(label.opaque, TeamText.line(visible[index]))
+        Widgets.setText(label, TeamText.line(visible[index]))
     }
 
     /// What Export exports: the survey with the entries that pass the filters as its log.

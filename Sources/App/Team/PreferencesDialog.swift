@@ -39,7 +39,7 @@ final class PreferencesDialog: TeamDialog {
         do {
             try Preferences(authorName: name.isEmpty ? nil : name).save(environment: environment)
         } catch {
-            gtk_label_set_text(message.opaque, tr("The preferences could not be saved: %1", error.localizedDescription))
+            Widgets.setText(message, tr("The preferences could not be saved: %1", error.localizedDescription))
             gtk_widget_set_visible(message, 1)
             return false
         }

@@ -224,10 +224,15 @@ final class MainWindow {
     /// The header bar's second line, as shown.
     var headerSubtitle: String { Widgets.text(ofLabel: subtitleLabel) }
 
+    private var shownTitle: WindowTitle?
+
     private func updateTitle() {
         let title = WindowTitle(survey: survey, fileURL: fileURL, unsaved: controller.isDirty)
-        gtk_label_set_text(titleLabel.opaque, title.title)
-        gtk_label_set_text(subtitleLabel.opaque, title.subtitle)
+        // Most edits leave the title as it is: nothing is set again then.
+        guard title != shownTitle else { return }
+        shownTitle = title
+        Widgets.setText(titleLabel, title.title)
+        Widgets.setText(subtitleLabel, title.subtitle)
         gtk_widget_set_tooltip_text(titleLabel, title.title)
         gtk_window_set_title(window.window, title.windowTitle)
     }

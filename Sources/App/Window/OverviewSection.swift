@@ -68,9 +68,7 @@ final class OverviewSection: RevealingSection {
     }
 
     /// Sets a label's text when it differs (an equal text would still be laid out again).
-    private func setText(_ label: Widget, _ text: String) {
-        if Widgets.text(ofLabel: label) != text { gtk_label_set_text(label.opaque, text) }
-    }
+    private func setText(_ label: Widget, _ text: String) { Widgets.setText(label, text) }
 
     /// Title and organisation.
     private func heading() -> Widget {

@@ -117,6 +117,15 @@ enum Widgets {
         for name in classes { gtk_widget_add_css_class(widget, name) }
     }
 
+    /// Sets a label's plain text, only when it differs from the text shown: GTK lays the text
+    /// out again (and a wrapping label asks the whole window for a new layout) on every
+    /// `gtk_label_set_text`, even when the text is the same.
+    static func setText(_ label: Widget, _ text: String) {
+        let plain = gtk_label_get_use_markup(label.opaque) == 0 && gtk_label_get_use_underline(label.opaque) == 0
+        if plain, String(borrowingGChars: gtk_label_get_label(label.opaque)) == text { return }
+        gtk_label_set_text(label.opaque, text)
+    }
+
     /// The text of a label.
     static func text(ofLabel label: Widget) -> String {
         String(borrowingGChars: gtk_label_get_text(label.opaque)) ?? ""

@@ -43,7 +43,9 @@ extension ValidationContext {
 
     private mutating func checkCell(_ o: Observation) {
         let location = ProblemLocation.cell(jurisdiction: o.jurisdiction, year: o.year, kind: o.kind)
-        let cell = cellPhrase(o.jurisdiction, o.year, o.kind)
+        // The phrase is made only for a cell with a problem (most cells have none).
+        let place = name(o.jurisdiction)
+        let cell = { Self.cellPhrase(o.year, o.kind, place) }
         let known = jurisdiction(o.jurisdiction)
         if known == nil {
             add(.unknownJurisdiction, tr("An observation names jurisdiction “%1” (%2, %3), which is not in the survey.",
@@ -51,46 +53,46 @@ extension ValidationContext {
                 at: location)
         }
         if !years.contains(o.year) {
-            add(.observationYearOutsideSurvey, tr("%1 is dated %2, which is not a survey year.", Self.upperFirst(cell), o.year),
+            add(.observationYearOutsideSurvey, tr("%1 is dated %2, which is not a survey year.", Self.upperFirst(cell()), o.year),
                 at: location)
         }
         checkLabelling(o, cell: cell, at: location)
         // Evidence with neither a link nor a note says nothing about where the list was seen.
         if o.status == .disclosed && !o.evidence.contains(where: \.saysWhere) {
             add(.disclosedWithoutEvidence,
-                tr("%1 is marked disclosed but has no evidence (where and when it was seen).", Self.upperFirst(cell)),
+                tr("%1 is marked disclosed but has no evidence (where and when it was seen).", Self.upperFirst(cell())),
                 at: location)
         }
         if o.status != .disclosed && !o.coverage.isEmpty {
             let coverage = o.coverage.map(\.label).joined(separator: tr(context: "list separator", ", "))
             add(.coverageWithoutDisclosure,
-                tr("%1 is %2 but records what the disclosure covers (%3).", Self.upperFirst(cell), o.status.problemPhrase, coverage),
+                tr("%1 is %2 but records what the disclosure covers (%3).", Self.upperFirst(cell()), o.status.problemPhrase, coverage),
                 at: location)
         }
         if let known {
             if o.status == .prefecture && known.kind == .corps {
                 add(.prefectureOnCorps,
-                    tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions.", Self.upperFirst(cell)),
+                    tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions.", Self.upperFirst(cell())),
                     at: location)
             } else if o.status == .division && known.kind != .corps {
                 add(.divisionOutsideCorps,
-                    tr("%1 is delegated to division level, which only the Corps has.", Self.upperFirst(cell)),
+                    tr("%1 is delegated to division level, which only the Corps has.", Self.upperFirst(cell())),
                     at: location)
             }
         }
         for e in o.evidence {
             if let url = e.url, !Validator.isWebURL(url) {
-                add(.invalidURL, tr("The evidence for %1 has a link that is not an http(s) address: “%2”.", cell, url), at: location)
+                add(.invalidURL, tr("The evidence for %1 has a link that is not an http(s) address: “%2”.", cell(), url), at: location)
             }
         }
     }
 
     /// The labelling table and the matrix must tell the same story.
-    private mutating func checkLabelling(_ o: Observation, cell: String, at location: ProblemLocation) {
+    private mutating func checkLabelling(_ o: Observation, cell: () -> String, at location: ProblemLocation) {
         guard let labelling = o.reasonLabelling else { return }
         if o.kind == .evaluation {
             add(.labellingOnEvaluation,
-                tr("%1 has a reason labelling (%2); only audit lists state reasons.", Self.upperFirst(cell), labelling.label),
+                tr("%1 has a reason labelling (%2); only audit lists state reasons.", Self.upperFirst(cell()), labelling.label),
                 at: location)
             return
         }
@@ -98,14 +100,14 @@ extension ValidationContext {
         case (.notStated, .notDisclosed), (.notStated, .notSurveyed), (.marked, .notDisclosed), (.marked, .notSurveyed):
             let message = o.status == .notDisclosed
                 ? tr("%1 is not disclosed, but its reason labelling (%2) says a list was published; the report's two tables disagree.",
-                     Self.upperFirst(cell), labelling.label)
+                     Self.upperFirst(cell()), labelling.label)
                 : tr("%1 is not surveyed, but its reason labelling (%2) says a list was published; the report's two tables disagree.",
-                     Self.upperFirst(cell), labelling.label)
+                     Self.upperFirst(cell()), labelling.label)
             add(.labellingWithoutList, message, at: location)
         case (.noList, .disclosed):
             add(.noListButDisclosed,
                 tr("%1 is disclosed, but its reason labelling says no list was published; the report's two tables disagree.",
-                   Self.upperFirst(cell)),
+                   Self.upperFirst(cell())),
                 at: location)
         default:
             break  // delegated cells may carry a prefecture-level list's labelling

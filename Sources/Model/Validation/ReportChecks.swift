@@ -4,12 +4,9 @@ import Foundation
 /// scope and against each other, recorded verdicts against derived ones, qualities on cells, and
 /// the labelling decisions (each shown as a warning with the passage it goes against).
 extension ValidationContext {
-    mutating func checkReportedData() {
-        guard let reported = survey.reported else { return }
-        checkTallies(reported.tallies)
-        checkVerdicts(reported.verdicts)
-        checkQualities(reported.cellQualities)
-        for d in reported.decisions {
+    /// The labelling decisions: each one is a warning at its first cell.
+    mutating func checkDecisions(_ decisions: [LabellingDecision]) {
+        for d in decisions {
             let location: ProblemLocation = d.cells.first.map { .cell(jurisdiction: $0.jurisdiction, year: $0.year, kind: $0.kind) } ?? .survey
             let who = d.cells.first.map { name($0.jurisdiction) } ?? tr("The survey")
             add(.labellingDecision, trn("%1: the report contradicts itself on %2 cell; labelling decision “%3” records one reading (Reconciliation shows it with the passage it goes against).",
@@ -31,7 +28,7 @@ extension ValidationContext {
         }
     }
 
-    private mutating func checkTallies(_ tallies: [ReportedTally]) {
+    mutating func checkTallies(_ tallies: [ReportedTally]) {
         let stats = Statistics(survey)
         for (i, t) in tallies.enumerated() {
             if t.value < 0 || (t.measure == .itemPublishedPercent && t.value > 100) || (t.year != nil && t.jurisdiction == nil) {
@@ -65,7 +62,7 @@ extension ValidationContext {
         }
     }
 
-    private mutating func checkVerdicts(_ verdicts: [RecordedVerdict]) {
+    mutating func checkVerdicts(_ verdicts: [RecordedVerdict]) {
         var positions: [String: Int] = [:]
         for (i, e) in survey.enterprises.enumerated() where positions[e.id] == nil { positions[e.id] = i }
         for v in verdicts {
@@ -83,7 +80,7 @@ extension ValidationContext {
         }
     }
 
-    private mutating func checkQualities(_ qualities: [CellQuality]) {
+    mutating func checkQualities(_ qualities: [CellQuality]) {
         var statuses: [CellKey: DisclosureStatus] = [:]
         for o in survey.observations where statuses[o.key] == nil { statuses[o.key] = o.status }
         for q in qualities {

@@ -12,24 +12,43 @@ import Foundation
 /// (in their list order) — and then in the order the checks found them.
 public enum Validator {
     public static func validate(_ survey: Survey) -> [Problem] {
+        validation(survey).problems
+    }
+
+    /// The problems of `survey`, kept with what a later cell edit needs to re-check only the cells
+    /// (`Validation.updated(for:after:)`).
+    public static func validation(_ survey: Survey) -> Validation {
         var context = ValidationContext(survey)
-        context.checkSurvey()
-        context.checkCells()
-        context.checkSubUnits()
-        context.checkOutreach()
-        context.checkEnterprises()
-        context.checkRegulations()
-        context.countUnenteredCells()
-        context.checkMissingFields()
-        context.checkConflicts()
-        context.checkReportedData()
-        return context.sortedProblems()
+        for check in ValidationCheck.allCases { context.run(check) }
+        let ranked = context.rankedProblems()
+        return Validation(problems: ranked.map(\.problem), kept: ranked.filter { !$0.check.readsCells })
     }
 
     /// True when the survey has no errors (warnings and information allowed).
     public static func hasErrors(_ survey: Survey) -> Bool {
         validate(survey).contains { $0.severity == .error }
     }
+}
+
+/// The checks, in the order they run (which orders problems at the same place): each is one pass.
+enum ValidationCheck: Int, CaseIterable, Comparable, Sendable {
+    case survey, cells, subUnits, outreach, enterprises, regulations, unenteredCells, missingFields, conflicts
+    // The report's data (issue 13).
+    case tallies, verdicts, cellQualities, decisions
+
+    /// True for the checks that read the observations or the cells' quality marks: the only
+    /// checks whose problems a cell edit (`Edit.changesOnlyCells`) can change. The others read
+    /// the jurisdictions, years, enterprises, regulations, outreach, sub-units, conflicts and the
+    /// report's tallies, verdicts and decisions, none of which a cell edit touches.
+    var readsCells: Bool {
+        switch self {
+        case .cells, .unenteredCells, .cellQualities: return true
+        case .survey, .subUnits, .outreach, .enterprises, .regulations, .missingFields, .conflicts,
+             .tallies, .verdicts, .decisions: return false
+        }
+    }
+
+    static func < (a: ValidationCheck, b: ValidationCheck) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Shared lookups and the problems found so far.
@@ -41,6 +60,10 @@ struct ValidationContext {
     private(set) var problems: [Problem] = []
     /// Per problem: the position of its enterprise or regulation in the survey's list, for sorting.
     private var recordPositions: [Int] = []
+    /// Per problem: the check that found it.
+    private var checks: [ValidationCheck] = []
+    /// The check running now.
+    private var check = ValidationCheck.survey
 
     init(_ survey: Survey) {
         self.survey = survey
@@ -52,6 +75,27 @@ struct ValidationContext {
     mutating func add(_ code: ProblemCode, _ message: String, at location: ProblemLocation, position: Int = Int.max) {
         problems.append(Problem(code, message, at: location))
         recordPositions.append(position)
+        checks.append(check)
+    }
+
+    /// Runs one check; its problems are recorded as found by it.
+    mutating func run(_ check: ValidationCheck) {
+        self.check = check
+        switch check {
+        case .survey: checkSurvey()
+        case .cells: checkCells()
+        case .subUnits: checkSubUnits()
+        case .outreach: checkOutreach()
+        case .enterprises: checkEnterprises()
+        case .regulations: checkRegulations()
+        case .unenteredCells: countUnenteredCells()
+        case .missingFields: checkMissingFields()
+        case .conflicts: checkConflicts()
+        case .tallies: if let reported = survey.reported { checkTallies(reported.tallies) }
+        case .verdicts: if let reported = survey.reported { checkVerdicts(reported.verdicts) }
+        case .cellQualities: if let reported = survey.reported { checkQualities(reported.cellQualities) }
+        case .decisions: if let reported = survey.reported { checkDecisions(reported.decisions) }
+        }
     }
 
     /// The jurisdiction's record, if the id is known.
@@ -68,7 +112,12 @@ struct ValidationContext {
 
     /// "the 2019 audit-list cell of 安徽" (translated: "安徽 2019 年审核企业名单单元格")
     func cellPhrase(_ jurisdiction: String, _ year: Int, _ kind: DisclosureKind) -> String {
-        tr("the %1 %2 cell of %3", year, kind.problemPhrase, name(jurisdiction))
+        Self.cellPhrase(year, kind, name(jurisdiction))
+    }
+
+    /// The same, with the jurisdiction's name as messages write it.
+    static func cellPhrase(_ year: Int, _ kind: DisclosureKind, _ name: String) -> String {
+        tr("the %1 %2 cell of %3", year, kind.problemPhrase, name)
     }
 
     /// "the 2019 …" → "The 2019 …", for a phrase that starts a sentence (Chinese is unchanged).
@@ -77,31 +126,17 @@ struct ValidationContext {
         return first.uppercased() + phrase.dropFirst()
     }
 
-    /// Problems sorted by severity, location and discovery order.
-    func sortedProblems() -> [Problem] {
-        let keys = problems.indices.map { sortKey(problems[$0].location, position: recordPositions[$0]) }
-        let order = problems.indices.sorted { a, b in
-            let sa = problems[a].severity, sb = problems[b].severity
-            if sa != sb { return sa < sb }
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return a < b
+    /// Problems sorted by severity, location and discovery order (the check that found them, then
+    /// the order within the check), each with its rank.
+    func rankedProblems() -> [RankedProblem] {
+        let ranked = problems.indices.map { i in
+            RankedProblem(problem: problems[i], location: sortKey(problems[i].location, position: recordPositions[i]),
+                          check: checks[i], sequence: i)
         }
-        return order.map { problems[$0] }
+        return ranked.sorted(by: RankedProblem.precedes)
     }
 
-    private struct LocationKey: Comparable {
-        var category: Int
-        var primary: Int
-        var secondary: Int
-        var tertiary: Int
-        var text: String
-
-        static func < (a: LocationKey, b: LocationKey) -> Bool {
-            (a.category, a.primary, a.secondary, a.tertiary, a.text) < (b.category, b.primary, b.secondary, b.tertiary, b.text)
-        }
-    }
-
-    private func sortKey(_ location: ProblemLocation, position: Int) -> LocationKey {
+    func sortKey(_ location: ProblemLocation, position: Int) -> LocationKey {
         let unknown = Int.max
         func j(_ id: String) -> Int { jurisdictions.position(of: id) ?? unknown }
         switch location {
