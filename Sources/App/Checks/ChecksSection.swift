@@ -18,11 +18,7 @@ final class ChecksSection: WindowSection, FocusingSection {
     /// is gone (an idle update, a field committing its text) touches freed widgets.
     private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
-    var title: String {
-        // Information (cells not yet entered) is listed but not counted as a problem.
-        let counted = problems.filter { $0.severity != .info }.count
-        return counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
-    }
+    var title: String { SectionKind.checksTitle(problems: problems) }
     /// The sidebar counts the problems, so the list follows every change (after the window's next
     /// frame, in an idle callback) even while hidden.
     var followsWhileHidden: Bool { true }

@@ -55,7 +55,7 @@ enum WindowCellEditBench {
         window.showSection(id: "matrix")
         window.present()
         guard MainLoop.iterate(until: { window.framesDrawn > 0 }, timeout: 30),
-              let matrix = window.sections.lazy.compactMap({ $0 as? MatrixSection }).first,
+              let matrix = window.section(MatrixSection.self),
               let clock = FrameWatch(window.window) else { return nil }
         matrix.advance = .stay
         MainLoop.pause(milliseconds: 300)
