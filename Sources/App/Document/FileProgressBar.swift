@@ -25,6 +25,7 @@ final class FileProgressBar {
         gtk_widget_set_visible(bar, 0)
         Events.setAccessibleLabel(bar, tr("Reading or writing the survey’s file"))
         Events.setAccessibleLabel(spinner, tr("Working"))
+        Events.nameCloseButtons(under: bar)
     }
 
     /// The text shown, nil when the bar is hidden.
