@@ -45,6 +45,7 @@ final class DocumentDraftTests: WindowTestCase {
         _ = try Self.waitForDraft(of: window)
         chooser.saveLocation = t.folder.appendingPathComponent("saved.gongkai")
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         keeper.finishPendingWork()
         XCTAssertFalse(FileManager.default.fileExists(atPath: draft.path), "a normal save removes the draft")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: t.draftsFolder.path), [])
@@ -100,6 +101,7 @@ final class DocumentDraftTests: WindowTestCase {
 
         // Saving writes the recovered survey to the original file and removes the draft.
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         window.flows.drafts.finishPendingWork()
         XCTAssertEqual(try SurveyFile.load(from: original), edited)
         XCTAssertFalse(FileManager.default.fileExists(atPath: newDraft.path))
@@ -155,6 +157,7 @@ final class DocumentDraftTests: WindowTestCase {
         let link = t.folder.appendingPathComponent("link", isDirectory: true)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: t.folder)
         window.flows.open(URL(fileURLWithPath: link.path + "/./a.gongkai"))
+        try WindowTestCase.waitForFiles()
         let question = try XCTUnwrap(ChoiceDialog.newest(headed: "Recover"))
         question.choose("recover")
         XCTAssertEqual(window.survey, edited)

@@ -36,6 +36,7 @@ final class FileChangeTests: WindowTestCase {
 
         t.editOneCell(window)
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         watch.check()
         XCTAssertNil(watch.message, "the window's own save is not a change on disk")
 
@@ -44,6 +45,7 @@ final class FileChangeTests: WindowTestCase {
         XCTAssertTrue(watch.message?.contains("changed on disk") == true, watch.message ?? "")
         XCTAssertTrue(gtk_widget_get_visible(watch.bar) != 0)
         watch.choose(reload: true)
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(window.survey.meta.title, "changed elsewhere")
         XCTAssertFalse(window.controller.isDirty)
         XCTAssertNil(watch.message)
@@ -70,6 +72,7 @@ final class FileChangeTests: WindowTestCase {
         let mine = t.editOneCell(window)
 
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         let question = try XCTUnwrap(ChoiceDialog.newest(headed: "was changed on disk"))
         XCTAssertEqual(question.choices.map(\.id), ["cancel", "reload", "save-as", "overwrite"])
         XCTAssertEqual(try SurveyFile.load(from: file).meta.title, "theirs", "nothing was written")
@@ -78,7 +81,9 @@ final class FileChangeTests: WindowTestCase {
         XCTAssertEqual(try SurveyFile.load(from: file).meta.title, "theirs")
 
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.newest(headed: "was changed on disk")).choose("overwrite")
+        try WindowTestCase.waitForFiles()
         let written = try SurveyFile.load(from: file)
         XCTAssertEqual(written.observations.first { $0.key == mine.key }, mine)
         XCTAssertEqual(written.meta.title, Self.builtinSurvey.meta.title)
@@ -92,7 +97,9 @@ final class FileChangeTests: WindowTestCase {
         let copy = t.folder.appendingPathComponent("mine.gongkai")
         chooser.saveLocation = copy
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.newest(headed: "was changed on disk")).choose("save-as")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(try SurveyFile.load(from: file).meta.title, "theirs again")
         XCTAssertEqual(try SurveyFile.load(from: copy), WindowControllerTests.canonical(window.survey))
         XCTAssertEqual(window.fileURL, copy)
@@ -101,7 +108,9 @@ final class FileChangeTests: WindowTestCase {
         try Self.changeElsewhere(copy, title: "changed copy")
         t.editOneCell(window)
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.newest(headed: "was changed on disk")).choose("reload")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(window.survey.meta.title, "changed copy")
         XCTAssertFalse(window.controller.isDirty)
     } }

@@ -20,6 +20,7 @@ final class FileChooserScriptTests: WindowTestCase {
         try SurveyFile.save(Self.builtinSurvey, to: source)
         chooser.fileToOpen = source
         window.actions.map.activate("open")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(window.fileURL?.standardizedFileURL, source.standardizedFileURL, "the scripted file is opened")
         let open = try XCTUnwrap(chooser.requests.last)
         XCTAssertEqual(open.action, .open)
@@ -28,6 +29,7 @@ final class FileChooserScriptTests: WindowTestCase {
         // Save As… (no extension typed: .gongkai is added)
         chooser.saveLocation = t.folder.appendingPathComponent("copy")
         window.actions.map.activate("save-as")
+        try WindowTestCase.waitForFiles()
         let copy = t.folder.appendingPathComponent("copy.gongkai")
         XCTAssertEqual(chooser.requests.last?.action, .save)
         XCTAssertEqual(chooser.requests.last?.suggestedName, "source.gongkai")

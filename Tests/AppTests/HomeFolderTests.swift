@@ -35,6 +35,7 @@ final class HomeFolderTests: WindowTestCase {
         t.editOneCell(window)
         try Self.waitUntil("the draft is written") { FileManager.default.fileExists(atPath: keeper.store.infoURL(keeper.id).path) }
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         keeper.finishPendingWork()
         RecentFiles.shared.flush()
         window.actions.map.activate("close")

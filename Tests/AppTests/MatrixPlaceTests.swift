@@ -11,7 +11,7 @@ import XCTest
 /// screen, with the keyboard in the grid.
 final class MatrixPlaceTests: WindowTestCase {
     @MainActor private static func matrix(_ window: MainWindow) throws -> MatrixSection {
-        try XCTUnwrap(window.sections.compactMap { $0 as? MatrixSection }.first)
+        try XCTUnwrap(window.section(MatrixSection.self))
     }
 
     @MainActor private static func checks(_ window: MainWindow) throws -> ChecksSection {

@@ -62,6 +62,7 @@ final class SingleInstanceTests: WindowTestCase {
         // File › Open in b's window of the file a's window shows brings a's window forward instead.
         let b = app.windows[1]
         b.flows.open(fileA)
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(b.fileURL?.lastPathComponent, "b.gongkai")
         XCTAssertEqual(app.windows.count, 2)
     } }

@@ -43,6 +43,7 @@ final class TypedTextTests: WindowTestCase {
 
         // Save says what it would leave out; Go Back writes nothing.
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         let question = try XCTUnwrap(ChoiceDialog.newest(headed: "not in the survey"))
         XCTAssertTrue(question.body.contains("Sent on: “2023-13-45”"), question.body)
         question.choose("back")
@@ -61,6 +62,7 @@ final class TypedTextTests: WindowTestCase {
 
         // Told, the user saves without it, and closing then asks nothing more.
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.newest(headed: "not in the survey")).choose("go")
         XCTAssertEqual(Self.sentDate(try SurveyFile.load(from: file), "henan"), before)
         window.actions.map.activate("close")
@@ -76,6 +78,7 @@ final class TypedTextTests: WindowTestCase {
         XCTAssertTrue(section.select(jurisdiction: "henan"))
         section.letter.sentDate.text = "2023-04"  // typed; the cursor is still in the field
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(Self.sentDate(try SurveyFile.load(from: file), "henan"), PartialDate(parsing: "2023-04"))
         XCTAssertFalse(window.controller.isDirty)
     } }

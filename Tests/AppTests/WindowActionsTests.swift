@@ -42,6 +42,7 @@ final class WindowActionsTests: WindowTestCase {
         chooser.saveLocation = url
 
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(chooser.saveRequests, ["调研-2018-2022.gongkai"], "an untitled survey asks where to save")
         XCTAssertEqual(try SurveyFile.load(from: url), window.controller.survey, "the file loads back equal")
         XCTAssertEqual(window.fileURL, url)
@@ -54,6 +55,7 @@ final class WindowActionsTests: WindowTestCase {
         // Saving again writes the same file without asking.
         window.controller.undo()
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(chooser.saveRequests.count, 1)
         XCTAssertEqual(try SurveyFile.load(from: url), window.controller.survey)
         XCTAssertEqual(try SurveyFile.load(from: url), WindowControllerTests.canonical(Self.builtinSurvey))
@@ -66,10 +68,12 @@ final class WindowActionsTests: WindowTestCase {
         let first = t.folder.appendingPathComponent("first.gongkai")
         chooser.saveLocation = first
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         t.editOneCell(window)
 
         chooser.saveLocation = t.folder.appendingPathComponent("second")  // no extension typed
         window.actions.map.activate("save-as")
+        try WindowTestCase.waitForFiles()
         let second = t.folder.appendingPathComponent("second.gongkai")
         XCTAssertEqual(window.fileURL, second)
         XCTAssertEqual(try SurveyFile.load(from: second), window.controller.survey)
@@ -84,6 +88,7 @@ final class WindowActionsTests: WindowTestCase {
         t.editOneCell(window)
         chooser.saveLocation = nil
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         XCTAssertTrue(window.controller.isDirty)
         XCTAssertNil(window.fileURL)
     } }
@@ -101,6 +106,7 @@ final class WindowActionsTests: WindowTestCase {
 
         chooser.fileToOpen = broken
         window.actions.map.activate("open")
+        try WindowTestCase.waitForFiles()
         XCTAssertEqual(window.survey, before, "the open survey is untouched")
         XCTAssertTrue(window.controller.isDirty)
         XCTAssertEqual(window.survey.observations.first { $0.key == changed.key }, changed)
@@ -135,12 +141,14 @@ final class WindowActionsTests: WindowTestCase {
 
         chooser.fileToOpen = otherURL
         window.actions.map.activate("open")
+        try WindowTestCase.waitForFiles()
         let question = try XCTUnwrap(ChoiceDialog.open.last)
         XCTAssertEqual(question.choices.map(\.id), ["discard", "cancel", "save"])
         question.choose("cancel")
         XCTAssertEqual(window.survey, edited)
 
         window.actions.map.activate("open")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.open.last).choose("discard")
         XCTAssertEqual(window.survey.meta.title, "Another survey")
         XCTAssertEqual(window.fileURL, otherURL)
@@ -213,10 +221,12 @@ final class WindowActionsTests: WindowTestCase {
         let window = try t.makeWindow()
         defer { window.destroyForTest() }
         window.flows.open(url)
+        try WindowTestCase.waitForFiles()
         XCTAssertNil(window.fileURL, "the built-in dataset opens as an untitled copy")
         t.editOneCell(window)
         t.chooser.saveLocation = url
         window.actions.map.activate("save")
+        try WindowTestCase.waitForFiles()
         try XCTUnwrap(ChoiceDialog.open.last).choose("close")
         XCTAssertEqual(try Data(contentsOf: url), bytes)
         XCTAssertTrue(window.controller.isDirty)

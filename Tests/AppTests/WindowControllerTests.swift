@@ -45,18 +45,22 @@ final class WindowControllerTests: WindowTestCase {
         XCTAssertTrue(window.headerTitle.hasPrefix(WindowTitle.unsavedMark), "a recovered survey starts unsaved")
     } }
 
-    /// A new window builds every section but shows the survey only in the one on screen and in
-    /// those that follow while hidden; only the page on screen is measured (the stack is not
-    /// homogeneous), so the first frame does not lay out hidden pages.
+    /// A new window builds only the section on screen and shows the survey in it; only the page
+    /// on screen is measured (the stack is not homogeneous), so the first frame does not lay out
+    /// hidden pages. A section built while hidden (looked up) is not filled until shown.
     func testANewWindowShowsTheSurveyOnlyWhereItIsSeen() throws { try onMain {
         let window = MainWindow(survey: Self.builtinSurvey, fileURL: nil)
         defer { gtk_window_destroy(window.window.window) }
         XCTAssertEqual(window.visibleSectionID, "overview")
-        XCTAssertEqual(window.staleSections, ["matrix", "enterprises", "regulations", "outreach", "charts"])
-        let stack = try XCTUnwrap(gtk_widget_get_parent(window.sections[0].widget))
+        XCTAssertEqual(window.builtSectionIDs, ["overview"])
+        XCTAssertEqual(window.staleSections, ["matrix", "checks", "reconciliation", "enterprises", "regulations", "outreach", "charts"])
+        let overview = try XCTUnwrap(window.section(id: "overview"))
+        let stack = try XCTUnwrap(gtk_widget_get_parent(gtk_widget_get_parent(overview.widget)))
+        XCTAssertTrue(stack.isA(gtk_stack_get_type()))
         XCTAssertEqual(gtk_stack_get_hhomogeneous(stack.opaque), 0)
         XCTAssertEqual(gtk_stack_get_vhomogeneous(stack.opaque), 0)
-        let enterprises = try XCTUnwrap(window.sections.first { $0.id == "enterprises" } as? EnterprisesSection)
+        let enterprises = try XCTUnwrap(window.section(EnterprisesSection.self))
+        XCTAssertEqual(window.builtSectionIDs, ["overview", "enterprises"])
         XCTAssertEqual(enterprises.list.shownCount, 0, "not filled while hidden")
         window.showSection(id: "enterprises")
         XCTAssertFalse(window.staleSections.contains("enterprises"))
@@ -75,7 +79,11 @@ final class WindowControllerTests: WindowTestCase {
         XCTAssertEqual(follower.shown.last, Self.canonical(Self.builtinSurvey))
         // The built-in sections: only the checks and the reconciliation (their sidebar titles count)
         // follow while hidden; the others wait to be shown.
-        XCTAssertEqual(window.staleSections, ["matrix", "enterprises", "regulations", "outreach", "charts"])
+        _ = try XCTUnwrap(window.section(ChecksSection.self))
+        _ = try XCTUnwrap(window.section(MatrixSection.self))
+        window.controller.perform(.setObservations([window.survey.someCellEdit().1]), label: "test")
+        XCTAssertFalse(window.staleSections.contains("checks"))
+        XCTAssertTrue(window.staleSections.contains("matrix"))
     } }
 
     func testRevealBringsAStaleSectionUpToDateFirst() throws { try onMain {

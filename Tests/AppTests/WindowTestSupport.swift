@@ -81,6 +81,12 @@ class WindowTestCase: XCTestCase {
         }
     }
 
+    /// Runs the main loop until every file being read or written off the main thread
+    /// (`BackgroundWork`: Open, Save) is done and its result is in the window.
+    @MainActor static func waitForFiles() throws {
+        try waitUntil("the files read and written") { BackgroundWork.pending == 0 }
+    }
+
     @MainActor static func waitForFirstFrame(_ window: MainWindow) throws {
         try waitUntil("the window's first frame") { window.framesDrawn > 0 }
     }

@@ -8,8 +8,9 @@ JSON object (what a screen reader is given) for the test to check.
 
     atspi_probe.py PID
 
-Steps: find the application whose process is PID; walk its whole accessible tree (every focusable
-object, its role and name); give its window the X focus; Alt+2 (the matrix grid), then Down,
+Steps: find the application whose process is PID; give its window the X focus and show every
+section (Alt+8 … Alt+1: a section is built when first shown); walk its whole accessible tree (every
+focusable object, its role and name); Alt+2 (the matrix grid), then Down,
 Right, y, Up, n with xdotool; after each key, the name and description change events of the
 object that has the focus (what Orca speaks for a widget that changes under the focus). Then
 Alt+8 (charts): the chart image's name and description, and the events after Down in the gallery.
@@ -154,6 +155,20 @@ def main():
         print(json.dumps(report))
         return
     report["application"] = app.name
+
+    windows = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(pid)],
+                             capture_output=True, text=True, timeout=60).stdout.split()
+    xdotool("windowfocus", "--sync", windows[-1])
+    pump(1.0)
+
+    # The window builds a section the first time it is shown: show each one (Alt+8 … Alt+1, back
+    # on the overview) so that the walk finds every section's controls.
+    def focused(batch):
+        return any(e.get("type", "").startswith("object:state-changed:focused") for e in batch)
+
+    for number in range(8, 0, -1):
+        press(f"alt+{number}", focused)
+
     found = []
     walk(app, [], found)
     report["focusable"] = found
@@ -162,11 +177,6 @@ def main():
     cell = re.compile(r"^[^,]+, \d{4}, [^:]+: ")
     grids = [e for e in found if cell.match(e["name"])]
     report["grid"] = grids[0] if grids else None
-
-    windows = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(pid)],
-                             capture_output=True, text=True, timeout=60).stdout.split()
-    xdotool("windowfocus", "--sync", windows[-1])
-    pump(1.0)
 
     steps = []
 

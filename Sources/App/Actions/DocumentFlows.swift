@@ -15,6 +15,10 @@ final class DocumentFlows {
     let drafts: DraftKeeper
     /// The bar saying the survey's file changed on disk.
     let fileWatch: FileChangeWatch
+    /// The bar shown while a file is read or written off the main thread.
+    let progress = FileProgressBar()
+    /// Counts the files opened: only the newest one asked for is shown when it has been read.
+    private var openRequests = 0
     /// Set once the user has agreed to close; the next close request goes through.
     private var closeConfirmed = false
     /// The unsaved-changes question on screen, if any.
@@ -26,7 +30,7 @@ final class DocumentFlows {
         self.services = services
         drafts = DraftKeeper(controller: window.controller, store: services.drafts)
         fileWatch = FileChangeWatch(controller: window.controller)
-        Widgets.append(window.banners, fileWatch.bar)
+        Widgets.append(window.banners, progress.bar, fileWatch.bar)
         let widget = window.window
         Signals.connect(widget, "destroy") { [weak fileWatch] in
             TypedText.forget(in: widget)
@@ -81,20 +85,34 @@ final class DocumentFlows {
         }
     }
 
-    /// Opens `url` in this window. A file that fails to load is explained in a dialog and the
-    /// open survey stays as it is; otherwise the unsaved-changes question comes first.
+    /// Opens `url` in this window. The file is read, decoded and checked off the main thread
+    /// (`BackgroundWork`) with a bar saying so; the window stays usable meanwhile. A file that
+    /// fails to load is explained in a dialog and the open survey stays as it is; otherwise the
+    /// unsaved-changes question comes first. Of several files asked for meanwhile, the last wins.
     func open(_ url: URL) {
         if let other = OpenWindows.window(showing: url, except: window) {
             other.present()  // one file, one window
             return
         }
-        let loaded: (survey: Survey, fingerprint: FileFingerprint)
-        do {
-            loaded = try SurveyFile.loadWithFingerprint(from: url)
-        } catch {
-            showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
-            return
+        openRequests += 1
+        let request = openRequests
+        let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
+        BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self] result in
+            guard let self else { return }
+            self.progress.end(token)
+            guard request == self.openRequests else { return }  // another file was asked for since
+            switch result {
+            case .success(let loaded): self.show(loaded, from: url)
+            case .failure(let error):
+                self.showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
+            }
         }
+    }
+
+    /// Whether a file is being read or written off the main thread.
+    var isBusy: Bool { progress.text != nil }
+
+    private func show(_ loaded: (survey: Survey, fingerprint: FileFingerprint), from url: URL) {
         confirmUnsavedChanges { [weak self] in
             guard let self else { return }
             let bundled = WindowServices.isBundledDataset(url)
@@ -136,16 +154,22 @@ final class DocumentFlows {
             showError(heading: tr("Could not save"), message: tr("The built-in survey cannot be changed. Save your copy under another name."))
             return done(false)
         }
-        do {
-            try controller.save(to: url, overwrite: overwrite)
-        } catch let error as SurveyFileError where error.kind == .changedOnDisk {
-            return askAboutChangedFile(url, then: done)
-        } catch {
-            showError(heading: tr("Could not save “%1”", url.lastPathComponent), message: Self.describe(error))
-            return done(false)
+        // Written off the main thread: the survey as it is now, whatever is edited meanwhile.
+        let token = progress.begin(tr("Saving “%1”…", url.lastPathComponent))
+        controller.saveInBackground(to: url, overwrite: overwrite) { [weak self] error in
+            guard let self else { return done(error == nil) }
+            self.progress.end(token)
+            switch error {
+            case nil:
+                self.services.recent.add(url)
+                done(true)
+            case let error as SurveyFileError where error.kind == .changedOnDisk:
+                self.askAboutChangedFile(url, then: done)
+            case let error?:
+                self.showError(heading: tr("Could not save “%1”", url.lastPathComponent), message: Self.describe(error))
+                done(false)
+            }
         }
-        services.recent.add(url)
-        done(true)
     }
 
     /// Saving found the file on disk changed since it was opened or last saved (another program
@@ -189,11 +213,19 @@ final class DocumentFlows {
                 }
             return dialog.present()
         }
-        do {
-            let loaded = try SurveyFile.loadWithFingerprint(from: url)
-            controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
-        } catch {
-            showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
+        openRequests += 1
+        let request = openRequests
+        let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
+        BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self] result in
+            guard let self else { return }
+            self.progress.end(token)
+            guard request == self.openRequests else { return }
+            switch result {
+            case .success(let loaded):
+                self.controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
+            case .failure(let error):
+                self.showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
+            }
         }
     }
 
@@ -303,6 +335,11 @@ final class DocumentFlows {
     /// The window's `close-request`: true keeps the window open (the question is being asked).
     func closeRequested() -> Bool {
         if closeConfirmed { return false }
+        if controller.isSaving {
+            // The survey is being written: the window closes (or asks) once the file is done.
+            controller.afterSaving { [weak self] in self?.close() }
+            return true
+        }
         if let window {
             TypedText.commitAll(in: window.window)
             if !controller.isDirty && TypedText.unaccepted(in: window.window).allSatisfy(acknowledged.contains) { return false }

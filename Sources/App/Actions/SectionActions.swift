@@ -47,7 +47,7 @@ enum SectionActions {
         Events.onKeyPressed(sidebar, phase: GTK_PHASE_CAPTURE) { [weak window] keyval, state in
             guard let window, state.rawValue & GDK_CONTROL_MASK.rawValue == 0,
                   keyval == guint(GDK_KEY_Return) || keyval == guint(GDK_KEY_KP_Enter) || keyval == guint(GDK_KEY_ISO_Enter),
-                  let id = window.visibleSectionID, let i = window.sections.firstIndex(where: { $0.id == id }) else { return false }
+                  let id = window.visibleSectionID, let i = window.sectionIDs.firstIndex(of: id) else { return false }
             window.goToSection(number: i + 1)
             return true
         }
@@ -55,10 +55,11 @@ enum SectionActions {
 }
 
 extension MainWindow {
-    /// Brings the section at a 1-based sidebar position to the front and focuses its main widget.
+    /// Brings the section at a 1-based sidebar position to the front (building it the first time)
+    /// and focuses its main widget.
     func goToSection(number: Int) {
-        guard number >= 1, number <= sections.count else { return }
-        let section = sections[number - 1]
+        let ids = sectionIDs
+        guard number >= 1, number <= ids.count, let section = section(id: ids[number - 1]) else { return }
         showSection(id: section.id)
         if let focusing = section as? any FocusingSection {
             focusing.focusMainWidget()
@@ -71,7 +72,7 @@ extension MainWindow {
 extension MainWindow {
     /// The panes F6 and Ctrl+Tab go through: the sidebar, then the panes of the section shown.
     var panes: [UnsafeMutablePointer<GtkWidget>] {
-        guard let id = visibleSectionID, let section = sections.first(where: { $0.id == id }) else { return [sidebar] }
+        guard let id = visibleSectionID, let section = section(id: id) else { return [sidebar] }
         return [sidebar] + ((section as? any PanedSection)?.focusPanes ?? [section.widget])
     }
 

@@ -13,10 +13,15 @@ struct ShortcutGroup: Equatable {
     var entries: [ShortcutEntry]
 }
 
-/// A section whose keys the shortcuts window lists (the matrix documents its keys this way).
+/// A section whose keys the shortcuts window lists (the matrix documents its keys this way). The
+/// keys belong to the kind of section, so the shortcuts window lists them without building it.
 @MainActor
 protocol KeyboardSection: WindowSection {
-    var keyboardShortcuts: ShortcutGroup { get }
+    static var keyboardShortcuts: ShortcutGroup { get }
+}
+
+extension KeyboardSection {
+    var keyboardShortcuts: ShortcutGroup { Self.keyboardShortcuts }
 }
 
 /// The window's and the application's actions with their accelerators: the one table from which
@@ -75,15 +80,25 @@ enum ShortcutTable {
     /// The shortcuts window's pages: the application's actions, then one per keyboard section.
     @MainActor
     static func shortcutPages(sections: [any WindowSection]) -> [ShortcutsWindow.Page] {
+        pages(sectionKeys: sections.compactMap { section in
+            (section as? any KeyboardSection).map { (section.id, $0.keyboardShortcuts) }
+        })
+    }
+
+    /// The shortcuts window's pages for the window's own sections (`SectionKind`), none of which
+    /// needs to be built for it.
+    @MainActor
+    static func shortcutPages() -> [ShortcutsWindow.Page] {
+        pages(sectionKeys: SectionKind.allCases.compactMap { kind in kind.keyboardShortcuts.map { (kind.rawValue, $0) } })
+    }
+
+    private static func pages(sectionKeys: [(id: String, keys: ShortcutGroup)]) -> [ShortcutsWindow.Page] {
         let own = groups.map { group in
             ShortcutGroup(title: group.title, entries: group.bindings.map {
                 ShortcutEntry(accelerator: $0.accelerators.joined(separator: " "), title: $0.title)
             })
         }
-        let sectionPages = sections.compactMap { section -> ShortcutsWindow.Page? in
-            guard let keys = (section as? any KeyboardSection)?.keyboardShortcuts else { return nil }
-            return ShortcutsWindow.Page(name: section.id, title: keys.title, groups: [keys])
-        }
+        let sectionPages = sectionKeys.map { ShortcutsWindow.Page(name: $0.id, title: $0.keys.title, groups: [$0.keys]) }
         return [ShortcutsWindow.Page(name: "application", title: tr("Files and editing"), groups: own)] + sectionPages
     }
 }

@@ -132,7 +132,7 @@ final class ChartsSection: WindowSection, KeyboardSection {
         gallery.select(selected)
     }
 
-    var keyboardShortcuts: ShortcutGroup {
+    static var keyboardShortcuts: ShortcutGroup {
         ShortcutGroup(title: tr(context: "chart", "Charts"), entries: [
             ShortcutEntry(accelerator: "F5", title: tr("Present the ticked charts full-screen")),
             ShortcutEntry(accelerator: "<Control>t", title: tr("Show the chart's data table")),

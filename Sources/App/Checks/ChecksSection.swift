@@ -18,9 +18,7 @@ final class ChecksSection: WindowSection, FocusingSection {
     /// is gone (an idle update, a field committing its text) touches freed widgets.
     private let tree: OwnedObject<UnsafeMutablePointer<GtkWidget>>
 
-    var title: String {
-        counted == 0 ? tr("Checks") : tr("Checks (%1)", counted)
-    }
+    var title: String { SectionKind.checksTitle(counted: counted) }
     /// The problems counted in the title: information (cells not yet entered) is listed but not
     /// counted as a problem. (Counted once per list: the window asks for the title on every edit.)
     private var counted = 0

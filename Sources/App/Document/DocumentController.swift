@@ -155,6 +155,7 @@ final class DocumentController {
     /// `fingerprint` is the version of `fileURL` the survey was read from, if it was.
     func replace(with survey: Survey, fileURL: URL?, unsaved: Bool = false, fingerprint: FileFingerprint? = nil) {
         document.replace(with: survey)
+        generation += 1
         self.fileURL = fileURL
         self.fingerprint = fileURL == nil ? nil : fingerprint
         unsavedSinceReplace = unsaved
@@ -176,6 +177,63 @@ final class DocumentController {
         unsavedSinceReplace = false
         fileURL = target
         notify(.saved)
+    }
+
+    /// True while a survey is being written on the background queue (`saveInBackground`).
+    private(set) var isSaving: Bool = false
+    /// Saves asked for while another is being written: they start when it is done, in order.
+    private var queuedSaves: [@MainActor () -> Void] = []
+    /// Counts replaces: a save that finishes after the survey was replaced leaves it alone.
+    private var generation = 0
+
+    /// `save(to:overwrite:)` off the main thread: the survey as it is now (a value: later edits do
+    /// not reach it) is written on the file queue (`BackgroundWork`), as safely as `save` (temporary
+    /// file, rename); then, on the main thread, the state written is marked saved (edits made
+    /// meanwhile stay unsaved), `fileURL` becomes the target and observers hear `.saved`. `done`
+    /// gets nil or the storage layer's error. A save asked for while one is being written waits
+    /// for it (so it expects the version that one wrote).
+    func saveInBackground(to url: URL? = nil, overwrite: Bool = false, then done: @escaping @MainActor ((any Error)?) -> Void) {
+        guard !isSaving else {
+            queuedSaves.append { [weak self] in self?.saveInBackground(to: url, overwrite: overwrite, then: done) }
+            return
+        }
+        guard let target = url ?? fileURL else { return done(SaveWithoutPath()) }
+        let sameFile = fileURL.map { $0.canonicalFilePath == target.canonicalFilePath } ?? false
+        let expected = sameFile && !overwrite ? fingerprint : nil
+        let snapshot = survey
+        let state = document.stateToken
+        let started = generation
+        isSaving = true
+        BackgroundWork.run({ try SurveyFile.save(snapshot, to: target, expecting: expected) }) { [weak self] result in
+            guard let self else { return }
+            self.isSaving = false
+            switch result {
+            case .success(let written) where self.generation == started:
+                self.fingerprint = written
+                self.document.markSaved(state: state)
+                self.unsavedSinceReplace = false
+                self.fileURL = target
+                self.notify(.saved)
+                done(nil)
+            case .success:
+                done(nil)  // another survey replaced this one meanwhile: the file is written, the window moved on
+            case .failure(let error):
+                done(error)
+            }
+            if !self.isSaving, !self.queuedSaves.isEmpty { self.queuedSaves.removeFirst()() }
+            if !self.isSaving, self.queuedSaves.isEmpty {
+                let waiting = self.afterSaves
+                self.afterSaves = []
+                waiting.forEach { $0() }
+            }
+        }
+    }
+
+    private var afterSaves: [@MainActor () -> Void] = []
+
+    /// Runs `body` once no save is being written (at once when none is).
+    func afterSaving(_ body: @escaping @MainActor () -> Void) {
+        if isSaving || !queuedSaves.isEmpty { afterSaves.append(body) } else { body() }
     }
 
     /// Save was asked of an untitled survey: the caller must ask for a path (Save As).

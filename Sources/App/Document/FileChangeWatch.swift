@@ -73,6 +73,8 @@ final class FileChangeWatch {
 
     /// Compares the file on disk with the version the window holds, and shows or hides the bar.
     func check() {
+        // The window's own save is being written: its `.saved` checks again once it is done.
+        guard !controller.isSaving else { return }
         guard let url = controller.fileURL, let known = controller.fingerprint else { return hide() }
         let now = (try? FileFingerprint.current(ofPath: url.path)) ?? nil
         if now == known { return hide() }

@@ -19,7 +19,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
 
     /// The matrix's keys for the shortcuts window, from `MatrixKeys` (keys doing the same thing
     /// share a line).
-    var keyboardShortcuts: ShortcutGroup {
+    static var keyboardShortcuts: ShortcutGroup {
         var entries: [ShortcutEntry] = []
         for binding in MatrixKeys.bindings {
             if let i = entries.firstIndex(where: { $0.title == binding.description }) {
@@ -28,7 +28,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
                 entries.append(ShortcutEntry(accelerator: binding.accelerator, title: binding.description))
             }
         }
-        return ShortcutGroup(title: title, entries: entries)
+        return ShortcutGroup(title: SectionKind.matrix.title, entries: entries)
     }
     let widget: Widget
     /// The section's widget tree, alive as long as the section.

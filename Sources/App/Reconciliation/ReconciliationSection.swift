@@ -19,10 +19,7 @@ final class ReconciliationSection: WindowSection, FocusingSection {
     /// Its sidebar title counts the figures that disagree, so it follows every edit (in an idle callback).
     var followsWhileHidden: Bool { true }
 
-    var title: String {
-        let differing = allFigures.filter { !$0.agrees }.count
-        return differing == 0 ? tr("Reconciliation") : tr("Reconciliation (%1)", differing)
-    }
+    var title: String { SectionKind.reconciliationTitle(figures: allFigures) }
 
     private let controller: DocumentController
     private weak var window: MainWindow?

@@ -33,6 +33,10 @@ final class GongkaiApplication {
         var isService = false
     }
 
+    /// Set in the environment, the application quits once its first window has drawn its first
+    /// frame (what the start-up measurements count up to).
+    static let exitAfterFirstFrameVariable = "GONGKAI_EXIT_AFTER_FIRST_FRAME"
+
     private let launch: Launch
     /// The launch's survey, until a window shows it (then files are read from disk).
     private var launchSurvey: Survey?
@@ -191,6 +195,12 @@ final class GongkaiApplication {
         }
         if let fileURL, !bundled { window.flows.services.recent.add(fileURL) }
         window.present()
+        if ProcessInfo.processInfo.environment[Self.exitAfterFirstFrameVariable] != nil {
+            // Start-up measurements (`scripts/startup-callgrind.sh`): the process ends at its first frame.
+            window.onNextFrame { [weak self] in
+                if let application = self?.application { g_application_quit(application.gApplication) }
+            }
+        }
         if offerDrafts {
             MainLoop.once { [weak window] in
                 guard let window else { return }

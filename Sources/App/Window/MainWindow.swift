@@ -30,7 +30,12 @@ final class MainWindow {
     private let titleLabel: Widget
     private let subtitleLabel: Widget
 
-    private(set) var sections: [any WindowSection] = []
+    /// The sections in sidebar order, each built or still waiting to be (see `section(id:)`).
+    private var slots: [SectionSlot] = []
+    /// The sidebar titles of the sections not built yet whose titles count something, computed
+    /// from the model (`SectionKind.sidebarTitle`) at once, then after the frame of each change.
+    private var modelTitles: [String: String] = [:]
+    private var modelTitleRefresh: DeferredRefresh!
     /// References of the window's own: its header bar and its body stay alive as long as this
     /// object, so no pointer into them kept here or in an action dangles once the window is
     /// closed. (Not the `GtkWindow` itself: `gtk_window_destroy` disposes it, emitting "destroy",
@@ -38,7 +43,7 @@ final class MainWindow {
     private var owned: [OwnedObject<UnsafeMutablePointer<GtkWidget>>] = []
     /// True once the window is destroyed: changes of the survey are no longer shown.
     private(set) var isClosed = false
-    /// Ids of the sections not showing the current survey: hidden when it changed.
+    /// Ids of the sections not showing the current survey: hidden when it changed, or not built yet.
     private(set) var staleSections: Set<String> = []
     /// The window's actions, header bar controls, file flows and draft (made after the sections).
     private(set) var actions: WindowActions!
@@ -101,8 +106,11 @@ final class MainWindow {
         Signals.connect(stack, "notify::visible-child", withArgument: { [weak self] _ in self?.visibleSectionChanged() })
         controller.observe { [weak self] change in self?.controllerChanged(change) }
 
-        // The sections, in sidebar order (one case of `SectionKind` per section).
-        for kind in SectionKind.allCases { addSection(kind.make(in: self, controller: controller)) }
+        // The sections, in sidebar order (one case of `SectionKind` per section): a page each in
+        // the stack, built when first shown or needed (the first one, on screen, at once).
+        modelTitleRefresh = DeferredRefresh(of: stack, afterFrame: true) { [weak self] in self?.refreshModelTitles() }
+        for kind in SectionKind.allCases { addPage(for: kind) }
+        modelTitleRefresh.request()
 
         actions = WindowActions(window: self, services: services, isApplicationWindow: application != nil)
         ExportActions.install(on: self, controller: controller)
@@ -115,44 +123,110 @@ final class MainWindow {
 
     /// Shows the keyboard-shortcuts window (Ctrl+?) listing every accelerator and section key.
     func showShortcuts() {
-        let pages = ShortcutTable.shortcutPages(sections: sections)
+        let pages = ShortcutTable.shortcutPages()
         gtk_window_present(ShortcutsWindow.make(pages: pages, parent: window).window)
     }
 
     // MARK: Sections
 
-    /// Adds a section at the end of the sidebar. The section on screen (the first) and those that
-    /// follow changes while hidden show the current survey now; the others are marked stale and
-    /// show it when they first come to the front (a start-up builds only what is seen).
+    /// Adds a section, already built, at the end of the sidebar. If it is on screen or
+    /// follows changes while hidden it shows the current survey now; otherwise it is marked stale
+    /// and shows it when it first comes to the front.
     func addSection(_ section: any WindowSection) {
-        sections.append(section)
+        let slot = SectionSlot(id: section.id, kind: nil, page: section.widget)
+        slots.append(slot)
         gtk_stack_add_titled(stack.opaque, section.widget, section.id, section.title)
+        install(section, in: slot)
+    }
+
+    /// Adds the page of a section of `kind`, built when first needed.
+    private func addPage(for kind: SectionKind) {
+        let page = Widgets.box(GTK_ORIENTATION_VERTICAL)
+        let slot = SectionSlot(id: kind.rawValue, kind: kind, page: page)
+        slots.append(slot)
+        // Adding the first page makes it the visible child, which builds it (`visibleSectionChanged`).
+        gtk_stack_add_titled(stack.opaque, page, slot.id, kind.title)
+        if slot.section == nil { staleSections.insert(slot.id) }
+    }
+
+    private func install(_ section: any WindowSection, in slot: SectionSlot) {
+        slot.section = section
         if section.id == visibleSectionID || section.followsWhileHidden {
+            staleSections.remove(section.id)
             section.show(survey)
         } else {
             staleSections.insert(section.id)
         }
     }
 
+    /// Builds the section of `slot` if it is not built yet (its widgets go into its page).
+    @discardableResult
+    private func build(_ slot: SectionSlot) -> any WindowSection {
+        if let section = slot.section { return section }
+        let kind = slot.kind!  // only pages of a `SectionKind` are added unbuilt
+        let section = kind.make(in: self, controller: controller)
+        gtk_widget_set_hexpand(section.widget, 1)
+        gtk_widget_set_vexpand(section.widget, 1)
+        Widgets.append(slot.page, section.widget)
+        modelTitles[slot.id] = nil
+        install(section, in: slot)
+        if kind.countsInSidebar { updateSectionTitles() }
+        return section
+    }
+
+    /// The ids of the sections, in sidebar order (built or not).
+    var sectionIDs: [String] { slots.map(\.id) }
+
+    /// The ids of the sections built so far, in sidebar order.
+    var builtSectionIDs: [String] { slots.filter { $0.section != nil }.map(\.id) }
+
+    /// The section with `id`, built now if it was not yet (nil: no such section).
+    func section(id: String) -> (any WindowSection)? {
+        slots.first { $0.id == id }.map(build)
+    }
+
+    /// The first section of type `type`, built now if it was not yet.
+    func section<Section: WindowSection>(_ type: Section.Type) -> Section? {
+        if let built = slots.lazy.compactMap({ $0.section as? Section }).first { return built }
+        let wanted = ObjectIdentifier(Section.self)
+        let slot = slots.first { $0.section == nil && $0.kind.map { ObjectIdentifier($0.sectionType) } == wanted }
+        return slot.map(build) as? Section
+    }
+
+    /// Every section, in sidebar order, building those not built yet (the screenshot tour and
+    /// tests that walk all sections; the window itself asks for one section at a time).
+    var sections: [any WindowSection] { slots.map(build) }
+
     /// The id of the section on screen.
     var visibleSectionID: String? {
         String(borrowingGChars: gtk_stack_get_visible_child_name(stack.opaque))
     }
 
-    /// Brings a section to the front.
+    /// Brings a section to the front (building it if it is not built yet).
     func showSection(id: String) {
         gtk_stack_set_visible_child_name(stack.opaque, id)
     }
 
     /// Copies each section's `title` to the sidebar (titles may carry a count, e.g. "检查 (3)");
-    /// a section whose title changes later (after an idle refresh) calls it again.
+    /// a section whose title changes later (after an idle refresh) calls it again. A section not
+    /// built yet has its title from the model.
     func updateSectionTitles() {
         guard !isClosed else { return }
-        for section in sections {
-            guard let page = gtk_stack_get_page(stack.opaque, section.widget) else { continue }
-            let title = section.title
+        for slot in slots {
+            guard let page = gtk_stack_get_page(stack.opaque, slot.page) else { continue }
+            let title = slot.section?.title ?? modelTitles[slot.id] ?? slot.kind?.title ?? slot.id
             if GProperty.string(page, "title") != title { GProperty.set(page, "title", title) }
         }
+    }
+
+    /// Computes the counting titles of the sections not built yet from the model.
+    private func refreshModelTitles() {
+        guard !isClosed else { return }
+        for slot in slots where slot.section == nil {
+            guard let kind = slot.kind, kind.countsInSidebar else { continue }
+            modelTitles[slot.id] = kind.sidebarTitle(controller: controller)
+        }
+        updateSectionTitles()
     }
 
     /// The sidebar title of a section, as shown.
@@ -163,10 +237,12 @@ final class MainWindow {
     }
 
     /// Goes to the record a problem is about: the first section that reveals `location` is brought
-    /// to the front. Returns false when no section shows such a location.
+    /// to the front (sections are built in turn until one accepts). Returns false when no section
+    /// shows such a location.
     @discardableResult
     func reveal(_ location: ProblemLocation) -> Bool {
-        for case let section as any RevealingSection in sections {
+        for slot in slots where slot.kind?.mayReveal(location) ?? (slot.section is any RevealingSection) {
+            guard let section = build(slot) as? any RevealingSection else { continue }
             bringUpToDate(section)
             guard section.reveal(location) else { continue }
             showSection(id: section.id)
@@ -182,8 +258,8 @@ final class MainWindow {
     }
 
     private func visibleSectionChanged() {
-        guard let id = visibleSectionID, let section = sections.first(where: { $0.id == id }) else { return }
-        bringUpToDate(section)
+        guard let id = visibleSectionID, let slot = slots.first(where: { $0.id == id }) else { return }
+        bringUpToDate(build(slot))
     }
 
     // MARK: Survey
@@ -204,7 +280,11 @@ final class MainWindow {
         case .edited, .replaced:
             let survey = controller.survey
             let visible = visibleSectionID
-            for section in sections {
+            for slot in slots {
+                guard let section = slot.section else {
+                    if slot.kind?.countsInSidebar == true { modelTitleRefresh.request() }
+                    continue
+                }
                 if section.id == visible || section.followsWhileHidden {
                     staleSections.remove(section.id)
                     section.show(survey)
@@ -262,5 +342,21 @@ final class MainWindow {
         let waiters = frameWaiters
         frameWaiters = []
         for waiter in waiters { MainLoop.once(waiter) }
+    }
+}
+
+/// One page of the window's stack: its section once built, and the box it goes into (for a
+/// section added built, its own widget).
+@MainActor
+private final class SectionSlot {
+    let id: String
+    let kind: SectionKind?
+    let page: UnsafeMutablePointer<GtkWidget>
+    var section: (any WindowSection)?
+
+    init(id: String, kind: SectionKind?, page: UnsafeMutablePointer<GtkWidget>) {
+        self.id = id
+        self.kind = kind
+        self.page = page
     }
 }

@@ -32,7 +32,7 @@ final class ScreenshotTour {
         self.directory = directory
         self.finished = finished
         let main = window.window
-        for id in window.sections.map(\.id) {
+        for id in window.sectionIDs {
             steps.append(Step(name: id, show: { [weak window] in window?.showSection(id: id); return main }, hide: { _ in }))
         }
         steps.append(Step(name: "new-survey", show: {
@@ -45,7 +45,7 @@ final class ScreenshotTour {
             window.flows.askToSaveChanges {}
             return ChoiceDialog.open.last?.window ?? main
         }, hide: { _ in ChoiceDialog.open.last?.choose("cancel") }))
-        let pages = ShortcutTable.shortcutPages(sections: window.sections)
+        let pages = ShortcutTable.shortcutPages()
         for (i, page) in pages.enumerated() {
             steps.append(Step(name: i == 0 ? "shortcuts" : "shortcuts-\(page.name)", show: {
                 let shortcuts = ShortcutsWindow.make(pages: pages, parent: main)

@@ -1,7 +1,9 @@
 import Model
 
 /// The window's sections in sidebar order: the one list the window builds its sections from and
-/// Alt+1 … Alt+8 and the shortcuts window count through.
+/// Alt+1 … Alt+8 and the shortcuts window count through. The window builds a section only when it
+/// is first needed (shown, revealing a record, looked up); what the sidebar and the shortcuts
+/// window say about a section not built yet comes from here.
 enum SectionKind: String, CaseIterable {
     case overview, matrix, checks, reconciliation, enterprises, regulations, outreach, charts
 
@@ -16,6 +18,70 @@ enum SectionKind: String, CaseIterable {
         case .regulations: tr("Laws and rules")
         case .outreach: tr("Outreach")
         case .charts: tr(context: "chart", "Charts")
+        }
+    }
+
+    /// True for the sections whose sidebar title counts something in the survey (the checks'
+    /// problems, the reconciliation's differing figures): that count follows every change, built or not.
+    var countsInSidebar: Bool { self == .checks || self == .reconciliation }
+
+    /// The sidebar title of this section for `controller`'s survey, computed from the model (not
+    /// from the section's widgets, which may not be built): with its count where it has one.
+    @MainActor
+    func sidebarTitle(controller: DocumentController) -> String {
+        switch self {
+        case .checks: Self.checksTitle(problems: controller.problems)
+        case .reconciliation:
+            Self.reconciliationTitle(figures: Reconciler(controller.survey, statistics: controller.statistics).reconcile())
+        default: title
+        }
+    }
+
+    /// "Checks (3)": the problems counted (information, cells not yet entered, is not a problem).
+    static func checksTitle(problems: [Problem]) -> String {
+        checksTitle(counted: problems.filter { $0.severity != .info }.count)
+    }
+
+    static func checksTitle(counted: Int) -> String { counted == 0 ? tr("Checks") : tr("Checks (%1)", counted) }
+
+    /// "Reconciliation (17)": the stated figures that differ from the survey's.
+    static func reconciliationTitle(figures: [ReconciledFigure]) -> String {
+        let differing = figures.filter { !$0.agrees }.count
+        return differing == 0 ? tr("Reconciliation") : tr("Reconciliation (%1)", differing)
+    }
+
+    /// Whether a section of this kind may reveal `location` (`RevealingSection.reveal`): the window
+    /// builds only those sections to ask them.
+    func mayReveal(_ location: ProblemLocation) -> Bool {
+        switch (self, location) {
+        case (.overview, .survey), (.matrix, .cell), (.enterprises, .enterprise), (.regulations, .regulation),
+             (.outreach, .outreach), (.outreach, .jurisdiction), (.outreach, .subUnit), (.outreach, .subUnitTally): true
+        default: false
+        }
+    }
+
+    /// The keys this section lists in the shortcuts window (no section needs to be built for it).
+    @MainActor
+    var keyboardShortcuts: ShortcutGroup? {
+        switch self {
+        case .matrix: MatrixSection.keyboardShortcuts
+        case .charts: ChartsSection.keyboardShortcuts
+        default: nil
+        }
+    }
+
+    /// The class of this kind's section (to find it without building the others).
+    @MainActor
+    var sectionType: any WindowSection.Type {
+        switch self {
+        case .overview: OverviewSection.self
+        case .matrix: MatrixSection.self
+        case .checks: ChecksSection.self
+        case .reconciliation: ReconciliationSection.self
+        case .enterprises: EnterprisesSection.self
+        case .regulations: RegulationsSection.self
+        case .outreach: OutreachSection.self
+        case .charts: ChartsSection.self
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Model
 
 /// Measures opening a survey file in the window: from reading the file to the window's first
-/// frame on screen (every section made and shown, the sidebar and the overview drawn), and then
+/// frame on screen (the section on screen built and shown, the sidebar and the overview drawn), and then
 /// until the window has nothing left to do (the deferred checks done): after that it answers at
 /// once. Needs a display (GTK must initialise), like the benchmark's other window measurements.
 @MainActor

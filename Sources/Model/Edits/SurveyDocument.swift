@@ -65,6 +65,13 @@ public final class SurveyDocument {
     /// Marks the current state as saved (call after writing the file).
     public func markSaved() { savedState = state }
 
+    /// Identifies the current state (of the survey's contents): what `markSaved(state:)` takes.
+    public var stateToken: Int { state }
+
+    /// Marks the state `token` as saved (a save of a snapshot finished after later edits: the
+    /// document stays dirty unless it is back in that state).
+    public func markSaved(state token: Int) { savedState = token }
+
     /// Applies an edit as one undo step and clears the redo stack. An empty edit is ignored.
     /// On error the survey and the history are unchanged.
     /// Every field it changes is appended to the survey's change log as `action`.
