@@ -27,8 +27,12 @@ final class ChartFindingTests: XCTestCase {
         XCTAssertEqual(map?.hasPrefix("In \(previous), \(evaluated) jurisdictions published their evaluation and acceptance results"), true,
                        map ?? "nil")
 
-        // One year: nothing to compare with; the changes chart has no finding at all.
-        let oneYear = ChartData(Survey.blank(years: [2023], from: Self.survey))
+        // Nothing entered: no finding ("0 jurisdictions published" would be a false one).
+        var blank = Survey.blank(years: [2023], from: Self.survey)
+        XCTAssertNil(ChartKind.disclosurePerYear.make(ChartData(blank), ChartOptions(language: .english)).header.finding)
+        // One year with a cell entered: nothing to compare with; the changes chart has no finding at all.
+        blank.observations.append(Observation(jurisdiction: blank.jurisdictions[0].id, year: 2023, kind: .auditList, status: .notDisclosed))
+        let oneYear = ChartData(blank)
         XCTAssertEqual(ChartKind.disclosurePerYear.make(oneYear, ChartOptions(language: .english)).header.finding,
                        "In 2023, 0 jurisdictions published their audit lists")
         XCTAssertNil(ChartKind.changes.make(oneYear, ChartOptions(language: .english)).header.finding)

@@ -105,6 +105,27 @@ final class MatrixPlaceTests: WindowTestCase {
         try XKeys.wait("so Down goes on to the next section") { window.visibleSectionID == "checks" }
     } }
 
+    /// Sections are built the first time they are shown: one built while the user arrows through
+    /// the sidebar must not take the keyboard from it either.
+    func testArrowingThroughEverySectionBuildsItAndLeavesTheKeyboardInTheSidebar() throws { try onMain { t in
+        let (app, window) = try Self.applicationWindow(t)
+        defer { app.shutdown() }
+        let order = window.sectionIDs
+        XCTAssertEqual(order.first, window.visibleSectionID)
+        XCTAssertTrue(gtk_widget_child_focus(window.sidebar, GTK_DIR_TAB_FORWARD) != 0)
+        for id in order.dropFirst() {
+            XCTAssertFalse(window.builtSectionIDs.contains(id), "\(id) is not built before it is shown")
+            let frames = window.framesDrawn
+            try XKeys.type(["Down"])
+            try XKeys.wait("Down in the sidebar shows \(id)") { window.visibleSectionID == id }
+            try XKeys.wait("\(id) is drawn") { window.framesDrawn > frames }
+            Self.drainMainLoop()  // what a new section does once shown (idle callbacks)
+            XCTAssertTrue(window.builtSectionIDs.contains(id), id)
+            let focus = try XCTUnwrap(gtk_root_get_focus(window.window.opaque), id)
+            XCTAssertTrue(gtk_widget_is_ancestor(focus, window.sidebar) != 0, "\(id): the keyboard stays in the sidebar")
+        }
+    } }
+
     func testAClickedCellStaysUnderThePointer() throws { try onMainActor {
         let h = try MatrixHarness(height: 700)
         defer { h.close() }

@@ -85,12 +85,14 @@ final class RegulationList {
         return row
     }
 
-    /// Selects a regulation (as the user would) and scrolls to it; false when it is not listed.
+    /// Selects a regulation (as the user would) and scrolls to it, with the keyboard on its row
+    /// unless `focus` is false (the first row chosen when the list is shown: the keyboard stays
+    /// where the user has it, e.g. in the sidebar); false when it is not listed.
     @discardableResult
-    func select(id: String) -> Bool {
+    func select(id: String, focus: Bool = true) -> Bool {
         guard let row = rowsByID[id] else { return false }
         gtk_list_box_select_row(listBox.opaque, row.cast())
-        if gtk_widget_get_mapped(row) != 0 { gtk_widget_grab_focus(row) }
+        if focus, gtk_widget_get_mapped(row) != 0 { gtk_widget_grab_focus(row) }
         return true
     }
 

@@ -83,7 +83,7 @@ final class RegulationsSection: RevealingSection {
     private func refresh() {
         dateEntry.show(statusDate.description)
         list.show(survey, statusOn: statusDate)
-        if list.selectedID == nil, let first = list.shownIDs.first { list.select(id: first) }
+        if list.selectedID == nil, let first = list.shownIDs.first { list.select(id: first, focus: false) }
         showSelected()
     }
 
