@@ -160,12 +160,8 @@ final class AccessibilityTests: WindowTestCase {
     /// F6 and Ctrl+Tab leave the grid for the next pane (Shift+F6 and Ctrl+Shift+Tab back), and the shortcuts window
     /// lists them; Enter in the sidebar goes into the section shown, arrows do not.
     func testF6AndControlTabLeaveTheGridAndEnterInTheSidebarGoesIn() throws { try onMain { t in
-        let app = t.makeApplication()
-        try app.startWithoutMainLoop()
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
-        let window = try XCTUnwrap(app.mainWindow)
-        try Self.waitForFirstFrame(window)
-        try XKeys.focus(window.window.window)
         let matrix = try XCTUnwrap(window.sections.compactMap { $0 as? MatrixSection }.first)
         @MainActor func focusIsIn(_ pane: UnsafeMutablePointer<GtkWidget>) -> Bool {
             guard let focus = gtk_root_get_focus(window.window.opaque) else { return false }

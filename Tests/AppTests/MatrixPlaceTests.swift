@@ -19,15 +19,6 @@ final class MatrixPlaceTests: WindowTestCase {
     }
 
     /// An application window (its accelerators are the application's) with the X input focus.
-    @MainActor private static func applicationWindow(_ t: UITestContext) throws -> (GongkaiApplication, MainWindow) {
-        let app = t.makeApplication()
-        try app.startWithoutMainLoop()
-        let window = try XCTUnwrap(app.mainWindow)
-        try waitForFirstFrame(window)
-        try XKeys.focus(window.window.window)
-        return (app, window)
-    }
-
     @MainActor private static func waitForGridFrame(_ matrix: MatrixSection) throws {
         let before = matrix.grid.framesDrawn
         matrix.grid.redraw()
@@ -35,7 +26,7 @@ final class MatrixPlaceTests: WindowTestCase {
     }
 
     func testAltNumbersGoToEachSectionAndTheMatrixComesBackWhereItsCursorIs() throws { try onMain { t in
-        let (app, window) = try Self.applicationWindow(t)
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
         let matrix = try Self.matrix(window)
         XCTAssertEqual(window.sections.map(\.id), ["overview", "matrix", "checks", "reconciliation", "enterprises", "regulations", "outreach", "charts"])
@@ -83,7 +74,7 @@ final class MatrixPlaceTests: WindowTestCase {
     } }
 
     func testArrowingThroughTheSidebarLeavesTheKeyboardInTheSidebar() throws { try onMain { t in
-        let (app, window) = try Self.applicationWindow(t)
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
         let matrix = try Self.matrix(window)
         try XKeys.type(["alt+1"])
@@ -108,7 +99,7 @@ final class MatrixPlaceTests: WindowTestCase {
     /// Sections are built the first time they are shown: one built while the user arrows through
     /// the sidebar must not take the keyboard from it either.
     func testArrowingThroughEverySectionBuildsItAndLeavesTheKeyboardInTheSidebar() throws { try onMain { t in
-        let (app, window) = try Self.applicationWindow(t)
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
         let order = window.sectionIDs
         XCTAssertEqual(order.first, window.visibleSectionID)
@@ -149,7 +140,7 @@ final class MatrixPlaceTests: WindowTestCase {
     } }
 
     func testEnterOnAProblemInChecksBringsTheCellOnScreenWithTheKeyboard() throws { try onMain { t in
-        let (app, window) = try Self.applicationWindow(t)
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
         // An error in the last row, far below the first screenful.
         var survey = Self.builtinSurvey

@@ -18,12 +18,8 @@ final class MatrixStatusLineTests: WindowTestCase {
     /// The application's window on the built-in survey, in `language`, with the keyboard in the grid.
     @MainActor private static func matrixWindow(_ t: UITestContext, _ language: Language) throws -> (GongkaiApplication, MatrixSection) {
         Localizer.shared.language = language
-        let app = t.makeApplication()
-        try app.startWithoutMainLoop()
-        let window = try XCTUnwrap(app.mainWindow)
-        try waitForFirstFrame(window)
-        try XKeys.focus(window.window.window)
-        let matrix = try XCTUnwrap(window.sections.compactMap { $0 as? MatrixSection }.first)
+        let (app, window) = try Self.focusedApplicationWindow(t)
+        let matrix = try XCTUnwrap(window.section(MatrixSection.self))
         try XKeys.type(["alt+2"])
         try XKeys.wait("Alt+2 puts the keyboard in the grid") { window.visibleSectionID == "matrix" && matrix.grid.hasFocus }
         try XKeys.wait("the status line is laid out") { gtk_widget_get_width(matrix.statusLine.progressLabel) > 0 }

@@ -10,18 +10,9 @@ import XCTest
 /// field and Alt+7 on the "Copy Table" button above the jurisdictions, so ↑ and ↓ did not go
 /// through the list until the user tabbed there.
 final class SectionFocusTests: WindowTestCase {
-    @MainActor private static func focusIsIn(_ widget: UnsafeMutablePointer<GtkWidget>, of window: MainWindow) -> Bool {
-        guard let focus = gtk_root_get_focus(window.window.opaque) else { return false }
-        return focus == widget || gtk_widget_is_ancestor(focus, widget) != 0
-    }
-
     func testAltNumbersPutTheKeyboardInTheListOfEachListSection() throws { try onMain { t in
-        let app = t.makeApplication()
-        try app.startWithoutMainLoop()
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
-        let window = try XCTUnwrap(app.mainWindow)
-        try Self.waitForFirstFrame(window)
-        try XKeys.focus(window.window.window)
         let outreach = try XCTUnwrap(window.sections.compactMap { $0 as? OutreachSection }.first)
         let enterprises = try XCTUnwrap(window.sections.compactMap { $0 as? EnterprisesSection }.first)
         let reconciliation = try XCTUnwrap(window.sections.compactMap { $0 as? ReconciliationSection }.first)

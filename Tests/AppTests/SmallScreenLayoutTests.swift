@@ -181,12 +181,8 @@ final class SmallScreenLayoutTests: WindowTestCase {
 
     /// With real keys: F9 hides the sidebar, and Alt+number still goes to each section.
     func testF9HidesTheSidebarAndAltNumbersStillWork() throws { try onMain { t in
-        let app = t.makeApplication()
-        try app.startWithoutMainLoop()
+        let (app, window) = try Self.focusedApplicationWindow(t)
         defer { app.shutdown() }
-        let window = try XCTUnwrap(app.mainWindow)
-        try Self.waitForFirstFrame(window)
-        try XKeys.focus(window.window.window)
         try Self.settle(window)
         XCTAssertNotEqual(gtk_widget_get_visible(window.sidebar), 0)
         try XKeys.type(["F9"])

@@ -91,6 +91,23 @@ class WindowTestCase: XCTestCase {
         try waitUntil("the window's first frame") { window.framesDrawn > 0 }
     }
 
+    /// The application started on the built-in dataset, its window drawn and with the keyboard (the
+    /// X input focus), for tests that type real keys; the caller shuts the application down.
+    @MainActor static func focusedApplicationWindow(_ t: UITestContext) throws -> (GongkaiApplication, MainWindow) {
+        let app = t.makeApplication()
+        try app.startWithoutMainLoop()
+        let window = try XCTUnwrap(app.mainWindow)
+        try waitForFirstFrame(window)
+        try XKeys.focus(window.window.window)
+        return (app, window)
+    }
+
+    /// Whether the window's keyboard focus is on `widget` or inside it.
+    @MainActor static func focusIsIn(_ widget: UnsafeMutablePointer<GtkWidget>, of window: MainWindow) -> Bool {
+        guard let focus = gtk_root_get_focus(window.window.opaque) else { return false }
+        return focus == widget || gtk_widget_is_ancestor(focus, widget) != 0
+    }
+
     /// Lets pending idle callbacks run (a few main-loop iterations, no waiting).
     @MainActor static func drainMainLoop() {
         for _ in 0..<50 where g_main_context_iteration(nil, 0) != 0 {}

@@ -94,6 +94,13 @@ final class DocumentFlows {
             other.present()  // one file, one window
             return
         }
+        load(url) { [weak self] loaded in self?.show(loaded, from: url) }
+    }
+
+    /// Reads `url` off the main thread with the bar saying so, then hands the survey to `use`; a
+    /// file that fails to load is explained in a dialog. Of several files asked for meanwhile,
+    /// only the last is used.
+    private func load(_ url: URL, then use: @escaping @MainActor ((survey: Survey, fingerprint: FileFingerprint)) -> Void) {
         openRequests += 1
         let request = openRequests
         let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
@@ -102,7 +109,7 @@ final class DocumentFlows {
             self.progress.end(token)
             guard request == self.openRequests else { return }  // another file was asked for since
             switch result {
-            case .success(let loaded): self.show(loaded, from: url)
+            case .success(let loaded): use(loaded)
             case .failure(let error):
                 self.showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
             }
@@ -213,19 +220,8 @@ final class DocumentFlows {
                 }
             return dialog.present()
         }
-        openRequests += 1
-        let request = openRequests
-        let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
-        BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self] result in
-            guard let self else { return }
-            self.progress.end(token)
-            guard request == self.openRequests else { return }
-            switch result {
-            case .success(let loaded):
-                self.controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
-            case .failure(let error):
-                self.showError(heading: tr("Could not open “%1”", url.lastPathComponent), message: Self.describe(error))
-            }
+        load(url) { [weak self] loaded in
+            self?.controller.replace(with: loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
         }
     }
 
