@@ -57,7 +57,18 @@ final class SingleInstanceTests: WindowTestCase {
         app.open([URL(fileURLWithPath: t.folder.path + "/../" + t.folder.lastPathComponent + "/a.gongkai")])
         XCTAssertEqual(app.windows.count, 1, "the same file, named another way, raises its window")
         app.open([fileB])
+        // Read off the main thread, with a's window saying so; b's window comes when it is read.
+        XCTAssertEqual(app.windows[0].flows.progress.text, tr("Opening “%1”…", "b.gongkai"))
+        XCTAssertEqual(app.windows.count, 1)
+        try WindowTestCase.waitForFiles()
+        XCTAssertNil(app.windows[0].flows.progress.text)
         XCTAssertEqual(app.windows.map { $0.fileURL?.lastPathComponent }, ["a.gongkai", "b.gongkai"])
+        // A file that cannot be read is explained in the window, which stays as it is.
+        let broken = t.folder.appendingPathComponent("broken.gongkai")
+        try Data("{\"format\": \"gongkai\", ".utf8).write(to: broken)
+        app.open([broken])
+        try WindowTestCase.waitForFiles()
+        XCTAssertEqual(app.windows.count, 2)
 
         // File › Open in b's window of the file a's window shows brings a's window forward instead.
         let b = app.windows[1]

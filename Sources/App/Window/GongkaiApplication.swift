@@ -118,30 +118,49 @@ final class GongkaiApplication {
 
     /// Opens files given on a command line (this launch's or a later one's): a file already open
     /// raises its window, another gets a new window; a file that cannot be read is explained.
+    /// While a window is open, a file handed over by a later launch is read off the main thread,
+    /// with that window's bar saying so (the window stays usable); the new window comes when it
+    /// is read.
     func open(_ urls: [URL]) {
         for url in urls {
             if let shown = window(showing: url) {
                 shown.present()
                 continue
             }
-            let survey: Survey, fingerprint: FileFingerprint?
             if let preloaded = launchSurvey, let launchFile = launch.fileURL,
                launchFile.canonicalFilePath == url.canonicalFilePath {
-                (survey, fingerprint) = (preloaded, launch.fingerprint)
+                showWindow(preloaded, fileURL: url, fingerprint: launch.fingerprint)
+            } else if let shown = windows.last {
+                let token = shown.flows.progress.begin(tr("Opening “%1”…", url.lastPathComponent))
+                BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self, weak shown] result in
+                    shown?.flows.progress.end(token)
+                    guard let self else { return }
+                    switch result {
+                    case .success(let loaded):
+                        if let open = self.window(showing: url) { open.present() } else {
+                            self.showWindow(loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
+                        }
+                    case .failure(let error): self.reportUnreadable(url, error)
+                    }
+                }
             } else {
                 do {
-                    (survey, fingerprint) = try SurveyFile.loadWithFingerprint(from: url)
+                    let loaded = try SurveyFile.loadWithFingerprint(from: url)
+                    showWindow(loaded.survey, fileURL: url, fingerprint: loaded.fingerprint)
                 } catch {
-                    let heading = tr("Could not open “%1”", url.lastPathComponent)
-                    if let shown = windows.last {
-                        shown.flows.showError(heading: heading, message: DocumentFlows.describe(error))
-                    } else {
-                        StandardStream.error.report("gongkai: \(heading): \(DocumentFlows.describe(error))")
-                    }
-                    continue
+                    reportUnreadable(url, error)
                 }
             }
-            showWindow(survey, fileURL: url, fingerprint: fingerprint)
+        }
+    }
+
+    /// A file that cannot be read: explained in the newest window, or on stderr when there is none.
+    private func reportUnreadable(_ url: URL, _ error: any Error) {
+        let heading = tr("Could not open “%1”", url.lastPathComponent)
+        if let shown = windows.last {
+            shown.flows.showError(heading: heading, message: DocumentFlows.describe(error))
+        } else {
+            StandardStream.error.report("gongkai: \(heading): \(DocumentFlows.describe(error))")
         }
     }
 
