@@ -54,6 +54,19 @@ final class EnglishInterfaceTests: WindowTestCase {
         }
     } }
 
+    /// The article 11 checklist cites each item's article and clause: in English as "Art. 11 (1)–(3)",
+    /// not 「审核办法 第十一条（一）至（三）」 (the heading above names the regulation).
+    func testTheChecklistCitesArticlesInEnglish() throws { try onMain { (_: UITestContext) in
+        Localizer.shared.language = .english
+        for item in DisclosureItem.allCases {
+            let citation = DisclosureChecklist.citation(item.source, in: WindowTestCase.builtinSurvey)
+            XCTAssertTrue(Self.chineseRuns(in: citation).isEmpty, "\(item): \(citation)")
+            XCTAssertTrue(citation.hasPrefix("Art. 11"), citation)
+        }
+        Localizer.shared.language = .chinese
+        XCTAssertTrue(DisclosureChecklist.citation(DisclosureItem.allCases[0].source, in: WindowTestCase.builtinSurvey).contains("第十一条"))
+    } }
+
     func testProblemMessagesNameJurisdictionsInEnglish() throws {
         defer { Localizer.shared.followEnvironment() }
         Localizer.shared.language = .english

@@ -109,8 +109,14 @@ final class DisclosureChecklist {
         }
     }
 
-    /// "清洁生产审核办法 第十一条（一）": the regulation's short title (or title) and the article.
+    /// "清洁生产审核办法 第十一条（一）": the regulation's short title (or title) and the article. In
+    /// English the article and clause only ("Art. 11 (1)"): the heading above names the
+    /// regulation, whose title the survey has in Chinese only.
     static func citation(_ reference: ArticleReference, in survey: Survey) -> String {
+        if Localizer.shared.effectiveLanguage == .english {
+            return ArticleNumbers.english(article: reference.article)
+                + (reference.clause.map { " " + ArticleNumbers.english(clause: $0) } ?? "")
+        }
         let regulation = survey.regulations.first { $0.id == reference.regulation }
         let title = regulation.map { $0.shortTitle ?? $0.title } ?? reference.regulation
         return title + " " + reference.article + (reference.clause ?? "")
