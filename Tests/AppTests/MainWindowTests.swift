@@ -158,6 +158,13 @@ final class LaunchTests: XCTestCase {
         XCTAssertEqual(facts.enterprises, 1)
         XCTAssertEqual(facts.regulations, 1)
         XCTAssertEqual(facts.years, "2020–2021")
+        // The data source in the interface's language: the built-in survey's English line in English.
+        let builtin = WindowTestCase.builtinSurvey
+        Localizer.shared.language = .english
+        XCTAssertEqual(OverviewFacts(builtin).dataSource, builtin.meta.dataSourceEnglish)
+        Localizer.shared.language = .chinese
+        XCTAssertEqual(OverviewFacts(builtin).dataSource, builtin.meta.dataSource)
+        Localizer.shared.followEnvironment()
         XCTAssertEqual(YearsText.compact([2022, 2016, 2018, 2019, 2020, 2018]), "2016, 2018–2020, 2022")
         XCTAssertEqual(YearsText.compact([]), "")
     }

@@ -20,7 +20,7 @@ struct OverviewFacts: Equatable {
         title = survey.meta.title
         organisation = survey.meta.organisation
         authors = survey.meta.authors
-        dataSource = survey.meta.dataSource
+        dataSource = survey.meta.dataSource(in: Localizer.shared.effectiveLanguage)  // the English line in English, where there is one
         years = survey.yearsText
         jurisdictions = survey.jurisdictions.count
         observations = survey.observations.count
