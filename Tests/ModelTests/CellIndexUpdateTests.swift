@@ -109,3 +109,39 @@ final class EvidenceSaysWhereTests: XCTestCase {
         XCTAssertTrue(Evidence(url: nil, method: .phone, note: "\u{3000}见").saysWhere)
     }
 }
+
+/// After a cell edit the sub-unit rows are updated (`SubUnitStatistics.updated`): the observed and
+/// reported rows kept, the "not recorded" rows of delegating jurisdictions read again.
+final class SubUnitUpdateTests: XCTestCase {
+    func testCellEditsUpdateTheSubUnitRowsAsCountedAgain() throws {
+        var survey = SyntheticSurvey.make(enterprises: 100, years: 2001...2004, seed: 13)
+        let ids = survey.jurisdictions.map(\.id)
+        survey.subUnitObservations = [
+            SubUnitObservation(jurisdiction: ids[0], subUnit: "甲市", year: 2001, kind: .auditList, status: .disclosed),
+            SubUnitObservation(jurisdiction: ids[0], subUnit: "乙市", year: 2002, kind: .auditList, status: .notDisclosed),
+        ]
+        survey.subUnitTallies = [SubUnitTally(jurisdiction: ids[1], kind: .auditList, year: 2002, units: 9, disclosed: 4, source: "p. 2"),
+                                 SubUnitTally(jurisdiction: ids[1], kind: .auditList, year: 2003, units: 9, disclosed: 5, source: "p. 3")]
+        let doc = SurveyDocument(survey: survey)
+        // Delegating and no longer delegating, in jurisdictions with and without sub-unit records.
+        var steps: [(String, DisclosureStatus)] = []
+        for id in [ids[0], ids[1], ids[2], ids[3]] { steps += [(id, .prefecture), (id, .disclosed)] }
+        steps += [(ids[4], .prefecture), (ids[5], .prefecture), (ids[4], .notDisclosed)]
+        var changedRows = 0
+        for (id, status) in steps {
+            let key = CellKey(jurisdiction: id, year: 2002, kind: .auditList)
+            var o = doc.survey.observation(id, 2002, .auditList) ?? Observation(jurisdiction: id, year: 2002, kind: .auditList, status: status)
+            o.status = status
+            o.coverage = []
+            o.reasonLabelling = nil
+            let before = Statistics(doc.survey)
+            let edit = Edit.setCells([CellChange(key: key, observation: o)])
+            try doc.perform(edit, label: "test")
+            let updated = before.updated(for: doc.survey, after: edit)
+            XCTAssertEqual(updated, Statistics(doc.survey), "\(id) \(status)")
+            XCTAssertEqual(updated.subUnits, Statistics(doc.survey).subUnits, "\(id) \(status)")
+            if updated.subUnits != before.subUnits { changedRows += 1 }
+        }
+        XCTAssertGreaterThan(changedRows, 3, "the edits add and remove rows")
+    }
+}
