@@ -34,6 +34,9 @@ final class DocumentController {
     private var nextObserverID = 0
     private var cachedStatistics: (version: Int, value: Statistics)?
     private var cachedValidation: (version: Int, value: Validation)?
+    private var cachedIndex: (version: Int, value: CellIndex)?
+    /// The cells the edit to `version` changed in place (nil keys: not in place, or not known).
+    private var changedInPlace: (version: Int, keys: [CellKey]?)?
     /// Set by a replace that starts out unsaved; cleared by the next save or replace.
     private var unsavedSinceReplace = false
 
@@ -69,6 +72,34 @@ final class DocumentController {
         }
         cachedStatistics = (version, value)
         return value
+    }
+
+    /// The cell index of the current survey (built once per version). After an edit that changed
+    /// cells in place (a status key), the previous version's index still holds and is kept
+    /// (`CellIndex.updated(for:after:)`).
+    var cellIndex: CellIndex {
+        if let cached = cachedIndex, cached.version == version { return cached.value }
+        let value: CellIndex
+        var inPlace: [CellKey]?
+        if let cached = cachedIndex, cached.version == version - 1, let edit = document.lastApplied {
+            inPlace = cached.value.cellsChangedInPlace(in: survey, by: edit)
+            value = inPlace == nil ? CellIndex(survey) : cached.value
+        } else {
+            value = CellIndex(survey)
+        }
+        cachedIndex = (version, value)
+        changedInPlace = (version, inPlace)
+        return value
+    }
+
+    /// The cells the last edit changed in place, when the survey is one edit on from `version`
+    /// and that edit only set cells already recorded (`CellIndex.cellsChangedInPlace`); nil
+    /// otherwise (a view showing `version` must then read the survey again).
+    func cellsChangedInPlace(since version: Int) -> [CellKey]? {
+        guard version == self.version - 1 else { return nil }
+        _ = cellIndex
+        guard let changed = changedInPlace, changed.version == self.version else { return nil }
+        return changed.keys
     }
 
     /// The validation problems of the current survey (computed once per version). After one cell

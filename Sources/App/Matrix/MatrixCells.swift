@@ -16,12 +16,12 @@ struct MatrixColumn: Equatable, Hashable, Sendable {
 /// by their position in `columns`. The cells are read in one pass (32 × 2 × years lookups); the
 /// totals are the survey's `Statistics` (the window's controller updates them for a cell edit
 /// instead of counting again), so the matrix and every other summary count the same way.
-struct MatrixCells: Sendable {
+struct MatrixCells: Equatable, Sendable {
     let columns: [MatrixColumn]
     let jurisdictionCount: Int
-    private let statuses: [DisclosureStatus]
+    private var statuses: [DisclosureStatus]
     /// Per cell: 1 when it has a note, 2 when it has evidence.
-    private let marks: [UInt8]
+    private var marks: [UInt8]
     /// The problem mark of each cell that has one (the strongest of its problems).
     private var problemSlots: [Int: MatrixProblemMark] = [:]
     /// Jurisdiction positions with at least one problem cell (of any kind).
@@ -29,11 +29,11 @@ struct MatrixCells: Sendable {
     /// The strongest error or warning badge of each jurisdiction's row (quiet marks do not count).
     private(set) var rowBadges: [Int: MatrixProblemMark] = [:]
     /// Disclosed cells per column, over every jurisdiction (shown or not).
-    let columnDisclosed: [Int]
+    private(set) var columnDisclosed: [Int]
     /// Surveyed cells (any status but "not surveyed") per column.
-    let columnSurveyed: [Int]
+    private(set) var columnSurveyed: [Int]
     /// Each jurisdiction's cells over all columns: disclosed, not disclosed, delegated.
-    let rowCounts: [RateCounts]
+    private(set) var rowCounts: [RateCounts]
     /// Slot → quality marks (issue 13, MatrixQualities.swift).
     let qualities: [Int: String]
     /// How the rate column (and the order by rate) treats delegated cells: the survey's choice.
@@ -59,19 +59,43 @@ struct MatrixCells: Sendable {
         }
         self.statuses = statuses
         self.marks = marks
-        // Statistics has one entry per survey year and per jurisdiction, in survey order.
+        (columnDisclosed, columnSurveyed, rowCounts) = Self.totals(statistics, columns: columns, jurisdictionCount: jurisdictionCount)
+        qualities = Self.qualityMarks(survey, columns: columns)
+        rateDefinition = RateDefinition.of(survey)
+    }
+
+    /// The column and row totals of `statistics` (one entry per survey year and per
+    /// jurisdiction, in survey order).
+    private static func totals(_ statistics: Statistics, columns: [MatrixColumn], jurisdictionCount: Int)
+        -> (disclosed: [Int], surveyed: [Int], rows: [RateCounts]) {
         let kinds = DisclosureKind.allCases.count
-        let columns = self.columns
         let status = columns.indices.map { c in
             statistics.byYear.indices.contains(c / kinds) ? statistics.byYear[c / kinds][columns[c].kind].status : StatusCounts()
         }
-        columnDisclosed = status.map(\.disclosed)
-        columnSurveyed = status.map(\.surveyed)
-        rowCounts = survey.jurisdictions.indices.map { j in
+        let rows = (0..<jurisdictionCount).map { j in
             statistics.jurisdictionRates.indices.contains(j) ? statistics.jurisdictionRates[j].combined : RateCounts()
         }
-        qualities = Self.qualityMarks(survey, columns: columns)
-        rateDefinition = RateDefinition.of(survey)
+        return (status.map(\.disclosed), status.map(\.surveyed), rows)
+    }
+
+    /// Follows an edit that changed the observations of `keys` in place (no cell added, removed
+    /// or moved; `DocumentController.cellsChangedInPlace`): only those cells are read again, and
+    /// the totals from `statistics`, which must be `survey`'s. The problem marks are kept. Equal to
+    /// `MatrixCells(survey, index:, statistics:)` with the same problems marked.
+    mutating func update(cells keys: [CellKey], of survey: Survey, index: CellIndex, statistics: Statistics) {
+        for key in keys {
+            let column = MatrixColumn(year: key.year, kind: key.kind)
+            let o = index.observation(key.jurisdiction, key.year, key.kind, in: survey)
+            for c in columns.indices where columns[c] == column {
+            // Every row of that jurisdiction (a repeated jurisdiction shows the same cells).
+            for j in survey.jurisdictions.indices where survey.jurisdictions[j].id == key.jurisdiction {
+                let slot = j * columns.count + c
+                statuses[slot] = o?.status ?? .notSurveyed
+                marks[slot] = o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0
+            }
+            }
+        }
+        (columnDisclosed, columnSurveyed, rowCounts) = Self.totals(statistics, columns: columns, jurisdictionCount: jurisdictionCount)
     }
 
     func status(_ jurisdiction: Int, _ column: Int) -> DisclosureStatus {

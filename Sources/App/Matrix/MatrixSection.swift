@@ -70,7 +70,7 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     init(controller: DocumentController) {
         self.controller = controller
         Stylesheet.install()
-        index = CellIndex(controller.survey)
+        index = controller.cellIndex
         cells = MatrixCells(controller.survey, index: index, statistics: controller.statistics)
         orderRates = cells.rowCounts
         menu = MatrixContextMenu(parent: grid.area)
@@ -165,14 +165,21 @@ final class MatrixSection: RevealingSection, KeyboardSection, FocusingSection, P
     }
 
     /// Rebuilds cells, totals and rows from the controller's survey and shows them.
+    /// After an edit that changed cells in place (a status key), only those cells are read again
+    /// (`MatrixCells.update`); the cell index is the controller's, shared per version.
     private func refresh() {
         let survey = controller.survey
+        let changed = controller.cellsChangedInPlace(since: shownVersion)
         shownVersion = controller.version
-        index = CellIndex(survey)
-        cells = MatrixCells(survey, index: index, statistics: controller.statistics)
-        cells.markProblems(cellProblems, jurisdictions: survey.jurisdictions)
+        index = controller.cellIndex
+        if let changed {
+            cells.update(cells: changed, of: survey, index: index, statistics: controller.statistics)
+        } else {
+            cells = MatrixCells(survey, index: index, statistics: controller.statistics)
+            cells.markProblems(cellProblems, jurisdictions: survey.jurisdictions)
+        }
         if problemsVersion != controller.version { scheduleProblems() }
-        statusLine.show(EntryProgress(survey, index: index))
+        statusLine.show(EntryProgress(survey, statistics: controller.statistics))
         showRows()
     }
 

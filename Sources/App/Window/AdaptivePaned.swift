@@ -59,10 +59,13 @@ final class AdaptivePaned {
     /// Side by side when the start pane's full width fits beside the end pane's.
     private func decide(width: Int32) {
         guard width > 0 else { return }
-        var endMinimum: Int32 = 0, natural: Int32 = 0
-        gtk_widget_measure(end, GTK_ORIENTATION_HORIZONTAL, -1, &endMinimum, &natural, nil, nil)
         // Only on a narrow window (where the sidebar hides too): a wider one keeps its layout.
         let window = gtk_widget_get_ancestor(paned, gtk_window_get_type()).map { gtk_widget_get_width($0) } ?? width
+        // Side by side on a wide window already: nothing to decide, nor to measure (every edit
+        // in the matrix asks).
+        if window >= SidebarCollapse.automaticWidth && !isStacked { return }
+        var endMinimum: Int32 = 0, natural: Int32 = 0
+        gtk_widget_measure(end, GTK_ORIENTATION_HORIZONTAL, -1, &endMinimum, &natural, nil, nil)
         let stacked = window < SidebarCollapse.automaticWidth && width < startWidth() + max(endMinimum, natural) + 8
         guard stacked != isStacked else { return }
         isStacked = stacked

@@ -79,6 +79,7 @@ extension Edit {
         for change in changes {
             if let o = change.observation, o.key != change.key { throw EditError.cellKeyMismatch(change.key) }
         }
+        if let inverse = setCellsInPlace(changes, in: &survey) { return inverse }
         var positions = CellIndex(survey.observations).positions
         var removed = IndexSet()
         var appended = false
@@ -105,6 +106,29 @@ extension Edit {
             survey.observations = survey.observations.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         }
         if appended { CanonicalOrder.sortObservations(&survey) }
+        return .setCells(inverse.reversed())
+    }
+
+    /// A few changes that each set a cell already recorded (a status key, a note): each
+    /// observation is found by a search instead of indexing every cell, and replaced where it is.
+    /// Nil, with the survey untouched, when any change adds or clears a cell (or there are many).
+    private static func setCellsInPlace(_ changes: [CellChange], in survey: inout Survey) -> Edit? {
+        guard changes.count <= 4 else { return nil }
+        var positions: [Int] = []
+        positions.reserveCapacity(changes.count)
+        for change in changes {
+            guard change.observation != nil,
+                  let i = survey.observations.firstIndex(where: {
+                      $0.year == change.key.year && $0.kind == change.key.kind && $0.jurisdiction == change.key.jurisdiction
+                  }) else { return nil }
+            positions.append(i)
+        }
+        var inverse: [CellChange] = []
+        inverse.reserveCapacity(changes.count)
+        for (change, i) in zip(changes, positions) {
+            inverse.append(CellChange(key: change.key, observation: survey.observations[i]))
+            survey.observations[i] = change.observation!
+        }
         return .setCells(inverse.reversed())
     }
 

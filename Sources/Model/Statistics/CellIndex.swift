@@ -26,7 +26,7 @@ extension Observation {
 /// chart, the statistics) builds one `CellIndex` instead and reuses it until the survey changes.
 /// When the survey holds the same cell twice (a validation error) the index keeps the first
 /// occurrence and lists the later ones in `duplicates`.
-public struct CellIndex: Sendable {
+public struct CellIndex: Equatable, Sendable {
     /// Cell → index into the observations the index was built from.
     public private(set) var positions: [CellKey: Int]
     /// Indexes of observations whose cell was already taken by an earlier observation, in order.
@@ -51,6 +51,30 @@ public struct CellIndex: Sendable {
 
     /// Indexes a survey's observations.
     public init(_ survey: Survey) { self.init(survey.observations) }
+
+    /// The cells `edit` changed in place, when `survey` (the survey this index was built from,
+    /// after `edit`) still has every observation where this index says: the edit is a `setCells`
+    /// whose every change sets an observation of a cell already recorded, so no observation was
+    /// added, removed or moved. Nil for any other edit (the index must then be built again).
+    public func cellsChangedInPlace(in survey: Survey, by edit: Edit) -> [CellKey]? {
+        guard case .setCells(let changes) = edit,
+              survey.observations.count == positions.count + duplicates.count else { return nil }
+        var keys: [CellKey] = []
+        keys.reserveCapacity(changes.count)
+        for change in changes {
+            guard change.observation != nil, let p = positions[change.key],
+                  survey.observations[p].key == change.key else { return nil }
+            keys.append(change.key)
+        }
+        return keys
+    }
+
+    /// The index of `survey`, which is the survey this index was built from after `edit`: this
+    /// index when the edit changed cells in place (`cellsChangedInPlace`), else a new one.
+    /// Always equal to `CellIndex(survey)`.
+    public func updated(for survey: Survey, after edit: Edit) -> CellIndex {
+        cellsChangedInPlace(in: survey, by: edit) == nil ? CellIndex(survey) : self
+    }
 
     /// The number of distinct cells indexed.
     public var count: Int { positions.count }

@@ -28,6 +28,26 @@ public struct EntryProgress: Equatable, Sendable {
         }
     }
 
+    /// The progress of `survey` read from its `statistics` (each year's cells by status): no pass
+    /// over the cells. Equal to `EntryProgress(survey)`; a survey whose jurisdictions or years
+    /// repeat (a validation error) is counted cell by cell instead.
+    public init(_ survey: Survey, statistics: Statistics) {
+        let jurisdictions = survey.jurisdictions.count
+        guard statistics.byYear.count == survey.years.count, Set(survey.years).count == survey.years.count,
+              survey.jurisdictionOrder.count == jurisdictions,
+              zip(survey.years, statistics.byYear).allSatisfy({ $0 == $1.year }) else {
+            self.init(survey)
+            return
+        }
+        let total = jurisdictions * DisclosureKind.allCases.count
+        self.init(years: zip(survey.years, statistics.byYear).map { year, figures in
+            let entered = DisclosureKind.allCases.reduce(0) { $0 + figures[$1].status.surveyed }
+            return Year(year: year, entered: entered, total: total)
+        })
+    }
+
+    private init(years: [Year]) { self.years = years }
+
     /// "2023年度：已录入 43 / 64" / "Year 2023: 43 of 64 entered".
     public static func text(_ year: Year) -> String {
         tr("%1: %2 of %3 entered", yearHeading(year.year), year.entered, year.total)

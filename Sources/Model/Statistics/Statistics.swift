@@ -41,7 +41,8 @@ public struct Statistics: Codable, Equatable, Sendable {
 
     /// Computes every figure but the enterprise sample's (`EnterpriseStatistics`, with the recorded
     /// verdicts applied), which is known, and the combined figures when they are known too.
-    private init(_ survey: Survey, enterprises: EnterpriseStatistics, figures: CombinedFigures? = nil) {
+    private init(_ survey: Survey, enterprises: EnterpriseStatistics, figures: CombinedFigures? = nil,
+                 subUnitsBefore: [SubUnitDisclosure]? = nil) {
         let grid = CellGrid(survey)
         let matrix = MatrixStatistics(survey, grid: grid)
         years = survey.years
@@ -51,7 +52,8 @@ public struct Statistics: Codable, Equatable, Sendable {
         ranking = JurisdictionRate.ranking(matrix.rates, definition: RateDefinition.of(survey))
         changes = matrix.changes
         self.enterprises = enterprises
-        subUnits = SubUnitStatistics.compute(survey, grid: grid)
+        subUnits = subUnitsBefore.flatMap { SubUnitStatistics.updated($0, survey, grid: grid) }
+            ?? SubUnitStatistics.compute(survey, grid: grid)
         self.figures = figures ?? CombinedFigures(survey, enterprises: enterprises)
         rateDefinition = RateDefinition.of(survey)
     }
@@ -73,7 +75,11 @@ public struct Statistics: Codable, Equatable, Sendable {
     /// Always equal to `Statistics(survey)`.
     public func updated(for survey: Survey, after edit: Edit) -> Statistics {
         guard edit.keepsEnterprisesAndJurisdictions else { return Statistics(survey) }
-        return Statistics(survey, enterprises: enterprises, figures: edit.keepsCombinedFigures ? figures : nil)
+        // Cells only: the sub-unit records are unchanged, so are the rows read from them.
+        var cellsOnly = false
+        if case .setCells = edit { cellsOnly = true }
+        return Statistics(survey, enterprises: enterprises, figures: edit.keepsCombinedFigures ? figures : nil,
+                          subUnitsBefore: cellsOnly ? subUnits : nil)
     }
 
     /// The figures of one survey year.

@@ -97,14 +97,48 @@ enum SubUnitStatistics {
                                                       notDisclosed: max(0, t.units - t.disclosed),
                                                       listedSubUnits: listed, source: t.source))
                     }
-                } else if survey.years.indices.contains(where: { y in
-                    grid.index(j, y, kind).map { survey.observations[$0].status.isDelegated } ?? false
-                }) {
+                } else if isDelegated(j, kind, survey, grid) {
                     rows.append(SubUnitDisclosure(jurisdiction: jurisdiction.id, kind: kind, basis: .notRecorded,
                                                   listedSubUnits: listed))
                 }
             }
         }
         return rows
+    }
+
+    /// Whether a jurisdiction (by position) delegates a kind in any survey year.
+    private static func isDelegated(_ j: Int, _ kind: DisclosureKind, _ survey: Survey, _ grid: CellGrid) -> Bool {
+        survey.years.indices.contains(where: { y in
+            grid.index(j, y, kind).map { survey.observations[$0].status.isDelegated } ?? false
+        })
+    }
+
+    /// The rows after an edit of cells only (`rows` are `compute`'s of the survey before, whose
+    /// jurisdictions, years and sub-unit records are `survey`'s): the observed and reported rows,
+    /// which read only the sub-unit records, are kept; only whether a jurisdiction without them
+    /// delegates is read from the cells again. Equal to `compute(survey, grid:)`; nil when the
+    /// survey repeats a jurisdiction id (compute then).
+    static func updated(_ rows: [SubUnitDisclosure], _ survey: Survey, grid: CellGrid) -> [SubUnitDisclosure]? {
+        guard survey.jurisdictionOrder.count == survey.jurisdictions.count else { return nil }
+        var out: [SubUnitDisclosure] = []
+        out.reserveCapacity(rows.count)
+        var next = 0
+        for (j, jurisdiction) in survey.jurisdictions.enumerated() {
+            for kind in DisclosureKind.allCases {
+                var recorded = false
+                while next < rows.count, rows[next].jurisdiction == jurisdiction.id, rows[next].kind == kind {
+                    if rows[next].basis != .notRecorded {
+                        out.append(rows[next])
+                        recorded = true
+                    }
+                    next += 1
+                }
+                if !recorded && isDelegated(j, kind, survey, grid) {
+                    out.append(SubUnitDisclosure(jurisdiction: jurisdiction.id, kind: kind, basis: .notRecorded,
+                                                 listedSubUnits: jurisdiction.subUnits.count))
+                }
+            }
+        }
+        return next == rows.count ? out : nil
     }
 }

@@ -43,10 +43,9 @@ extension ValidationContext {
 
     private mutating func checkCell(_ o: Observation) {
         let location = ProblemLocation.cell(jurisdiction: o.jurisdiction, year: o.year, kind: o.kind)
-        // The phrase is made only for a cell with a problem (most cells have none).
-        let place = name(o.jurisdiction)
-        let cell = { Self.cellPhrase(o.year, o.kind, place) }
+        // The phrase (and the name in it) is made only for a cell with a problem (most cells have none).
         let known = jurisdiction(o.jurisdiction)
+        let cell = { Self.cellPhrase(o.year, o.kind, Self.name(known, id: o.jurisdiction)) }
         if known == nil {
             add(.unknownJurisdiction, tr("An observation names jurisdiction “%1” (%2, %3), which is not in the survey.",
                                          o.jurisdiction, o.year, o.kind.problemPhrase),
@@ -194,8 +193,22 @@ struct SubUnitObservationKey: Hashable {
 extension Evidence {
     /// Whether the evidence says where the publication was seen: a link or a description.
     var saysWhere: Bool {
-        !(url ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            || !(note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        Self.hasText(url) || Self.hasText(note)
+    }
+
+    /// True when `text` has a character other than white space and line breaks: the same as
+    /// `!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`, read scalar by scalar
+    /// (ASCII without the character set, which is what the text almost always starts with).
+    static func hasText(_ text: String?) -> Bool {
+        guard let text else { return false }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20: continue
+            case 0...0x7F: return true
+            default: if !CharacterSet.whitespacesAndNewlines.contains(scalar) { return true }
+            }
+        }
+        return false
     }
 }
 

@@ -105,8 +105,13 @@ struct ValidationContext {
 
     /// How messages name a jurisdiction: its short name, or the quoted id when it is unknown.
     func name(_ id: String) -> String {
+        Self.name(jurisdiction(id), id: id)
+    }
+
+    /// The name of `jurisdiction` (looked up by `id`, nil when unknown) as messages write it.
+    static func name(_ jurisdiction: Jurisdiction?, id: String) -> String {
         // The name in the interface language (Guangxi / 广西), the full name when that one is empty.
-        if let j = jurisdiction(id) { return j.displayName.isEmpty ? j.name : j.displayName }
+        if let j = jurisdiction { return j.displayName.isEmpty ? j.name : j.displayName }
         return "“\(id)”"
     }
 
