@@ -1,10 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The App is split so that the compiler enforces its layers (issue 12): each target may use the
+// ones above it. `package` declarations are visible across the targets of this package.
 let package = Package(
     name: "Gongkai",
     products: [
-        .executable(name: "gongkai", targets: ["App"]),
+        .executable(name: "gongkai", targets: ["gongkai"]),
         .library(name: "Model", targets: ["Model"]),
     ],
     dependencies: [
@@ -38,24 +40,48 @@ let package = Package(
                 .copy("../../resources/po"),
             ]
         ),
-        .executableTarget(
-            name: "App",
-            dependencies: [
-                "Model",
-                "CGtk",
-                "CEpoxy",
-                "CXlsxWriter",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            path: "Sources/App",
+        // GTK from Swift (Interop: the only casts and references), reusable widgets and dialogs.
+        .target(name: "GtkKit", dependencies: ["Model", "CGtk"], path: "Sources/GtkKit"),
+        // Charts drawn with cairo and tables written as XLSX, CSV, …: no window.
+        .target(
+            name: "Rendering",
+            dependencies: ["Model", "GtkKit", "CGtk", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Sources/Rendering"
+        ),
+        // The command line's subcommands: no window code.
+        .target(
+            name: "Commands",
+            dependencies: ["Model", "GtkKit", "Rendering", "CGtk",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Commands"
+        ),
+        // The window: its sections, actions, document and dialogs.
+        .target(
+            name: "Sections",
+            dependencies: ["Model", "GtkKit", "Rendering", "CGtk", "CEpoxy"],
+            path: "Sources/Sections",
             resources: [
                 .copy("../../resources/icons"),
                 .copy("../../resources/style"),
             ]
         ),
+        // Every benchmark and `gongkai bench`.
+        .target(
+            name: "Bench",
+            dependencies: ["Model", "GtkKit", "Rendering", "Commands", "Sections", "CGtk",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Bench"
+        ),
+        // `gongkai`: the root command (the window by default, the subcommands, bench).
+        .executableTarget(
+            name: "gongkai",
+            dependencies: ["Model", "GtkKit", "Rendering", "Commands", "Sections", "Bench", "CGtk",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/gongkai"
+        ),
         .testTarget(name: "ModelTests", dependencies: ["Model"], path: "Tests/ModelTests"),
-        .testTarget(name: "AppTests", dependencies: ["App", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .testTarget(name: "AppTests", dependencies: ["gongkai", "Bench", "Sections", "Commands", "Rendering", "GtkKit", "Model",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     path: "Tests/AppTests", exclude: ["atspi_probe.py"]),
     ]
 )

@@ -15,7 +15,7 @@ work=$(mktemp -d -t gongkai-pot-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/Model/Resources/AppInfo.swift)
 
-grep -rlE '(^|[^A-Za-z0-9_.])trn?\(' Sources/App Sources/Model --include='*.swift' | LC_ALL=C sort > resources/po/POTFILES
+grep -rlE '(^|[^A-Za-z0-9_.])trn?\(' Sources/GtkKit Sources/Rendering Sources/Commands Sources/Sections Sources/Bench Sources/gongkai Sources/Model --include='*.swift' | LC_ALL=C sort > resources/po/POTFILES
 while read -r file; do
   mkdir -p "$work/src/$(dirname "$file")"
   sed -E 's/(^|[^A-Za-z0-9_.])tr\(context:[[:space:]]*/\1trc(/g' "$file" > "$work/src/$file"

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Issue 16, accessibility: with Orca, 28 of 28 text fields, 33 of 65 buttons and 23 of 54 check
 /// boxes had no accessible name, icon-only buttons were read as "GtkImage push button" and the

@@ -2,7 +2,12 @@ import CGtk
 import Foundation
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Walks a widget tree the way a screen reader meets it and finds the interactive widgets without
 /// an accessible name. A widget is named when GTK holds an accessible label for it, when it is

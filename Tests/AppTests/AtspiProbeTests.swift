@@ -2,7 +2,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// What Orca reads, read where Orca reads it: the real `gongkai` runs as a child process on the
 /// test's X display and session bus, with the accessibility bus started and GTK's AT-SPI backend

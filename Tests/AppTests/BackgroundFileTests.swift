@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Open and Save read, decode and write the survey file off the main thread, with a bar saying
 /// so: the window keeps drawing and answering meanwhile, and ends with the survey read (or the

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Briefing mode driven as a presenter drives it: real X key events and clicks (`XKeys`,
 /// `XPointer`) through GTK's event delivery, the keys of a presentation clicker included.

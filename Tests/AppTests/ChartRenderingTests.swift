@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The charts drawn to PNG, SVG and PDF without a display, and the figures they show checked
 /// against the statistics of the survey.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Helpers of the chart tests: the built-in survey, temporary folders, and reading the PNG, SVG
 /// and PDF files the charts write (no display needed: cairo image, SVG and PDF surfaces).

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Nothing on a chart is ever cut (issue 15): every chart, in Chinese and English, on screen and
 /// in briefing type, at 1280×720, 1920×1080, 2560×1440 and A4 landscape, with the user's long

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The checks section: the model's problems, translated, counted in the sidebar, following the
 /// survey, and activating a row goes to the section that shows its record.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Text reads in the light and the dark theme (issue 16): every text colour of the stylesheet, as
 /// GTK resolves it in each theme, has a contrast of at least 4.5:1 (WCAG AA) on its background, and

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 import ZIPFoundation
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The DOCX report read back by another DOCX reader (python3-docx) and converted to PDF by
 /// LibreOffice headless: real Word tables with numbered captions, repeated header rows and

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Issue 16: the About dialog (licence, website, issue tracker, translated credits) and a broken
 /// file opened from the desktop, explained in a window.

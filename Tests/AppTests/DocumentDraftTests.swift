@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Drafts: written after changes, removed by save, discard and undoing back to the saved state,
 /// kept when the window goes away without the clean path (a crash), and offered at the next start.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Issue 16: the English interface showed Chinese ("cell of 广西", "Note, e.g. 自愿性地市级负责",
 /// "(地市)" in the shortcuts window). Every section is shown in English and every text a widget

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Pictures of the enterprise, import, regulation and outreach views in states the screenshot tour
 /// does not reach (100,000 samples, a filled checklist, the import dialog, a regulation's articles,

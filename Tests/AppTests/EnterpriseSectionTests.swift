@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The Enterprises section in the real window under Xvfb: add, edit (reasons, the article 11
 /// checklist and completeness), duplicate, delete and undo, on the built-in dataset; filtering

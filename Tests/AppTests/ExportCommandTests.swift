@@ -1,7 +1,12 @@
 import Foundation
 import Model
 import XCTest
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// `gongkai export` and `TableExport`: where files go, what is refused, what a failure leaves
 /// behind; sheet names and column layout of the XLSX writer.

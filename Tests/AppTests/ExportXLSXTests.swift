@@ -1,7 +1,12 @@
 import Foundation
 import Model
 import XCTest
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The XLSX workbook read back from its XML: sheets, merged ranges, values against the model's
 /// statistics, hyperlinks, charts, hostile text and document properties.

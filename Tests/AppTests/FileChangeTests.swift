@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The window and its file on disk: it notices when another program changes the file (a bar
 /// offering Reload or Keep Mine), its own saves do not count, and saving over a file that changed

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Every file chooser goes through `FileChooserService`, so a test scripts it: open, save as, the
 /// tables' export, a chart's export and the import of a list, each through the window's own

@@ -1,5 +1,10 @@
 import XCTest
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// `HistoryList.shift`: an edit of the record shown adds rows at the top of its history; the list
 /// then keeps the labels of the older rows instead of making every row again.

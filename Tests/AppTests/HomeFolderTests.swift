@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The test harness keeps tests out of the real home folder even without `make test`: the XDG
 /// folders are the test process's own (`TestEnvironment`), and a whole window session on the

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The import dialog in the real window: a GB18030 list of 200 enterprises with a duplicate and
 /// two bad rows, the detected encoding, the column mapping, confirmation as one undo step.

@@ -2,7 +2,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Issue 16, install and integrate: the binary away from its build folder, `--version`, the man
 /// page and completions it generates, and the desktop files' agreement with `AppInfo`.

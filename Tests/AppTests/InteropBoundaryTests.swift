@@ -2,7 +2,12 @@ import CGtk
 import Foundation
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The C boundary stays in Interop: no feature folder counts GObject references by hand or casts
 /// pointers, every signal is connected by `Signals`, and the named casts check their type in debug

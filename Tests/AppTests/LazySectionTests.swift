@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// A window builds a section's widgets the first time it is needed: shown, looked up, asked to
 /// reveal a record, reached by Alt+number. The sidebar counts of the sections not built come

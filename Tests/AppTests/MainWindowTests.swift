@@ -4,7 +4,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// UI tests of the main window. They need a display: run them with `make test`, which starts
 /// Xvfb and a D-Bus session. Without one they fail (they do not skip).

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// `MatrixCells.update(cells:of:index:statistics:)`, the path of a status key, compared with the
 /// cells read again from scratch.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The details pane beside the grid: every edit is one undoable step and the pane follows undo.
 final class MatrixDetailsTests: XCTestCase {

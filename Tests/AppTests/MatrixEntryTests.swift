@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Entering by hand with real key events under Xvfb: X for ×, keys that do nothing say so, a
 /// status fills the fields it implies, the details apply to the whole selection as one undo step,

@@ -2,7 +2,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The grid's pure parts: key table, cursor movement, row order and filter, layout and totals.
 final class MatrixGeometryTests: XCTestCase {

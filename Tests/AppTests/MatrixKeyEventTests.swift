@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Real X key events (`XKeys`) typed into the matrix go through GTK's event delivery and the
 /// grid's key controller, as a user's keys do.

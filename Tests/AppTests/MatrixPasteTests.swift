@@ -2,7 +2,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The paste parser and the cell changes behind status keys, paste and copy (no display needed).
 final class MatrixPasteTests: XCTestCase {

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The grid keeps the user's place, with real keys and clicks under Xvfb: Alt+number goes to a
 /// section and focuses its main widget, coming back to the matrix shows the cursor where it was,

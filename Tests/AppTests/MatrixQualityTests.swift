@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Cell qualities in the matrix (issue 13): the mark a cell draws, and the details pane's
 /// check boxes setting them as one undoable edit each.

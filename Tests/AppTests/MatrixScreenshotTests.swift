@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Renders the matrix section of a real window to PNG in Chinese and English. With
 /// `GONGKAI_MATRIX_SHOTS=DIR` the pictures are kept in DIR for a person to look at.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The matrix section in a real window under Xvfb, on the built-in dataset, driven through the
 /// grid's key handler (the function its key controller calls), its mouse handlers and its menu.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The line under the grid in the application's window at its default size (1200 × 760, the
 /// sidebar and the details beside the grid), with real keys under Xvfb. An outside tester found

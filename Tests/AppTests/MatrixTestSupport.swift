@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// A real window showing only the matrix section, on a `DocumentController` of the built-in
 /// dataset, for the matrix's UI tests (run under Xvfb by `make test`).

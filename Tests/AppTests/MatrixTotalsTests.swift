@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The matrix's totals are the survey's statistics, and follow every edit (the controller updates
 /// the statistics of a cell edit instead of counting again).

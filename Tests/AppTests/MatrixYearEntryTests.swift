@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// A whole year entered by keyboard in a new survey, as a researcher does it: "New survey from
 /// this one" for 2023, Alt+2, one status key per cell down each column, Ctrl+S; then the saved

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The Outreach section in the real window: the suggestion letter, departments, phone contacts,
 /// notes and the sub-unit table, each change one undo step.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The Reconciliation section: every stated figure of the built-in dataset, recomputed, counted
 /// in the sidebar, following edits, filtering to the differences, and a row going to its cell.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The Regulations section in the real window: statuses on a date as tags, what each regulation
 /// bears on and the warnings, entering a regulation with two articles and undoing every step.

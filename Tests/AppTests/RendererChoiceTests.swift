@@ -2,7 +2,12 @@ import CGtk
 import Foundation
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The renderer choice: cairo on a software OpenGL rasteriser (as under Xvfb), GTK's own choice
 /// on a GPU, and the user's `GSK_RENDERER` always.

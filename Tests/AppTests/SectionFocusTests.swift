@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Alt+number puts the keyboard in the section's main widget, with real keys under Xvfb: an
 /// outside tester found Alt+4 on the decisions' expander above the figures, Alt+5 in the search

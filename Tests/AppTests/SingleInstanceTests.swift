@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// One survey file, one window: `gongkai FILE` twice, under the test's own D-Bus session and X
 /// display, hands the file to the first instance (which raises its window) and exits; another

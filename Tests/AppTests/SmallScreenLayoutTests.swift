@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The window laid out on small screens (issue 16): at 1024 × 600 and at half of a 1920-wide
 /// screen, no text of any section is cut (every label gets at least its minimum width, lies inside

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The window fits small screens (issue 16): every section, in Chinese and in English, can be
 /// made as narrow as half of a 1920-wide screen (960 px) and as low as a 1024 × 600 screen leaves

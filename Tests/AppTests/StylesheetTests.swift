@@ -2,7 +2,12 @@ import CGtk
 import Foundation
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The stylesheet: one resource file plus the palette's rules, parsed by GTK without an error.
 final class StylesheetTests: WindowTestCase {

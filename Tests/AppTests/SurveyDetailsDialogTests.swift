@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Survey › Details: title, organisation, authors, years, data source and rate definition, applied
 /// as one undoable edit; the source line reaches the charts and exports.

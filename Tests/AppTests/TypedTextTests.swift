@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Invalid values are never silently discarded: a field refuses text it cannot take, keeps it
 /// with the reason beside it and the survey keeps its previous value; saving or closing while

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The window's actions on the real window (under Xvfb) with the built-in dataset: undo and redo,
 /// New, Open, Save, Save As, the unsaved-changes question, a file that fails to load.

@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// The application around the window: app actions, accelerators for every table entry, the
 /// shortcuts window, the icon, Quit with unsaved changes.

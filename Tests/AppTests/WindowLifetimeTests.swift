@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// What a closed window leaves behind: nothing of its survey, its history or its widgets.
 final class WindowLifetimeTests: WindowTestCase {

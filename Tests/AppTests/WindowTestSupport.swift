@@ -3,7 +3,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Shared set-up of the window, document, drafts and checks tests: GTK on the main thread under
 /// Xvfb (`make test`), the built-in dataset, temporary folders, and waiting on the main loop for a

@@ -2,7 +2,12 @@ import CGtk
 import Foundation
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// Real X key events, typed with `xdotool` into a window under Xvfb, go through GTK's event
 /// delivery, its key bindings and the widgets' key controllers, as a user's keys do. (`make deps`

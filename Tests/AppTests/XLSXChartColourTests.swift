@@ -2,7 +2,12 @@ import Foundation
 import Model
 import XCTest
 
-@testable import App
+@testable import GtkKit
+@testable import Rendering
+@testable import Commands
+@testable import Sections
+@testable import Bench
+@testable import gongkai
 
 /// A category has one colour everywhere: the native XLSX charts colour each series by its
 /// category, as the app draws it, whichever empty series are left out.

@@ -182,7 +182,7 @@ final class LocalizationTests: XCTestCase {
 
     func testEveryTrLiteralInTheSourcesHasAChineseEntry() throws {
         let catalog = try Self.chineseCatalog()
-        let calls = try Self.trCalls(under: ["Sources/App", "Sources/Model"])
+        let calls = try Self.trCalls(under: ["Sources/GtkKit", "Sources/Rendering", "Sources/Commands", "Sources/Sections", "Sources/Bench", "Sources/gongkai", "Sources/Model"])
         XCTAssertGreaterThan(calls.count, 10, "the scan found too few tr(\"…\") calls: is the source folder right?")
         for call in calls where catalog.translation(call.msgid, context: call.context) == nil {
             XCTFail("\(call.location): tr(\"\(call.msgid)\") has no entry in resources/po/zh_CN.po")
@@ -229,7 +229,7 @@ final class LocalizationTests: XCTestCase {
 
     func testEveryTrnLiteralPairInTheSourcesHasAChinesePluralEntry() throws {
         let catalog = try Self.chineseCatalog()
-        let calls = try Self.trCalls(under: ["Sources/App", "Sources/Model"]).filter { $0.plural != nil }
+        let calls = try Self.trCalls(under: ["Sources/GtkKit", "Sources/Rendering", "Sources/Commands", "Sources/Sections", "Sources/Bench", "Sources/gongkai", "Sources/Model"]).filter { $0.plural != nil }
         XCTAssertGreaterThan(calls.count, 10, "the scan found too few trn(\"…\", \"…\") calls")
         for call in calls {
             guard let plural = call.plural else { continue }
@@ -241,7 +241,7 @@ final class LocalizationTests: XCTestCase {
     /// Count messages go through trn: no tr() literal puts a count before a plural noun.
     func testNoTrLiteralCountsWithAFixedPlural() throws {
         let countedPlural = try NSRegularExpression(pattern: #"%[1-9] (rows|errors|warnings|jurisdictions|enterprises|calls|cells|charts|pages|sub-units|columns|seconds|items)\b"#)
-        for call in try Self.trCalls(under: ["Sources/App", "Sources/Model"]) where call.plural == nil {
+        for call in try Self.trCalls(under: ["Sources/GtkKit", "Sources/Rendering", "Sources/Commands", "Sources/Sections", "Sources/Bench", "Sources/gongkai", "Sources/Model"]) where call.plural == nil {
             let range = NSRange(call.msgid.startIndex..., in: call.msgid)
             XCTAssertNil(countedPlural.firstMatch(in: call.msgid, range: range), "\(call.location): tr(\"\(call.msgid)\") counts without trn")
         }
@@ -252,7 +252,7 @@ final class LocalizationTests: XCTestCase {
     func testNoMsgidInTheSourcesContainsChinese() throws {
         let quotingFiles = ["No column holds the enterprise names: map one (headers such as 企业名称 are recognised)."]
         let han = try NSRegularExpression(pattern: #"\p{Han}"#)
-        let calls = try Self.trCalls(under: ["Sources/App", "Sources/Model"])
+        let calls = try Self.trCalls(under: ["Sources/GtkKit", "Sources/Rendering", "Sources/Commands", "Sources/Sections", "Sources/Bench", "Sources/gongkai", "Sources/Model"])
         for call in calls where !quotingFiles.contains(call.msgid) {
             let text = call.msgid + (call.plural ?? "")
             XCTAssertNil(han.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), "\(call.location): “\(call.msgid)”")

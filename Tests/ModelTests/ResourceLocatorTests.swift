@@ -30,7 +30,7 @@ final class ResourceLocatorTests: XCTestCase {
         let locator = ResourceLocator(executable: executable, environment: ["GONGKAI_DATA_DIR": dir.appendingPathComponent("data").path])
         XCTAssertEqual(locator.roots.map(\.path), [
             dir.appendingPathComponent("prefix/bin/Gongkai_Model.resources").path,
-            dir.appendingPathComponent("prefix/bin/Gongkai_App.resources").path,
+            dir.appendingPathComponent("prefix/bin/Gongkai_Sections.resources").path,
             dir.appendingPathComponent("prefix/share/gongkai").path,
             dir.appendingPathComponent("data").path,
         ])
@@ -41,7 +41,7 @@ final class ResourceLocatorTests: XCTestCase {
         XCTAssertEqual(locator.url("po/zh_CN.po")?.standardizedFileURL.path, installed.path, "../share/gongkai before the environment")
         let bundled = try put("prefix/bin/Gongkai_Model.resources/po/zh_CN.po")
         XCTAssertEqual(locator.url("po/zh_CN.po")?.path, bundled.path, "the bundle beside the binary first")
-        let icon = try put("prefix/bin/Gongkai_App.resources/icons/x.svg")
+        let icon = try put("prefix/bin/Gongkai_Sections.resources/icons/x.svg")
         XCTAssertEqual(locator.url("icons/x.svg")?.path, icon.path)
     }
 

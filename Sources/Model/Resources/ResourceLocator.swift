@@ -8,7 +8,7 @@ import Foundation
 /// A resource is a path relative to a data root, e.g. `po/zh_CN.po` or `icons/<id>.svg`. The roots
 /// are tried in this order:
 /// 1. the SwiftPM resource bundles beside the executable (`Gongkai_Model.resources`,
-///    `Gongkai_App.resources`: `swift run`, `swift test`, the build folder);
+///    `Gongkai_Sections.resources`: `swift run`, `swift test`, the build folder);
 /// 2. `../share/gongkai` relative to the executable's real path (`/proc/self/exe`): an installed
 ///    `$prefix/bin/gongkai` finds `$prefix/share/gongkai`;
 /// 3. the folder named by the environment variable `GONGKAI_DATA_DIR`.
@@ -16,7 +16,7 @@ public struct ResourceLocator: Sendable {
     /// The environment variable naming a data folder to look in last.
     public static let environmentKey = "GONGKAI_DATA_DIR"
     /// The SwiftPM resource bundles the targets with resources build (beside the executable).
-    public static let bundleNames = ["Gongkai_Model.resources", "Gongkai_App.resources"]
+    public static let bundleNames = ["Gongkai_Model.resources", "Gongkai_Sections.resources"]
     /// The installed data folder, relative to the executable's folder.
     public static let installedRelativePath = "../share/gongkai"
 

@@ -1,0 +1,371 @@
+import CGtk
+import Model
+import GtkKit
+import Rendering
+
+/// What one frame of the grid shows besides the cells: names and headings in the interface
+/// language, the selection and whether the grid has the keyboard focus.
+package struct MatrixScene {
+    package var layout: MatrixLayout
+    package var rows: MatrixRows
+    package var cells: MatrixCells
+    package var jurisdictions: [Jurisdiction]
+    package var selection: MatrixSelection?
+    package var focused: Bool
+    /// Whether cells disclosed without evidence show their quiet mark.
+    package var quietMarks = true
+    /// "Only empty cells": entered cells are faded so the empty ones stand out.
+    package var fadeEntered = false
+    package init(layout: MatrixLayout, rows: MatrixRows, cells: MatrixCells, jurisdictions: [Jurisdiction], selection: MatrixSelection? = nil, focused: Bool, quietMarks: Bool = true, fadeEntered: Bool = false) {
+        self.layout = layout
+        self.rows = rows
+        self.cells = cells
+        self.jurisdictions = jurisdictions
+        self.selection = selection
+        self.focused = focused
+        self.quietMarks = quietMarks
+        self.fadeEntered = fadeEntered
+    }
+}
+
+/// Draws the grid with cairo and Pango: the visible body cells, then the frozen headings, names
+/// and totals over them. Every status is a colour (Palette.tint) *and* a symbol; a note is a
+/// dark corner triangle, evidence a small dot, an error a red "!" badge, another warning an amber one, and a cell disclosed
+/// without evidence a quiet grey ring (unless switched off).
+@MainActor
+package struct MatrixPainter {
+    package let text: MatrixText
+
+    /// The grid's colours: light, or dark in a dark theme (`MatrixInk`).
+    package var ink = MatrixInk.current
+
+    package func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect) {
+        let l = scene.layout, m = l.metrics
+        fill(cr, vp, ink.background)
+        let body = l.bodyRect(vp)
+        let rowsShown = l.visibleDisplayRows(vp)
+        let columnsShown = l.visibleColumns(vp)
+
+        // Body: cells, region headings, selection, cursor.
+        clip(cr, body) {
+            for d in rowsShown {
+                let span = l.displayRowSpan(d)
+                switch scene.rows.display[d] {
+                case .heading(let region):
+                    let band = MatrixRect(x: body.x, y: span.y, width: body.width, height: span.height)
+                    fill(cr, band, ink.heading)
+                    line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
+                    _ = region
+                case .jurisdiction(let j):
+                    for c in columnsShown { drawCell(cr, scene, j: j, c: c, x: l.columnX(c), y: span.y, height: span.height) }
+                }
+            }
+            for c in columnsShown where c % 2 == 0 && c > 0 {
+                line(cr, l.columnX(c) - 0.5, body.y, l.columnX(c) - 0.5, body.maxY, ink.strongLine)
+            }
+            if let selection = scene.selection, !scene.rows.isEmpty { drawSelection(cr, scene, selection) }
+        }
+        // Region heading labels stay readable at the left edge while scrolling sideways.
+        clip(cr, MatrixRect(x: vp.x, y: body.y, width: body.maxX - vp.x, height: body.height)) {
+            for d in rowsShown {
+                guard case .heading(let region) = scene.rows.display[d] else { continue }
+                let span = l.displayRowSpan(d)
+                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+                fill(cr, band, ink.heading)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
+                setColor(cr, ink.text)
+                text.draw(cr, region.label, .heading, in: band, alignment: .left, inset: 12)
+            }
+        }
+        drawRowHeaders(cr, scene, vp, rowsShown)
+        drawTotalsColumns(cr, scene, vp, rowsShown)
+        drawColumnHeaders(cr, scene, vp, columnsShown)
+        drawTotalsRow(cr, scene, vp, columnsShown)
+        drawCorners(cr, scene, vp)
+    }
+
+    // MARK: Cells
+
+    private func drawCell(_ cr: OpaquePointer, _ scene: MatrixScene, j: Int, c: Int, x: Double, y: Double, height: Double) {
+        let m = scene.layout.metrics
+        let status = scene.cells.status(j, c)
+        let tile = MatrixRect(x: x + 2, y: y + 2, width: m.cellWidth - 4, height: height - 4)
+        roundedRect(cr, tile, radius: 3)
+        setColor(cr, ink.tint(status))
+        cairo_fill(cr)
+        setColor(cr, ink.text)
+        switch status {
+        case .disclosed, .notDisclosed: text.draw(cr, status.symbol, .symbol, in: tile)
+        case .prefecture, .division: text.draw(cr, Self.cellWord(status), .cellWord, in: tile)
+        case .notSurveyed: break
+        }
+        if scene.cells.hasNote(j, c) {
+            // A dark corner triangle: the cell has a note.
+            cairo_move_to(cr, tile.maxX - 9, tile.y)
+            cairo_line_to(cr, tile.maxX - 3, tile.y)
+            cairo_arc(cr, tile.maxX - 3, tile.y + 3, 3, -.pi / 2, 0)
+            cairo_line_to(cr, tile.maxX, tile.y + 9)
+            cairo_close_path(cr)
+            setColor(cr, ink.mark)
+            cairo_fill(cr)
+        }
+        if let mark = scene.cells.qualityMark(j, c) {
+            // Quality marks (½ partly published, + fairly comprehensive) in the lower left corner.
+            setColor(cr, ink.mark)
+            text.draw(cr, mark, .badge, in: MatrixRect(x: tile.x + 1, y: tile.maxY - 13, width: 18, height: 12))
+        }
+        if scene.cells.hasEvidence(j, c) {
+            // A small dot: the cell has evidence.
+            cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)
+            setColor(cr, ink.mark, alpha: 0.7)
+            cairo_fill(cr)
+        }
+        if scene.fadeEntered, status != .notSurveyed {
+            roundedRect(cr, tile, radius: 3)
+            setColor(cr, ink.background, alpha: 0.65)
+            cairo_fill(cr)
+            return
+        }
+        switch scene.cells.problemMark(j, c) {
+        case .error?, .warning?:
+            let mark = scene.cells.problemMark(j, c) ?? .error
+            badge(cr, mark, cx: tile.x + 7, cy: tile.y + 7)
+        case .quiet? where scene.quietMarks:
+            // A small hollow ring where the evidence dot goes: disclosed, evidence still to add.
+            cairo_new_path(cr)
+            cairo_arc(cr, tile.maxX - 6, tile.maxY - 6, 3, 0, 2 * .pi)
+            setColor(cr, ink.quiet)
+            cairo_set_line_width(cr, 1.2)
+            cairo_stroke(cr)
+        default:
+            break
+        }
+    }
+
+    /// A "!" badge: red for an error, amber for a warning.
+    private func badge(_ cr: OpaquePointer, _ mark: MatrixProblemMark, cx: Double, cy: Double) {
+        let r = 6.0
+        cairo_arc(cr, cx, cy, r, 0, 2 * .pi)
+        setColor(cr, mark == .error ? ink.badge : ink.warningBadge)
+        cairo_fill(cr)
+        setColor(cr, RGB(0xFFFFFF))
+        text.draw(cr, "!", .badge, in: MatrixRect(x: cx - r, y: cy - r, width: 2 * r, height: 2 * r))
+    }
+
+    /// A kind's column heading, broken into lines where the language breaks it best and so that
+    /// its widest line, which sets the columns' width, is short (审核企业 / 名单公开: the Chinese
+    /// grid then fits beside its totals at 960 px).
+    package static func kindHeading(_ kind: DisclosureKind) -> String {
+        switch kind {
+        case .auditList: return tr(context: "matrix header", "Audit list\ndisclosed")
+        case .evaluation: return tr(context: "matrix header", "Evaluation\nresults\ndisclosed")
+        }
+    }
+
+    /// The short word a delegated cell shows: 地市 / 师市.
+    package static func cellWord(_ status: DisclosureStatus) -> String {
+        switch status {
+        case .prefecture: return tr(context: "matrix cell", "Pref.")
+        case .division: return tr(context: "matrix cell", "Div.")
+        default: return status.symbol
+        }
+    }
+
+    private func drawSelection(_ cr: OpaquePointer, _ scene: MatrixScene, _ s: MatrixSelection) {
+        let l = scene.layout
+        let first = l.cellRect(MatrixPoint(row: s.rows.lowerBound, column: s.columns.lowerBound))
+        let last = l.cellRect(MatrixPoint(row: s.rows.upperBound, column: s.columns.upperBound))
+        let color = scene.focused ? ink.accent : ink.unfocused
+        if !s.isSingleCell {
+            let range = MatrixRect(x: first.x, y: first.y, width: last.maxX - first.x, height: last.maxY - first.y)
+            setColor(cr, color, alpha: 0.16)
+            cairo_rectangle(cr, range.x, range.y, range.width, range.height)
+            cairo_fill(cr)
+            setColor(cr, color, alpha: 0.9)
+            cairo_set_line_width(cr, 1)
+            cairo_rectangle(cr, range.x + 0.5, range.y + 0.5, range.width - 1, range.height - 1)
+            cairo_stroke(cr)
+        }
+        // The cursor: a white halo inside a strong ring, visible on every tint.
+        let cursor = l.cellRect(s.cursor)
+        let ring = MatrixRect(x: cursor.x + 1, y: cursor.y + 1, width: cursor.width - 2, height: cursor.height - 2)
+        cairo_set_line_width(cr, 3)
+        roundedRect(cr, ring, radius: 4)
+        setColor(cr, color)
+        cairo_stroke(cr)
+        cairo_set_line_width(cr, 1)
+        roundedRect(cr, MatrixRect(x: ring.x + 2, y: ring.y + 2, width: ring.width - 4, height: ring.height - 4), radius: 2)
+        setColor(cr, RGB(0xFFFFFF), alpha: 0.9)
+        cairo_stroke(cr)
+    }
+
+    // MARK: Frozen parts
+
+    private func drawRowHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let activeRows = scene.selection.map { $0.rows } ?? 1...0
+        clip(cr, MatrixRect(x: vp.x, y: body.y, width: m.rowHeaderWidth, height: body.height)) {
+            for d in rowsShown {
+                guard case .jurisdiction(let j) = scene.rows.display[d], let row = l.dataRow(ofDisplayRow: d) else { continue }
+                let span = l.displayRowSpan(d)
+                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+                fill(cr, band, activeRows.contains(row) ? ink.headerActive : ink.header)
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.line)
+                setColor(cr, ink.text)
+                let nameBand = MatrixRect(x: band.x, y: band.y, width: band.width - 16, height: band.height)
+                text.draw(cr, scene.jurisdictions[j].displayName, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
+                if let mark = scene.cells.rowBadges[j] { badge(cr, mark, cx: band.maxX - 14, cy: band.y + band.height / 2) }
+            }
+        }
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, ink.strongLine)
+    }
+
+    private func drawColumnHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let activeColumns = scene.selection.map { $0.columns } ?? 1...0
+        clip(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight)) {
+            fill(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight), ink.header)
+            var drawnYears = Set<Int>()
+            for c in columnsShown {
+                let column = scene.cells.columns[c]
+                let x = l.columnX(c)
+                if drawnYears.insert(column.year).inserted {
+                    let first = c - c % 2
+                    let yearBand = MatrixRect(x: l.columnX(first), y: vp.y, width: 2 * m.cellWidth, height: m.yearHeaderHeight)
+                    if activeColumns.overlaps(first...first + 1) { fill(cr, yearBand, ink.headerActive) }
+                    setColor(cr, ink.text)
+                    text.draw(cr, yearHeading(column.year), .year, in: yearBand)
+                    line(cr, yearBand.x + 6, yearBand.maxY - 0.5, yearBand.maxX - 6, yearBand.maxY - 0.5, ink.strongLine)
+                    if first > 0 { line(cr, yearBand.x - 0.5, vp.y, yearBand.x - 0.5, vp.y + m.headerHeight, ink.strongLine) }
+                }
+                let kindBand = MatrixRect(x: x, y: vp.y + m.yearHeaderHeight, width: m.cellWidth, height: m.kindHeaderHeight)
+                if activeColumns.contains(c) { fill(cr, kindBand, ink.headerActive) }
+                setColor(cr, ink.muted)
+                text.draw(cr, Self.kindHeading(column.kind), .kind, in: kindBand, wrap: true, inset: 4)
+            }
+        }
+        line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, ink.strongLine)
+    }
+
+    private func drawTotalsColumns(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let x = l.totalsColumnX(vp)
+        clip(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)) {
+            fill(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height), ink.header)
+            for d in rowsShown {
+                let span = l.displayRowSpan(d)
+                let countBand = MatrixRect(x: x, y: span.y, width: m.totalsColumnWidth, height: span.height)
+                let rateBand = MatrixRect(x: x + m.totalsColumnWidth, y: span.y, width: m.totalsColumnWidth, height: span.height)
+                line(cr, x, span.y + span.height - 0.5, x + m.totalsWidth, span.y + span.height - 0.5, ink.line)
+                guard case .jurisdiction(let j) = scene.rows.display[d] else { continue }
+                let counts = scene.cells.rowCounts[j]
+                setColor(cr, ink.text)
+                text.draw(cr, String(counts.disclosed), .total, in: countBand)
+                setColor(cr, ink.muted)
+                text.draw(cr, Self.percent(counts.rate(scene.cells.rateDefinition)), .small, in: rateBand)
+            }
+        }
+        line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), ink.strongLine)
+    }
+
+    private func drawTotalsRow(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let y = l.totalsRowY(vp)
+        clip(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight)) {
+            fill(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight), ink.header)
+            for c in columnsShown {
+                let band = MatrixRect(x: l.columnX(c), y: y, width: m.cellWidth, height: m.totalsRowHeight)
+                setColor(cr, ink.text)
+                text.draw(cr, String(scene.cells.columnDisclosed[c]), .total, in: band)
+                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, y, band.x - 0.5, y + m.totalsRowHeight, ink.strongLine) }
+            }
+        }
+        line(cr, vp.x, y + 0.5, min(vp.maxX, l.contentWidth), y + 0.5, ink.strongLine)
+    }
+
+    /// The four corners: "Jurisdiction / year", the totals' headings, the totals row's label and
+    /// the grand total.
+    private func drawCorners(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect) {
+        let l = scene.layout, m = l.metrics
+        let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
+        let topLeft = MatrixRect(x: vp.x, y: vp.y, width: m.rowHeaderWidth, height: m.headerHeight)
+        fill(cr, topLeft, ink.header)
+        setColor(cr, ink.muted)
+        text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
+
+        let topRight = MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.headerHeight)
+        fill(cr, topRight, ink.header)
+        setColor(cr, ink.text)
+        text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
+        line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, ink.strongLine)
+        setColor(cr, ink.muted)
+        let kindY = vp.y + m.yearHeaderHeight
+        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .kind, in: MatrixRect(x: right, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+        text.draw(cr, tr("Rate"), .kind, in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+        line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, ink.strongLine)
+        line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, ink.strongLine)
+
+        let bottomLeft = MatrixRect(x: vp.x, y: bottom, width: m.rowHeaderWidth, height: m.totalsRowHeight)
+        fill(cr, bottomLeft, ink.header)
+        setColor(cr, ink.text)
+        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)
+        line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, ink.strongLine)
+        line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, ink.strongLine)
+
+        let bottomRight = MatrixRect(x: right, y: bottom, width: m.totalsWidth, height: m.totalsRowHeight)
+        fill(cr, bottomRight, ink.header)
+        setColor(cr, ink.text)
+        text.draw(cr, String(scene.cells.totalDisclosed), .total,
+                  in: MatrixRect(x: right, y: bottom, width: m.totalsColumnWidth, height: m.totalsRowHeight))
+        line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, ink.strongLine)
+        line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, ink.strongLine)
+    }
+
+    /// "75%", or "–" without a rate.
+    package static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "–" }
+        return "\(Int((rate * 100).rounded()))%"
+    }
+
+    // MARK: Cairo helpers
+
+    private func setColor(_ cr: OpaquePointer, _ color: RGB, alpha: Double = 1) {
+        let (r, g, b) = color.unit
+        cairo_set_source_rgba(cr, r, g, b, alpha)
+    }
+
+    private func fill(_ cr: OpaquePointer, _ rect: MatrixRect, _ color: RGB) {
+        setColor(cr, color)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_fill(cr)
+    }
+
+    private func line(_ cr: OpaquePointer, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ color: RGB) {
+        setColor(cr, color)
+        cairo_set_line_width(cr, 1)
+        cairo_move_to(cr, x0, y0)
+        cairo_line_to(cr, x1, y1)
+        cairo_stroke(cr)
+    }
+
+    private func roundedRect(_ cr: OpaquePointer, _ r: MatrixRect, radius: Double) {
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, r.maxX - radius, r.y + radius, radius, -.pi / 2, 0)
+        cairo_arc(cr, r.maxX - radius, r.maxY - radius, radius, 0, .pi / 2)
+        cairo_arc(cr, r.x + radius, r.maxY - radius, radius, .pi / 2, .pi)
+        cairo_arc(cr, r.x + radius, r.y + radius, radius, .pi, 3 * .pi / 2)
+        cairo_close_path(cr)
+    }
+
+    private func clip(_ cr: OpaquePointer, _ rect: MatrixRect, _ body: () -> Void) {
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        body()
+        cairo_restore(cr)
+    }
+}
