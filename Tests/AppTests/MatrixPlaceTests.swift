@@ -83,13 +83,14 @@ final class MatrixPlaceTests: WindowTestCase {
         defer { app.shutdown() }
         let matrix = try Self.matrix(window)
         try XKeys.type(["alt+1"])
-        let overview = try XCTUnwrap(window.sections.first { $0.id == "overview" })
+        let overview = try XCTUnwrap(window.section(id: "overview"))
         // Alt+1 hands the keyboard to the overview once it is shown (in an idle callback): wait for
         // that, so it cannot take the keyboard back from the sidebar below.
         try XKeys.wait("the overview, with the keyboard in it") {
             guard window.visibleSectionID == "overview", let focus = gtk_root_get_focus(window.window.opaque) else { return false }
             return gtk_widget_is_ancestor(focus, overview.widget) != 0
         }
+        Self.drainMainLoop()  // nothing queued may take the keyboard back after the sidebar has it
         // The sidebar's first row takes the keyboard, then Down shows the matrix.
         let sidebar = window.sidebar
         XCTAssertTrue(gtk_widget_child_focus(sidebar, GTK_DIR_TAB_FORWARD) != 0)
