@@ -99,17 +99,25 @@ package final class DocumentFlows {
         load(url) { [weak self] loaded in self?.show(loaded, from: url) }
     }
 
+    /// Reads `url` off the main thread (`BackgroundWork`) with this window's bar saying so, then
+    /// gives `done` the survey and the file's version, or the error.
+    package func read(_ url: URL,
+                      then done: @escaping @MainActor (Result<(survey: Survey, fingerprint: FileFingerprint), any Error>) -> Void) {
+        let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
+        BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self] result in
+            self?.progress.end(token)
+            done(result)
+        }
+    }
+
     /// Reads `url` off the main thread with the bar saying so, then hands the survey to `use`; a
     /// file that fails to load is explained in a dialog. Of several files asked for meanwhile,
     /// only the last is used.
     private func load(_ url: URL, then use: @escaping @MainActor ((survey: Survey, fingerprint: FileFingerprint)) -> Void) {
         openRequests += 1
         let request = openRequests
-        let token = progress.begin(tr("Opening “%1”…", url.lastPathComponent))
-        BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self] result in
-            guard let self else { return }
-            self.progress.end(token)
-            guard request == self.openRequests else { return }  // another file was asked for since
+        read(url) { [weak self] result in
+            guard let self, request == self.openRequests else { return }  // another file was asked for since
             switch result {
             case .success(let loaded): use(loaded)
             case .failure(let error):

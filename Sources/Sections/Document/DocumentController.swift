@@ -34,11 +34,11 @@ package final class DocumentController {
 
     private var observers: [(id: Int, body: @MainActor (Change) -> Void)] = []
     private var nextObserverID = 0
-    private var cachedStatistics: (version: Int, value: Statistics)?
-    private var cachedValidation: (version: Int, value: Validation)?
-    private var cachedIndex: (version: Int, value: CellIndex)?
-    /// The cells the edit to `version` changed in place (nil keys: not in place, or not known).
-    private var changedInPlace: (version: Int, keys: [CellKey]?)?
+    private var statisticsCache = PerVersion<Statistics>()
+    private var validationCache = PerVersion<Validation>()
+    /// The cell index, and the cells the edit to its version changed in place (nil: not in place,
+    /// or not known).
+    private var indexCache = PerVersion<(index: CellIndex, changedInPlace: [CellKey]?)>()
     /// Set by a replace that starts out unsaved; cleared by the next save or replace.
     private var unsavedSinceReplace = false
 
@@ -65,60 +65,37 @@ package final class DocumentController {
     /// previous version's figures are updated (`Statistics.updated(for:after:)`): a cell edit
     /// recounts only the matrix figures, not the passes over every enterprise.
     package var statistics: Statistics {
-        if let cached = cachedStatistics, cached.version == version { return cached.value }
-        let value: Statistics
-        if let cached = cachedStatistics, cached.version == version - 1, let edit = document.lastApplied {
-            value = cached.value.updated(for: survey, after: edit)
-        } else {
-            value = Statistics(survey)
-        }
-        cachedStatistics = (version, value)
-        return value
+        let survey = self.survey
+        return statisticsCache.value(of: document, updating: { $0.updated(for: survey, after: $1) }, else: { Statistics(survey) })
     }
 
     /// The cell index of the current survey (built once per version). After an edit that changed
     /// cells in place (a status key), the previous version's index still holds and is kept
-    /// (`CellIndex.updated(for:after:)`).
-    package var cellIndex: CellIndex {
-        if let cached = cachedIndex, cached.version == version { return cached.value }
-        let value: CellIndex
-        var inPlace: [CellKey]?
-        if let cached = cachedIndex, cached.version == version - 1, let edit = document.lastApplied {
-            inPlace = cached.value.cellsChangedInPlace(in: survey, by: edit)
-            value = inPlace == nil ? CellIndex(survey) : cached.value
-        } else {
-            value = CellIndex(survey)
-        }
-        cachedIndex = (version, value)
-        changedInPlace = (version, inPlace)
-        return value
-    }
+    /// (`CellIndex.cellsChangedInPlace`).
+    package var cellIndex: CellIndex { indexAndChanges.index }
 
     /// The cells the last edit changed in place, when the survey is one edit on from `version`
     /// and that edit only set cells already recorded (`CellIndex.cellsChangedInPlace`); nil
     /// otherwise (a view showing `version` must then read the survey again).
     package func cellsChangedInPlace(since version: Int) -> [CellKey]? {
-        guard version == self.version - 1 else { return nil }
-        _ = cellIndex
-        guard let changed = changedInPlace, changed.version == self.version else { return nil }
-        return changed.keys
+        version == self.version - 1 ? indexAndChanges.changedInPlace : nil
+    }
+
+    private var indexAndChanges: (index: CellIndex, changedInPlace: [CellKey]?) {
+        let survey = self.survey
+        return indexCache.value(of: document, updating: { old, edit in
+            let changed = old.index.cellsChangedInPlace(in: survey, by: edit)
+            return (changed == nil ? CellIndex(survey) : old.index, changed)
+        }, else: { (CellIndex(survey), nil) })
     }
 
     /// The validation problems of the current survey (computed once per version). After one cell
     /// edit, only the checks that read the cells run again (`Validation.updated(for:after:)`): the
     /// passes over every enterprise are kept from the version before.
-    package var problems: [Problem] { validation.problems }
-
-    private var validation: Validation {
-        if let cached = cachedValidation, cached.version == version { return cached.value }
-        let value: Validation
-        if let cached = cachedValidation, cached.version == version - 1, let edit = document.lastApplied {
-            value = cached.value.updated(for: survey, after: edit)
-        } else {
-            value = Validator.validation(survey)
-        }
-        cachedValidation = (version, value)
-        return value
+    package var problems: [Problem] {
+        let survey = self.survey
+        return validationCache.value(of: document, updating: { $0.updated(for: survey, after: $1) },
+                                     else: { Validator.validation(survey) }).problems
     }
 
     // MARK: Observing
@@ -203,13 +180,18 @@ package final class DocumentController {
     /// Throws the storage layer's error.
     package func save(to url: URL? = nil, overwrite: Bool = false) throws {
         guard let target = url ?? fileURL else { throw SaveWithoutPath() }
-        let sameFile = fileURL.map { $0.canonicalFilePath == target.canonicalFilePath } ?? false
-        let expected = sameFile && !overwrite ? fingerprint : nil
-        fingerprint = try SurveyFile.save(survey, to: target, expecting: expected)
+        fingerprint = try SurveyFile.save(survey, to: target, expecting: expectedVersion(of: target, overwrite: overwrite))
         document.markSaved()
         unsavedSinceReplace = false
         fileURL = target
         notify(.saved)
+    }
+
+    /// The version of `target` a save must find on disk: the one read or last saved when it is the
+    /// survey's own file (unless `overwrite`); nil (anything) for another file.
+    private func expectedVersion(of target: URL, overwrite: Bool) -> FileFingerprint? {
+        let sameFile = fileURL.map { $0.canonicalFilePath == target.canonicalFilePath } ?? false
+        return sameFile && !overwrite ? fingerprint : nil
     }
 
     /// True while a survey is being written on the background queue (`saveInBackground`).
@@ -231,8 +213,7 @@ package final class DocumentController {
             return
         }
         guard let target = url ?? fileURL else { return done(SaveWithoutPath()) }
-        let sameFile = fileURL.map { $0.canonicalFilePath == target.canonicalFilePath } ?? false
-        let expected = sameFile && !overwrite ? fingerprint : nil
+        let expected = expectedVersion(of: target, overwrite: overwrite)
         let snapshot = survey
         let state = document.stateToken
         let started = generation
@@ -271,4 +252,23 @@ package final class DocumentController {
 
     /// Save was asked of an untitled survey: the caller must ask for a path (Save As).
     package struct SaveWithoutPath: Error {}
+}
+
+/// A value computed from a document's survey once per version; after one edit it is made from the
+/// previous version's value and that edit (`updating`), otherwise from the survey (`else`).
+private struct PerVersion<Value> {
+    private var cached: (version: Int, value: Value)?
+
+    mutating func value(of document: SurveyDocument, updating: (Value, Edit) -> Value, else full: () -> Value) -> Value {
+        let version = document.version
+        if let cached, cached.version == version { return cached.value }
+        let value: Value
+        if let cached, cached.version == version - 1, let edit = document.lastApplied {
+            value = updating(cached.value, edit)
+        } else {
+            value = full()
+        }
+        cached = (version, value)
+        return value
+    }
 }

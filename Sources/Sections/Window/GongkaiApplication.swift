@@ -142,9 +142,7 @@ package final class GongkaiApplication {
                launchFile.canonicalFilePath == url.canonicalFilePath {
                 showWindow(preloaded, fileURL: url, fingerprint: launch.fingerprint)
             } else if let shown = windows.last {
-                let token = shown.flows.progress.begin(tr("Opening “%1”…", url.lastPathComponent))
-                BackgroundWork.run({ try SurveyFile.loadWithFingerprint(from: url) }) { [weak self, weak shown] result in
-                    shown?.flows.progress.end(token)
+                shown.flows.read(url) { [weak self] result in
                     guard let self else { return }
                     switch result {
                     case .success(let loaded):
