@@ -60,7 +60,7 @@ package struct MatrixCells: Equatable, Sendable {
             for column in columns {
                 let o = index.observation(j.id, column.year, column.kind, in: survey)
                 statuses.append(o?.status ?? .notSurveyed)
-                marks.append(o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0)
+                marks.append(Self.marks(of: o))
             }
         }
         self.statuses = statuses
@@ -68,6 +68,11 @@ package struct MatrixCells: Equatable, Sendable {
         (columnDisclosed, columnSurveyed, rowCounts) = Self.totals(statistics, columns: columns, jurisdictionCount: jurisdictionCount)
         qualities = Self.qualityMarks(survey, columns: columns)
         rateDefinition = RateDefinition.of(survey)
+    }
+
+    /// A cell's marks: 1 when it has a note, 2 when it has evidence.
+    private static func marks(of o: Observation?) -> UInt8 {
+        o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0
     }
 
     /// The column and row totals of `statistics` (one entry per survey year and per
@@ -92,13 +97,13 @@ package struct MatrixCells: Equatable, Sendable {
         for key in keys {
             let column = MatrixColumn(year: key.year, kind: key.kind)
             let o = index.observation(key.jurisdiction, key.year, key.kind, in: survey)
-            for c in columns.indices where columns[c] == column {
             // Every row of that jurisdiction (a repeated jurisdiction shows the same cells).
-            for j in survey.jurisdictions.indices where survey.jurisdictions[j].id == key.jurisdiction {
-                let slot = j * columns.count + c
-                statuses[slot] = o?.status ?? .notSurveyed
-                marks[slot] = o.map { (($0.note ?? "").isEmpty ? 0 : 1) | ($0.evidence.isEmpty ? 0 : 2) } ?? 0
-            }
+            for c in columns.indices where columns[c] == column {
+                for j in survey.jurisdictions.indices where survey.jurisdictions[j].id == key.jurisdiction {
+                    let slot = j * columns.count + c
+                    statuses[slot] = o?.status ?? .notSurveyed
+                    marks[slot] = Self.marks(of: o)
+                }
             }
         }
         (columnDisclosed, columnSurveyed, rowCounts) = Self.totals(statistics, columns: columns, jurisdictionCount: jurisdictionCount)
