@@ -88,6 +88,11 @@ extension Events {
     /// A new drawing area with an accessible role (the role is a construct-only property, so it is
     /// set through `g_object_new`).
     package static func drawingArea(role: GtkAccessibleRole) -> UnsafeMutablePointer<GtkWidget> {
+        widget(of: gtk_drawing_area_get_type(), role: role)
+    }
+
+    /// A new widget of `type` with an accessible role, as `drawingArea(role:)`.
+    package static func widget(of type: GType, role: GtkAccessibleRole) -> UnsafeMutablePointer<GtkWidget> {
         var value = GValue()
         g_value_init(&value, gtk_accessible_role_get_type())
         g_value_set_enum(&value, gint(role.rawValue))
@@ -97,7 +102,7 @@ extension Events {
         defer { free(name) }
         names.append(UnsafePointer(name))
         let object = names.withUnsafeMutableBufferPointer { buffer in
-            g_object_new_with_properties(gtk_drawing_area_get_type(), 1, buffer.baseAddress, &value)!
+            g_object_new_with_properties(type, 1, buffer.baseAddress, &value)!
         }
         // A new widget is floating, as from gtk_drawing_area_new.
         return UnsafeMutableRawPointer(object).assumingMemoryBound(to: GtkWidget.self)

@@ -3,8 +3,9 @@ import Model
 import GtkKit
 import Rendering
 
-/// The custom-drawn disclosure grid: a focusable `GtkDrawingArea` the size of the whole grid in a
-/// `GtkScrolledWindow`, whose frozen headings and totals are drawn at the scroll position.
+/// The custom-drawn disclosure grid: a focusable drawing area (`SnapshotArea`) the size of the
+/// whole grid in a `GtkScrolledWindow`, whose frozen headings and totals are drawn at the scroll
+/// position. A frame is made of tiles (`MatrixTiles`): only those that changed are drawn again.
 ///
 /// The grid owns the cursor and selection and moves them itself; everything that changes the
 /// survey (a status key, paste, the details) goes to `onAction` for the section to perform.
@@ -68,11 +69,13 @@ package final class MatrixGrid {
     package var fullWidth: Int32 { gtk_drawing_area_get_content_width(area.cast()) }
     /// Frames the drawing area has drawn (for tests and the bench).
     package private(set) var framesDrawn = 0
+    /// The last frame's tiles, kept for the next (`MatrixTileCache`).
+    package let tiles = MatrixTileCache()
 
     package init() {
         // A grid to screen readers, in which several cells can be selected; GTK 4.8 cannot expose
         // its cells as children, so its name and description follow the cursor and every change.
-        area = Events.drawingArea(role: GTK_ACCESSIBLE_ROLE_GRID)
+        area = SnapshotArea.make(role: GTK_ACCESSIBLE_ROLE_GRID)
         Events.setMultiSelectable(area, true)
         gtk_widget_set_focusable(area, 1)
         gtk_widget_set_focus_on_click(area, 1)
@@ -88,7 +91,7 @@ package final class MatrixGrid {
         vadjustment = gtk_scrolled_window_get_vadjustment(widget.opaque)
         text = MatrixText(widget: area)
 
-        Events.setDrawFunction(area) { [weak self] cr, width, height in self?.draw(cr, width, height) }
+        SnapshotArea.setHandler(area) { [weak self] snapshot, width, height in self?.snapshot(snapshot, width, height) }
         // The painter takes the dark or light colours (`MatrixInk.current`) when the theme changes.
         DarkStyle.observe { [weak self] in if let self { gtk_widget_queue_draw(self.area) } }
         Signals.connect(hadjustment, "value-changed") { [weak self] in self?.redraw() }
@@ -408,26 +411,35 @@ package final class MatrixGrid {
 
     // MARK: Drawing
 
-    private func draw(_ cr: OpaquePointer, _ width: Int32, _ height: Int32) {
+    private func snapshot(_ snapshot: Snapshot, _ width: Double, _ height: Double) {
         framesDrawn += 1
         guard let cells else { return }
         if scrollWhenShown, isShown {
             scrollWhenShown = false
             scrollToCursor()
         }
-        let fitted = stretched(MatrixLayout(rows: rows, columnCount: cells.columns.count, metrics: baseMetrics), toWidth: Double(width))
+        let fitted = stretched(MatrixLayout(rows: rows, columnCount: cells.columns.count, metrics: baseMetrics), toWidth: width)
         if fitted != layout { layout = fitted }
         var vp = viewport
-        vp.width = min(vp.width, Double(width))
-        vp.height = min(vp.height, Double(height))
-        render(cr, cells: cells, viewport: vp, focused: hasFocus)
+        vp.width = min(vp.width, width)
+        vp.height = min(vp.height, height)
+        let painter = MatrixPainter(text: text)
+        for layer in tiles.frame(painter.layers(scene(cells, focused: hasFocus), viewport: vp), ink: painter.ink, textSerial: text.fontSerial) {
+            snapshot.clipped(to: layer.clip.map { ($0.x, $0.y, $0.width, $0.height) }) {
+                for node in layer.nodes { snapshot.append(node) }
+            }
+        }
     }
 
-    /// Paints the grid for a viewport on any cairo context (the screen, or an image for the bench).
-    package func render(_ cr: OpaquePointer, cells: MatrixCells, viewport: MatrixRect, focused: Bool) {
-        let scene = MatrixScene(layout: layout, rows: rows, cells: cells, jurisdictions: jurisdictions,
-                                selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused,
-                                quietMarks: quietMarks, fadeEntered: fadeEntered)
-        MatrixPainter(text: text).draw(cr, scene, viewport: viewport)
+    private func scene(_ cells: MatrixCells, focused: Bool) -> MatrixScene {
+        MatrixScene(layout: layout, rows: rows, cells: cells, jurisdictions: jurisdictions,
+                    selection: rows.isEmpty || cells.columns.isEmpty ? nil : selection, focused: focused,
+                    quietMarks: quietMarks, fadeEntered: fadeEntered)
+    }
+
+    /// Paints the grid for a viewport on any cairo context (an image for the bench or a test),
+    /// through `cache` (by default a new one: every tile drawn).
+    package func render(_ cr: OpaquePointer, cells: MatrixCells, viewport: MatrixRect, focused: Bool, cache: MatrixTileCache? = nil) {
+        MatrixPainter(text: text).draw(cr, scene(cells, focused: focused), viewport: viewport, cache: cache ?? MatrixTileCache())
     }
 }

@@ -1,7 +1,7 @@
 import GtkKit
 import Rendering
 /// Sizes of the grid's parts, in pixels.
-package struct MatrixMetrics: Equatable, Sendable {
+package struct MatrixMetrics: Hashable, Sendable {
     package var rowHeaderWidth = 112.0
     package var cellWidth = 66.0
     package var rowHeight = 30.0
@@ -29,7 +29,7 @@ package struct MatrixMetrics: Equatable, Sendable {
 }
 
 /// A rectangle in the grid's content coordinates.
-package struct MatrixRect: Equatable, Sendable {
+package struct MatrixRect: Hashable, Sendable {
     package var x, y, width, height: Double
     package var maxX: Double { x + width }
     package var maxY: Double { y + height }

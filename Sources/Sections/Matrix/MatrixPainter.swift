@@ -39,56 +39,96 @@ package struct MatrixPainter {
     /// The grid's colours: light, or dark in a dark theme (`MatrixInk`).
     package var ink = MatrixInk.current
 
-    package func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect) {
+    /// The frame for a viewport, as tiles in layers (`MatrixTiles`): each body row, each row's
+    /// name and totals, the selection, the headings, the totals row and the corners is a tile of
+    /// its own, whose key lists everything its drawing reads; a tile whose key did not change is
+    /// not drawn again (`MatrixTileCache`), so a key that changes one cell repaints a few rows.
+    package func layers(_ scene: MatrixScene, viewport vp: MatrixRect) -> [MatrixTileLayer] {
         let l = scene.layout, m = l.metrics
-        fill(cr, vp, ink.background)
         let body = l.bodyRect(vp)
         let rowsShown = l.visibleDisplayRows(vp)
         let columnsShown = l.visibleColumns(vp)
+        let ink = self.ink
+        var layers: [MatrixTileLayer] = []
 
-        // Body: cells, region headings, selection, cursor.
-        clip(cr, body) {
-            for d in rowsShown {
-                let span = l.displayRowSpan(d)
-                switch scene.rows.display[d] {
-                case .heading(let region):
-                    let band = MatrixRect(x: body.x, y: span.y, width: body.width, height: span.height)
+        layers.append(MatrixTileLayer(clip: nil, tiles: [
+            MatrixTile(.background, key: [vp, ink.background], bounds: vp) { cr in fill(cr, vp, ink.background) },
+        ]))
+
+        // Body: each row's cells (or region band) with the strong lines between years, then the
+        // selection and cursor over them.
+        var bodyTiles: [MatrixTile] = []
+        let cellsLeft = l.columnX(0), cellsRight = l.columnX(l.columnCount)
+        for d in rowsShown {
+            let span = l.displayRowSpan(d)
+            let band = MatrixRect(x: cellsLeft, y: span.y, width: cellsRight - cellsLeft, height: span.height)
+            switch scene.rows.display[d] {
+            case .heading:
+                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, m], bounds: band) { cr in
                     fill(cr, band, ink.heading)
                     line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
-                    _ = region
-                case .jurisdiction(let j):
-                    for c in columnsShown { drawCell(cr, scene, j: j, c: c, x: l.columnX(c), y: span.y, height: span.height) }
-                }
+                    yearLines(cr, l, band)
+                })
+            case .jurisdiction(let j):
+                let looks = (0..<l.columnCount).map { MatrixCellLook(scene, j: j, c: $0) }
+                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, looks, m], bounds: band) { cr in
+                    for c in looks.indices { drawCell(cr, looks[c], x: l.columnX(c), y: span.y, height: span.height, metrics: m) }
+                    yearLines(cr, l, band)
+                })
             }
-            for c in columnsShown where c % 2 == 0 && c > 0 {
-                line(cr, l.columnX(c) - 0.5, body.y, l.columnX(c) - 0.5, body.maxY, ink.strongLine)
-            }
-            if let selection = scene.selection, !scene.rows.isEmpty { drawSelection(cr, scene, selection) }
         }
+        if let selection = scene.selection, !scene.rows.isEmpty { bodyTiles.append(selectionTile(scene, selection)) }
+        layers.append(MatrixTileLayer(clip: body, tiles: bodyTiles))
+
         // Region heading labels stay readable at the left edge while scrolling sideways.
-        clip(cr, MatrixRect(x: vp.x, y: body.y, width: body.maxX - vp.x, height: body.height)) {
-            for d in rowsShown {
-                guard case .heading(let region) = scene.rows.display[d] else { continue }
-                let span = l.displayRowSpan(d)
-                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+        var labelTiles: [MatrixTile] = []
+        for d in rowsShown {
+            guard case .heading(let region) = scene.rows.display[d] else { continue }
+            let span = l.displayRowSpan(d)
+            let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+            let label = region.label
+            labelTiles.append(MatrixTile(.regionLabel(d), key: [band, label], bounds: band) { cr in
                 fill(cr, band, ink.heading)
                 line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
                 setColor(cr, ink.text)
-                text.draw(cr, region.label, .heading, in: band, alignment: .left, inset: 12)
-            }
+                text.draw(cr, label, .heading, in: band, alignment: .left, inset: 12)
+            })
         }
-        drawRowHeaders(cr, scene, vp, rowsShown)
-        drawTotalsColumns(cr, scene, vp, rowsShown)
-        drawColumnHeaders(cr, scene, vp, columnsShown)
-        drawTotalsRow(cr, scene, vp, columnsShown)
-        drawCorners(cr, scene, vp)
+        layers.append(MatrixTileLayer(clip: MatrixRect(x: vp.x, y: body.y, width: body.maxX - vp.x, height: body.height), tiles: labelTiles))
+
+        layers.append(rowHeaders(scene, vp, rowsShown))
+        layers.append(totalsColumns(scene, vp, rowsShown))
+        layers.append(columnHeaders(scene, vp, columnsShown))
+        layers.append(totalsRow(scene, vp, columnsShown))
+        layers.append(MatrixTileLayer(clip: nil, tiles: edges(scene, vp) + corners(scene, vp)))
+        return layers
+    }
+
+    /// Paints a frame on any cairo context (an image for the bench or a test), through `cache`
+    /// (a new one draws every tile).
+    package func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect, cache: MatrixTileCache) {
+        for layer in cache.frame(layers(scene, viewport: vp), ink: ink, textSerial: text.fontSerial) {
+            cairo_save(cr)
+            if let clip = layer.clip {
+                cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+                cairo_clip(cr)
+            }
+            for node in layer.nodes { node.draw(on: cr) }
+            cairo_restore(cr)
+        }
+    }
+
+    /// The strong lines between years, over a row band.
+    private func yearLines(_ cr: OpaquePointer, _ l: MatrixLayout, _ band: MatrixRect) {
+        for c in 0..<l.columnCount where c % 2 == 0 && c > 0 {
+            line(cr, l.columnX(c) - 0.5, band.y, l.columnX(c) - 0.5, band.maxY, ink.strongLine)
+        }
     }
 
     // MARK: Cells
 
-    private func drawCell(_ cr: OpaquePointer, _ scene: MatrixScene, j: Int, c: Int, x: Double, y: Double, height: Double) {
-        let m = scene.layout.metrics
-        let status = scene.cells.status(j, c)
+    private func drawCell(_ cr: OpaquePointer, _ look: MatrixCellLook, x: Double, y: Double, height: Double, metrics m: MatrixMetrics) {
+        let status = look.status
         let tile = MatrixRect(x: x + 2, y: y + 2, width: m.cellWidth - 4, height: height - 4)
         roundedRect(cr, tile, radius: 3)
         setColor(cr, ink.tint(status))
@@ -99,7 +139,7 @@ package struct MatrixPainter {
         case .prefecture, .division: text.draw(cr, Self.cellWord(status), .cellWord, in: tile)
         case .notSurveyed: break
         }
-        if scene.cells.hasNote(j, c) {
+        if look.note {
             // A dark corner triangle: the cell has a note.
             cairo_move_to(cr, tile.maxX - 9, tile.y)
             cairo_line_to(cr, tile.maxX - 3, tile.y)
@@ -109,28 +149,27 @@ package struct MatrixPainter {
             setColor(cr, ink.mark)
             cairo_fill(cr)
         }
-        if let mark = scene.cells.qualityMark(j, c) {
+        if let mark = look.quality {
             // Quality marks (½ partly published, + fairly comprehensive) in the lower left corner.
             setColor(cr, ink.mark)
             text.draw(cr, mark, .badge, in: MatrixRect(x: tile.x + 1, y: tile.maxY - 13, width: 18, height: 12))
         }
-        if scene.cells.hasEvidence(j, c) {
+        if look.evidence {
             // A small dot: the cell has evidence.
             cairo_arc(cr, tile.maxX - 5, tile.maxY - 5, 2, 0, 2 * .pi)
             setColor(cr, ink.mark, alpha: 0.7)
             cairo_fill(cr)
         }
-        if scene.fadeEntered, status != .notSurveyed {
+        if look.faded, status != .notSurveyed {
             roundedRect(cr, tile, radius: 3)
             setColor(cr, ink.background, alpha: 0.65)
             cairo_fill(cr)
             return
         }
-        switch scene.cells.problemMark(j, c) {
+        switch look.problem {
         case .error?, .warning?:
-            let mark = scene.cells.problemMark(j, c) ?? .error
-            badge(cr, mark, cx: tile.x + 7, cy: tile.y + 7)
-        case .quiet? where scene.quietMarks:
+            badge(cr, look.problem ?? .error, cx: tile.x + 7, cy: tile.y + 7)
+        case .quiet? where look.quietMark:
             // A small hollow ring where the evidence dot goes: disclosed, evidence still to add.
             cairo_new_path(cr)
             cairo_arc(cr, tile.maxX - 6, tile.maxY - 6, 3, 0, 2 * .pi)
@@ -171,66 +210,108 @@ package struct MatrixPainter {
         }
     }
 
-    private func drawSelection(_ cr: OpaquePointer, _ scene: MatrixScene, _ s: MatrixSelection) {
+    /// The selection and the cursor, over the body.
+    private func selectionTile(_ scene: MatrixScene, _ s: MatrixSelection) -> MatrixTile {
         let l = scene.layout
         let first = l.cellRect(MatrixPoint(row: s.rows.lowerBound, column: s.columns.lowerBound))
         let last = l.cellRect(MatrixPoint(row: s.rows.upperBound, column: s.columns.upperBound))
+        let range = MatrixRect(x: first.x, y: first.y, width: last.maxX - first.x, height: last.maxY - first.y)
+        let cursor = l.cellRect(s.cursor)
         let color = scene.focused ? ink.accent : ink.unfocused
-        if !s.isSingleCell {
-            let range = MatrixRect(x: first.x, y: first.y, width: last.maxX - first.x, height: last.maxY - first.y)
-            setColor(cr, color, alpha: 0.16)
-            cairo_rectangle(cr, range.x, range.y, range.width, range.height)
-            cairo_fill(cr)
-            setColor(cr, color, alpha: 0.9)
+        let single = s.isSingleCell
+        // The ring's stroke reaches half a pixel outside the cursor cell.
+        let bounds = (single ? cursor : range).inset(by: -2)
+        return MatrixTile(.selection, key: [range, cursor, single, color], bounds: bounds) { cr in
+            if !single {
+                setColor(cr, color, alpha: 0.16)
+                cairo_rectangle(cr, range.x, range.y, range.width, range.height)
+                cairo_fill(cr)
+                setColor(cr, color, alpha: 0.9)
+                cairo_set_line_width(cr, 1)
+                cairo_rectangle(cr, range.x + 0.5, range.y + 0.5, range.width - 1, range.height - 1)
+                cairo_stroke(cr)
+            }
+            // The cursor: a white halo inside a strong ring, visible on every tint.
+            let ring = cursor.inset(by: 1)
+            cairo_set_line_width(cr, 3)
+            roundedRect(cr, ring, radius: 4)
+            setColor(cr, color)
+            cairo_stroke(cr)
             cairo_set_line_width(cr, 1)
-            cairo_rectangle(cr, range.x + 0.5, range.y + 0.5, range.width - 1, range.height - 1)
+            roundedRect(cr, ring.inset(by: 2), radius: 2)
+            setColor(cr, RGB(0xFFFFFF), alpha: 0.9)
             cairo_stroke(cr)
         }
-        // The cursor: a white halo inside a strong ring, visible on every tint.
-        let cursor = l.cellRect(s.cursor)
-        let ring = MatrixRect(x: cursor.x + 1, y: cursor.y + 1, width: cursor.width - 2, height: cursor.height - 2)
-        cairo_set_line_width(cr, 3)
-        roundedRect(cr, ring, radius: 4)
-        setColor(cr, color)
-        cairo_stroke(cr)
-        cairo_set_line_width(cr, 1)
-        roundedRect(cr, MatrixRect(x: ring.x + 2, y: ring.y + 2, width: ring.width - 4, height: ring.height - 4), radius: 2)
-        setColor(cr, RGB(0xFFFFFF), alpha: 0.9)
-        cairo_stroke(cr)
     }
 
     // MARK: Frozen parts
 
-    private func drawRowHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+    /// The jurisdictions' names at the left edge, a tile a row.
+    private func rowHeaders(_ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) -> MatrixTileLayer {
         let l = scene.layout, m = l.metrics
         let body = l.bodyRect(vp)
         let activeRows = scene.selection.map { $0.rows } ?? 1...0
-        clip(cr, MatrixRect(x: vp.x, y: body.y, width: m.rowHeaderWidth, height: body.height)) {
-            for d in rowsShown {
-                guard case .jurisdiction(let j) = scene.rows.display[d], let row = l.dataRow(ofDisplayRow: d) else { continue }
-                let span = l.displayRowSpan(d)
-                let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
-                fill(cr, band, activeRows.contains(row) ? ink.headerActive : ink.header)
+        var tiles: [MatrixTile] = []
+        for d in rowsShown {
+            guard case .jurisdiction(let j) = scene.rows.display[d], let row = l.dataRow(ofDisplayRow: d) else { continue }
+            let span = l.displayRowSpan(d)
+            let band = MatrixRect(x: vp.x, y: span.y, width: m.rowHeaderWidth, height: span.height)
+            let name = scene.jurisdictions[j].displayName
+            let active = activeRows.contains(row)
+            let mark = scene.cells.rowBadges[j]
+            tiles.append(MatrixTile(.rowHeader(d), key: [band, name, active, mark], bounds: band) { cr in
+                fill(cr, band, active ? ink.headerActive : ink.header)
                 line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.line)
                 setColor(cr, ink.text)
                 let nameBand = MatrixRect(x: band.x, y: band.y, width: band.width - 16, height: band.height)
-                text.draw(cr, scene.jurisdictions[j].displayName, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
-                if let mark = scene.cells.rowBadges[j] { badge(cr, mark, cx: band.maxX - 14, cy: band.y + band.height / 2) }
-            }
+                text.draw(cr, name, .name, in: nameBand, alignment: .left, ellipsize: true, inset: 12)
+                if let mark { badge(cr, mark, cx: band.maxX - 14, cy: band.y + band.height / 2) }
+            })
         }
-        line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, ink.strongLine)
+        return MatrixTileLayer(clip: MatrixRect(x: vp.x, y: body.y, width: m.rowHeaderWidth, height: body.height), tiles: tiles)
     }
 
-    private func drawColumnHeaders(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+    /// Each row's disclosed count and rate at the right edge.
+    private func totalsColumns(_ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) -> MatrixTileLayer {
+        let l = scene.layout, m = l.metrics
+        let body = l.bodyRect(vp)
+        let x = l.totalsColumnX(vp)
+        let column = MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)
+        var tiles = [MatrixTile(.totalsBackground, key: [column], bounds: column) { cr in fill(cr, column, ink.header) }]
+        for d in rowsShown {
+            let span = l.displayRowSpan(d)
+            let band = MatrixRect(x: x, y: span.y, width: m.totalsWidth, height: span.height)
+            var figures: (count: String, rate: String)?
+            if case .jurisdiction(let j) = scene.rows.display[d] {
+                let counts = scene.cells.rowCounts[j]
+                figures = (String(counts.disclosed), Self.percent(counts.rate(scene.cells.rateDefinition)))
+            }
+            tiles.append(MatrixTile(.totalsRow(d), key: [band, m, figures?.count, figures?.rate], bounds: band) { cr in
+                line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.line)
+                guard let figures else { return }
+                setColor(cr, ink.text)
+                text.draw(cr, figures.count, .total, in: MatrixRect(x: x, y: band.y, width: m.totalsColumnWidth, height: band.height))
+                setColor(cr, ink.muted)
+                text.draw(cr, figures.rate, .small,
+                          in: MatrixRect(x: x + m.totalsColumnWidth, y: band.y, width: m.totalsColumnWidth, height: band.height))
+            })
+        }
+        return MatrixTileLayer(clip: column, tiles: tiles)
+    }
+
+    /// The year and kind headings at the top.
+    private func columnHeaders(_ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) -> MatrixTileLayer {
         let l = scene.layout, m = l.metrics
         let body = l.bodyRect(vp)
         let activeColumns = scene.selection.map { $0.columns } ?? 1...0
-        clip(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight)) {
-            fill(cr, MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight), ink.header)
+        let strip = MatrixRect(x: body.x, y: vp.y, width: body.width, height: m.headerHeight)
+        let columns = columnsShown.map { scene.cells.columns[$0] }
+        let active = columnsShown.map { activeColumns.contains($0) }
+        let tile = MatrixTile(.columnHeaders, key: [strip, m, columnsShown, columns.map(\.year), columns.map(\.kind), active], bounds: strip) { cr in
+            fill(cr, strip, ink.header)
             var drawnYears = Set<Int>()
-            for c in columnsShown {
-                let column = scene.cells.columns[c]
-                let x = l.columnX(c)
+            for (i, c) in columnsShown.enumerated() {
+                let column = columns[i]
                 if drawnYears.insert(column.year).inserted {
                     let first = c - c % 2
                     let yearBand = MatrixRect(x: l.columnX(first), y: vp.y, width: 2 * m.cellWidth, height: m.yearHeaderHeight)
@@ -240,89 +321,89 @@ package struct MatrixPainter {
                     line(cr, yearBand.x + 6, yearBand.maxY - 0.5, yearBand.maxX - 6, yearBand.maxY - 0.5, ink.strongLine)
                     if first > 0 { line(cr, yearBand.x - 0.5, vp.y, yearBand.x - 0.5, vp.y + m.headerHeight, ink.strongLine) }
                 }
-                let kindBand = MatrixRect(x: x, y: vp.y + m.yearHeaderHeight, width: m.cellWidth, height: m.kindHeaderHeight)
-                if activeColumns.contains(c) { fill(cr, kindBand, ink.headerActive) }
+                let kindBand = MatrixRect(x: l.columnX(c), y: vp.y + m.yearHeaderHeight, width: m.cellWidth, height: m.kindHeaderHeight)
+                if active[i] { fill(cr, kindBand, ink.headerActive) }
                 setColor(cr, ink.muted)
                 text.draw(cr, Self.kindHeading(column.kind), .kind, in: kindBand, wrap: true, inset: 4)
             }
         }
-        line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, ink.strongLine)
+        return MatrixTileLayer(clip: strip, tiles: [tile])
     }
 
-    private func drawTotalsColumns(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ rowsShown: Range<Int>) {
+    /// Each column's disclosed count at the bottom.
+    private func totalsRow(_ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) -> MatrixTileLayer {
         let l = scene.layout, m = l.metrics
         let body = l.bodyRect(vp)
-        let x = l.totalsColumnX(vp)
-        clip(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)) {
-            fill(cr, MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height), ink.header)
-            for d in rowsShown {
-                let span = l.displayRowSpan(d)
-                let countBand = MatrixRect(x: x, y: span.y, width: m.totalsColumnWidth, height: span.height)
-                let rateBand = MatrixRect(x: x + m.totalsColumnWidth, y: span.y, width: m.totalsColumnWidth, height: span.height)
-                line(cr, x, span.y + span.height - 0.5, x + m.totalsWidth, span.y + span.height - 0.5, ink.line)
-                guard case .jurisdiction(let j) = scene.rows.display[d] else { continue }
-                let counts = scene.cells.rowCounts[j]
+        let strip = MatrixRect(x: body.x, y: l.totalsRowY(vp), width: body.width, height: m.totalsRowHeight)
+        let counts = columnsShown.map { String(scene.cells.columnDisclosed[$0]) }
+        let tile = MatrixTile(.totalsRowStrip, key: [strip, m, columnsShown, counts], bounds: strip) { cr in
+            fill(cr, strip, ink.header)
+            for (i, c) in columnsShown.enumerated() {
+                let band = MatrixRect(x: l.columnX(c), y: strip.y, width: m.cellWidth, height: m.totalsRowHeight)
                 setColor(cr, ink.text)
-                text.draw(cr, String(counts.disclosed), .total, in: countBand)
-                setColor(cr, ink.muted)
-                text.draw(cr, Self.percent(counts.rate(scene.cells.rateDefinition)), .small, in: rateBand)
+                text.draw(cr, counts[i], .total, in: band)
+                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, strip.y, band.x - 0.5, strip.maxY, ink.strongLine) }
             }
         }
-        line(cr, x + 0.5, vp.y, x + 0.5, min(vp.maxY, l.contentHeight), ink.strongLine)
+        return MatrixTileLayer(clip: strip, tiles: [tile])
     }
 
-    private func drawTotalsRow(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect, _ columnsShown: Range<Int>) {
+    /// The strong lines that frame the body: right of the names, left of the totals, under the
+    /// headings and over the totals row.
+    private func edges(_ scene: MatrixScene, _ vp: MatrixRect) -> [MatrixTile] {
         let l = scene.layout, m = l.metrics
         let body = l.bodyRect(vp)
-        let y = l.totalsRowY(vp)
-        clip(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight)) {
-            fill(cr, MatrixRect(x: body.x, y: y, width: body.width, height: m.totalsRowHeight), ink.header)
-            for c in columnsShown {
-                let band = MatrixRect(x: l.columnX(c), y: y, width: m.cellWidth, height: m.totalsRowHeight)
-                setColor(cr, ink.text)
-                text.draw(cr, String(scene.cells.columnDisclosed[c]), .total, in: band)
-                if c % 2 == 0 && c > 0 { line(cr, band.x - 0.5, y, band.x - 0.5, y + m.totalsRowHeight, ink.strongLine) }
-            }
-        }
-        line(cr, vp.x, y + 0.5, min(vp.maxX, l.contentWidth), y + 0.5, ink.strongLine)
+        let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
+        let key: [AnyHashable] = [vp, m, l.contentWidth, l.contentHeight]
+        return [MatrixTile(.edges, key: key, bounds: vp) { cr in
+            line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, ink.strongLine)
+            line(cr, right + 0.5, vp.y, right + 0.5, min(vp.maxY, l.contentHeight), ink.strongLine)
+            line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, ink.strongLine)
+            line(cr, vp.x, bottom + 0.5, min(vp.maxX, l.contentWidth), bottom + 0.5, ink.strongLine)
+        }]
     }
 
     /// The four corners: "Jurisdiction / year", the totals' headings, the totals row's label and
-    /// the grand total.
-    private func drawCorners(_ cr: OpaquePointer, _ scene: MatrixScene, _ vp: MatrixRect) {
+    /// the grand total (a tile of its own: it changes with every status).
+    private func corners(_ scene: MatrixScene, _ vp: MatrixRect) -> [MatrixTile] {
         let l = scene.layout, m = l.metrics
         let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
         let topLeft = MatrixRect(x: vp.x, y: vp.y, width: m.rowHeaderWidth, height: m.headerHeight)
-        fill(cr, topLeft, ink.header)
-        setColor(cr, ink.muted)
-        text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
-
         let topRight = MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.headerHeight)
-        fill(cr, topRight, ink.header)
-        setColor(cr, ink.text)
-        text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
-        line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, ink.strongLine)
-        setColor(cr, ink.muted)
-        let kindY = vp.y + m.yearHeaderHeight
-        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .kind, in: MatrixRect(x: right, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
-        text.draw(cr, tr("Rate"), .kind, in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
-        line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, ink.strongLine)
-        line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, ink.strongLine)
-
         let bottomLeft = MatrixRect(x: vp.x, y: bottom, width: m.rowHeaderWidth, height: m.totalsRowHeight)
-        fill(cr, bottomLeft, ink.header)
-        setColor(cr, ink.text)
-        text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)
-        line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, ink.strongLine)
-        line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, ink.strongLine)
-
         let bottomRight = MatrixRect(x: right, y: bottom, width: m.totalsWidth, height: m.totalsRowHeight)
-        fill(cr, bottomRight, ink.header)
-        setColor(cr, ink.text)
-        text.draw(cr, String(scene.cells.totalDisclosed), .total,
-                  in: MatrixRect(x: right, y: bottom, width: m.totalsColumnWidth, height: m.totalsRowHeight))
-        line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, ink.strongLine)
-        line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, ink.strongLine)
+        let total = String(scene.cells.totalDisclosed)
+        let labels = [tr("Jurisdiction / year"), tr("All years"), tr(context: "matrix totals", "Disclosed"), tr("Rate")]
+        return [MatrixTile(.corners, key: [topLeft, topRight, bottomLeft, m, labels], bounds: vp) { cr in
+            fill(cr, topLeft, ink.header)
+            setColor(cr, ink.muted)
+            text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
+
+            fill(cr, topRight, ink.header)
+            setColor(cr, ink.text)
+            text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
+            line(cr, right + 6, vp.y + m.yearHeaderHeight - 0.5, right + m.totalsWidth - 6, vp.y + m.yearHeaderHeight - 0.5, ink.strongLine)
+            setColor(cr, ink.muted)
+            let kindY = vp.y + m.yearHeaderHeight
+            text.draw(cr, tr(context: "matrix totals", "Disclosed"), .kind,
+                      in: MatrixRect(x: right, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+            text.draw(cr, tr("Rate"), .kind,
+                      in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
+            line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, ink.strongLine)
+            line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, ink.strongLine)
+
+            fill(cr, bottomLeft, ink.header)
+            setColor(cr, ink.text)
+            text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)
+            line(cr, vp.x, bottom + 0.5, vp.x + m.rowHeaderWidth, bottom + 0.5, ink.strongLine)
+            line(cr, vp.x + m.rowHeaderWidth - 0.5, bottom, vp.x + m.rowHeaderWidth - 0.5, bottom + m.totalsRowHeight, ink.strongLine)
+        }, MatrixTile(.grandTotal, key: [bottomRight, m, total], bounds: bottomRight) { cr in
+            fill(cr, bottomRight, ink.header)
+            setColor(cr, ink.text)
+            text.draw(cr, total, .total, in: MatrixRect(x: right, y: bottom, width: m.totalsColumnWidth, height: m.totalsRowHeight))
+            line(cr, right + 0.5, bottom, right + 0.5, bottom + m.totalsRowHeight, ink.strongLine)
+            line(cr, right, bottom + 0.5, right + m.totalsWidth, bottom + 0.5, ink.strongLine)
+        }]
     }
 
     /// "75%", or "–" without a rate.

@@ -33,7 +33,7 @@ package enum MatrixStyle {
 /// one on a dark theme (`DarkStyle`). Statuses keep their hue: the dark tints are the status
 /// colours (`Palette.fill`) at about a third over the dark background. The contrast of every text
 /// colour on what it is drawn on is checked by `ContrastTests`.
-package struct MatrixInk: Sendable {
+package struct MatrixInk: Equatable, Sendable {
     package var background, header, headerActive, heading, line, strongLine: RGB
     package var accent, unfocused, badge, warningBadge, quiet, mark: RGB
     /// Names, symbols and totals; secondary text (headings of kinds, rates).

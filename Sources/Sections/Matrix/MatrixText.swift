@@ -69,6 +69,10 @@ package final class MatrixText {
         for layout in layouts.values { unref(layout) }
     }
 
+    /// The fonts' version (the widget's Pango context's serial): drawings made with another one
+    /// are stale.
+    package var fontSerial: guint { pango_context_get_serial(gtk_widget_get_pango_context(widget)) }
+
     /// A layout of `text` in `style`, wrapped to `width` pixels when given.
     package func layout(_ text: String, _ style: MatrixTextStyle, width: Double? = nil, alignment: Alignment = .center,
                 ellipsize: Bool = false) -> OpaquePointer {

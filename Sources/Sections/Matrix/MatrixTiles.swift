@@ -1,0 +1,105 @@
+import CGtk
+import Model
+import GtkKit
+
+/// One piece of the grid's frame: a body row, a row's name or totals, the selection, the headings,
+/// the totals row, a corner. Its key lists everything its drawing reads (positions, texts, marks,
+/// the selection it shows); a tile whose key is the same as in the last frame keeps its render
+/// node, which GTK then does not paint again.
+package struct MatrixTile {
+    package enum ID: Hashable {
+        case background, selection, totalsBackground, columnHeaders, totalsRowStrip, edges, corners, grandTotal
+        case bodyRow(Int), regionLabel(Int), rowHeader(Int), totalsRow(Int)
+    }
+
+    package let id: ID
+    package let key: [AnyHashable]
+    package let bounds: MatrixRect
+    package let draw: (OpaquePointer) -> Void
+
+    package init(_ id: ID, key: [AnyHashable], bounds: MatrixRect, draw: @escaping (OpaquePointer) -> Void) {
+        self.id = id
+        self.key = key
+        self.bounds = bounds
+        self.draw = draw
+    }
+}
+
+/// Tiles drawn under one clip (the body between the frozen parts, the names' column, …).
+package struct MatrixTileLayer {
+    package let clip: MatrixRect?
+    package let tiles: [MatrixTile]
+}
+
+/// What a cell shows: its status, marks and problem, and whether it is faded or shows the quiet
+/// mark (the two switches of the toolbar).
+package struct MatrixCellLook: Hashable {
+    package let status: DisclosureStatus
+    package let note: Bool
+    package let evidence: Bool
+    package let quality: String?
+    package let problem: MatrixProblemMark?
+    package let faded: Bool
+    package let quietMark: Bool
+
+    package init(_ scene: MatrixScene, j: Int, c: Int) {
+        status = scene.cells.status(j, c)
+        note = scene.cells.hasNote(j, c)
+        evidence = scene.cells.hasEvidence(j, c)
+        quality = scene.cells.qualityMark(j, c)
+        problem = scene.cells.problemMark(j, c)
+        faded = scene.fadeEntered
+        quietMark = scene.quietMarks
+    }
+}
+
+/// The render nodes of the last frame's tiles, by tile. A frame's tiles whose keys are unchanged
+/// get their node again; the others are drawn. Tiles not in a frame are let go, and everything is
+/// drawn again when the colours (a dark theme) or the fonts change.
+@MainActor
+package final class MatrixTileCache {
+    private var nodes: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
+    private var ink: MatrixInk?
+    private var textSerial: guint = 0
+    /// Tiles drawn afresh for the last frame, and tiles in it (for tests and the bench).
+    package private(set) var drawnLastFrame = 0
+    package private(set) var tilesLastFrame = 0
+
+    package init() {}
+
+    /// The nodes of a frame's layers: kept where a tile's key is unchanged, drawn where not.
+    package func frame(_ layers: [MatrixTileLayer], ink: MatrixInk, textSerial: guint) -> [(clip: MatrixRect?, nodes: [RenderNode])] {
+        if ink != self.ink || textSerial != self.textSerial {
+            nodes = [:]
+            self.ink = ink
+            self.textSerial = textSerial
+        }
+        var next: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
+        var drawn = 0, count = 0
+        let result = layers.map { layer in
+            (clip: layer.clip, nodes: layer.tiles.map { tile -> RenderNode in
+                count += 1
+                if let kept = nodes[tile.id], kept.key == tile.key {
+                    next[tile.id] = kept
+                    return kept.node
+                }
+                drawn += 1
+                let b = tile.bounds
+                let node = RenderNode(cairoBounds: (b.x, b.y, b.width, b.height), draw: tile.draw)
+                next[tile.id] = (tile.key, node)
+                return node
+            })
+        }
+        nodes = next
+        drawnLastFrame = drawn
+        tilesLastFrame = count
+        return result
+    }
+}
+
+extension MatrixRect {
+    /// The rectangle shrunk by `d` on every side (grown for a negative `d`).
+    package func inset(by d: Double) -> MatrixRect {
+        MatrixRect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
+    }
+}
