@@ -24,6 +24,11 @@ package enum WindowCellEditBench {
         package var work: [Double]
         package var cpu: [Double]
         package var wall: [Double]
+        /// Of `work`: the key's handling, the frame's layout and its paint (snapshot and render).
+        package var key: [Double] = []
+        package var update: [Double] = []
+        package var layout: [Double] = []
+        package var paint: [Double] = []
         package var peakRSS: Int?
         package var renderer: String
         package var enterprises: Int
@@ -38,7 +43,9 @@ package enum WindowCellEditBench {
             [String(format: "window-cell-edit (%d enterprises, full window, %@): key → frame drawn, work median %.2f ms, max %.2f ms; "
                     + "main thread cpu median %.2f ms, max %.2f ms; with the wait for the frame median %.2f ms, max %.2f ms (%d keys)",
                     enterprises, renderer, Stopwatch.median(work), work.max() ?? 0,
-                    Stopwatch.median(cpu), cpu.max() ?? 0, Stopwatch.median(wall), wall.max() ?? 0, work.count)]
+                    Stopwatch.median(cpu), cpu.max() ?? 0, Stopwatch.median(wall), wall.max() ?? 0, work.count),
+             String(format: "  of the work (medians): the key's handling %.2f ms; the frame's update (animations) %.2f ms, layout %.2f ms, paint (snapshot and render) %.2f ms",
+                    Stopwatch.median(key), Stopwatch.median(update), Stopwatch.median(layout), Stopwatch.median(paint))]
         }
         package init(work: [Double], cpu: [Double], wall: [Double], peakRSS: Int? = nil, renderer: String, enterprises: Int) {
             self.work = work
@@ -78,6 +85,7 @@ package enum WindowCellEditBench {
 
         BenchReport.resetPeak()
         var work: [Double] = [], cpu: [Double] = [], wall: [Double] = []
+        var keyTimes: [Double] = [], updateTimes: [Double] = [], layoutTimes: [Double] = [], paintTimes: [Double] = []
         // √ and × in turn, so that every key changes the cell (a key that changes nothing is not
         // counted, and the other one follows).
         var key = GDK_KEY_y
@@ -97,9 +105,18 @@ package enum WindowCellEditBench {
             wall.append(Stopwatch.milliseconds(since: start))
             cpu.append((BenchReport.threadProcessorTime() - cpuStart) * 1e3)
             work.append(handled + clock.frameMilliseconds)
+            keyTimes.append(handled)
+            updateTimes.append(clock.updateMilliseconds)
+            layoutTimes.append(clock.layoutMilliseconds)
+            paintTimes.append(clock.paintMilliseconds)
         }
         MainLoop.settle()
-        return Result(work: work, cpu: cpu, wall: wall, peakRSS: BenchReport.peakResidentBytes(),
-                      renderer: FrameWatch.rendererName(window.window), enterprises: survey.enterprises.count)
+        var result = Result(work: work, cpu: cpu, wall: wall, peakRSS: BenchReport.peakResidentBytes(),
+                            renderer: FrameWatch.rendererName(window.window), enterprises: survey.enterprises.count)
+        result.key = keyTimes
+        result.update = updateTimes
+        result.layout = layoutTimes
+        result.paint = paintTimes
+        return result
     }
 }

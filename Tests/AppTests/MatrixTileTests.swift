@@ -95,4 +95,26 @@ final class MatrixTileTests: WindowTestCase {
         XCTAssertGreaterThan(h.grid.tiles.tilesLastFrame, 40)
         XCTAssertEqual(h.grid.tiles.drawnLastFrame, 4, "the row, its totals, the column's total and the grand total")
     } }
+
+    /// A status key is shown in the frame after it, and then the window is still: no colour fade
+    /// of the status buttons (the theme's 200 ms transition) drawing frame after frame.
+    func testAStatusKeyIsShownWithoutAnAnimation() throws { try onMain { t in
+        let window = try t.makeWindow()
+        window.showSection(id: "matrix")
+        let matrix = try XCTUnwrap(window.section(MatrixSection.self))
+        matrix.advance = .stay
+        XCTAssertTrue(matrix.reveal(.cell(jurisdiction: "hebei", year: 2020, kind: .auditList)))
+        let watch = try XCTUnwrap(FrameWatch(window.window))
+        // √ and × in turn: √ also brings a check's finding into the details (disclosed, no
+        // evidence yet), which moved widgets under the pointer (the virtual screen's pointer rests
+        // over the grid) and faded the grid's overlay scrollbars in and out for a second.
+        for key in [GDK_KEY_y, GDK_KEY_n, GDK_KEY_y] {
+            _ = MainLoop.iterate(until: { false }, timeout: 0.5)
+            watch.reset()
+            XCTAssertTrue(matrix.grid.handleKey(guint(key), GdkModifierType(0)))
+            _ = MainLoop.iterate(until: { false }, timeout: 0.5)
+            XCTAssertGreaterThanOrEqual(watch.frames, 1, "the key is drawn")
+            XCTAssertLessThanOrEqual(watch.frames, 6, "a key draws the new status, the problems found after it and what follows them; an animation draws 30 frames in this time")
+        }
+    } }
 }

@@ -9,15 +9,46 @@ package final class FrameWatch {
     package private(set) var painted = false
     /// Milliseconds spent painting frames since the last `reset()`.
     package private(set) var frameMilliseconds = 0.0
+    /// Of `frameMilliseconds`: the update phase (animations, tick callbacks), the layout phase
+    /// (styles, measuring and allocating widgets), and the paint phase (snapshotting the widgets
+    /// and rendering the frame).
+    package private(set) var updateMilliseconds = 0.0
+    package private(set) var layoutMilliseconds = 0.0
+    package private(set) var paintMilliseconds = 0.0
     /// Frames painted since the last `reset()`.
     package private(set) var frames = 0
     private var frameStart: UInt64?
+    private var updateEnd: UInt64?
+    private var layoutEnd: UInt64?
 
     /// Watches the frame clock of `window`, which must be realized (nil otherwise).
     package init?(_ window: UnsafeMutablePointer<GtkWidget>) {
         guard let clock = gtk_widget_get_frame_clock(window) else { return nil }
         Signals.connect(clock, "before-paint") { [weak self] in self?.frameStart = Stopwatch.now() }
+        // Connected after GTK's own handlers of these phases, so they run when the phase's work is done.
+        Signals.connect(clock, "update", after: true) { [weak self] in self?.updateDone() }
+        Signals.connect(clock, "layout", after: true) { [weak self] in self?.layoutDone() }
+        Signals.connect(clock, "paint", after: true) { [weak self] in self?.paintDone() }
         Signals.connect(clock, "after-paint", after: true) { [weak self] in self?.framePainted() }
+    }
+
+    private func updateDone() {
+        guard let start = frameStart else { return }
+        updateMilliseconds += Stopwatch.milliseconds(since: start)
+        updateEnd = Stopwatch.now()
+    }
+
+    private func layoutDone() {
+        guard let start = updateEnd ?? frameStart else { return }
+        updateEnd = nil
+        layoutMilliseconds += Stopwatch.milliseconds(since: start)
+        layoutEnd = Stopwatch.now()
+    }
+
+    private func paintDone() {
+        guard let start = layoutEnd else { return }
+        paintMilliseconds += Stopwatch.milliseconds(since: start)
+        layoutEnd = nil
     }
 
     private func framePainted() {
@@ -30,6 +61,9 @@ package final class FrameWatch {
     package func reset() {
         painted = false
         frameMilliseconds = 0
+        updateMilliseconds = 0
+        layoutMilliseconds = 0
+        paintMilliseconds = 0
         frames = 0
     }
 

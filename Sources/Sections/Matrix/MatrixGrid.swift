@@ -85,6 +85,10 @@ package final class MatrixGrid {
         // The drawing area is the whole grid: a viewport scrolling to its focus child would jump
         // to the grid's top-left corner when a click gives it the focus, away from the pointer.
         if let viewport = gtk_scrolled_window_get_child(widget.opaque) { gtk_viewport_set_scroll_to_focus(viewport.opaque, 0) }
+        // Classic scrollbars, as a spreadsheet has: GTK's overlay indicators fade in and out for
+        // a second (60 frames a second) whenever the widgets under the pointer move, as the
+        // details do after many status keys, and then show nothing of where the grid is scrolled.
+        gtk_scrolled_window_set_overlay_scrolling(widget.opaque, 0)
         gtk_widget_set_hexpand(widget, 1)
         gtk_widget_set_vexpand(widget, 1)
         hadjustment = gtk_scrolled_window_get_hadjustment(widget.opaque)

@@ -8,12 +8,15 @@ import Rendering
 /// installs both, again when the theme turns dark or light).
 @MainActor
 package enum MatrixStyle {
+    /// The status buttons change at once, without the theme's 200 ms colour fade: a status typed
+    /// in the grid is shown in the frame after the key, and a fast typist's keys do not each start
+    /// a dozen frames of fading.
     package static func paletteRules(dark: Bool) -> String {
         let ink = dark ? MatrixInk.dark : MatrixInk.light
         var rules = """
         .gk-legend-swatch { border-radius: 4px; padding: 1px 8px; min-width: 18px; color: \(ink.text.hex);
                              border: 1px solid alpha(\(ink.text.hex), 0.12); }
-        .gk-status-button { background-image: none; color: \(ink.text.hex); }
+        .gk-status-button { background-image: none; color: \(ink.text.hex); transition: none; }
 
         """
         for status in DisclosureStatus.allCases {
