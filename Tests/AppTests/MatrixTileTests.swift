@@ -42,6 +42,7 @@ final class MatrixTileTests: WindowTestCase {
         h.place("anhui", year: 2018, kind: .auditList)
         let kept = MatrixTileCache()
         let vadjustment = gtk_scrolled_window_get_vadjustment(h.grid.widget.opaque)
+        let hadjustment = gtk_scrolled_window_get_hadjustment(h.grid.widget.opaque)
         @MainActor func note(_ text: String) {
             var o = h.survey.observations.first { $0.jurisdiction == h.survey.jurisdictions[0].id }!
             o.note = text
@@ -66,6 +67,9 @@ final class MatrixTileTests: WindowTestCase {
             ("a key after the scroll", { h.press(GDK_KEY_End, GDK_CONTROL_MASK); h.press(GDK_KEY_y) }),
             ("scrolled back", { gtk_adjustment_set_value(vadjustment, 0) }),
             ("home", { h.press(GDK_KEY_Home, GDK_CONTROL_MASK) }),
+            ("scrolled sideways", { gtk_adjustment_set_value(hadjustment, 150) }),
+            ("a key there", { h.press(GDK_KEY_n) }),
+            ("scrolled back sideways", { gtk_adjustment_set_value(hadjustment, 0) }),
         ]
         var reused = 0
         for (name, step) in steps {

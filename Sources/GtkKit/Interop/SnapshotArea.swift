@@ -81,6 +81,24 @@ package final class RenderNode: @unchecked Sendable {
         }
     }
 
+    /// A rectangle filled with one colour (components 0…1).
+    package init(color: (red: Double, green: Double, blue: Double, alpha: Double),
+                 bounds: (x: Double, y: Double, width: Double, height: Double)) {
+        var rgba = GdkRGBA(red: Float(color.red), green: Float(color.green), blue: Float(color.blue), alpha: Float(color.alpha))
+        var rect = Self.graphene(bounds)
+        pointer = gsk_color_node_new(&rgba, &rect)
+    }
+
+    /// `child` clipped to `clip`. GTK's cairo renderer paints every node of a frame under the
+    /// frame's changed region; a cairo node is painted by first drawing it into an image the size
+    /// of that region's bounding box, so a node clipped to its own bounds is skipped when it
+    /// meets none of the changed rectangles (the clip then is empty), instead of being drawn and
+    /// then thrown away. (`gtk_snapshot_push_clip` leaves out a clip that contains its child.)
+    package init(clipping child: RenderNode, to clip: (x: Double, y: Double, width: Double, height: Double)) {
+        var rect = Self.graphene(clip)
+        pointer = gsk_clip_node_new(child.pointer, &rect)
+    }
+
     deinit { gsk_render_node_unref(pointer) }
 
     /// Paints the node on any cairo context, as GTK's cairo renderer does (an image, a test).

@@ -52,28 +52,30 @@ package struct MatrixPainter {
         var layers: [MatrixTileLayer] = []
 
         layers.append(MatrixTileLayer(clip: nil, tiles: [
-            MatrixTile(.background, key: [vp, ink.background], bounds: vp) { cr in fill(cr, vp, ink.background) },
+            MatrixTile(.background, fill: vp, ink.background),
         ]))
 
-        // Body: each row's cells (or region band) with the strong lines between years, then the
-        // selection and cursor over them.
+        // Body: each row's cells (or region band) in the columns shown, with the strong lines
+        // between years, then the selection and cursor over them.
         var bodyTiles: [MatrixTile] = []
-        let cellsLeft = l.columnX(0), cellsRight = l.columnX(l.columnCount)
+        let cellsLeft = l.columnX(columnsShown.lowerBound), cellsRight = l.columnX(columnsShown.upperBound)
         for d in rowsShown {
             let span = l.displayRowSpan(d)
             let band = MatrixRect(x: cellsLeft, y: span.y, width: cellsRight - cellsLeft, height: span.height)
             switch scene.rows.display[d] {
             case .heading:
-                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, m], bounds: band) { cr in
+                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, m, columnsShown], bounds: band) { cr in
                     fill(cr, band, ink.heading)
                     line(cr, band.x, band.maxY - 0.5, band.maxX, band.maxY - 0.5, ink.strongLine)
-                    yearLines(cr, l, band)
+                    yearLines(cr, l, columnsShown, band)
                 })
             case .jurisdiction(let j):
-                let looks = (0..<l.columnCount).map { MatrixCellLook(scene, j: j, c: $0) }
-                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, looks, m], bounds: band) { cr in
-                    for c in looks.indices { drawCell(cr, looks[c], x: l.columnX(c), y: span.y, height: span.height, metrics: m) }
-                    yearLines(cr, l, band)
+                let looks = columnsShown.map { MatrixCellLook(scene, j: j, c: $0) }
+                bodyTiles.append(MatrixTile(.bodyRow(d), key: [band, looks, m, columnsShown], bounds: band) { cr in
+                    for (i, c) in columnsShown.enumerated() {
+                        drawCell(cr, looks[i], x: l.columnX(c), y: span.y, height: span.height, metrics: m)
+                    }
+                    yearLines(cr, l, columnsShown, band)
                 })
             }
         }
@@ -119,8 +121,8 @@ package struct MatrixPainter {
     }
 
     /// The strong lines between years, over a row band.
-    private func yearLines(_ cr: OpaquePointer, _ l: MatrixLayout, _ band: MatrixRect) {
-        for c in 0..<l.columnCount where c % 2 == 0 && c > 0 {
+    private func yearLines(_ cr: OpaquePointer, _ l: MatrixLayout, _ columns: Range<Int>, _ band: MatrixRect) {
+        for c in columns where c % 2 == 0 && c > 0 {
             line(cr, l.columnX(c) - 0.5, band.y, l.columnX(c) - 0.5, band.maxY, ink.strongLine)
         }
     }
@@ -277,7 +279,7 @@ package struct MatrixPainter {
         let body = l.bodyRect(vp)
         let x = l.totalsColumnX(vp)
         let column = MatrixRect(x: x, y: body.y, width: m.totalsWidth, height: body.height)
-        var tiles = [MatrixTile(.totalsBackground, key: [column], bounds: column) { cr in fill(cr, column, ink.header) }]
+        var tiles = [MatrixTile(.totalsBackground, fill: column, ink.header)]
         for d in rowsShown {
             let span = l.displayRowSpan(d)
             let band = MatrixRect(x: x, y: span.y, width: m.totalsWidth, height: span.height)
@@ -349,18 +351,17 @@ package struct MatrixPainter {
     }
 
     /// The strong lines that frame the body: right of the names, left of the totals, under the
-    /// headings and over the totals row.
+    /// headings and over the totals row (one pixel wide, each a tile of its own).
     private func edges(_ scene: MatrixScene, _ vp: MatrixRect) -> [MatrixTile] {
         let l = scene.layout, m = l.metrics
         let body = l.bodyRect(vp)
         let right = l.totalsColumnX(vp), bottom = l.totalsRowY(vp)
-        let key: [AnyHashable] = [vp, m, l.contentWidth, l.contentHeight]
-        return [MatrixTile(.edges, key: key, bounds: vp) { cr in
-            line(cr, vp.x + m.rowHeaderWidth - 0.5, body.y, vp.x + m.rowHeaderWidth - 0.5, body.maxY, ink.strongLine)
-            line(cr, right + 0.5, vp.y, right + 0.5, min(vp.maxY, l.contentHeight), ink.strongLine)
-            line(cr, vp.x, vp.y + m.headerHeight - 0.5, min(vp.maxX, l.contentWidth), vp.y + m.headerHeight - 0.5, ink.strongLine)
-            line(cr, vp.x, bottom + 0.5, min(vp.maxX, l.contentWidth), bottom + 0.5, ink.strongLine)
-        }]
+        let width = min(vp.maxX, l.contentWidth) - vp.x
+        return [MatrixRect(x: vp.x + m.rowHeaderWidth - 1, y: body.y, width: 1, height: body.height),
+                MatrixRect(x: right, y: vp.y, width: 1, height: min(vp.maxY, l.contentHeight) - vp.y),
+                MatrixRect(x: vp.x, y: vp.y + m.headerHeight - 1, width: width, height: 1),
+                MatrixRect(x: vp.x, y: bottom, width: width, height: 1)]
+            .enumerated().map { MatrixTile(.edge($0.offset), fill: $0.element, ink.strongLine) }
     }
 
     /// The four corners: "Jurisdiction / year", the totals' headings, the totals row's label and
@@ -374,11 +375,11 @@ package struct MatrixPainter {
         let bottomRight = MatrixRect(x: right, y: bottom, width: m.totalsWidth, height: m.totalsRowHeight)
         let total = String(scene.cells.totalDisclosed)
         let labels = [tr("Jurisdiction / year"), tr("All years"), tr(context: "matrix totals", "Disclosed"), tr("Rate")]
-        return [MatrixTile(.corners, key: [topLeft, topRight, bottomLeft, m, labels], bounds: vp) { cr in
+        return [MatrixTile(.corner(0), key: [topLeft, labels[0]], bounds: topLeft) { cr in
             fill(cr, topLeft, ink.header)
             setColor(cr, ink.muted)
-            text.draw(cr, tr("Jurisdiction / year"), .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
-
+            text.draw(cr, labels[0], .small, in: topLeft, alignment: .left, wrap: true, inset: 12)
+        }, MatrixTile(.corner(1), key: [topRight, m, labels], bounds: topRight) { cr in
             fill(cr, topRight, ink.header)
             setColor(cr, ink.text)
             text.draw(cr, tr("All years"), .year, in: MatrixRect(x: right, y: vp.y, width: m.totalsWidth, height: m.yearHeaderHeight))
@@ -391,7 +392,7 @@ package struct MatrixPainter {
                       in: MatrixRect(x: right + m.totalsColumnWidth, y: kindY, width: m.totalsColumnWidth, height: m.kindHeaderHeight), wrap: true, inset: 4)
             line(cr, right + 0.5, vp.y, right + 0.5, vp.y + m.headerHeight, ink.strongLine)
             line(cr, right, vp.y + m.headerHeight - 0.5, right + m.totalsWidth, vp.y + m.headerHeight - 0.5, ink.strongLine)
-
+        }, MatrixTile(.corner(2), key: [bottomLeft, labels[2]], bounds: bottomLeft) { cr in
             fill(cr, bottomLeft, ink.header)
             setColor(cr, ink.text)
             text.draw(cr, tr(context: "matrix totals", "Disclosed"), .year, in: bottomLeft, alignment: .left, inset: 12)

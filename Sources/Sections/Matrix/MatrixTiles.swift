@@ -8,20 +8,35 @@ import GtkKit
 /// node, which GTK then does not paint again.
 package struct MatrixTile {
     package enum ID: Hashable {
-        case background, selection, totalsBackground, columnHeaders, totalsRowStrip, edges, corners, grandTotal
-        case bodyRow(Int), regionLabel(Int), rowHeader(Int), totalsRow(Int)
+        case background, selection, totalsBackground, columnHeaders, totalsRowStrip, grandTotal
+        case bodyRow(Int), regionLabel(Int), rowHeader(Int), totalsRow(Int), edge(Int), corner(Int)
     }
 
     package let id: ID
     package let key: [AnyHashable]
     package let bounds: MatrixRect
-    package let draw: (OpaquePointer) -> Void
+    /// A drawing, or a plain fill of `bounds` (a colour node: cheaper to paint than a drawing,
+    /// and only where the frame changed).
+    package let content: Content
+
+    package enum Content {
+        case drawing((OpaquePointer) -> Void)
+        case fill(RGB)
+    }
 
     package init(_ id: ID, key: [AnyHashable], bounds: MatrixRect, draw: @escaping (OpaquePointer) -> Void) {
         self.id = id
         self.key = key
         self.bounds = bounds
-        self.draw = draw
+        content = .drawing(draw)
+    }
+
+    /// A rectangle of one colour.
+    package init(_ id: ID, fill bounds: MatrixRect, _ color: RGB) {
+        self.id = id
+        key = [bounds, color]
+        self.bounds = bounds
+        content = .fill(color)
     }
 }
 
@@ -84,8 +99,15 @@ package final class MatrixTileCache {
                     return kept.node
                 }
                 drawn += 1
-                let b = tile.bounds
-                let node = RenderNode(cairoBounds: (b.x, b.y, b.width, b.height), draw: tile.draw)
+                let b = tile.bounds, rect = (b.x, b.y, b.width, b.height)
+                let node: RenderNode
+                switch tile.content {
+                case .drawing(let draw):
+                    node = RenderNode(clipping: RenderNode(cairoBounds: rect, draw: draw), to: rect)
+                case .fill(let color):
+                    let (r, g, bl) = color.unit
+                    node = RenderNode(color: (r, g, bl, 1), bounds: rect)
+                }
                 next[tile.id] = (tile.key, node)
                 return node
             })
