@@ -21,6 +21,9 @@ package enum MatrixBench {
         package var frames: [Double]
         /// Milliseconds of the deferred validation (not within the frame), per run.
         package var validations: [Double]
+        /// Milliseconds to paint the grid once more from the tiles kept from the last frame (the
+        /// four the key changed drawn again), as after a scroll, per run.
+        package var keptFrames: [Double] = []
 
         package var keyToModel: Double { Stopwatch.median(keys) }
         package var drawFrame: Double { Stopwatch.median(frames) }
@@ -29,7 +32,8 @@ package enum MatrixBench {
         package func rows(peakRSS: Int?) -> [BenchRow] {
             [BenchRow(name: "matrix cell edit: key → cells and totals", times: keys, peakRSS: peakRSS),
              BenchRow(name: "matrix cell edit: drawing one frame", times: frames, peakRSS: peakRSS),
-             BenchRow(name: "matrix cell edit: deferred validation", times: validations, peakRSS: peakRSS)]
+             BenchRow(name: "matrix cell edit: deferred validation", times: validations, peakRSS: peakRSS),
+             BenchRow(name: "matrix cell edit: painting a frame of kept tiles", times: keptFrames, peakRSS: peakRSS)]
         }
 
         package var lines: [String] {
@@ -37,7 +41,8 @@ package enum MatrixBench {
              String(format: "matrix cell edit: drawing one frame        median %8.2f ms", drawFrame),
              String(format: "matrix cell edit: within one frame (60 Hz) %@ (%.2f ms of 16.7)",
                     keyToModel + drawFrame < 1000.0 / 60 ? "yes" : "NO", keyToModel + drawFrame),
-             String(format: "matrix cell edit: deferred validation      median %8.2f ms", deferredValidation)]
+             String(format: "matrix cell edit: deferred validation      median %8.2f ms", deferredValidation),
+             String(format: "matrix cell edit: a frame of kept tiles    median %8.2f ms (all painted, as after a scroll)", Stopwatch.median(keptFrames))]
         }
         package init(keys: [Double], frames: [Double], validations: [Double]) {
             self.keys = keys
@@ -60,7 +65,8 @@ package enum MatrixBench {
             cairo_destroy(cr)
             cairo_surface_destroy(surface)
         }
-        var keys: [Double] = [], frames: [Double] = [], validations: [Double] = []
+        var keys: [Double] = [], frames: [Double] = [], validations: [Double] = [], kept: [Double] = []
+        let cache = MatrixTileCache()
         for run in 0..<max(1, runs) {
             let key = run % 2 == 0 ? GDK_KEY_y : GDK_KEY_n
             keys.append(Stopwatch.milliseconds { _ = section.grid.handleKey(guint(key), GdkModifierType(0)) })
@@ -68,8 +74,13 @@ package enum MatrixBench {
             frames.append(Stopwatch.milliseconds {
                 section.grid.render(cr, cells: cells, viewport: MatrixRect(x: 0, y: 0, width: 1600, height: 1000), focused: true)
             })
+            kept.append(Stopwatch.milliseconds {
+                section.grid.render(cr, cells: cells, viewport: MatrixRect(x: 0, y: 0, width: 1600, height: 1000), focused: true, cache: cache)
+            })
             validations.append(Stopwatch.milliseconds { section.updateProblems() })
         }
-        return Result(keys: keys, frames: frames, validations: validations)
+        var result = Result(keys: keys, frames: frames, validations: validations)
+        result.keptFrames = kept
+        return result
     }
 }
