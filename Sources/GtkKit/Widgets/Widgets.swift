@@ -130,4 +130,12 @@ package enum Widgets {
     package static func text(ofLabel label: Widget) -> String {
         String(borrowingGChars: gtk_label_get_text(label.opaque)) ?? ""
     }
+
+    /// Sets a widget's tooltip text, only when it differs from the one it has: GTK asks the
+    /// tooltip again (and lays out its label) on every `gtk_widget_set_tooltip_text`, even when
+    /// the text is the same.
+    package static func setTooltip(_ widget: Widget, _ text: String) {
+        if String(borrowingGChars: gtk_widget_get_tooltip_text(widget)) == text { return }
+        gtk_widget_set_tooltip_text(widget, text)
+    }
 }
