@@ -277,7 +277,9 @@ package final class MatrixDetailsPane {
         while let child = gtk_widget_get_first_child(problemsList) { gtk_box_remove(problemsList.cast(), child) }
         for problem in problems {
             let mark = problem.isError ? tr(context: "matrix", "Error") : tr(context: "matrix", "Warning")
-            gtk_box_append(problemsList.cast(), Widgets.label("⚠ \(mark): \(MatrixStatusText.explanation(problem))", wrap: true))
+            let label = Widgets.label("⚠ \(mark): \(MatrixStatusText.explanation(problem))", wrap: true)
+            Widgets.setMinimumChars(label)
+            gtk_box_append(problemsList.cast(), label)
         }
     }
 

@@ -68,7 +68,9 @@ package final class HistoryList {
     }
 
     private static func row(_ text: String) -> UnsafeMutablePointer<GtkWidget> {
-        Widgets.label(text, classes: ["caption"], wrap: true, selectable: true)
+        let label = Widgets.label(text, classes: ["caption"], wrap: true, selectable: true)
+        Widgets.setMinimumChars(label)
+        return label
     }
 
     /// How many rows `new` has on top of `old`'s: the smallest count such that the rest of `new`
