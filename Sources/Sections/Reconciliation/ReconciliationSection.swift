@@ -39,6 +39,8 @@ package final class ReconciliationSection: WindowSection, FocusingSection {
     private var rows: ReconciliationRows!
     /// The figures listed, in the survey's order.
     package private(set) var figures: [ReconciledFigure] = []
+    /// How many times the rows were listed again (for tests: an edit that changes no figure keeps them).
+    package private(set) var listings = 0
     private var names: [String: String] = [:]
 
     package init(controller: DocumentController, window: MainWindow) {
@@ -90,7 +92,10 @@ package final class ReconciliationSection: WindowSection, FocusingSection {
         allFigures = Reconciler(survey, statistics: controller.statistics).reconcile()  // the statistics of this version, counted once
         figures = gtk_check_button_get_active(onlyDiffering.cast()) != 0 ? allFigures.filter { !$0.agrees } : allFigures
         // An edit that leaves every stated figure and name as it was (most cell keys) keeps the rows.
-        if figures != previous || names != previousNames { list.splice(at: 0, removing: previous.count, figures.indices.map(String.init)) }
+        if figures != previous || names != previousNames {
+            list.splice(at: 0, removing: previous.count, figures.indices.map(String.init))
+            listings += 1
+        }
 
         let differing = allFigures.filter { !$0.agrees }.count
         Widgets.setText(summary, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
