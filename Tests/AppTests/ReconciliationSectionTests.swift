@@ -51,6 +51,29 @@ final class ReconciliationSectionTests: WindowTestCase {
         XCTAssertEqual(window.sidebarTitle(of: "reconciliation"), "Reconciliation (\(before - 1))")
     } }
 
+    /// A cell edit that changes no stated figure (a note) keeps the rows; one that does lists them again.
+    func testAnEditThatChangesNoFigureKeepsTheRows() throws { try onMain { t in
+        Localizer.shared.language = .english
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let section = try Self.section(window)
+        let listings = section.listings
+        let rows = section.rowCount
+        var cell = try XCTUnwrap(window.controller.survey.observation("anhui", 2018, .evaluation))
+        cell.note = "checked again"
+        XCTAssertTrue(window.controller.perform(.setCells([CellChange(cell)]), label: "note"))
+        try Self.waitUntil("the figures are recomputed") { !section.isRefreshPending }
+        XCTAssertEqual(section.figures, Reconciler(window.controller.survey).reconcile())
+        XCTAssertEqual(section.listings, listings, "no figure changed: the rows are kept")
+        XCTAssertEqual(section.rowCount, rows)
+        cell.status = .disclosed
+        XCTAssertTrue(window.controller.perform(.setCells([CellChange(cell)]), label: "cell"))
+        try Self.waitUntil("the figures are recomputed") { !section.isRefreshPending }
+        XCTAssertEqual(section.figures, Reconciler(window.controller.survey).reconcile())
+        XCTAssertEqual(section.listings, listings + 1, "a figure changed: the rows are listed again")
+        XCTAssertEqual(section.rowCount, section.figures.count)
+    } }
+
     func testActivatingADifferenceGoesToItsCell() throws { try onMain { t in
         let window = try t.makeWindow()
         defer { window.destroyForTest() }

@@ -37,6 +37,31 @@ final class WindowActionsTests: WindowTestCase {
         XCTAssertFalse(actions.isEnabled("redo"))
     } }
 
+    /// The header bar's Undo and Redo name the step they would take, after every change (their
+    /// tooltips are set only when that text changes).
+    func testUndoAndRedoTooltipsNameTheStep() throws { try onMain { t in
+        Localizer.shared.language = .english
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let buttons = SmallScreenLayoutTests.widgets(in: window.header)
+        @MainActor func tooltip(_ action: String) throws -> String? {
+            let button = try XCTUnwrap(buttons.first {
+                SmallScreenLayoutTests.isA($0, gtk_button_get_type()) && String(borrowingGChars: gtk_actionable_get_action_name($0.opaque)) == action
+            })
+            return String(borrowingGChars: gtk_widget_get_tooltip_text(button))
+        }
+        XCTAssertEqual(try tooltip("win.undo"), "Undo")
+        _ = t.editOneCell(window)
+        XCTAssertEqual(try tooltip("win.undo"), "Undo set a cell")
+        _ = t.editOneCell(window)
+        XCTAssertEqual(try tooltip("win.undo"), "Undo set a cell")
+        XCTAssertEqual(try tooltip("win.redo"), "Redo")
+        window.actions.map.activate("undo")
+        XCTAssertEqual(try tooltip("win.redo"), "Redo set a cell")
+        window.actions.map.activate("undo")
+        XCTAssertEqual(try tooltip("win.undo"), "Undo")
+    } }
+
     func testSaveAsksForAPathForTheUntitledSurveyThenSavesInPlace() throws { try onMain { t in
         Localizer.shared.language = .chinese
         let chooser = ScriptedChooser()

@@ -24,6 +24,9 @@ public final class SurveyDocument {
     /// nil for a survey opened or replaced, or before any change. Views use it to update what
     /// they computed instead of starting again.
     public private(set) var lastApplied: Edit?
+    /// The edit that undoes `lastApplied` (what it returned when applied: a cell edit's inverse
+    /// holds the cells as they were); nil when `lastApplied` is.
+    public private(set) var lastInverse: Edit?
     /// The most undo steps kept (older ones are dropped).
     public var undoLimit: Int {
         didSet { trimUndoStack() }
@@ -80,6 +83,7 @@ public final class SurveyDocument {
         let inverse = try edit.apply(to: &survey)
         log(EditChanges.changes(edit, inverse: inverse), action: action)
         lastApplied = edit
+        lastInverse = inverse
         let after = nextState
         nextState += 1
         undoStack.append(Step(label: label, edit: inverse, stateBefore: state, stateAfter: after))
@@ -96,6 +100,7 @@ public final class SurveyDocument {
         let redo = try step.edit.apply(to: &survey)
         log(EditChanges.changes(step.edit, inverse: redo), action: .undo)
         lastApplied = step.edit
+        lastInverse = redo
         undoStack.removeLast()
         redoStack.append(Step(label: step.label, edit: redo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateBefore
@@ -110,6 +115,7 @@ public final class SurveyDocument {
         let undo = try step.edit.apply(to: &survey)
         log(EditChanges.changes(step.edit, inverse: undo), action: .redo)
         lastApplied = step.edit
+        lastInverse = undo
         redoStack.removeLast()
         undoStack.append(Step(label: step.label, edit: undo, stateBefore: step.stateBefore, stateAfter: step.stateAfter))
         state = step.stateAfter
@@ -123,6 +129,7 @@ public final class SurveyDocument {
         survey.canonicalize()
         self.survey = survey
         lastApplied = nil
+        lastInverse = nil
         undoStack.removeAll()
         redoStack.removeAll()
         state = nextState

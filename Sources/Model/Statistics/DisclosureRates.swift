@@ -32,12 +32,17 @@ public struct RateCounts: Codable, Equatable, Sendable {
     /// disclosed ÷ surveyed cells, delegated ones included; nil when nothing was surveyed.
     public var rateIncludingDelegated: Double? { surveyed == 0 ? nil : Double(disclosed) / Double(surveyed) }
 
-    mutating func add(_ status: DisclosureStatus) {
+    mutating func add(_ status: DisclosureStatus) { count(status, by: 1) }
+
+    /// Takes one cell's status out of the counts (the inverse of `add`).
+    mutating func remove(_ status: DisclosureStatus) { count(status, by: -1) }
+
+    private mutating func count(_ status: DisclosureStatus, by step: Int) {
         switch status {
-        case .disclosed: disclosed += 1
-        case .notDisclosed: notDisclosed += 1
-        case .prefecture, .division: delegated += 1
-        case .notSurveyed: notSurveyed += 1
+        case .disclosed: disclosed += step
+        case .notDisclosed: notDisclosed += step
+        case .prefecture, .division: delegated += step
+        case .notSurveyed: notSurveyed += step
         }
     }
 

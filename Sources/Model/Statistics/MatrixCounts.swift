@@ -64,9 +64,14 @@ public struct CoverageCounts: Codable, Equatable, Sendable {
     public var includingVoluntary: Int { mandatoryAndVoluntary + voluntaryOnly }
 
     /// Counts one disclosed cell's coverage.
-    mutating func add(_ coverage: [AuditType]) {
+    mutating func add(_ coverage: [AuditType]) { count(coverage, by: 1) }
+
+    /// Takes one disclosed cell's coverage out of the counts (the inverse of `add`).
+    mutating func remove(_ coverage: [AuditType]) { count(coverage, by: -1) }
+
+    private mutating func count(_ coverage: [AuditType], by step: Int) {
         if coverage.isEmpty {
-            notRecorded += 1
+            notRecorded += step
             return
         }
         var mandatory = false
@@ -79,10 +84,10 @@ public struct CoverageCounts: Codable, Equatable, Sendable {
             }
         }
         switch (mandatory, voluntary) {
-        case (true, true): mandatoryAndVoluntary += 1
-        case (true, false): mandatoryOnly += 1
-        case (false, true): voluntaryOnly += 1
-        case (false, false): unclassified += 1
+        case (true, true): mandatoryAndVoluntary += step
+        case (true, false): mandatoryOnly += step
+        case (false, true): voluntaryOnly += step
+        case (false, false): unclassified += step
         }
     }
 }
@@ -114,18 +119,23 @@ public struct LabellingCounts: Codable, Equatable, Sendable {
     public var marked: Int { someMarked + allMarked }
 
     /// Counts one audit-list cell's labelling.
-    mutating func add(_ labelling: ReasonLabelling?) {
+    mutating func add(_ labelling: ReasonLabelling?) { count(labelling, by: 1) }
+
+    /// Takes one audit-list cell's labelling out of the counts (the inverse of `add`).
+    mutating func remove(_ labelling: ReasonLabelling?) { count(labelling, by: -1) }
+
+    private mutating func count(_ labelling: ReasonLabelling?, by step: Int) {
         switch labelling {
-        case nil: notRecorded += 1
-        case .noList?: noList += 1
-        case .notStated?: notStated += 1
+        case nil: notRecorded += step
+        case .noList?: noList += step
+        case .notStated?: notStated += step
         case .marked(let set)?:
-            if set.reasons.count >= Reason.allCases.count { allMarked += 1 } else { someMarked += 1 }
+            if set.reasons.count >= Reason.allCases.count { allMarked += step } else { someMarked += step }
             for r in set.reasons {
                 switch r {
-                case .pollution: marksPollution += 1
-                case .energy: marksEnergy += 1
-                case .toxic: marksToxic += 1
+                case .pollution: marksPollution += step
+                case .energy: marksEnergy += step
+                case .toxic: marksToxic += step
                 }
             }
         }

@@ -71,6 +71,11 @@ struct MatrixStatistics {
             rates.append(JurisdictionRate(jurisdiction: jurisdiction.id, auditList: audit, evaluation: evaluation))
         }
 
+        Self.rank(&rates)
+    }
+
+    /// Sets each jurisdiction's rank by its combined rate (`JurisdictionRate.ranking`).
+    static func rank(_ rates: inout [JurisdictionRate]) {
         let ranking = JurisdictionRate.ranking(rates)
         var rankByID: [String: Int] = [:]
         for entry in ranking { if let rank = entry.rank { rankByID[entry.jurisdiction] = rank } }

@@ -43,10 +43,12 @@ extension ValidationContext {
 
     private mutating func checkCell(_ o: Observation) {
         let location = ProblemLocation.cell(jurisdiction: o.jurisdiction, year: o.year, kind: o.kind)
-        // The phrase (and the name in it) is made only for a cell with a problem (most cells have none).
-        let known = jurisdiction(o.jurisdiction)
-        let cell = { Self.cellPhrase(o.year, o.kind, Self.name(known, id: o.jurisdiction)) }
-        if known == nil {
+        // The phrase (and the name in it) is made only for a cell with a problem (most cells have
+        // none); the jurisdiction is read by its position, not copied for every cell.
+        let position = jurisdictions.position(of: o.jurisdiction)
+        let all = survey.jurisdictions
+        let cell = { Self.cellPhrase(o.year, o.kind, Self.name(position.map { all[$0] }, id: o.jurisdiction)) }
+        if position == nil {
             add(.unknownJurisdiction, tr("An observation names jurisdiction “%1” (%2, %3), which is not in the survey.",
                                          o.jurisdiction, o.year, o.kind.problemPhrase),
                 at: location)
@@ -68,12 +70,13 @@ extension ValidationContext {
                 tr("%1 is %2 but records what the disclosure covers (%3).", Self.upperFirst(cell()), o.status.problemPhrase, coverage),
                 at: location)
         }
-        if let known {
-            if o.status == .prefecture && known.kind == .corps {
+        if let position {
+            let kind = all[position].kind
+            if o.status == .prefecture && kind == .corps {
                 add(.prefectureOnCorps,
                     tr("%1 is delegated to prefecture level, but the Corps delegates to its divisions.", Self.upperFirst(cell())),
                     at: location)
-            } else if o.status == .division && known.kind != .corps {
+            } else if o.status == .division && kind != .corps {
                 add(.divisionOutsideCorps,
                     tr("%1 is delegated to division level, which only the Corps has.", Self.upperFirst(cell())),
                     at: location)

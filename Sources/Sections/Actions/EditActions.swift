@@ -36,7 +36,8 @@ package final class EditActions {
         redoAction.isEnabled = controller.canRedo
         let undoTip = controller.undoLabel.map { tr("Undo %1", $0) } ?? tr("Undo")
         let redoTip = controller.redoLabel.map { tr("Redo %1", $0) } ?? tr("Redo")
-        for button in undoButtons { gtk_widget_set_tooltip_text(button, undoTip) }
-        for button in redoButtons { gtk_widget_set_tooltip_text(button, redoTip) }
+        // Most edits leave the tips as they were ("Undo Set status"): nothing is set again then.
+        for button in undoButtons { Widgets.setTooltip(button, undoTip) }
+        for button in redoButtons { Widgets.setTooltip(button, redoTip) }
     }
 }

@@ -62,11 +62,17 @@ package final class DocumentController {
     package var redoLabel: String? { document.redoLabel }
 
     /// The statistics of the current survey (computed once per version). After one edit, the
-    /// previous version's figures are updated (`Statistics.updated(for:after:)`): a cell edit
-    /// recounts only the matrix figures, not the passes over every enterprise.
+    /// previous version's figures are updated: an edit that replaced recorded cells changes only
+    /// the counts of those cells (`Statistics.updated(cells:undoneBy:in:index:)`, from the cells
+    /// as they were, which the edit's inverse holds); another cell edit recounts only the matrix
+    /// figures, not the passes over every enterprise (`Statistics.updated(for:after:)`).
     package var statistics: Statistics {
         let survey = self.survey
-        return statisticsCache.value(of: document, updating: { $0.updated(for: survey, after: $1) }, else: { Statistics(survey) })
+        return statisticsCache.value(of: document, updating: { [document] old, edit in
+            if let inverse = document.lastInverse,
+               let cells = old.updated(cells: edit, undoneBy: inverse, in: survey, index: self.cellIndex) { return cells }
+            return old.updated(for: survey, after: edit)
+        }, else: { Statistics(survey) })
     }
 
     /// The cell index of the current survey (built once per version). After an edit that changed

@@ -131,16 +131,19 @@ package final class MatrixDetailsPane {
         Widgets.setText(title, details.title)
         Widgets.setText(subtitle, details.key.kind.label)
         gtk_widget_set_visible(selectionHint, details.selectionCount > 1 ? 1 : 0)
-        Widgets.setText(selectionHint, trn("%1 cell selected: the status and every field below apply to it.",
-                                                     "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
-                                                     details.selectionCount))
+        // The hints are worded only when they show (a key on one cell shows neither).
+        if details.selectionCount > 1 {
+            Widgets.setText(selectionHint, trn("%1 cell selected: the status and every field below apply to it.",
+                                                "%1 cells selected: the status and every field below apply to all of them that are recorded, one undo step each.",
+                                                details.selectionCount))
+        }
         for (s, button) in statusButtons {
             gtk_widget_set_sensitive(button, 1)
             gtk_toggle_button_set_active(button.cast(), s == status ? 1 : 0)
         }
         for widget in recordedOnly { gtk_widget_set_sensitive(widget, o == nil ? 0 : 1) }
         gtk_widget_set_visible(emptyHint, o == nil ? 1 : 0)
-        Widgets.setText(emptyHint, tr("Not surveyed. Choose a status to record this cell; then its details can be filled in."))
+        if o == nil { Widgets.setText(emptyHint, tr("Not surveyed. Choose a status to record this cell; then its details can be filled in.")) }
         for (type, check) in coverageChecks {
             gtk_check_button_set_active(check.cast(), o?.coverage.contains(type) == true ? 1 : 0)
         }
@@ -277,7 +280,9 @@ package final class MatrixDetailsPane {
         while let child = gtk_widget_get_first_child(problemsList) { gtk_box_remove(problemsList.cast(), child) }
         for problem in problems {
             let mark = problem.isError ? tr(context: "matrix", "Error") : tr(context: "matrix", "Warning")
-            gtk_box_append(problemsList.cast(), Widgets.label("⚠ \(mark): \(MatrixStatusText.explanation(problem))", wrap: true))
+            let label = Widgets.label("⚠ \(mark): \(MatrixStatusText.explanation(problem))", wrap: true)
+            Widgets.setMinimumChars(label)
+            gtk_box_append(problemsList.cast(), label)
         }
     }
 

@@ -43,6 +43,8 @@ package struct MatrixFilter: Equatable, Sendable {
     package func matches(_ jurisdiction: Jurisdiction, hasProblems: Bool, hasEmpty: Bool = true) -> Bool {
         if onlyProblems && !hasProblems { return false }
         if onlyEmpty && !hasEmpty { return false }
+        // No search (every key's rows): no text is trimmed for each jurisdiction.
+        if query.isEmpty { return true }
         let q = normalizedQuery
         if q.isEmpty { return true }
         return [jurisdiction.shortName, jurisdiction.name, jurisdiction.englishName, jurisdiction.id]

@@ -29,8 +29,13 @@ package final class MatrixStatusLine {
         gtk_widget_set_margin_bottom(widget, 3)
     }
 
+    /// The progress shown: a key that leaves every year's count as it was (√ to ×) makes no text.
+    private var shown: EntryProgress?
+
     /// Shows each year's progress (the full text is also the tooltip, for a narrow window).
     package func show(_ progress: EntryProgress) {
+        guard progress != shown else { return }
+        shown = progress
         let text = progress.text
         guard text != self.progress else { return }
         Widgets.setText(progressLabel, text)

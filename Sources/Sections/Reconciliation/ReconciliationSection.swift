@@ -39,6 +39,8 @@ package final class ReconciliationSection: WindowSection, FocusingSection {
     private var rows: ReconciliationRows!
     /// The figures listed, in the survey's order.
     package private(set) var figures: [ReconciledFigure] = []
+    /// How many times the rows were listed again (for tests: an edit that changes no figure keeps them).
+    package private(set) var listings = 0
     private var names: [String: String] = [:]
 
     package init(controller: DocumentController, window: MainWindow) {
@@ -84,11 +86,16 @@ package final class ReconciliationSection: WindowSection, FocusingSection {
 
     private func listFigures() {
         let survey = controller.survey
+        let previousNames = names
         names = Dictionary(survey.jurisdictions.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let previous = figures.count
+        let previous = figures
         allFigures = Reconciler(survey, statistics: controller.statistics).reconcile()  // the statistics of this version, counted once
         figures = gtk_check_button_get_active(onlyDiffering.cast()) != 0 ? allFigures.filter { !$0.agrees } : allFigures
-        list.splice(at: 0, removing: previous, figures.indices.map(String.init))
+        // An edit that leaves every stated figure and name as it was (most cell keys) keeps the rows.
+        if figures != previous || names != previousNames {
+            list.splice(at: 0, removing: previous.count, figures.indices.map(String.init))
+            listings += 1
+        }
 
         let differing = allFigures.filter { !$0.agrees }.count
         Widgets.setText(summary, tr("%1 stated figures: %2 agree, %3 differ", allFigures.count, allFigures.count - differing, differing))
@@ -98,9 +105,12 @@ package final class ReconciliationSection: WindowSection, FocusingSection {
         gtk_widget_set_visible(empty, allFigures.isEmpty ? 1 : 0)
         let decisions = survey.reported?.decisions ?? []
         let heading = tr("Labelling decisions (%1)", decisions.count)
-        gtk_expander_set_label(decisionsExpander.opaque, heading)
-        // GTK 4.8 does not name an expander after its label over AT-SPI ("GtkExpander").
-        Events.setAccessibleLabel(decisionsExpander, heading)
+        // A new label widget each time it is set: only when the count changed.
+        if String(borrowingGChars: gtk_expander_get_label(decisionsExpander.opaque)) != heading {
+            gtk_expander_set_label(decisionsExpander.opaque, heading)
+            // GTK 4.8 does not name an expander after its label over AT-SPI ("GtkExpander").
+            Events.setAccessibleLabel(decisionsExpander, heading)
+        }
         Widgets.setText(decisionsLabel, decisions.map {
             tr("decision %1: %2", $0.id, $0.decision) + "\n" + tr("conflicting passage: %1", $0.conflictingPassage)
         }.joined(separator: "\n\n"))

@@ -15,6 +15,8 @@ package final class HistoryList {
     private let list: UnsafeMutablePointer<GtkWidget>
     /// The texts of the rows shown, newest first (for tests).
     package private(set) var rows: [String] = []
+    /// The entries of the rows shown, in the order of `rows`.
+    private var shown: [ChangeEntry] = []
     /// The row labels, in the order of `rows` (empty while the "no changes" line shows).
     private var labels: [UnsafeMutablePointer<GtkWidget>] = []
 
@@ -38,36 +40,42 @@ package final class HistoryList {
                 if entries.count == Self.limit { break }
             }
         }
-        let texts = entries.map(Self.describe)
         gtk_widget_set_visible(widget, record == nil ? 0 : 1)
-        guard texts != rows || record == nil else { return }
+        guard entries != shown || record == nil else { return }
         // An edit of the record shown adds its newest rows at the top and pushes the oldest out
-        // at the bottom: only those rows change, the others keep their labels (and their measured
-        // size, so the pane is not laid out again from scratch on every key).
-        if let shift = Self.shift(from: rows, to: texts), !labels.isEmpty {
-            for label in labels[(texts.count - shift)...] { gtk_box_remove(list.cast(), label) }
-            labels.removeLast(labels.count - (texts.count - shift))
-            let added = texts[..<shift].map(Self.row)
+        // at the bottom: only those rows change (and only their texts are made), the others keep
+        // their labels (and their measured size, so the pane is not laid out again from scratch
+        // on every key).
+        if let shift = Self.shift(from: shown, to: entries), !labels.isEmpty {
+            let kept = entries.count - shift
+            for label in labels[kept...] { gtk_box_remove(list.cast(), label) }
+            labels.removeLast(labels.count - kept)
+            let texts = entries[..<shift].map(Self.describe)
+            let added = texts.map(Self.row)
             for label in added.reversed() { gtk_box_prepend(list.cast(), label) }
             labels.insert(contentsOf: added, at: 0)
+            rows = texts + rows.prefix(kept)
         } else {
             while let child = gtk_widget_get_first_child(list) { gtk_box_remove(list.cast(), child) }
-            if texts.isEmpty {
+            if entries.isEmpty {
                 gtk_box_append(list.cast(), Widgets.label(tr("No changes logged yet."), classes: ["dim-label", "caption"]))
             }
-            labels = texts.map(Self.row)
+            rows = entries.map(Self.describe)
+            labels = rows.map(Self.row)
             for label in labels { gtk_box_append(list.cast(), label) }
         }
-        rows = texts
+        shown = entries
     }
 
     private static func row(_ text: String) -> UnsafeMutablePointer<GtkWidget> {
-        Widgets.label(text, classes: ["caption"], wrap: true, selectable: true)
+        let label = Widgets.label(text, classes: ["caption"], wrap: true, selectable: true)
+        Widgets.setMinimumChars(label)
+        return label
     }
 
     /// How many rows `new` has on top of `old`'s: the smallest count such that the rest of `new`
     /// is `old`'s first rows (nil when it is not so, or nothing was added).
-    package static func shift(from old: [String], to new: [String]) -> Int? {
+    package static func shift<Row: Equatable>(from old: [Row], to new: [Row]) -> Int? {
         guard !old.isEmpty, !new.isEmpty else { return nil }
         for shift in 1..<new.count + 1 where new.count - shift <= old.count {
             if new[shift...].elementsEqual(old[..<(new.count - shift)]) { return shift }
