@@ -70,12 +70,13 @@ package struct MatrixCellLook: Hashable {
 
 /// The render nodes of the last frame's tiles, by tile. A frame's tiles whose keys are unchanged
 /// get their node again; the others are drawn. Tiles not in a frame are let go, and everything is
-/// drawn again when the colours (a dark theme) or the fonts change.
+/// drawn again when the colours (a dark theme), the fonts or the interface language change.
 @MainActor
 package final class MatrixTileCache {
     private var nodes: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
     private var ink: MatrixInk?
     private var textSerial: guint = 0
+    private var language: Language?
     /// Tiles drawn afresh for the last frame, and tiles in it (for tests and the bench).
     package private(set) var drawnLastFrame = 0
     package private(set) var tilesLastFrame = 0
@@ -84,10 +85,12 @@ package final class MatrixTileCache {
 
     /// The nodes of a frame's layers: kept where a tile's key is unchanged, drawn where not.
     package func frame(_ layers: [MatrixTileLayer], ink: MatrixInk, textSerial: guint) -> [(clip: MatrixRect?, nodes: [RenderNode])] {
-        if ink != self.ink || textSerial != self.textSerial {
+        let language = Localizer.shared.language
+        if ink != self.ink || textSerial != self.textSerial || language != self.language {
             nodes = [:]
             self.ink = ink
             self.textSerial = textSerial
+            self.language = language
         }
         var next: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
         var drawn = 0, count = 0
