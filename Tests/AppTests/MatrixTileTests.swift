@@ -97,7 +97,13 @@ final class MatrixTileTests: WindowTestCase {
         XCTAssertTrue(h.press(h.status("beijing", 2019, .evaluation) == .disclosed ? GDK_KEY_n : GDK_KEY_y))
         XCTAssertTrue(MainLoop.iterate(until: { h.grid.framesDrawn > before }, timeout: 20))
         XCTAssertGreaterThan(h.grid.tiles.tilesLastFrame, 40)
-        XCTAssertEqual(h.grid.tiles.drawnLastFrame, 4, "the row, its totals, the column's total and the grand total")
+        let drawn = h.grid.tiles.drawnTiles
+        let row = h.grid.layout.displayIndex[h.grid.selection.cursor.row]
+        for tile in [MatrixTile.ID.bodyRow(row), .totalsRow(row), .totalsRowStrip, .grandTotal] {
+            XCTAssertTrue(drawn.contains(tile), "\(tile) is drawn again: \(drawn)")
+        }
+        // The row's name follows when the row's problem badge changes within the same frame.
+        XCTAssertLessThanOrEqual(drawn.count, 5, "only the tiles the key changed: \(drawn)")
     } }
 
     /// A status key is shown in the frame after it, and then the window is still: no colour fade

@@ -79,6 +79,7 @@ package final class MatrixTileCache {
     private var language: Language?
     /// Tiles drawn afresh for the last frame, and tiles in it (for tests and the bench).
     package private(set) var drawnLastFrame = 0
+    package private(set) var drawnTiles: [MatrixTile.ID] = []
     package private(set) var tilesLastFrame = 0
 
     package init() {}
@@ -94,6 +95,7 @@ package final class MatrixTileCache {
         }
         var next: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
         var drawn = 0, count = 0
+        var drawnTiles: [MatrixTile.ID] = []
         let result = layers.map { layer in
             (clip: layer.clip, nodes: layer.tiles.map { tile -> RenderNode in
                 count += 1
@@ -102,6 +104,7 @@ package final class MatrixTileCache {
                     return kept.node
                 }
                 drawn += 1
+                drawnTiles.append(tile.id)
                 let b = tile.bounds, rect = (b.x, b.y, b.width, b.height)
                 let node: RenderNode
                 switch tile.content {
@@ -117,6 +120,7 @@ package final class MatrixTileCache {
         }
         nodes = next
         drawnLastFrame = drawn
+        self.drawnTiles = drawnTiles
         tilesLastFrame = count
         return result
     }
