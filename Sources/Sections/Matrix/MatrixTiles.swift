@@ -77,10 +77,10 @@ package final class MatrixTileCache {
     private var ink: MatrixInk?
     private var textSerial: guint = 0
     private var language: Language?
-    /// Tiles drawn afresh for the last frame, and tiles in it (for tests and the bench).
-    package private(set) var drawnLastFrame = 0
+    /// Tiles drawn afresh for the last frame, and how many tiles it had (for tests and the bench).
     package private(set) var drawnTiles: [MatrixTile.ID] = []
     package private(set) var tilesLastFrame = 0
+    package var drawnLastFrame: Int { drawnTiles.count }
 
     package init() {}
 
@@ -94,7 +94,7 @@ package final class MatrixTileCache {
             self.language = language
         }
         var next: [MatrixTile.ID: (key: [AnyHashable], node: RenderNode)] = [:]
-        var drawn = 0, count = 0
+        var count = 0
         var drawnTiles: [MatrixTile.ID] = []
         let result = layers.map { layer in
             (clip: layer.clip, nodes: layer.tiles.map { tile -> RenderNode in
@@ -103,7 +103,6 @@ package final class MatrixTileCache {
                     next[tile.id] = kept
                     return kept.node
                 }
-                drawn += 1
                 drawnTiles.append(tile.id)
                 let b = tile.bounds, rect = (b.x, b.y, b.width, b.height)
                 let node: RenderNode
@@ -119,7 +118,6 @@ package final class MatrixTileCache {
             })
         }
         nodes = next
-        drawnLastFrame = drawn
         self.drawnTiles = drawnTiles
         tilesLastFrame = count
         return result
