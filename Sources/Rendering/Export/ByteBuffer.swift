@@ -86,10 +86,8 @@ package final class ByteBuffer {
             return
         }
         var text = [CChar](repeating: 0, count: 64)
-        let n = withVaList([value]) { vsnprintf(&text, text.count, "%.16G", $0) }
-        text.withUnsafeBufferPointer { chars in
-            chars.withMemoryRebound(to: UInt8.self) { append(UnsafeBufferPointer(rebasing: $0.prefix(max(0, min(Int(n), 63))))) }
-        }
+        _ = withVaList([value]) { vsnprintf(&text, text.count, "%.16G", $0) }
+        append(Array(String(cString: text).utf8))  // rare: shares, heights that are not whole
     }
 
     /// Text for an XML element as libxlsxwriter escapes it: control characters other than tab and
