@@ -198,6 +198,19 @@ final class ExportWritersTests: ChineseTestCase {
         XCTAssertEqual(ExportText.displayWidth(""), 0)
     }
 
+    /// The width read from UTF-8 bytes is the width counted over Unicode scalars, for one- to
+    /// four-byte characters at the edges of the wide ranges, line breaks and a bridged string.
+    func testDisplayWidthFromBytesIsTheScalarCount() {
+        func byScalars(_ text: String) -> Int {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.unicodeScalars.reduce(0) { $0 + (ExportText.isWide($1) ? 2 : 1) } }.max() ?? 0
+        }
+        let texts = ["a", "é", "ü\nlonger line", "\u{10FF}\u{1100}\u{115F}\u{1160}", "\u{2E7F}\u{2E80}\u{303E}\u{303F}",
+                     "한국어", "カタカナ", "ＡＢＣ", "😀 emoji", "\u{1FFFF}\u{20000}\u{2FFFD}\u{2FFFE}\u{30000}\u{3FFFD}\u{3FFFE}",
+                     "\n\n", "行\n", "\t tab", "中文，标点。“引号”", NSString(string: "桥接的字符串 bridged") as String]
+        for text in texts { XCTAssertEqual(ExportText.displayWidth(text), byScalars(text), text) }
+    }
+
     func testSafeLinks() {
         XCTAssertTrue(ExportText.isSafeLink("https://www.mee.gov.cn/a.html"))
         XCTAssertTrue(ExportText.isSafeLink("HTTP://X.CN"))

@@ -10,7 +10,7 @@ extension TableBuilder {
     /// only one of them, unclassified, or not recorded; per kind under a merged heading, with the
     /// number of disclosed cells they add up to.
     public func coverage() -> Table {
-        let stats = Statistics(survey)
+        let stats = statistics
         let labels = [tr("Mandatory and voluntary"), tr("Mandatory only"), tr("Voluntary only"), tr("Not classified"),
                       tr("Not recorded"), tr("Disclosed")]
         var top = [HeaderCell(tr("Year"))]
@@ -36,7 +36,7 @@ extension TableBuilder {
     /// with a total row. Jurisdictions without samples are listed with zeros, so the table always
     /// has the survey's jurisdictions; enterprises of unknown jurisdictions follow under their id.
     public func enterpriseSummary() -> Table {
-        let e = Statistics(survey).enterprises
+        let e = statistics.enterprises
         let names = jurisdictionNames
         let columns = [tr("Jurisdiction"), tr("Sampled"), tr("Disclosed"), tr("Share disclosed")] + Completeness.allCases.map(\.label)
         func row(_ name: String, sampled: Int, disclosed: Int, completeness: CompletenessCounts) -> [TableCell] {
@@ -54,7 +54,7 @@ extension TableBuilder {
     /// publish it and did, the rate; and the same among the enterprises that disclosed anything.
     /// A rate is empty where no enterprise must publish the item.
     public func itemRates() -> Table {
-        let e = Statistics(survey).enterprises
+        let e = statistics.enterprises
         let columns = [tr("Required item"), tr("Required for"), tr("Enterprises required to publish it"), tr("Published it"),
                        tr("Rate"), tr("Required, among enterprises disclosing anything"), tr("Rate among enterprises disclosing anything")]
         let rows: [[TableCell]] = e.items.map { r in
@@ -74,7 +74,7 @@ extension TableBuilder {
     /// counted from named sub-units (observed), the source's own count (reported), or not recorded
     /// (then the counts are left empty rather than shown as zeros).
     public func subUnits() -> Table {
-        let stats = Statistics(survey)
+        let stats = statistics
         let names = jurisdictionNames
         let columns = [tr("Jurisdiction"), tr("Kind"), tr("Year"), tr("Basis"), tr("Sub-units counted"), tr("Disclosed"),
                        tr("Not disclosed"), tr("Other statuses only"), tr("Sub-units listed"), tr("Source")]

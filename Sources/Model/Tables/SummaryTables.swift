@@ -6,7 +6,7 @@ extension TableBuilder {
     /// its share of the survey's jurisdictions beside it. Computed from the cells by `Statistics`.
     /// Three header rows: the kind, the status, then 数量 / 占比 (count / share).
     public func summary() -> Table {
-        let stats = Statistics(survey)
+        let stats = statistics
         let statuses: [DisclosureStatus] = [.disclosed, .notDisclosed, .prefecture, .division, .notSurveyed]
         var top = [HeaderCell(tr("Year"))]
         var second = [HeaderCell("")]

@@ -9,9 +9,29 @@ public struct TableBuilder: Sendable {
     /// The language of the tables; nil: the interface language (`Localizer.shared`).
     public let language: Language?
 
+    /// The survey's statistics, counted the first time a table needs them and shared by the
+    /// others (five tables of `export all` read them: one pass over 100,000 enterprises, not five).
+    public var statistics: Statistics { counted.value(for: survey) }
+    private let counted = CountedStatistics()
+
     public init(_ survey: Survey, language: Language? = nil) {
         self.survey = survey
         self.language = language
+    }
+
+    /// Statistics counted once for a builder (and its copies), whichever thread asks first.
+    private final class CountedStatistics: @unchecked Sendable {
+        private let lock = NSLock()
+        private var statistics: Statistics?
+
+        func value(for survey: Survey) -> Statistics {
+            lock.withLock {
+                if let statistics { return statistics }
+                let counted = Statistics(survey)
+                statistics = counted
+                return counted
+            }
+        }
     }
 
     /// The tables `gongkai export` knows, in the order `export all` writes and numbers them (表1 …):

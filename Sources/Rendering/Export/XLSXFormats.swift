@@ -21,7 +21,9 @@ package final class XLSXFormats {
 
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     /// Made on first use, by kind and status (`key`).
-    private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 4 * 8)
+    private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: keyCount)
+    /// Body cell formats: 4 kinds, each plain or with one of the statuses.
+    package static let keyCount = 4 * 8
     package let header: UnsafeMutablePointer<lxw_format>
     package let source: UnsafeMutablePointer<lxw_format>
     /// The numbered title above a table and the notes under it.
@@ -71,7 +73,7 @@ package final class XLSXFormats {
 
     /// The format of a body cell of a kind, with a status tint or none.
     package func cell(_ kind: Kind, status: DisclosureStatus?) -> UnsafeMutablePointer<lxw_format> {
-        let key = kind.rawValue * 8 + Self.index(status)
+        let key = Self.key(kind, status: status)
         if let f = cells[key] { return f }
         let f: UnsafeMutablePointer<lxw_format> = workbook_add_format(workbook)
         format_set_border(f, lxw8(LXW_BORDER_THIN))
@@ -99,6 +101,9 @@ package final class XLSXFormats {
         cells[key] = f
         return f
     }
+
+    /// A number for a body cell's kind and status, below `keyCount`.
+    package static func key(_ kind: Kind, status: DisclosureStatus?) -> Int { kind.rawValue * 8 + index(status) }
 
     private static func index(_ status: DisclosureStatus?) -> Int {
         switch status {

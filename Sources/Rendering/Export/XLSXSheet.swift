@@ -23,6 +23,9 @@ package struct XLSXSheet {
     package let formats: XLSXFormats
     package let table: Table
     package let info: ExportInfo
+    /// Whether a streamed sheet's rows are encoded by `XLSXRowEncoder` rather than written cell by
+    /// cell through libxlsxwriter (the same bytes; false for the tests that compare the two).
+    package var encodesRows = true
 
     /// Rows above the header: the numbered title (表1 …).
     package static let titleRows = 1
@@ -76,15 +79,25 @@ package struct XLSXSheet {
         let writeBlanks = table.rowCount <= Self.maxRowsWithBlankBorders
         let firstBodyRow = self.firstBodyRow
         if streamed { _ = layout.takeHeight(ofRow: top) }  // counted above
+        // A streamed sheet's rows are encoded here (`XLSXRowEncoder`), but for those with a link
+        // or a footnote mark, which go through libxlsxwriter, each sent out before the next
+        // encoded row.
+        var encoder = streamed && encodesRows && XLSXRowEncoder.canEncode(worksheet)
+            ? XLSXRowEncoder(worksheet: worksheet, formats: formats, columns: columns, blanks: writeBlanks) : nil
+        if encoder != nil { lxw_worksheet_write_single_row(worksheet) }  // the header row
         try TableRowStream.forEach(table) { i, cells in
             let row = firstBodyRow + i
+            if try encoder?.encode(row: row, cells, layout: &layout) == true { return }
+            try encoder?.flush()
             for c in 0..<min(columns, cells.count) {
                 try write(cells[c], row: row, column: c, blanks: writeBlanks, layout: &layout, links: &links)
             }
             if streamed, let height = layout.takeHeight(ofRow: row) {
                 worksheet_set_row(worksheet, lxw_row_t(row), height, nil)
             }
+            if encoder != nil { lxw_worksheet_write_single_row(worksheet) }
         }
+        try encoder?.flush()
         for c in 0..<table.columnCount {
             worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), layout.excelWidth(c), nil)
         }
@@ -152,7 +165,7 @@ package struct XLSXSheet {
             }
         case .integer(let n):
             try check(worksheet_write_number(worksheet, r, c, Double(n), formats.cell(.number, status: cell.status)))
-            layout.number(width: n < 0 ? String(n).utf8.count : Self.digits(n), column: column)
+            layout.number(width: Self.numberWidth(n), column: column)
         case .percent(let p):
             try check(worksheet_write_number(worksheet, r, c, p, formats.cell(.percent, status: cell.status)))
             layout.number(width: 6, column: column)
@@ -201,7 +214,9 @@ package struct XLSXSheet {
         layout.text(clipped, status: status != nil, row: row, column: column)
     }
 
-    private static func digits(_ n: Int) -> Int {
+    /// The characters an integer takes.
+    package static func numberWidth(_ n: Int) -> Int {
+        if n < 0 { return String(n).utf8.count }
         var n = n, d = 1
         while n >= 10 { n /= 10; d += 1 }
         return d

@@ -19,6 +19,9 @@ package struct XLSXWriter {
     /// Long tables are written row by row (`XLSXSheet.isStreamed`); false holds every sheet in
     /// memory (the tests compare the two).
     package var streamsLongTables = true
+    /// A streamed sheet's rows are encoded by `XLSXRowEncoder`; false writes them cell by cell
+    /// through libxlsxwriter (the same bytes: the tests compare the two).
+    package var encodesStreamedRows = true
 
     package init(info: ExportInfo, charts: Bool = true, language: Language? = nil) {
         self.info = info
@@ -53,7 +56,8 @@ package struct XLSXWriter {
                 guard let worksheet = added else {
                     throw ExportError.xlsx(tr("Cannot write the sheet “%1”: %2", name, tr("the sheet could not be added")))
                 }
-                let sheet = XLSXSheet(worksheet: worksheet, formats: formats, table: table, info: info)
+                var sheet = XLSXSheet(worksheet: worksheet, formats: formats, table: table, info: info)
+                sheet.encodesRows = encodesStreamedRows
                 try Localizer.with(language: language) {
                     try sheet.write(streamed: streamed)
                     if charts { XLSXCharts.insert(for: sheet, named: name, in: workbook) }
