@@ -34,6 +34,15 @@ final class TeamWindowTests: WindowTestCase {
         try Screenshot.save(dialog.window, to: URL(fileURLWithPath: dir).appendingPathComponent(name + ".png"))
     }
 
+    /// Compare With… on a file: read and compared off the main thread, then the dialog.
+    @MainActor private static func compare(_ window: MainWindow, with url: URL) throws -> CompareDialog {
+        var dialog: CompareDialog?, finished = false
+        TeamActions.compare(window: window, with: url) { dialog = $0; finished = true }
+        XCTAssertTrue(window.flows.isBusy, "the file is read off the main thread, the bar saying so")
+        try WindowTestCase.waitUntil("the comparison") { finished }
+        return try XCTUnwrap(dialog)
+    }
+
     func testAMergeInTheWindowIsUndoneAsOneStep() throws { try onMain { t in
         let window = try t.makeWindow()
         defer { window.destroyForTest() }
@@ -44,7 +53,12 @@ final class TeamWindowTests: WindowTestCase {
         let theirsURL = try Self.save(theirs, "theirs.gongkai", in: t.folder)
         let steps = window.controller.document.undoCount
 
-        XCTAssertTrue(TeamActions.merge(window: window, base: base, theirs: theirsURL))
+        var merged: Bool?
+        TeamActions.merge(window: window, base: base, theirs: theirsURL) { merged = $0 }
+        XCTAssertTrue(window.flows.isBusy, "the files are read and merged off the main thread, the bar saying so")
+        try WindowTestCase.waitUntil("the merge") { merged != nil }
+        XCTAssertEqual(merged, true)
+        XCTAssertFalse(window.flows.isBusy)
         XCTAssertEqual(window.survey, theirs, "ours was unchanged, so the merge is theirs")
         XCTAssertEqual(window.controller.document.undoCount, steps + 1, "one undo step")
         XCTAssertTrue(window.survey.changeLog.entries.contains { $0.action == .merge && $0.path.hasPrefix("observations/anhui/2021") })
@@ -80,6 +94,48 @@ final class TeamWindowTests: WindowTestCase {
         XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), .prefecture)
     } }
 
+    /// The window stays usable while the files are read and merged: an edit made meanwhile is
+    /// merged with theirs (here the same cell: a conflict, our value kept), never overwritten.
+    func testAnEditWhileMergingIsMergedNotOverwritten() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let original = window.survey
+        let base = try Self.save(original, "base.gongkai", in: t.folder)
+        var theirs = try Self.withStatus(original, "anhui", 2021, original.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
+        theirs.enterprises[0].notes = "theirs checked this"
+        let theirsURL = try Self.save(theirs, "theirs.gongkai", in: t.folder)
+        var merged: Bool?
+        TeamActions.merge(window: window, base: base, theirs: theirsURL) { merged = $0 }
+        // The edit is made once both files are read and the merge is being made (its result is
+        // handed back on a later turn of the main loop), so that merge is of the survey before it.
+        try WindowTestCase.waitUntil("the merge to start") { window.flows.progress.text == tr("Merging “%1”…", "theirs.gongkai") }
+        XCTAssertNil(merged)
+        let ours = try Self.withStatus(window.survey, "anhui", 2021, .prefecture)
+        XCTAssertTrue(window.controller.perform(.setObservations([try XCTUnwrap(ours.observation("anhui", 2021, .auditList))]), label: "ours"))
+        try WindowTestCase.waitUntil("the merge") { merged != nil }
+        XCTAssertEqual(merged, true)
+        XCTAssertEqual(window.survey.status("anhui", 2021, .auditList), .prefecture, "the value typed while merging is kept")
+        XCTAssertTrue(window.survey.conflicts.contains { $0.path.hasPrefix("observations/anhui/2021") }, "and the disagreement is a conflict")
+        XCTAssertEqual(window.survey.enterprises[0].notes, "theirs checked this", "the rest of theirs is merged")
+    } }
+
+    func testAFileThatCannotBeReadIsExplainedAndNothingIsMerged() throws { try onMain { t in
+        let window = try t.makeWindow()
+        defer { window.destroyForTest() }
+        let original = window.survey
+        let broken = t.folder.appendingPathComponent("broken.gongkai")
+        try Data("{\"format\": \"gongkai-survey\", \"version\":".utf8).write(to: broken)
+        var merged: Bool?
+        TeamActions.merge(window: window, base: broken, theirs: broken) { merged = $0 }
+        try WindowTestCase.waitUntil("the merge to give up") { merged != nil }
+        XCTAssertEqual(merged, false)
+        XCTAssertEqual(window.survey, original)
+        var compared: CompareDialog?, finished = false
+        TeamActions.compare(window: window, with: broken) { compared = $0; finished = true }
+        try WindowTestCase.waitUntil("the comparison to give up") { finished }
+        XCTAssertNil(compared)
+    } }
+
     func testCompareTakesBAnEditedValueAndEverythingThatAgrees() throws { try onMain { t in
         let a = WindowTestCase.builtinSurvey
         var b = try Self.withStatus(a, "anhui", 2021, a.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
@@ -87,7 +143,7 @@ final class TeamWindowTests: WindowTestCase {
         b.enterprises[blank].industry = "化工"
         let window = try t.makeWindow(survey: a)
         defer { window.destroyForTest() }
-        let dialog = try XCTUnwrap(TeamActions.compare(window: window, with: try Self.save(b, "b.gongkai", in: t.folder)))
+        let dialog = try Self.compare(window, with: try Self.save(b, "b.gongkai", in: t.folder))
         defer { dialog.close() }
         try Self.snapshot(dialog, "compare")
         let status = "observations/anhui/2021/audit_list/status"
@@ -126,7 +182,7 @@ final class TeamWindowTests: WindowTestCase {
         XCTAssertGreaterThan(differences.count, 400, "more than the old cap of 400 rows")
         let window = try t.makeWindow(survey: a)
         defer { window.destroyForTest() }
-        let dialog = try XCTUnwrap(TeamActions.compare(window: window, with: try Self.save(b, "b.gongkai", in: t.folder)))
+        let dialog = try Self.compare(window, with: try Self.save(b, "b.gongkai", in: t.folder))
         defer { dialog.close() }
         XCTAssertEqual(dialog.rowPaths, differences.map(\.path), "every difference is listed")
 

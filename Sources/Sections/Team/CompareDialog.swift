@@ -61,6 +61,8 @@ package final class CompareDialog: TeamDialog {
     /// The jurisdictions of the jurisdiction filter (after "All jurisdictions"): A's, then B's others.
     private let jurisdictionIDs: [String]
     private var comparison: SurveyComparison
+    /// The survey version `comparison` was made from (it is made again when the survey changes).
+    private var comparedVersion: Int?
     /// Differences decided for A (kept as they are), by path.
     private var keptA = Set<String>()
     /// The rows listed, in order; the list view draws only those in sight.
@@ -68,10 +70,19 @@ package final class CompareDialog: TeamDialog {
     package var rowPaths: [String] { rows.map(\.path) }
     private var rowWidgets: [UnsafeMutableRawPointer: RowWidgets] = [:]
 
-    package init(parent: Widget?, controller: DocumentController, other: Survey, name: String) {
+    /// `comparison`: the comparison already made off the main thread, with the survey version it
+    /// was made from (made here when nil or when the survey has changed since).
+    package init(parent: Widget?, controller: DocumentController, other: Survey, name: String,
+                 comparison made: (version: Int, comparison: SurveyComparison)? = nil) {
         self.controller = controller
         self.other = other
-        comparison = SurveyComparison(controller.survey, other)
+        if let made, made.version == controller.version {
+            comparison = made.comparison
+            comparedVersion = made.version
+        } else {
+            comparison = SurveyComparison(controller.survey, other)
+            comparedVersion = controller.version
+        }
         summary = Widgets.label("", wrap: true)
         onlyDifferences = gtk_check_button_new_with_mnemonic(tr("Only _differences"))
         gtk_check_button_set_active(onlyDifferences.cast(), 1)
@@ -118,7 +129,10 @@ package final class CompareDialog: TeamDialog {
     }
 
     package func refresh() {
-        comparison = SurveyComparison(controller.survey, other)
+        if comparedVersion != controller.version {
+            comparison = SurveyComparison(controller.survey, other)
+            comparedVersion = controller.version
+        }
         let open = comparison.differences.filter { !keptA.contains($0.path) }
         var text = tr("%1 differences (%2 decided for A).", comparison.differences.count, comparison.differences.count - open.count)
         for (title, r) in [(tr("Matrix statuses"), comparison.matrix), (tr("Article 11 checklists"), comparison.checklists)] {

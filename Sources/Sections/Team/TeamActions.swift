@@ -42,38 +42,90 @@ package enum TeamActions {
         }
     }
 
-    /// Opens the compare view of the window's survey with the survey at `url`; nil when it cannot be read.
-    @discardableResult
-    package static func compare(window: MainWindow, with url: URL) -> CompareDialog? {
-        do {
-            let other = try SurveyFile.load(from: url)
-            let dialog = CompareDialog(parent: window.window, controller: window.controller, other: other, name: url.lastPathComponent)
-            dialog.present()
-            return dialog
-        } catch {
-            window.flows.showError(heading: tr("The survey could not be compared"), message: DocumentFlows.describe(error))
-            return nil
+    /// Opens the compare view of the window's survey with the survey at `url`. The file is read and
+    /// compared off the main thread (`BackgroundWork`), with the window's bar saying so; `done` gets
+    /// the dialog, or nil when the file cannot be read (explained in the window).
+    package static func compare(window: MainWindow, with url: URL, then done: @escaping @MainActor (CompareDialog?) -> Void = { _ in }) {
+        let ours = window.controller.survey, version = window.controller.version
+        window.flows.read(url) { [weak window] result in
+            guard let window else { return done(nil) }
+            switch result {
+            case .failure(let error):
+                window.flows.showError(heading: tr("The survey could not be compared"), message: DocumentFlows.describe(error))
+                done(nil)
+            case .success(let loaded):
+                let other = loaded.survey
+                let token = window.flows.progress.begin(tr("Comparing with “%1”…", url.lastPathComponent))
+                BackgroundWork.run({ SurveyComparison(ours, other) }) { [weak window] comparison in
+                    guard let window else { return done(nil) }
+                    window.flows.progress.end(token)
+                    let dialog = CompareDialog(parent: window.window, controller: window.controller, other: other,
+                                               name: url.lastPathComponent,
+                                               comparison: (try? comparison.get()).map { (version, $0) })
+                    dialog.present()
+                    done(dialog)
+                }
+            }
         }
     }
 
     /// Merges their version (`theirs`, from `base`) into the window's survey as one undo step
-    /// (logged as `merge`, their log joined to ours); conflicts open the conflicts dialog.
-    /// False when a file cannot be read or the merge cannot be applied.
-    @discardableResult
-    package static func merge(window: MainWindow, base: URL, theirs: URL) -> Bool {
-        let controller = window.controller
-        do {
-            let result = SurveyMerge.merge(base: try SurveyFile.load(from: base), ours: controller.survey,
-                                           theirs: try SurveyFile.load(from: theirs))
-            let edit = try SurveyMerge.edit(from: controller.survey, to: result.survey)
-            guard controller.perform(edit, label: tr("Merge %1", theirs.lastPathComponent), action: .merge) else { return false }
-            controller.document.mergeLog(result.survey.changeLog)
-            if !result.isClean { ConflictsDialog(parent: window.window, controller: controller).present() }
-            return true
-        } catch {
+    /// (logged as `merge`, their log joined to ours); conflicts open the conflicts dialog. The
+    /// files are read and merged off the main thread, with the window's bar saying so; the merge
+    /// is made again on the main thread only if the survey was edited meanwhile. `done` learns
+    /// whether it was merged (false when a file cannot be read or the merge cannot be applied).
+    package static func merge(window: MainWindow, base: URL, theirs: URL, then done: @escaping @MainActor (Bool) -> Void = { _ in }) {
+        let failed: @MainActor (MainWindow, any Error) -> Void = { window, error in
             window.flows.showError(heading: tr("The surveys could not be merged"), message: DocumentFlows.describe(error))
-            return false
+            done(false)
         }
+        window.flows.read(base) { [weak window] baseResult in
+            guard let window else { return done(false) }
+            window.flows.read(theirs) { [weak window] theirsResult in
+                guard let window else { return done(false) }
+                let baseSurvey: Survey, theirSurvey: Survey
+                do {
+                    baseSurvey = try baseResult.get().survey
+                    theirSurvey = try theirsResult.get().survey
+                } catch {
+                    return failed(window, error)
+                }
+                let ours = window.controller.survey, version = window.controller.version
+                let token = window.flows.progress.begin(tr("Merging “%1”…", theirs.lastPathComponent))
+                BackgroundWork.run({ () throws -> MergeStep in
+                    let result = SurveyMerge.merge(base: baseSurvey, ours: ours, theirs: theirSurvey)
+                    return MergeStep(result: result, edit: try SurveyMerge.edit(from: ours, to: result.survey))
+                }) { [weak window] step in
+                    guard let window else { return done(false) }
+                    window.flows.progress.end(token)
+                    do {
+                        var merged = try step.get()
+                        if window.controller.version != version {
+                            // Edited while merging: merged again with the survey as it is now.
+                            let result = SurveyMerge.merge(base: baseSurvey, ours: window.controller.survey, theirs: theirSurvey)
+                            merged = MergeStep(result: result, edit: try SurveyMerge.edit(from: window.controller.survey, to: result.survey))
+                        }
+                        done(apply(merged, to: window, name: theirs.lastPathComponent))
+                    } catch {
+                        failed(window, error)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A merge made and the one edit that brings the survey to it.
+    private struct MergeStep: Sendable {
+        var result: SurveyMerge.Result
+        var edit: Edit
+    }
+
+    private static func apply(_ step: MergeStep, to window: MainWindow, name: String) -> Bool {
+        let controller = window.controller
+        guard controller.perform(step.edit, label: tr("Merge %1", name), action: .merge) else { return false }
+        controller.document.mergeLog(step.result.survey.changeLog)
+        if !step.result.isClean { ConflictsDialog(parent: window.window, controller: controller).present() }
+        return true
     }
 
     /// The primary menu's team section.
