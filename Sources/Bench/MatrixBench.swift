@@ -44,10 +44,11 @@ package enum MatrixBench {
              String(format: "matrix cell edit: deferred validation      median %8.2f ms", deferredValidation),
              String(format: "matrix cell edit: a frame of kept tiles    median %8.2f ms (all painted, as after a scroll)", Stopwatch.median(keptFrames))]
         }
-        package init(keys: [Double], frames: [Double], validations: [Double]) {
+        package init(keys: [Double], frames: [Double], validations: [Double], keptFrames: [Double] = []) {
             self.keys = keys
             self.frames = frames
             self.validations = validations
+            self.keptFrames = keptFrames
         }
     }
 
@@ -67,20 +68,19 @@ package enum MatrixBench {
         }
         var keys: [Double] = [], frames: [Double] = [], validations: [Double] = [], kept: [Double] = []
         let cache = MatrixTileCache()
+        let viewport = MatrixRect(x: 0, y: 0, width: 1600, height: 1000)
         for run in 0..<max(1, runs) {
             let key = run % 2 == 0 ? GDK_KEY_y : GDK_KEY_n
             keys.append(Stopwatch.milliseconds { _ = section.grid.handleKey(guint(key), GdkModifierType(0)) })
             guard let cells = section.grid.cells, let cr else { continue }
             frames.append(Stopwatch.milliseconds {
-                section.grid.render(cr, cells: cells, viewport: MatrixRect(x: 0, y: 0, width: 1600, height: 1000), focused: true)
+                section.grid.render(cr, cells: cells, viewport: viewport, focused: true)
             })
             kept.append(Stopwatch.milliseconds {
-                section.grid.render(cr, cells: cells, viewport: MatrixRect(x: 0, y: 0, width: 1600, height: 1000), focused: true, cache: cache)
+                section.grid.render(cr, cells: cells, viewport: viewport, focused: true, cache: cache)
             })
             validations.append(Stopwatch.milliseconds { section.updateProblems() })
         }
-        var result = Result(keys: keys, frames: frames, validations: validations)
-        result.keptFrames = kept
-        return result
+        return Result(keys: keys, frames: frames, validations: validations, keptFrames: kept)
     }
 }

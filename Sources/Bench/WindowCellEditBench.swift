@@ -24,7 +24,7 @@ package enum WindowCellEditBench {
         package var work: [Double]
         package var cpu: [Double]
         package var wall: [Double]
-        /// Of `work`: the key's handling, the frame's layout and its paint (snapshot and render).
+        /// Of `work`: the key's handling, and the frame's update, layout and paint (snapshot and render).
         package var key: [Double] = []
         package var update: [Double] = []
         package var layout: [Double] = []
@@ -47,10 +47,15 @@ package enum WindowCellEditBench {
              String(format: "  of the work (medians): the key's handling %.2f ms; the frame's update (animations) %.2f ms, layout %.2f ms, paint (snapshot and render) %.2f ms",
                     Stopwatch.median(key), Stopwatch.median(update), Stopwatch.median(layout), Stopwatch.median(paint))]
         }
-        package init(work: [Double], cpu: [Double], wall: [Double], peakRSS: Int? = nil, renderer: String, enterprises: Int) {
+        package init(work: [Double], cpu: [Double], wall: [Double], key: [Double] = [], update: [Double] = [],
+                     layout: [Double] = [], paint: [Double] = [], peakRSS: Int? = nil, renderer: String, enterprises: Int) {
             self.work = work
             self.cpu = cpu
             self.wall = wall
+            self.key = key
+            self.update = update
+            self.layout = layout
+            self.paint = paint
             self.peakRSS = peakRSS
             self.renderer = renderer
             self.enterprises = enterprises
@@ -111,12 +116,8 @@ package enum WindowCellEditBench {
             paintTimes.append(clock.paintMilliseconds)
         }
         MainLoop.settle()
-        var result = Result(work: work, cpu: cpu, wall: wall, peakRSS: BenchReport.peakResidentBytes(),
-                            renderer: FrameWatch.rendererName(window.window), enterprises: survey.enterprises.count)
-        result.key = keyTimes
-        result.update = updateTimes
-        result.layout = layoutTimes
-        result.paint = paintTimes
-        return result
+        return Result(work: work, cpu: cpu, wall: wall, key: keyTimes, update: updateTimes, layout: layoutTimes, paint: paintTimes,
+                      peakRSS: BenchReport.peakResidentBytes(), renderer: FrameWatch.rendererName(window.window),
+                      enterprises: survey.enterprises.count)
     }
 }

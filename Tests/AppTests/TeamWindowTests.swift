@@ -43,14 +43,20 @@ final class TeamWindowTests: WindowTestCase {
         return try XCTUnwrap(dialog)
     }
 
+    /// The survey saved as the base, and their version of it (anhui's 2021 list status turned, a
+    /// note on the first enterprise) saved beside it.
+    private static func theirVersion(of original: Survey, in folder: URL) throws -> (base: URL, theirs: Survey, theirsURL: URL) {
+        let base = try save(original, "base.gongkai", in: folder)
+        var theirs = try withStatus(original, "anhui", 2021, original.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
+        theirs.enterprises[0].notes = "theirs checked this"
+        return (base, theirs, try save(theirs, "theirs.gongkai", in: folder))
+    }
+
     func testAMergeInTheWindowIsUndoneAsOneStep() throws { try onMain { t in
         let window = try t.makeWindow()
         defer { window.destroyForTest() }
         let original = window.survey
-        let base = try Self.save(original, "base.gongkai", in: t.folder)
-        var theirs = try Self.withStatus(original, "anhui", 2021, original.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
-        theirs.enterprises[0].notes = "theirs checked this"
-        let theirsURL = try Self.save(theirs, "theirs.gongkai", in: t.folder)
+        let (base, theirs, theirsURL) = try Self.theirVersion(of: original, in: t.folder)
         let steps = window.controller.document.undoCount
 
         var merged: Bool?
@@ -100,10 +106,7 @@ final class TeamWindowTests: WindowTestCase {
         let window = try t.makeWindow()
         defer { window.destroyForTest() }
         let original = window.survey
-        let base = try Self.save(original, "base.gongkai", in: t.folder)
-        var theirs = try Self.withStatus(original, "anhui", 2021, original.status("anhui", 2021, .auditList) == .disclosed ? .notDisclosed : .disclosed)
-        theirs.enterprises[0].notes = "theirs checked this"
-        let theirsURL = try Self.save(theirs, "theirs.gongkai", in: t.folder)
+        let (base, _, theirsURL) = try Self.theirVersion(of: original, in: t.folder)
         var merged: Bool?
         TeamActions.merge(window: window, base: base, theirs: theirsURL) { merged = $0 }
         // The edit is made once both files are read and the merge is being made (its result is

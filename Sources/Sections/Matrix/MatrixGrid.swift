@@ -427,8 +427,7 @@ package final class MatrixGrid {
         var vp = viewport
         vp.width = min(vp.width, width)
         vp.height = min(vp.height, height)
-        let painter = MatrixPainter(text: text)
-        for layer in tiles.frame(painter.layers(scene(cells, focused: hasFocus), viewport: vp), ink: painter.ink, textSerial: text.fontSerial) {
+        for layer in MatrixPainter(text: text).frame(scene(cells, focused: hasFocus), viewport: vp, cache: tiles) {
             snapshot.clipped(to: layer.clip.map { ($0.x, $0.y, $0.width, $0.height) }) {
                 for node in layer.nodes { snapshot.append(node) }
             }

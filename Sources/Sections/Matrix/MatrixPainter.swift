@@ -106,10 +106,15 @@ package struct MatrixPainter {
         return layers
     }
 
+    /// A frame's render nodes by layer: the tiles of `layers`, kept by `cache` where unchanged.
+    package func frame(_ scene: MatrixScene, viewport vp: MatrixRect, cache: MatrixTileCache) -> [(clip: MatrixRect?, nodes: [RenderNode])] {
+        cache.frame(layers(scene, viewport: vp), ink: ink, textSerial: text.fontSerial)
+    }
+
     /// Paints a frame on any cairo context (an image for the bench or a test), through `cache`
     /// (a new one draws every tile).
     package func draw(_ cr: OpaquePointer, _ scene: MatrixScene, viewport vp: MatrixRect, cache: MatrixTileCache) {
-        for layer in cache.frame(layers(scene, viewport: vp), ink: ink, textSerial: text.fontSerial) {
+        for layer in frame(scene, viewport: vp, cache: cache) {
             cairo_save(cr)
             if let clip = layer.clip {
                 cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)

@@ -81,30 +81,28 @@ package enum TeamActions {
         }
         window.flows.read(base) { [weak window] baseResult in
             guard let window else { return done(false) }
+            let baseSurvey: Survey
+            switch baseResult {
+            case .success(let file): baseSurvey = file.survey
+            case .failure(let error): return failed(window, error)
+            }
             window.flows.read(theirs) { [weak window] theirsResult in
                 guard let window else { return done(false) }
-                let baseSurvey: Survey, theirSurvey: Survey
-                do {
-                    baseSurvey = try baseResult.get().survey
-                    theirSurvey = try theirsResult.get().survey
-                } catch {
-                    return failed(window, error)
+                let theirSurvey: Survey
+                switch theirsResult {
+                case .success(let file): theirSurvey = file.survey
+                case .failure(let error): return failed(window, error)
                 }
                 let ours = window.controller.survey, version = window.controller.version
                 let token = window.flows.progress.begin(tr("Merging “%1”…", theirs.lastPathComponent))
-                BackgroundWork.run({ () throws -> MergeStep in
-                    let result = SurveyMerge.merge(base: baseSurvey, ours: ours, theirs: theirSurvey)
-                    return MergeStep(result: result, edit: try SurveyMerge.edit(from: ours, to: result.survey))
-                }) { [weak window] step in
+                BackgroundWork.run({ try MergeStep(base: baseSurvey, ours: ours, theirs: theirSurvey) }) { [weak window] step in
                     guard let window else { return done(false) }
                     window.flows.progress.end(token)
                     do {
-                        var merged = try step.get()
-                        if window.controller.version != version {
-                            // Edited while merging: merged again with the survey as it is now.
-                            let result = SurveyMerge.merge(base: baseSurvey, ours: window.controller.survey, theirs: theirSurvey)
-                            merged = MergeStep(result: result, edit: try SurveyMerge.edit(from: window.controller.survey, to: result.survey))
-                        }
+                        // Edited while merging: merged again with the survey as it is now.
+                        let merged = window.controller.version == version
+                            ? try step.get()
+                            : try MergeStep(base: baseSurvey, ours: window.controller.survey, theirs: theirSurvey)
                         done(apply(merged, to: window, name: theirs.lastPathComponent))
                     } catch {
                         failed(window, error)
@@ -118,6 +116,11 @@ package enum TeamActions {
     private struct MergeStep: Sendable {
         var result: SurveyMerge.Result
         var edit: Edit
+
+        init(base: Survey, ours: Survey, theirs: Survey) throws {
+            result = SurveyMerge.merge(base: base, ours: ours, theirs: theirs)
+            edit = try SurveyMerge.edit(from: ours, to: result.survey)
+        }
     }
 
     private static func apply(_ step: MergeStep, to window: MainWindow, name: String) -> Bool {
